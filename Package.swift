@@ -1,0 +1,73 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "zhinan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "zhinan", targets: ["zhinan"]),
+        .library(name: "Catalog", targets: ["Catalog"]),
+        .library(name: "ZhinanCompiler", targets: ["Compiler"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // System libraries, from Debian's libyaml-dev and libxml2-dev.
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+
+        // Source locations, diagnostics, the code registry and renderers.
+        .target(name: "Diagnostics"),
+        // A strict, positioned YAML tree built from libyaml's events.
+        .target(name: "YAMLSyntax", dependencies: ["CYAML", "Diagnostics"]),
+        // The standards' machine-readable profiles and their loader.
+        .target(name: "Standards", dependencies: ["YAMLSyntax", "Diagnostics"]),
+        // The typed catalog: plain Codable value types, no I/O.
+        .target(name: "Catalog"),
+        // Bind, resolve, check: source trees + profiles -> Catalog + diagnostics.
+        .target(
+            name: "Compiler",
+            dependencies: ["Diagnostics", "YAMLSyntax", "Standards", "Catalog"]
+        ),
+        // The flow graph's layered layout and its SVG.
+        .target(name: "Flowchart", dependencies: ["Catalog"]),
+        // HTML pages, the site and exports, from the typed catalog only.
+        .target(
+            name: "Generators",
+            dependencies: [
+                "Catalog", "Flowchart", "CLibXML2",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Templates")]
+        ),
+        // The command line.
+        .executableTarget(
+            name: "zhinan",
+            dependencies: [
+                "Diagnostics", "YAMLSyntax", "Standards", "Catalog", "Compiler",
+                "Flowchart", "Generators",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(
+            name: "YAMLSyntaxTests", dependencies: ["YAMLSyntax"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "StandardsTests", dependencies: ["Standards"]),
+        .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
+        .testTarget(name: "CompilerTests", dependencies: ["Compiler"]),
+        .testTarget(name: "FlowchartTests", dependencies: ["Flowchart"]),
+        .testTarget(name: "GeneratorsTests", dependencies: ["Generators"]),
+        .testTarget(name: "zhinanTests", dependencies: ["zhinan"]),
+    ]
+)

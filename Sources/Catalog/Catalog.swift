@@ -1,0 +1,171 @@
+/// A compiled catalog of service items (事项目录): what `zhinan` emits after binding,
+/// resolving and checking the sources. Plain values with English keys; no I/O.
+///
+/// Values that the standards define as code sets (事项类型, 服务对象, 介质 …) are kept as the
+/// Chinese text the profile allows, so a locality can add a value without a new release.
+/// Values whose meaning the compiler or the generators rely on are Swift enums whose raw
+/// values are the standard's Chinese terms.
+public struct Catalog: Codable, Sendable, Equatable {
+    /// The version of this JSON shape; bumped on any incompatible change.
+    public var formatVersion: Int
+    /// 目录名称.
+    public var name: String
+    /// 行政区划: the six-digit GB/T 2260 code.
+    public var region: String
+    /// 标准: ids of the profiles the catalog follows, e.g. `DB44/T 1147-2013`.
+    public var standards: [String]
+    /// 内控线: a promised limit above this share of the statutory one is warned about.
+    public var internalControlLine: Ratio?
+    /// 实施机关.
+    public var agencies: [Agency]
+    /// 窗口.
+    public var windows: [ServiceWindow]
+    /// 法规.
+    public var laws: [Law]
+    /// 材料库: materials shared by many items.
+    public var sharedMaterials: [SharedMaterial]
+    /// The items, sorted by 事项编码.
+    public var items: [Item]
+    /// Keys (see ``ElementKey``) of the elements that are internal and must never reach a
+    /// public output. Filled from the profiles by the compiler.
+    public var internalElements: [String]
+
+    public init(
+        formatVersion: Int = Catalog.currentFormatVersion, name: String, region: String,
+        standards: [String], internalControlLine: Ratio? = nil, agencies: [Agency] = [],
+        windows: [ServiceWindow] = [], laws: [Law] = [], sharedMaterials: [SharedMaterial] = [],
+        items: [Item] = [], internalElements: [String] = []
+    ) {
+        self.formatVersion = formatVersion
+        self.name = name
+        self.region = region
+        self.standards = standards
+        self.internalControlLine = internalControlLine
+        self.agencies = agencies
+        self.windows = windows
+        self.laws = laws
+        self.sharedMaterials = sharedMaterials
+        self.items = items
+        self.internalElements = internalElements
+    }
+
+    /// The format version this library writes.
+    public static let currentFormatVersion = 1
+}
+
+/// A fraction such as the 内控线 `2/3`.
+public struct Ratio: Codable, Sendable, Equatable, Hashable {
+    public var numerator: Int
+    public var denominator: Int
+    public init(numerator: Int, denominator: Int) {
+        self.numerator = numerator
+        self.denominator = denominator
+    }
+    /// The ratio as a number.
+    public var value: Double { Double(numerator) / Double(denominator) }
+}
+
+/// 实施机关: an agency that carries out items.
+public struct Agency: Codable, Sendable, Equatable, Identifiable {
+    public var id: String
+    public var name: String
+    /// 统一社会信用代码 (GB 32100).
+    public var creditCode: String?
+    public var address: String?
+    public var phone: String?
+    public var website: String?
+    public init(
+        id: String, name: String, creditCode: String? = nil, address: String? = nil,
+        phone: String? = nil, website: String? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.creditCode = creditCode
+        self.address = address
+        self.phone = phone
+        self.website = website
+    }
+}
+
+/// 窗口类别 of a service-centre window.
+public enum WindowCategory: String, Codable, Sendable, CaseIterable {
+    case engineering = "工程类"
+    case business = "经营类"
+    case citizen = "公民类"
+    case comprehensive = "综合"
+}
+
+/// 窗口: a window of the service centre where items are accepted.
+public struct ServiceWindow: Codable, Sendable, Equatable, Identifiable {
+    public var id: String
+    public var name: String
+    public var category: WindowCategory
+    /// 地点.
+    public var location: String?
+    /// 办公时间.
+    public var hours: String?
+    public var phone: String?
+    public init(
+        id: String, name: String, category: WindowCategory, location: String? = nil,
+        hours: String? = nil, phone: String? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.category = category
+        self.location = location
+        self.hours = hours
+        self.phone = phone
+    }
+}
+
+/// 法规: a law or regulation cited by items.
+public struct Law: Codable, Sendable, Equatable, Identifiable {
+    public var id: String
+    public var name: String
+    /// 层级: 法律, 行政法规, 地方性法规, 部门规章, 地方政府规章 or 规范性文件.
+    public var level: String
+    /// 文号, e.g. 国务院令第373号.
+    public var documentNumber: String?
+    /// 施行日期 as written (YYYY-MM-DD).
+    public var effectiveDate: String?
+    public var url: String?
+    public init(
+        id: String, name: String, level: String, documentNumber: String? = nil,
+        effectiveDate: String? = nil, url: String? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.level = level
+        self.documentNumber = documentNumber
+        self.effectiveDate = effectiveDate
+        self.url = url
+    }
+}
+
+/// 材料库 entry: a material many items ask for.
+public struct SharedMaterial: Codable, Sendable, Equatable, Identifiable {
+    public var id: String
+    public var name: String
+    /// 来源.
+    public var source: String?
+    /// 可共享: the window can fetch it from another system, so applicants need not submit it.
+    public var shareable: Bool
+    public var form: MaterialForm?
+    public var copies: Int?
+    public var medium: String?
+    public var requirement: String?
+    public init(
+        id: String, name: String, source: String? = nil, shareable: Bool = false,
+        form: MaterialForm? = nil, copies: Int? = nil, medium: String? = nil,
+        requirement: String? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.source = source
+        self.shareable = shareable
+        self.form = form
+        self.copies = copies
+        self.medium = medium
+        self.requirement = requirement
+    }
+}

@@ -1,0 +1,271 @@
+/// 事项: one service item, the union of the service guide's and the business manual's
+/// elements. The guide and the manual are two views of it.
+public struct Item: Codable, Sendable, Equatable, Identifiable {
+    /// 事项编码: unique in the catalog.
+    public var code: String
+    /// 事项名称.
+    public var name: String
+    /// 事项类型, e.g. 行政许可.
+    public var type: String
+    /// 服务对象.
+    public var serviceObjects: [String]
+    /// 实施机关: an ``Agency/id``.
+    public var agencyID: String
+    /// 受理范围.
+    public var scope: String?
+    /// 受理地点: ``ServiceWindow/id``s.
+    public var windowIDs: [String]
+    /// 办理形式, e.g. 窗口, 电脑端.
+    public var handlingForms: [String]
+    /// 办理依据.
+    public var legalBasis: [LegalBasis]
+    /// 办件类型.
+    public var caseType: CaseType?
+    /// 审批条件.
+    public var conditions: [String]
+    /// 申请材料.
+    public var materials: [MaterialRequirement]
+    /// 办理时限 (审批时间 in the manual).
+    public var timeLimits: TimeLimits?
+    /// 审批收费.
+    public var fees: Fees?
+    /// 申请人权利和义务.
+    public var rightsAndObligations: String?
+    /// 咨询 (审批咨询 in the manual).
+    public var consultation: Consultation?
+    /// 办理流程 (审批流程 in the manual): the first step is the start.
+    public var flow: [FlowStep]
+    /// 法律救济.
+    public var remedies: Remedies?
+    /// 审批证件.
+    public var certificate: Certificate?
+    /// 审批人员 (internal).
+    public var staff: [StaffRole]
+    /// 审批进程查询.
+    public var progressQuery: String?
+    /// 监督检查 (internal).
+    public var supervision: String?
+    /// Elements a locality's profile adds beyond those above, in profile order.
+    public var additionalElements: [AdditionalElement]
+
+    public init(
+        code: String, name: String, type: String, serviceObjects: [String] = [],
+        agencyID: String, scope: String? = nil, windowIDs: [String] = [],
+        handlingForms: [String] = [], legalBasis: [LegalBasis] = [], caseType: CaseType? = nil,
+        conditions: [String] = [], materials: [MaterialRequirement] = [],
+        timeLimits: TimeLimits? = nil, fees: Fees? = nil, rightsAndObligations: String? = nil,
+        consultation: Consultation? = nil, flow: [FlowStep] = [], remedies: Remedies? = nil,
+        certificate: Certificate? = nil, staff: [StaffRole] = [], progressQuery: String? = nil,
+        supervision: String? = nil, additionalElements: [AdditionalElement] = []
+    ) {
+        self.code = code
+        self.name = name
+        self.type = type
+        self.serviceObjects = serviceObjects
+        self.agencyID = agencyID
+        self.scope = scope
+        self.windowIDs = windowIDs
+        self.handlingForms = handlingForms
+        self.legalBasis = legalBasis
+        self.caseType = caseType
+        self.conditions = conditions
+        self.materials = materials
+        self.timeLimits = timeLimits
+        self.fees = fees
+        self.rightsAndObligations = rightsAndObligations
+        self.consultation = consultation
+        self.flow = flow
+        self.remedies = remedies
+        self.certificate = certificate
+        self.staff = staff
+        self.progressQuery = progressQuery
+        self.supervision = supervision
+        self.additionalElements = additionalElements
+    }
+
+    public var id: String { code }
+}
+
+/// One entry of 办理依据.
+public struct LegalBasis: Codable, Sendable, Equatable {
+    /// 法规: a ``Law/id``.
+    public var lawID: String
+    /// 条款, e.g. 第三十三条.
+    public var article: String?
+    /// 内容: the clause's text.
+    public var text: String?
+    public init(lawID: String, article: String? = nil, text: String? = nil) {
+        self.lawID = lawID
+        self.article = article
+        self.text = text
+    }
+}
+
+/// 办件类型.
+public enum CaseType: String, Codable, Sendable, CaseIterable {
+    /// Decided on the spot.
+    case immediate = "即办件"
+    /// Decided within a promised time.
+    case promised = "承诺件"
+    /// Handled jointly by several agencies.
+    case joint = "联办件"
+    /// Reported to a higher authority for decision.
+    case reported = "上报件"
+}
+
+/// 形式 of a material.
+public enum MaterialForm: String, Codable, Sendable, CaseIterable {
+    case original = "原件"
+    case copy = "复印件"
+    case originalAndCopy = "原件和复印件"
+}
+
+/// 必要性 of a material.
+public enum Necessity: String, Codable, Sendable, CaseIterable {
+    case required = "必要"
+    case optional = "非必要"
+    /// May be handed in after acceptance (容缺受理).
+    case deferrable = "容缺后补"
+}
+
+/// One entry of 申请材料, with any 材料库 entry already merged in.
+public struct MaterialRequirement: Codable, Sendable, Equatable {
+    /// 材料: the name shown to applicants.
+    public var name: String
+    /// 材料库: the shared material this entry comes from, if any.
+    public var libraryID: String?
+    public var form: MaterialForm?
+    /// 份数.
+    public var copies: Int?
+    /// 介质: 纸质, 电子 or 纸质或电子.
+    public var medium: String?
+    /// 来源: 申请人自备, 政府部门核发, 中介机构出具 or 其他.
+    public var source: String?
+    public var necessity: Necessity
+    /// 要求.
+    public var requirement: String?
+    /// 条件: the material is needed only when this holds, e.g. 委托他人办理的.
+    public var condition: String?
+    /// 审查要点 (internal).
+    public var reviewPoints: String?
+    /// 可共享: the window fetches it itself (免提交).
+    public var shareable: Bool
+
+    public init(
+        name: String, libraryID: String? = nil, form: MaterialForm? = nil, copies: Int? = nil,
+        medium: String? = nil, source: String? = nil, necessity: Necessity = .required,
+        requirement: String? = nil, condition: String? = nil, reviewPoints: String? = nil,
+        shareable: Bool = false
+    ) {
+        self.name = name
+        self.libraryID = libraryID
+        self.form = form
+        self.copies = copies
+        self.medium = medium
+        self.source = source
+        self.necessity = necessity
+        self.requirement = requirement
+        self.condition = condition
+        self.reviewPoints = reviewPoints
+        self.shareable = shareable
+    }
+}
+
+/// 审批收费.
+public enum Fees: Codable, Sendable, Equatable {
+    /// 不收费.
+    case free
+    /// The fees charged.
+    case charged([Fee])
+}
+
+/// One fee: 项目, 标准, 依据.
+public struct Fee: Codable, Sendable, Equatable {
+    public var name: String
+    public var standard: String
+    public var basis: String?
+    public init(name: String, standard: String, basis: String? = nil) {
+        self.name = name
+        self.standard = standard
+        self.basis = basis
+    }
+}
+
+/// 咨询.
+public struct Consultation: Codable, Sendable, Equatable {
+    public var phone: String?
+    public var address: String?
+    public var website: String?
+    public var email: String?
+    public init(
+        phone: String? = nil, address: String? = nil, website: String? = nil, email: String? = nil
+    ) {
+        self.phone = phone
+        self.address = address
+        self.website = website
+        self.email = email
+    }
+}
+
+/// 法律救济.
+public struct Remedies: Codable, Sendable, Equatable {
+    /// 行政复议.
+    public var reconsideration: String?
+    /// 行政诉讼.
+    public var litigation: String?
+    public init(reconsideration: String? = nil, litigation: String? = nil) {
+        self.reconsideration = reconsideration
+        self.litigation = litigation
+    }
+}
+
+/// 审批证件: what the applicant receives.
+public struct Certificate: Codable, Sendable, Equatable {
+    public var name: String
+    /// 有效期, as written (长期, 4年 …).
+    public var validity: String?
+    /// 样本: a link to a sample.
+    public var sample: String?
+    public init(name: String, validity: String? = nil, sample: String? = nil) {
+        self.name = name
+        self.validity = validity
+        self.sample = sample
+    }
+}
+
+/// One entry of 审批人员 (internal).
+public struct StaffRole: Codable, Sendable, Equatable {
+    /// 岗位.
+    public var role: String
+    /// 职责.
+    public var duties: String?
+    /// 资格: what the holder must be qualified for.
+    public var qualification: String?
+    public init(role: String, duties: String? = nil, qualification: String? = nil) {
+        self.role = role
+        self.duties = duties
+        self.qualification = qualification
+    }
+}
+
+/// An element a locality's profile defines that this model has no field for.
+public struct AdditionalElement: Codable, Sendable, Equatable {
+    /// The English key from the profile.
+    public var key: String
+    /// The element's Chinese name, used as its heading.
+    public var title: String
+    public var isInternal: Bool
+    public var value: Value
+    public init(key: String, title: String, isInternal: Bool, value: Value) {
+        self.key = key
+        self.title = title
+        self.isInternal = isInternal
+        self.value = value
+    }
+
+    /// A generic element value.
+    public enum Value: Codable, Sendable, Equatable {
+        case text(String)
+        case list([String])
+    }
+}

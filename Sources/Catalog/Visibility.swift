@@ -1,0 +1,77 @@
+/// The keys by which profiles name the model's elements, used in
+/// ``Catalog/internalElements`` to say which must stay out of public outputs.
+public enum ElementKey {
+    public static let code = "code"
+    public static let name = "name"
+    public static let type = "type"
+    public static let serviceObjects = "serviceObjects"
+    public static let agency = "agency"
+    public static let scope = "scope"
+    public static let windows = "windows"
+    public static let handlingForms = "handlingForms"
+    public static let legalBasis = "legalBasis"
+    public static let caseType = "caseType"
+    public static let conditions = "conditions"
+    public static let materials = "materials"
+    public static let timeLimits = "timeLimits"
+    public static let fees = "fees"
+    public static let rightsAndObligations = "rightsAndObligations"
+    public static let consultation = "consultation"
+    public static let flow = "flow"
+    public static let remedies = "remedies"
+    public static let certificate = "certificate"
+    public static let staff = "staff"
+    public static let progressQuery = "progressQuery"
+    public static let supervision = "supervision"
+    /// A material's 审查要点.
+    public static let materialReviewPoints = "materials.reviewPoints"
+    /// A flow step's 岗位 (who reviews is internal in some localities).
+    public static let stepRole = "flow.role"
+}
+
+extension Catalog {
+    /// The catalog with every internal element removed: the only input public outputs
+    /// may be made from.
+    public func publicView() -> Catalog {
+        var copy = self
+        let hidden = Set(internalElements)
+        copy.items = items.map { $0.removing(hidden) }
+        return copy
+    }
+}
+
+extension Item {
+    /// The item without the elements whose keys are in `hidden`, and without any
+    /// additional element marked internal.
+    public func removing(_ hidden: Set<String>) -> Item {
+        var item = self
+        for key in hidden {
+            switch key {
+            case ElementKey.scope: item.scope = nil
+            case ElementKey.windows: item.windowIDs = []
+            case ElementKey.handlingForms: item.handlingForms = []
+            case ElementKey.legalBasis: item.legalBasis = []
+            case ElementKey.caseType: item.caseType = nil
+            case ElementKey.conditions: item.conditions = []
+            case ElementKey.materials: item.materials = []
+            case ElementKey.timeLimits: item.timeLimits = nil
+            case ElementKey.fees: item.fees = nil
+            case ElementKey.rightsAndObligations: item.rightsAndObligations = nil
+            case ElementKey.consultation: item.consultation = nil
+            case ElementKey.flow: item.flow = []
+            case ElementKey.remedies: item.remedies = nil
+            case ElementKey.certificate: item.certificate = nil
+            case ElementKey.staff: item.staff = []
+            case ElementKey.progressQuery: item.progressQuery = nil
+            case ElementKey.supervision: item.supervision = nil
+            case ElementKey.materialReviewPoints:
+                for i in item.materials.indices { item.materials[i].reviewPoints = nil }
+            case ElementKey.stepRole:
+                for i in item.flow.indices { item.flow[i].role = nil }
+            default: break  // identity elements are always public
+            }
+        }
+        item.additionalElements.removeAll { $0.isInternal || hidden.contains($0.key) }
+        return item
+    }
+}

@@ -1,0 +1,1 @@
+// The Compiler target; filled by its issue.

@@ -1,0 +1,1 @@
+// The Flowchart target; filled by its issue.

@@ -1,0 +1,1 @@
+// The Generators target; filled by its issue.

@@ -1,0 +1,1 @@
+// The Standards target; filled by its issue.
