@@ -60,14 +60,15 @@ let package = Package(
             ]
         ),
 
-        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
-        .testTarget(
-            name: "YAMLSyntaxTests", dependencies: ["YAMLSyntax"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "StandardsTests", dependencies: ["Standards"]),
+        // Golden files and running the built binary, shared by the test targets.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "TestSupport"]),
+        .testTarget(name: "YAMLSyntaxTests", dependencies: ["YAMLSyntax", "TestSupport"]),
+        .testTarget(name: "StandardsTests", dependencies: ["Standards", "TestSupport"]),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
-        .testTarget(name: "CompilerTests", dependencies: ["Compiler"]),
+        .testTarget(name: "CompilerTests", dependencies: ["Compiler", "TestSupport"]),
         .testTarget(name: "FlowchartTests", dependencies: ["Flowchart"]),
         .testTarget(name: "GeneratorsTests", dependencies: ["Generators"]),
-        .testTarget(name: "zhinanTests", dependencies: ["zhinan"]),
+        .testTarget(name: "zhinanTests", dependencies: ["zhinan", "TestSupport"]),
     ]
 )

@@ -1,1 +1,0 @@
-// The Compiler target; filled by its issue.

@@ -1,0 +1,203 @@
+import Diagnostics
+import Dispatch
+import Foundation
+import YAMLSyntax
+
+/// One YAML file of a catalog, read and parsed.
+public struct SourceFile: Sendable {
+    /// The path as shown in diagnostics: the catalog folder as the user gave it, joined
+    /// with the file's path inside it.
+    public var path: String
+    /// The path inside the catalog folder, `/`-separated (`items/a.yaml`).
+    public var relativePath: String
+    /// The file's text, for quoting in diagnostics; empty when it could not be decoded.
+    public var text: String
+    public var root: YAMLNode?
+    public var diagnostics: [Diagnostic]
+}
+
+/// Settings of the loader.
+public struct LoadOptions: Sendable {
+    /// The largest file read, in bytes.
+    public var maxFileSize: Int
+    public var yamlLimits: YAMLLimits
+    /// How many files are parsed at once.
+    public var jobs: Int
+
+    public init(
+        maxFileSize: Int = 10 * 1024 * 1024, yamlLimits: YAMLLimits = YAMLLimits(),
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) {
+        self.maxFileSize = maxFileSize
+        self.yamlLimits = yamlLimits
+        self.jobs = max(1, jobs)
+    }
+}
+
+/// Finds and parses the YAML files of a catalog folder.
+public struct SourceLoader: Sendable {
+    public var options: LoadOptions
+
+    public init(options: LoadOptions = LoadOptions()) {
+        self.options = options
+    }
+
+    /// The problem that stops a whole folder from being read, if any (it does not exist
+    /// or is not a folder).
+    public static func folderProblem(_ folder: String) -> LocalizedText? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
+            return LocalizedText(zh: "找不到目录文件夹“\(folder)”", en: "no catalog folder at \"\(folder)\"")
+        }
+        guard isDirectory.boolValue else {
+            return LocalizedText(zh: "“\(folder)”不是文件夹；请给出目录文件夹（含 catalog.yaml）", en: "\"\(folder)\" is not a folder; give a catalog folder (the one holding catalog.yaml)")
+        }
+        guard FileManager.default.isReadableFile(atPath: folder) else {
+            return LocalizedText(zh: "没有读取文件夹“\(folder)”的权限", en: "no permission to read the folder \"\(folder)\"")
+        }
+        return nil
+    }
+
+    /// Every `.yaml` and `.yml` file under `folder`, in path order, parsed in parallel;
+    /// plus diagnostics for what could not be listed (a folder without permission, a link
+    /// leaving the folder), which do not stop the other files.
+    public func load(folder: String) -> (files: [SourceFile], problems: [Diagnostic]) {
+        var problems: [Diagnostic] = []
+        let found = listYAMLFiles(in: folder, problems: &problems)
+        let results = ParallelMap(count: found.count, jobs: options.jobs) { i in
+            self.read(path: found[i].path, relativePath: found[i].relative)
+        }.run()
+        return (results, problems)
+    }
+
+    /// Reads and parses one file.
+    public func read(path: String, relativePath: String) -> SourceFile {
+        var file = SourceFile(path: path, relativePath: relativePath, text: "", root: nil, diagnostics: [])
+        let start = SourceSpan(file: path, range: SourceRange(at: SourceLocation(line: 1, column: 1)))
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            file.diagnostics.append(Diagnostic(
+                YAMLCodes.unreadable, at: start,
+                message: LocalizedText(zh: "无法读取文件（没有权限或文件不存在）", en: "cannot read the file (no permission, or it is gone)")))
+            return file
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            data = try handle.read(upToCount: options.maxFileSize + 1) ?? Data()
+        } catch {
+            file.diagnostics.append(Diagnostic(
+                YAMLCodes.unreadable, at: start,
+                message: LocalizedText(zh: "读取文件失败：\(error.localizedDescription)", en: "reading the file failed: \(error.localizedDescription)")))
+            return file
+        }
+        if data.count > options.maxFileSize {
+            file.diagnostics.append(Diagnostic(
+                YAMLCodes.fileTooLarge, at: start,
+                message: LocalizedText(
+                    zh: "文件超过 \(Self.describe(bytes: options.maxFileSize)) 的上限，未读取（可用 --max-file-size 调整）",
+                    en: "the file is larger than the \(Self.describe(bytes: options.maxFileSize)) limit and was not read (--max-file-size sets it)")))
+            return file
+        }
+        let bytes = [UInt8](data)
+        let result = YAMLParser(limits: options.yamlLimits).parse(bytes, file: path)
+        file.root = result.root
+        file.diagnostics += result.diagnostics
+        // Text in another encoding would quote as noise; invalid UTF-8 quotes with
+        // replacement characters where the bad bytes are, which shows the officer where.
+        let foreign = [YAMLCodes.legacyEncoding.id, YAMLCodes.utf16.id]
+        if !result.diagnostics.contains(where: { foreign.contains($0.code) }) {
+            var text = String(decoding: bytes, as: UTF8.self)
+            if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+            file.text = text
+        }
+        return file
+    }
+
+    static func describe(bytes: Int) -> String {
+        bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0 ? "\(bytes / (1024 * 1024)) MB" : "\(bytes) 字节/bytes"
+    }
+
+    private func listYAMLFiles(in folder: String, problems: inout [Diagnostic]) -> [(path: String, relative: String)] {
+        let fm = FileManager.default
+        let root = URL(fileURLWithPath: folder).resolvingSymlinksInPath().standardizedFileURL.path
+        var out: [(String, String)] = []
+        var pending: [(String, String)] = [(folder, "")]
+        while let (dir, rel) = pending.popLast() {
+            let names: [String]
+            do {
+                names = try fm.contentsOfDirectory(atPath: dir).sorted()
+            } catch {
+                problems.append(Diagnostic(
+                    YAMLCodes.unreadable, at: SourceSpan(file: dir, range: SourceRange(at: .init(line: 1, column: 1))),
+                    message: LocalizedText(zh: "无法读取文件夹“\(dir)”（没有权限？），其中的文件未检查",
+                                           en: "cannot read the folder \"\(dir)\" (no permission?); its files were not checked")))
+                continue
+            }
+            for name in names where !name.hasPrefix(".") {
+                let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
+                let relative = rel.isEmpty ? name : rel + "/" + name
+                let attributes = try? fm.attributesOfItem(atPath: path)
+                var type = attributes?[.type] as? FileAttributeType
+                if type == .typeSymbolicLink {
+                    let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
+                    guard target == root || target.hasPrefix(root + "/") else {
+                        if name.hasSuffix(".yaml") || name.hasSuffix(".yml") || (try? fm.destinationOfSymbolicLink(atPath: path)) != nil {
+                            problems.append(Diagnostic(
+                                YAMLCodes.unreadable, at: SourceSpan(file: path, range: SourceRange(at: .init(line: 1, column: 1))),
+                                message: LocalizedText(zh: "符号链接指向目录文件夹之外（\(target)），已拒绝读取",
+                                                       en: "the symbolic link points outside the catalog folder (\(target)); it was not read")))
+                        }
+                        continue
+                    }
+                    type = (try? fm.attributesOfItem(atPath: target))?[.type] as? FileAttributeType
+                }
+                if type == .typeDirectory {
+                    pending.append((path, relative))
+                } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+                    out.append((path, relative))
+                }
+            }
+        }
+        return out.sorted { $0.1 < $1.1 }
+    }
+}
+
+/// Maps `0..<count` through `transform` on up to `jobs` threads, keeping index order.
+struct ParallelMap<T: Sendable>: Sendable {
+    let count: Int
+    let jobs: Int
+    let transform: @Sendable (Int) -> T
+
+    func run() -> [T] {
+        guard count > 0 else { return [] }
+        let slots = Slots<T>(count: count)
+        let chunks = min(jobs, count)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var i = chunk
+            while i < count {
+                slots.set(i, transform(i))
+                i += chunks
+            }
+        }
+        return slots.values()
+    }
+}
+
+/// Storage each worker writes distinct indices of; read only after all have finished.
+/// A raw buffer rather than an array, so concurrent writes to distinct indices do not
+/// trip Swift's exclusivity checks.
+private final class Slots<T>: @unchecked Sendable {
+    private let storage: UnsafeMutablePointer<T?>
+    private let count: Int
+    init(count: Int) {
+        self.count = count
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: nil, count: count)
+    }
+    deinit {
+        storage.deinitialize(count: count)
+        storage.deallocate()
+    }
+    func set(_ i: Int, _ value: T) { storage[i] = value }
+    func values() -> [T] { (0..<count).map { storage[$0]! } }
+}

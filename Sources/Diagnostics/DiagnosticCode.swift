@@ -1,0 +1,78 @@
+/// A kind of diagnostic: its stable id, default severity, a title, and the explanation and
+/// fix that `zhinan explain` prints. Each stage declares its own codes as static members
+/// and lists them for the registry.
+public struct DiagnosticCode: Hashable, Sendable {
+    /// The stable id, `ZN` and three digits. Ids are never reused for another meaning.
+    public var id: String
+    public var defaultSeverity: Severity
+    /// A short title, e.g. 重复的键 / Duplicate key.
+    public var title: LocalizedText
+    /// What the rule checks and why.
+    public var explanation: LocalizedText
+    /// What to do about it.
+    public var fix: LocalizedText
+    /// A short example of the problem, as it would appear in a source file.
+    public var example: String?
+
+    public init(
+        _ id: String, _ severity: Severity, title: LocalizedText, explanation: LocalizedText,
+        fix: LocalizedText, example: String? = nil
+    ) {
+        self.id = id
+        self.defaultSeverity = severity
+        self.title = title
+        self.explanation = explanation
+        self.fix = fix
+        self.example = example
+    }
+}
+
+/// All codes known to a run of zhinan, for `zhinan explain` and SARIF rule tables.
+public struct DiagnosticRegistry: Sendable {
+    public private(set) var codes: [DiagnosticCode]
+    private var byID: [String: Int]
+
+    public init(_ groups: [[DiagnosticCode]]) {
+        codes = groups.flatMap { $0 }.sorted { $0.id < $1.id }
+        byID = [:]
+        for (i, code) in codes.enumerated() {
+            precondition(byID[code.id] == nil, "diagnostic code \(code.id) is declared twice")
+            byID[code.id] = i
+        }
+    }
+
+    /// The code with this id, matched case-insensitively (`zn101` finds `ZN101`).
+    public func code(_ id: String) -> DiagnosticCode? {
+        byID[id.uppercased()].map { codes[$0] }
+    }
+
+    /// The explanation `zhinan explain` prints.
+    public func explanation(of code: DiagnosticCode, in language: Language) -> String {
+        var out = "\(code.id): \(code.title[language])\n\n"
+        out += code.explanation[language] + "\n\n"
+        out += (language == .zh ? "如何处理：" : "How to fix: ") + code.fix[language] + "\n"
+        if let example = code.example {
+            out += "\n" + (language == .zh ? "示例：" : "Example:") + "\n"
+            for line in example.split(separator: "\n", omittingEmptySubsequences: false) {
+                out += "    " + line + "\n"
+            }
+        }
+        out += "\n" + (language == .zh ? "默认级别：" : "Default severity: ")
+        out += code.defaultSeverity.label(in: language) + "\n"
+        return out
+    }
+}
+
+extension Severity {
+    /// The severity's word in output: `error`, or `错误` in Chinese text output.
+    public func label(in language: Language) -> String {
+        switch (self, language) {
+        case (.error, .zh): "错误"
+        case (.warning, .zh): "警告"
+        case (.note, .zh): "注"
+        case (.error, .en): "error"
+        case (.warning, .en): "warning"
+        case (.note, .en): "note"
+        }
+    }
+}

@@ -1,0 +1,63 @@
+/// Renders diagnostics as the JSON of DESIGN.md, keys in a fixed order:
+///
+///     {"version":1,"diagnostics":[{"code":…,"severity":…,"file":…,"line":…,"column":…,
+///      "endLine":…,"endColumn":…,"message":…,"notes":[{"message":…,"file":…,"line":…,"column":…}]}]}
+///
+/// Lines and columns are 1-based, columns in characters; a diagnostic with no file has
+/// `null` for file and positions.
+public struct JSONRenderer: Sendable {
+    public var language: Language
+
+    public init(language: Language) {
+        self.language = language
+    }
+
+    public func render(_ diagnostics: [Diagnostic]) -> String {
+        var out = "{\"version\":1,\"diagnostics\":["
+        for (i, d) in diagnostics.enumerated() {
+            if i > 0 { out += "," }
+            out += "\n{\"code\":\(json(d.code)),\"severity\":\(json(d.severity.rawValue)),"
+            out += position(d.span, withEnd: true)
+            out += ",\"message\":\(json(d.message[language])),\"notes\":["
+            for (j, n) in d.notes.enumerated() {
+                if j > 0 { out += "," }
+                out += "{\"message\":\(json(n.message[language])),\(position(n.span, withEnd: false))}"
+            }
+            out += "]}"
+        }
+        out += diagnostics.isEmpty ? "]}\n" : "\n]}\n"
+        return out
+    }
+
+    private func position(_ span: SourceSpan?, withEnd: Bool) -> String {
+        guard let span else {
+            return "\"file\":null,\"line\":null,\"column\":null"
+                + (withEnd ? ",\"endLine\":null,\"endColumn\":null" : "")
+        }
+        let r = span.range
+        var out = "\"file\":\(json(span.file)),\"line\":\(r.start.line),\"column\":\(r.start.column)"
+        if withEnd { out += ",\"endLine\":\(r.end.line),\"endColumn\":\(r.end.column)" }
+        return out
+    }
+}
+
+/// A JSON string literal for `text`, escaping what RFC 8259 requires and nothing else, so
+/// Chinese stays readable.
+public func json(_ text: String) -> String {
+    var out = "\""
+    out.reserveCapacity(text.utf8.count + 2)
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        case let s where s.value < 0x20 || s.value == 0x2028 || s.value == 0x2029:
+            let hex = String(s.value, radix: 16)
+            out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        default: out.unicodeScalars.append(scalar)
+        }
+    }
+    return out + "\""
+}

@@ -1,0 +1,107 @@
+/// Renders diagnostics for people and for editors' problem matchers:
+///
+///     items/a.yaml:12:5: error: message [ZN103]
+///        12 | 事项名称: 特种设备
+///           | ^~~~
+///
+/// The first line's form, `path:line:column: severity: message [CODE]`, is a contract; the
+/// severity word stays English in every language so matchers keep working.
+public struct TextRenderer: Sendable {
+    public var language: Language
+    /// ANSI colour; the caller decides (a terminal, and `NO_COLOR` unset).
+    public var useColor: Bool
+
+    public init(language: Language, useColor: Bool = false) {
+        self.language = language
+        self.useColor = useColor
+    }
+
+    /// All diagnostics, in the order given, then a summary line.
+    public func render(_ diagnostics: [Diagnostic], sources: SourceTexts, fileCount: Int) -> String {
+        var out = ""
+        for d in diagnostics {
+            out += render(d, sources: sources)
+        }
+        out += summary(diagnostics, fileCount: fileCount) + "\n"
+        return out
+    }
+
+    /// One diagnostic with its quoted source and its notes.
+    public func render(_ d: Diagnostic, sources: SourceTexts) -> String {
+        var out = header(span: d.span, severity: d.severity, message: d.message[language] + " [\(d.code)]")
+        out += excerpt(d.span, sources: sources)
+        for note in d.notes {
+            out += header(span: note.span, severity: .note, message: note.message[language])
+            out += excerpt(note.span, sources: sources)
+        }
+        return out
+    }
+
+    /// `2 errors, 1 warning in 5 files` / `共检查 5 个文件：2 个错误，1 个警告`.
+    public func summary(_ diagnostics: [Diagnostic], fileCount: Int) -> String {
+        let errors = diagnostics.count { $0.severity == .error }
+        let warnings = diagnostics.count { $0.severity == .warning }
+        switch language {
+        case .zh:
+            if errors == 0 && warnings == 0 { return "共检查 \(fileCount) 个文件，未发现问题。" }
+            return "共检查 \(fileCount) 个文件：\(errors) 个错误，\(warnings) 个警告。"
+        case .en:
+            func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+            if errors == 0 && warnings == 0 { return "\(plural(fileCount, "file")) checked, no problems found." }
+            return "\(plural(fileCount, "file")) checked: \(plural(errors, "error")), \(plural(warnings, "warning"))."
+        }
+    }
+
+    private func header(span: SourceSpan?, severity: Severity, message: String) -> String {
+        var place = ""
+        if let span {
+            place = "\(span.file):\(span.range.start.line):\(span.range.start.column): "
+        }
+        let word = severity.rawValue + ":"
+        return paint(place, .bold) + paint(word, severity == .error ? .red : severity == .warning ? .yellow : .cyan) + " " + paint(message, .bold) + "\n"
+    }
+
+    private func excerpt(_ span: SourceSpan?, sources: SourceTexts) -> String {
+        guard let span, let line = sources.line(span.range.start.line, in: span.file), !line.isEmpty
+        else { return "" }
+        let number = String(span.range.start.line)
+        let gutter = String(repeating: " ", count: max(number.count, 3))
+        let shown = line.map { $0 == "\t" ? " " : $0 }
+        let startColumn = span.range.start.column
+        let endColumn =
+            span.range.end.line == span.range.start.line ? span.range.end.column : shown.count + 1
+        let before = shown.prefix(max(0, startColumn - 1))
+        let marked = shown.dropFirst(max(0, startColumn - 1)).prefix(max(0, endColumn - startColumn))
+        let pad = String(repeating: " ", count: before.reduce(0) { $0 + $1.terminalWidth })
+        let width = marked.reduce(0) { $0 + $1.terminalWidth }
+        let caret = "^" + String(repeating: "~", count: max(0, width - 1))
+        let lineText = String(shown)
+        return " " + String(repeating: " ", count: gutter.count - number.count) + number + " | "
+            + lineText + "\n" + " " + gutter + " | " + pad + paint(caret, .green) + "\n"
+    }
+
+    private enum Style: String {
+        case bold = "1", red = "1;31", yellow = "1;33", cyan = "1;36", green = "1;32"
+    }
+
+    private func paint(_ text: String, _ style: Style) -> String {
+        guard useColor, !text.isEmpty else { return text }
+        return "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m"
+    }
+}
+
+extension Character {
+    /// Cells the character takes in a terminal: 2 for East Asian wide and fullwidth
+    /// characters, so a caret lines up under Chinese text.
+    var terminalWidth: Int {
+        guard let v = unicodeScalars.first?.value else { return 0 }
+        switch v {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+            0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+            0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x20000...0x3FFFD:
+            return 2
+        default:
+            return 1
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Diagnostics
+import Foundation
+
+/// The `zhinan` command: compiles service guides and business manuals.
+@main
+struct Zhinan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "zhinan",
+        abstract: "编译、检查并发布政务服务事项的办事指南与业务手册。 Compile, check and publish service guides and business manuals.",
+        version: "0.1.0",
+        subcommands: [Check.self, Explain.self]
+    )
+
+    /// Runs the command with DESIGN.md's exit statuses: a usage error exits 2, not
+    /// argument-parser's 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                FileHandle.standardError.write(Data("用法见 zhinan --help / see zhinan --help\n".utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// Options every command that prints diagnostics shares.
+struct OutputOptions: ParsableArguments {
+    @Option(help: "Diagnostics format: text or json.")
+    var format: DiagnosticFormat = .text
+
+    @Option(help: "Message language: zh or en (default: from LANG, else zh).")
+    var lang: Language?
+
+    /// The language to speak: `--lang`, else `LANG`, else Chinese.
+    var language: Language {
+        if let lang { return lang }
+        let env = ProcessInfo.processInfo.environment
+        let locale = env["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LANG"] ?? ""
+        return locale.hasPrefix("en") ? .en : .zh
+    }
+}
+
+enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+extension Language: ExpressibleByArgument {}
+
+/// Exit statuses of DESIGN.md.
+enum Status {
+    static let problems = ExitCode(1)
+    static let unusable = ExitCode(2)
+}
+
+/// Writes to standard output without buffering surprises.
+func emit(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+}
+
+/// Writes to standard error.
+func emitError(_ text: String) {
+    FileHandle.standardError.write(Data(text.utf8))
+}
