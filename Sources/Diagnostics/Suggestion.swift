@@ -1,0 +1,41 @@
+/// Did-you-mean: the candidate closest to a misspelt word, if one is close enough.
+public enum Suggestion {
+    /// The candidate with the smallest edit distance to `word`, counted in characters, when
+    /// that distance is at most a third of the word's length (at least 1). Ties go to the
+    /// earlier candidate, so the answer is stable.
+    public static func closest(to word: String, in candidates: [String]) -> String? {
+        let w = Array(word)
+        guard !w.isEmpty else { return nil }
+        let limit = max(1, w.count / 3)
+        var best: (String, Int)? = nil
+        for candidate in candidates where candidate != word {
+            let d = distance(w, Array(candidate), limit: limit)
+            if d <= limit, d < (best?.1 ?? .max) { best = (candidate, d) }
+        }
+        return best?.0
+    }
+
+    /// Levenshtein distance with adjacent transpositions, giving up past `limit`.
+    static func distance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
+        if abs(a.count - b.count) > limit { return limit + 1 }
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var previous2 = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            var rowMin = current[0]
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], previous2[j - 2] + 1)
+                }
+                rowMin = min(rowMin, current[j])
+            }
+            if rowMin > limit { return limit + 1 }
+            (previous2, previous, current) = (previous, current, previous2)
+        }
+        return previous[b.count]
+    }
+}

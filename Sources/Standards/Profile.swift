@@ -1,0 +1,134 @@
+import Diagnostics
+
+/// A machine-readable profile of one standard: the elements an item has under it, their
+/// types and visibility, the code sets values come from, and rule settings.
+public struct Profile: Sendable {
+    /// 编号, e.g. `DB44/T 1147-2013`: what a catalog's 标准 names.
+    public var id: String
+    /// 名称: the standard's title.
+    public var title: String
+    /// 文档: the document this standard governs (办事指南, 业务手册), if any.
+    public var document: String?
+    /// 继承: ids of the profiles this one extends.
+    public var parents: [String]
+    /// 要素, in the order the standard's document presents them.
+    public var elements: [ElementSpec]
+    /// 代码集: name → allowed values.
+    public var codeSets: [String: [String]]
+    /// 规则: code → setting.
+    public var rules: [String: RuleSetting]
+    /// 参数: name → value, e.g. 事项编码格式.
+    public var parameters: [String: String]
+    /// The file the profile was read from.
+    public var file: String
+
+    public init(
+        id: String, title: String, document: String? = nil, parents: [String] = [],
+        elements: [ElementSpec] = [], codeSets: [String: [String]] = [:],
+        rules: [String: RuleSetting] = [:], parameters: [String: String] = [:], file: String = ""
+    ) {
+        self.id = id
+        self.title = title
+        self.document = document
+        self.parents = parents
+        self.elements = elements
+        self.codeSets = codeSets
+        self.rules = rules
+        self.parameters = parameters
+        self.file = file
+    }
+}
+
+/// One element (要素) of an item as a profile defines it.
+public struct ElementSpec: Sendable, Equatable {
+    /// 名称: the name written in item files, e.g. 办理时限.
+    public var name: String
+    /// 键: the English key in the typed catalog, e.g. `timeLimits`.
+    public var key: String
+    public var type: ElementType
+    /// 必填.
+    public var isRequired: Bool
+    /// 可见: false when the element is 内部 and must never reach a public output.
+    public var isPublic: Bool
+    /// 标准名称: what this standard calls the element, when it differs from `name`
+    /// (DB44/T 1148's 审批时间 for 办理时限); used as the heading of its document.
+    public var standardName: String?
+    /// 别名: other names accepted silently (each standard's own name).
+    public var synonyms: [String]
+    /// 繁体: traditional-character spellings, accepted with a warning.
+    public var traditional: [String]
+    /// 代码集: the code set values come from, for 代码 and 代码列表 elements.
+    public var codeSet: String?
+    /// 说明: what to write, shown by `zhinan new` and in the JSON Schema.
+    public var help: String?
+
+    public init(
+        name: String, key: String, type: ElementType, isRequired: Bool = false,
+        isPublic: Bool = true, standardName: String? = nil, synonyms: [String] = [],
+        traditional: [String] = [], codeSet: String? = nil, help: String? = nil
+    ) {
+        self.name = name
+        self.key = key
+        self.type = type
+        self.isRequired = isRequired
+        self.isPublic = isPublic
+        self.standardName = standardName
+        self.synonyms = synonyms
+        self.traditional = traditional
+        self.codeSet = codeSet
+        self.help = help
+    }
+}
+
+/// The kinds of value an element holds. The structured kinds have fixed fields (FORMAT.md);
+/// 文本 and 文本列表 elements may be added by any profile under any new key.
+public enum ElementType: String, Sendable, CaseIterable {
+    case text = "文本"
+    case textList = "文本列表"
+    case code = "代码"
+    case codeList = "代码列表"
+    case itemCode = "事项编码"
+    case agency = "机关"
+    case windows = "窗口列表"
+    case legalBasis = "依据列表"
+    case materials = "材料列表"
+    case timeLimits = "时限"
+    case fees = "收费"
+    case consultation = "咨询"
+    case flow = "流程"
+    case remedies = "救济"
+    case certificate = "证件"
+    case staff = "人员列表"
+
+    /// The only key a structured type binds to; `nil` for types any key may use.
+    public var fixedKey: String? {
+        switch self {
+        case .text, .textList, .code, .codeList: nil
+        case .itemCode: "code"
+        case .agency: "agency"
+        case .windows: "windows"
+        case .legalBasis: "legalBasis"
+        case .materials: "materials"
+        case .timeLimits: "timeLimits"
+        case .fees: "fees"
+        case .consultation: "consultation"
+        case .flow: "flow"
+        case .remedies: "remedies"
+        case .certificate: "certificate"
+        case .staff: "staff"
+        }
+    }
+}
+
+/// A profile's setting for one rule.
+public struct RuleSetting: Sendable, Equatable {
+    /// 启用.
+    public var isEnabled: Bool
+    /// 级别: the severity to report with, replacing the rule's default.
+    public var severity: Severity?
+
+    public init(isEnabled: Bool = true, severity: Severity? = nil) {
+        self.isEnabled = isEnabled
+        self.severity = severity
+    }
+}

@@ -1,0 +1,139 @@
+import Diagnostics
+import YAMLSyntax
+
+/// The profiles available to a run, by id.
+public struct ProfileLibrary: Sendable {
+    public private(set) var profiles: [String: Profile] = [:]
+
+    public init(_ profiles: [Profile] = []) {
+        for p in profiles { self.profiles[p.id] = p }
+    }
+
+    /// Adds a profile; reports a second profile with the same id.
+    public mutating func add(_ profile: Profile) -> Diagnostic? {
+        if let existing = profiles[profile.id] {
+            return Diagnostic(
+                StandardsCodes.duplicate, at: SourceSpan(file: profile.file, range: SourceRange(at: .init(line: 1, column: 1))),
+                message: LocalizedText(
+                    zh: "编号“\(profile.id)”已由 \(existing.file) 使用",
+                    en: "the id \"\(profile.id)\" is already used by \(existing.file)"))
+        }
+        profiles[profile.id] = profile
+        return nil
+    }
+
+    /// The effective profile for a catalog that follows `ids`, in that order: each profile
+    /// after the profiles it inherits from, elements merged by key. `nil` for an id that
+    /// no profile has, or a cycle; the error names it.
+    public func resolve(_ ids: [String]) -> Result<EffectiveProfile, ResolveError> {
+        var order: [Profile] = []
+        var state: [String: Bool] = [:]  // false: in progress, true: done
+        func visit(_ id: String, chain: [String]) -> ResolveError? {
+            if state[id] == true { return nil }
+            if state[id] == false { return .cycle(chain + [id]) }
+            guard let p = profiles[id] else {
+                return .unknown(id, suggestion: Suggestion.closest(to: id, in: profiles.keys.sorted()), from: chain.last)
+            }
+            state[id] = false
+            for parent in p.parents {
+                if let e = visit(parent, chain: chain + [id]) { return e }
+            }
+            state[id] = true
+            order.append(p)
+            return nil
+        }
+        for id in ids {
+            if let e = visit(id, chain: []) { return .failure(e) }
+        }
+        return EffectiveProfile.merge(order)
+    }
+
+    public enum ResolveError: Error, Equatable {
+        /// No profile has this id; `from` is the profile that inherits it, if any.
+        case unknown(String, suggestion: String?, from: String?)
+        case cycle([String])
+        /// Two profiles give one key different types.
+        case conflict(key: String, first: String, second: String)
+    }
+}
+
+/// What a catalog is checked against: the elements of all the profiles it follows, their
+/// code sets, rule settings and parameters, later profiles overriding earlier ones.
+public struct EffectiveProfile: Sendable {
+    /// The profiles merged, parents before children.
+    public var profiles: [Profile]
+    /// Elements by key, in first-declared order.
+    public var elements: [ElementSpec]
+    public var codeSets: [String: [String]]
+    public var rules: [String: RuleSetting]
+    public var parameters: [String: String]
+
+    private var byName: [String: (index: Int, spelling: Spelling)] = [:]
+
+    /// How an element's name was written.
+    public enum Spelling: Sendable, Equatable {
+        case canonical, synonym, traditional
+    }
+
+    static func merge(_ order: [Profile]) -> Result<EffectiveProfile, ProfileLibrary.ResolveError> {
+        var e = EffectiveProfile(profiles: order, elements: [], codeSets: [:], rules: [:], parameters: [:])
+        var indexByKey: [String: (Int, String)] = [:]
+        for p in order {
+            for spec in p.elements {
+                if let (i, owner) = indexByKey[spec.key] {
+                    var merged = e.elements[i]
+                    guard merged.type == spec.type else {
+                        return .failure(.conflict(key: spec.key, first: owner, second: p.id))
+                    }
+                    merged.isRequired = merged.isRequired || spec.isRequired
+                    merged.isPublic = merged.isPublic || spec.isPublic
+                    merged.synonyms += spec.synonyms.filter { !merged.synonyms.contains($0) && $0 != merged.name }
+                    if spec.name != merged.name && !merged.synonyms.contains(spec.name) { merged.synonyms.append(spec.name) }
+                    merged.traditional += spec.traditional.filter { !merged.traditional.contains($0) }
+                    merged.codeSet = spec.codeSet ?? merged.codeSet
+                    merged.help = merged.help ?? spec.help
+                    e.elements[i] = merged
+                } else {
+                    indexByKey[spec.key] = (e.elements.count, p.id)
+                    e.elements.append(spec)
+                }
+            }
+            e.codeSets.merge(p.codeSets) { _, new in new }
+            e.rules.merge(p.rules) { _, new in new }
+            e.parameters.merge(p.parameters) { _, new in new }
+        }
+        for (i, spec) in e.elements.enumerated() {
+            e.byName[spec.name] = (i, .canonical)
+            for s in spec.synonyms where e.byName[s] == nil { e.byName[s] = (i, .synonym) }
+            for t in spec.traditional where e.byName[t] == nil { e.byName[t] = (i, .traditional) }
+        }
+        return .success(e)
+    }
+
+    /// The element written under `name`, and how it was spelt.
+    public func element(named name: String) -> (ElementSpec, Spelling)? {
+        byName[name].map { (elements[$0.index], $0.spelling) }
+    }
+
+    /// The element with this English key.
+    public func element(key: String) -> ElementSpec? {
+        elements.first { $0.key == key }
+    }
+
+    /// The canonical names of all elements, for did-you-mean.
+    public var elementNames: [String] { elements.map(\.name) }
+
+    /// Whether a rule is on, and at what severity.
+    public func setting(for code: DiagnosticCode) -> (enabled: Bool, severity: Severity) {
+        let s = rules[code.id]
+        return (s?.isEnabled ?? true, s?.severity ?? code.defaultSeverity)
+    }
+
+    /// Whether the catalog follows a profile with this id (itself or through inheritance).
+    public func follows(_ id: String) -> Bool { profiles.contains { $0.id == id } }
+
+    /// The profiles that govern a document (办事指南, 业务手册).
+    public func profiles(forDocument document: String) -> [Profile] {
+        profiles.filter { $0.document == document }
+    }
+}

@@ -1,0 +1,197 @@
+import Diagnostics
+import YAMLSyntax
+
+/// Reads a profile from its YAML tree, reporting every problem at its position.
+public struct ProfileLoader: Sendable {
+    public init() {}
+
+    /// The profile in `root`, read from `file`; `nil` when it lacks what makes a profile.
+    public func load(_ root: YAMLNode, file: String) -> (Profile?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        func report(_ code: DiagnosticCode, _ range: SourceRange, _ zh: String, _ en: String) {
+            diagnostics.append(Diagnostic(code, at: SourceSpan(file: file, range: range), message: LocalizedText(zh: zh, en: en)))
+        }
+        guard let pairs = root.mapping else {
+            report(StandardsCodes.badValue, root.range, "标准配置应当是一个映射（键: 值）", "a profile is a mapping (key: value)")
+            return (nil, diagnostics)
+        }
+        var reader = MappingReader(pairs)
+        func text(_ name: String, required: Bool) -> String? {
+            guard let p = reader.take(name) else {
+                if required {
+                    report(StandardsCodes.missingField, root.range, "标准配置缺少“\(name)”", "the profile lacks \(name)")
+                }
+                return nil
+            }
+            guard let t = p.value.text else {
+                report(StandardsCodes.badValue, p.value.range, "“\(name)”应当是文字", "\(name) must be text")
+                return nil
+            }
+            return t
+        }
+        func textList(_ node: YAMLNode, _ what: String) -> [String] {
+            if let t = node.text { return [t] }
+            guard let items = node.sequence else {
+                report(StandardsCodes.badValue, node.range, "“\(what)”应当是文字列表", "\(what) must be a list of text")
+                return []
+            }
+            return items.compactMap { item in
+                if let t = item.text { return t }
+                report(StandardsCodes.badValue, item.range, "“\(what)”的每一项应当是文字", "each entry of \(what) must be text")
+                return nil
+            }
+        }
+
+        let id = text("编号", required: true)
+        let title = text("名称", required: true)
+        let document = text("文档", required: false)
+        let parents = reader.take("继承").map { textList($0.value, "继承") } ?? []
+        var profile = Profile(id: id ?? "", title: title ?? "", document: document, parents: parents, file: file)
+
+        if let p = reader.take("代码集") {
+            if let sets = p.value.mapping {
+                for s in sets { profile.codeSets[s.key.text] = textList(s.value, s.key.text) }
+            } else {
+                report(StandardsCodes.badValue, p.value.range, "“代码集”应当是 名称: [值, …] 的映射", "代码集 must map names to lists of values")
+            }
+        }
+        if let p = reader.take("参数") {
+            if let params = p.value.mapping {
+                for param in params {
+                    if let t = param.value.text { profile.parameters[param.key.text] = t }
+                    else { report(StandardsCodes.badValue, param.value.range, "参数“\(param.key.text)”应当是文字", "the parameter \(param.key.text) must be text") }
+                }
+            } else {
+                report(StandardsCodes.badValue, p.value.range, "“参数”应当是映射", "参数 must be a mapping")
+            }
+        }
+        if let p = reader.take("规则") {
+            if let rules = p.value.mapping {
+                for rule in rules {
+                    if let setting = ruleSetting(rule.value, report: report) { profile.rules[rule.key.text.uppercased()] = setting }
+                }
+            } else {
+                report(StandardsCodes.badValue, p.value.range, "“规则”应当是 代码: 设置 的映射", "规则 must map codes to settings")
+            }
+        }
+        if let p = reader.take("要素") {
+            if let list = p.value.sequence {
+                var names: [String: SourceRange] = [:], keys: [String: SourceRange] = [:]
+                for node in list {
+                    guard let spec = element(node, report: report) else { continue }
+                    for n in [spec.name] + spec.synonyms + spec.traditional {
+                        if names[n] != nil {
+                            report(StandardsCodes.duplicate, node.range, "要素名称“\(n)”重复", "the element name \(n) is used twice")
+                        }
+                        names[n] = node.range
+                    }
+                    if keys[spec.key] != nil {
+                        report(StandardsCodes.duplicate, node.range, "要素的键“\(spec.key)”重复", "the element key \(spec.key) is used twice")
+                    }
+                    keys[spec.key] = node.range
+                    profile.elements.append(spec)
+                }
+            } else {
+                report(StandardsCodes.badValue, p.value.range, "“要素”应当是列表", "要素 must be a list")
+            }
+        } else if parents.isEmpty {
+            report(StandardsCodes.missingField, root.range, "标准配置缺少“要素”", "the profile lacks 要素")
+        }
+        for extra in reader.unread {
+            let hint = Suggestion.closest(to: extra.key.text, in: ["编号", "名称", "文档", "继承", "要素", "代码集", "规则", "参数"])
+            report(StandardsCodes.unknownField, extra.keyRange,
+                   "未知的字段“\(extra.key.text)”" + (hint.map { "，是否想写“\($0)”？" } ?? ""),
+                   "unknown field \"\(extra.key.text)\"" + (hint.map { "; did you mean \"\($0)\"?" } ?? ""))
+        }
+        return (id == nil || title == nil ? nil : profile, diagnostics)
+    }
+
+    private func element(
+        _ node: YAMLNode, report: (DiagnosticCode, SourceRange, String, String) -> Void
+    ) -> ElementSpec? {
+        guard let pairs = node.mapping else {
+            report(StandardsCodes.badValue, node.range, "每个要素应当是映射（名称、键、类型…）", "each element is a mapping (名称, 键, 类型 …)")
+            return nil
+        }
+        var r = MappingReader(pairs)
+        func field(_ name: String) -> YAMLPair? { r.take(name) }
+        func list(_ name: String) -> [String] {
+            guard let p = field(name) else { return [] }
+            if let t = p.value.text { return [t] }
+            return p.value.sequence?.compactMap(\.text) ?? []
+        }
+        func flag(_ name: String, yes: String, no: String, default value: Bool) -> Bool {
+            guard let p = field(name) else { return value }
+            switch p.value.text {
+            case yes, "true": return true
+            case no, "false": return false
+            default:
+                report(StandardsCodes.badValue, p.value.range, "“\(name)”应当是“\(yes)”或“\(no)”", "\(name) must be \(yes) or \(no)")
+                return value
+            }
+        }
+        let name = field("名称")?.value.text
+        let key = field("键")?.value.text
+        let typeNode = field("类型")
+        var type: ElementType? = nil
+        if let t = typeNode?.value.text {
+            type = ElementType(rawValue: t)
+            if type == nil {
+                let hint = Suggestion.closest(to: t, in: ElementType.allCases.map(\.rawValue))
+                report(StandardsCodes.badValue, typeNode!.value.range,
+                       "未知的类型“\(t)”" + (hint.map { "，是否想写“\($0)”？" } ?? "") + "；可用的类型见 standards/README.md",
+                       "unknown type \"\(t)\"" + (hint.map { "; did you mean \"\($0)\"?" } ?? "") + "; standards/README.md lists the types")
+            }
+        }
+        for (value, what) in [(name, "名称"), (key, "键")] where value == nil {
+            report(StandardsCodes.missingField, node.range, "要素缺少“\(what)”", "the element lacks \(what)")
+        }
+        if typeNode == nil { report(StandardsCodes.missingField, node.range, "要素缺少“类型”", "the element lacks 类型") }
+        let required = flag("必填", yes: "是", no: "否", default: false)
+        let isPublic = flag("可见", yes: "公开", no: "内部", default: true)
+        let standardName = field("标准名称")?.value.text
+        let synonyms = list("别名"), traditional = list("繁体")
+        let codeSet = field("代码集")?.value.text
+        let help = field("说明")?.value.text
+        for extra in r.unread {
+            let hint = Suggestion.closest(to: extra.key.text, in: ["名称", "键", "类型", "必填", "可见", "标准名称", "别名", "繁体", "代码集", "说明"])
+            report(StandardsCodes.unknownField, extra.keyRange,
+                   "要素中未知的字段“\(extra.key.text)”" + (hint.map { "，是否想写“\($0)”？" } ?? ""),
+                   "unknown element field \"\(extra.key.text)\"" + (hint.map { "; did you mean \"\($0)\"?" } ?? ""))
+        }
+        guard let name, let key, let type else { return nil }
+        if let fixed = type.fixedKey, fixed != key {
+            report(StandardsCodes.typeKeyMismatch, typeNode!.value.range,
+                   "类型“\(type.rawValue)”只能用于键“\(fixed)”，这里的键是“\(key)”",
+                   "the type \(type.rawValue) goes only with the key \"\(fixed)\", not \"\(key)\"")
+            return nil
+        }
+        if (type == .code || type == .codeList) && codeSet == nil {
+            report(StandardsCodes.missingField, node.range, "类型为“\(type.rawValue)”的要素必须写明“代码集”", "an element of type \(type.rawValue) must name its 代码集")
+        }
+        return ElementSpec(
+            name: name, key: key, type: type, isRequired: required, isPublic: isPublic,
+            standardName: standardName, synonyms: synonyms, traditional: traditional, codeSet: codeSet, help: help)
+    }
+
+    private func ruleSetting(
+        _ node: YAMLNode, report: (DiagnosticCode, SourceRange, String, String) -> Void
+    ) -> RuleSetting? {
+        func severity(_ text: String) -> Severity?? {
+            switch text {
+            case "错误", "error": return .some(.error)
+            case "警告", "warning": return .some(.warning)
+            case "提示", "note": return .some(.note)
+            default: return nil
+            }
+        }
+        if let t = node.text {
+            if t == "关闭" || t == "否" { return RuleSetting(isEnabled: false) }
+            if let s = severity(t) { return RuleSetting(severity: s) }
+            report(StandardsCodes.badValue, node.range, "规则设置应当是“错误”“警告”“提示”或“关闭”", "a rule setting is 错误, 警告, 提示 or 关闭")
+            return nil
+        }
+        report(StandardsCodes.badValue, node.range, "规则设置应当是“错误”“警告”“提示”或“关闭”", "a rule setting is 错误, 警告, 提示 or 关闭")
+        return nil
+    }
+}

@@ -1,1 +1,0 @@
-// The Standards target; filled by its issue.
