@@ -43,19 +43,19 @@ public struct FlowPath: Sendable, Equatable {
 
 extension Item {
     /// The critical path: the longest path, by the time of its timed steps, from the first
-    /// step to a step that ends with 准予. Edges into a step with 计时: 否 are left out, since
-    /// the clock stops there (补正 and the like). `nil` when no 准予 end is reachable that
-    /// way, or when what remains still has a cycle.
+    /// step to a step that ends with 准予. A step with 计时: 否 takes no time but stays on the
+    /// path (a mandatory 专家评审 does not cut the flow); an edge that closes a loop through
+    /// such a step (补正 back to 受理) is not followed. `nil` when no 准予 end is reachable,
+    /// or when a loop has no untimed step (the compiler reports that on its own).
     public func criticalPath() -> FlowPath? {
         guard let start = flow.first?.name else { return nil }
         var index: [String: Int] = [:]
         for (i, step) in flow.enumerated() where index[step.name] == nil { index[step.name] = i }
 
-        // Longest path on a DAG by depth-first search with memoisation; a grey node seen
-        // again means a timed cycle, which the compiler reports on its own.
-        enum Mark { case grey, done(FlowPath?) }
+        enum Mark { case onStack, done(FlowPath?) }
         var marks = [Mark?](repeating: nil, count: flow.count)
-        var cyclic = false
+        var stack: [Int] = []
+        var timedCycle = false
 
         func weight(_ step: FlowStep) -> (w: Int, c: Int) {
             guard step.isTimed, let limit = step.timeLimit else { return (0, 0) }
@@ -72,16 +72,20 @@ extension Item {
             return a.steps.count > b.steps.count
         }
         func visit(_ i: Int) -> FlowPath? {
-            switch marks[i] {
-            case .grey?: cyclic = true; return nil
-            case .done(let p)?: return p
-            case nil: break
-            }
-            marks[i] = .grey
+            if case .done(let p)? = marks[i] { return p }
+            marks[i] = .onStack
+            stack.append(i)
+            defer { stack.removeLast() }
             let step = flow[i]
             var best: FlowPath? = nil
             for t in step.transitions {
-                guard let j = index[t.target], flow[j].isTimed else { continue }
+                guard let j = index[t.target] else { continue }
+                if case .onStack? = marks[j] {
+                    // A back edge: fine when the loop it closes stops the clock somewhere.
+                    let loop = stack[stack.lastIndex(of: j)!...]
+                    if !loop.contains(where: { !flow[$0].isTimed }) { timedCycle = true }
+                    continue
+                }
                 if let p = visit(j), best.map({ longer(p, than: $0) }) ?? true { best = p }
             }
             let (w, c) = weight(step)
@@ -97,6 +101,6 @@ extension Item {
             return result
         }
         let path = visit(index[start]!)
-        return cyclic ? nil : path
+        return timedCycle ? nil : path
     }
 }

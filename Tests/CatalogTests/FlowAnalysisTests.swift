@@ -32,6 +32,16 @@ import Testing
         #expect(path?.duration == .workingDays(10))
     }
 
+    @Test func aMandatoryUntimedStepStaysOnThePath() {
+        var flow = Self.example
+        flow[3].transitions = [Transition(target: "专家评审")]  // 审查 → 专家评审 → 决定
+        flow.append(FlowStep(name: "专家评审", isTimed: false, transitions: [Transition(target: "决定")]))
+        let item = Item(code: "x", name: "x", type: "行政许可", agencyID: "a", flow: flow)
+        let path = item.criticalPath()
+        #expect(path?.steps == ["申请", "受理", "审查", "专家评审", "决定", "制证", "送达"])
+        #expect(path?.duration == .workingDays(10))
+    }
+
     @Test func aTimedCycleHasNoCriticalPath() {
         var flow = Self.example
         flow[5].transitions = [Transition(target: "审查")]  // 制证 → 审查, all timed

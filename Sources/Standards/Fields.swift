@@ -1,0 +1,203 @@
+/// The fields of the structured element types and of catalog.yaml, as FORMAT.md fixes
+/// them. One table, read by the binder, `zhinan schema` and `zhinan new`, so the three
+/// cannot disagree.
+public struct FieldSpec: Sendable, Equatable {
+    /// The Chinese name written in files.
+    public var name: String
+    public var kind: FieldKind
+    public var isRequired: Bool
+    /// Traditional-character spellings, accepted with a warning.
+    public var traditional: [String]
+    /// What to write, for the schema and `zhinan new`.
+    public var help: String
+
+    public init(_ name: String, _ kind: FieldKind, required: Bool = false, traditional: [String] = [], help: String = "") {
+        self.name = name
+        self.kind = kind
+        self.isRequired = required
+        self.traditional = traditional
+        self.help = help
+    }
+}
+
+/// The kind of value a field holds.
+public indirect enum FieldKind: Sendable, Equatable {
+    case text
+    /// A positive whole number.
+    case positiveInteger
+    /// 是 or 否.
+    case yesNo
+    /// `N个工作日`, `N日` or `即办`.
+    case timeLimit
+    /// One value of a profile's code set.
+    case code(String)
+    /// An id of a catalog registry (实施机关, 窗口, 法规, 材料库).
+    case reference(Registry)
+    /// An http(s) address.
+    case url
+    case phone
+    /// YYYY-MM-DD.
+    case date
+    /// A fraction such as 2/3.
+    case ratio
+    /// GB 32100 统一社会信用代码.
+    case creditCode
+    /// Six digits of GB/T 2260.
+    case regionCode
+    /// The name of another step of the same flow.
+    case stepName
+    /// A list of values of one kind.
+    case list(FieldKind)
+    /// A list of mappings with these fields.
+    case records([FieldSpec])
+    /// A mapping with these fields.
+    case record([FieldSpec])
+    /// 下一步: a step name, or a list of {条件, 转到}.
+    case transitions
+    /// 审批收费: 不收费, or a list of fees.
+    case fees
+}
+
+/// The registries of catalog.yaml that items refer to by id.
+public enum Registry: String, Sendable, CaseIterable {
+    case agencies = "实施机关"
+    case windows = "窗口"
+    case laws = "法规"
+    case materials = "材料库"
+}
+
+public enum Fields {
+    public static let legalBasis: [FieldSpec] = [
+        FieldSpec("法规", .reference(.laws), required: true, help: "catalog.yaml 中“法规”的编号"),
+        FieldSpec("条款", .text, traditional: ["條款"], help: "如 第三十三条"),
+        FieldSpec("内容", .text, traditional: ["內容"], help: "条款原文"),
+    ]
+
+    public static let material: [FieldSpec] = [
+        FieldSpec("材料", .text, help: "材料名称（或用“材料库”引用共用材料）"),
+        FieldSpec("材料库", .reference(.materials), help: "catalog.yaml 中“材料库”的编号"),
+        FieldSpec("形式", .code("材料形式")),
+        FieldSpec("份数", .positiveInteger, traditional: ["份數"], help: "正整数"),
+        FieldSpec("介质", .code("材料介质"), traditional: ["介質"]),
+        FieldSpec("来源", .code("材料来源"), traditional: ["來源"]),
+        FieldSpec("必要性", .code("必要性")),
+        FieldSpec("要求", .text),
+        FieldSpec("条件", .text, traditional: ["條件"], help: "只在某种情形下才需要的材料，写明情形"),
+        FieldSpec("审查要点", .text, traditional: ["審查要點"], help: "内部：受理和审查时核对什么"),
+    ]
+
+    public static let timeLimits: [FieldSpec] = [
+        FieldSpec("法定", .timeLimit, required: true, help: "N个工作日、N日 或 即办"),
+        FieldSpec("承诺", .timeLimit, required: true, traditional: ["承諾"], help: "N个工作日、N日 或 即办"),
+    ]
+
+    public static let fee: [FieldSpec] = [
+        FieldSpec("项目", .text, required: true, traditional: ["項目"]),
+        FieldSpec("标准", .text, required: true, traditional: ["標準"]),
+        FieldSpec("依据", .text, traditional: ["依據"]),
+    ]
+
+    public static let consultation: [FieldSpec] = [
+        FieldSpec("电话", .phone, traditional: ["電話"], help: "区号-号码，如 020-12345678"),
+        FieldSpec("地址", .text),
+        FieldSpec("网址", .url, traditional: ["網址"], help: "http:// 或 https:// 开头"),
+        FieldSpec("邮箱", .text, traditional: ["郵箱"]),
+    ]
+
+    public static let transition: [FieldSpec] = [
+        FieldSpec("条件", .text, traditional: ["條件"]),
+        FieldSpec("转到", .stepName, required: true, traditional: ["轉到"]),
+    ]
+
+    public static let step: [FieldSpec] = [
+        FieldSpec("环节", .text, required: true, traditional: ["環節"], help: "环节名称，在本事项中唯一"),
+        FieldSpec("岗位", .text, traditional: ["崗位"]),
+        FieldSpec("时限", .timeLimit, traditional: ["時限"]),
+        FieldSpec("计时", .yesNo, traditional: ["計時"], help: "否：该环节不计入办理时限（补正、检验、专家评审等）"),
+        FieldSpec("说明", .text, traditional: ["說明"]),
+        FieldSpec("下一步", .transitions, help: "下一个环节的名称，或 条件/转到 的列表"),
+        FieldSpec("结束", .code("办理结果"), traditional: ["結束"], help: "准予、不予 或 终止"),
+    ]
+
+    public static let remedies: [FieldSpec] = [
+        FieldSpec("行政复议", .text, traditional: ["行政復議"]),
+        FieldSpec("行政诉讼", .text, traditional: ["行政訴訟"]),
+    ]
+
+    public static let certificate: [FieldSpec] = [
+        FieldSpec("名称", .text, required: true, traditional: ["名稱"]),
+        FieldSpec("有效期", .text),
+        FieldSpec("样本", .url, traditional: ["樣本"]),
+    ]
+
+    public static let staffRole: [FieldSpec] = [
+        FieldSpec("岗位", .text, required: true, traditional: ["崗位"]),
+        FieldSpec("职责", .text, traditional: ["職責"]),
+        FieldSpec("资格", .text, traditional: ["資格"]),
+    ]
+
+    /// The fields of catalog.yaml.
+    public static let catalog: [FieldSpec] = [
+        FieldSpec("目录名称", .text, required: true, traditional: ["目錄名稱"]),
+        FieldSpec("行政区划", .regionCode, required: true, traditional: ["行政區劃"], help: "GB/T 2260 六位代码，加引号"),
+        FieldSpec("标准", .list(.text), required: true, traditional: ["標準"], help: "遵循的标准编号"),
+        FieldSpec("内控线", .ratio, traditional: ["內控線"], help: "如 2/3：承诺时限超过法定时限的这一比例时给出警告"),
+        FieldSpec("实施机关", .records([
+            FieldSpec("编号", .text, required: true, traditional: ["編號"]),
+            FieldSpec("名称", .text, required: true, traditional: ["名稱"]),
+            FieldSpec("统一社会信用代码", .creditCode, traditional: ["統一社會信用代碼"]),
+            FieldSpec("地址", .text),
+            FieldSpec("电话", .phone, traditional: ["電話"]),
+            FieldSpec("网址", .url, traditional: ["網址"]),
+        ]), traditional: ["實施機關"]),
+        FieldSpec("窗口", .records([
+            FieldSpec("编号", .text, required: true, traditional: ["編號"]),
+            FieldSpec("名称", .text, required: true, traditional: ["名稱"]),
+            FieldSpec("类别", .code("窗口类别"), required: true, traditional: ["類別"]),
+            FieldSpec("地点", .text, traditional: ["地點"]),
+            FieldSpec("办公时间", .text, traditional: ["辦公時間"]),
+            FieldSpec("电话", .phone, traditional: ["電話"]),
+        ])),
+        FieldSpec("法规", .records([
+            FieldSpec("编号", .text, required: true, traditional: ["編號"]),
+            FieldSpec("名称", .text, required: true, traditional: ["名稱"]),
+            FieldSpec("层级", .code("法规层级"), required: true, traditional: ["層級"]),
+            FieldSpec("文号", .text, traditional: ["文號"]),
+            FieldSpec("施行日期", .date),
+            FieldSpec("网址", .url, traditional: ["網址"]),
+        ]), traditional: ["法規"]),
+        FieldSpec("材料库", .records([
+            FieldSpec("编号", .text, required: true, traditional: ["編號"]),
+            FieldSpec("名称", .text, required: true, traditional: ["名稱"]),
+            FieldSpec("来源", .code("材料来源"), traditional: ["來源"]),
+            FieldSpec("可共享", .yesNo),
+            FieldSpec("形式", .code("材料形式")),
+            FieldSpec("份数", .positiveInteger, traditional: ["份數"]),
+            FieldSpec("介质", .code("材料介质"), traditional: ["介質"]),
+            FieldSpec("要求", .text),
+        ]), traditional: ["材料庫"]),
+    ]
+
+    /// The shape of an element of a structured type; `nil` for 文本, 代码 and the like.
+    public static func shape(of type: ElementType) -> FieldKind? {
+        switch type {
+        case .text, .code, .itemCode, .agency: nil
+        case .textList, .codeList, .windows: nil
+        case .legalBasis: .records(legalBasis)
+        case .materials: .records(material)
+        case .timeLimits: .record(timeLimits)
+        case .fees: .fees
+        case .consultation: .record(consultation)
+        case .flow: .records(step)
+        case .remedies: .record(remedies)
+        case .certificate: .record(certificate)
+        case .staff: .records(staffRole)
+        }
+    }
+
+    /// Code sets the model itself defines, which every profile has.
+    public static let builtinCodeSets: [String: [String]] = [
+        "办理结果": ["准予", "不予", "终止"],
+        "窗口类别": ["工程类", "经营类", "公民类", "综合"],
+    ]
+}
