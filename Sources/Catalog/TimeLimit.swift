@@ -44,13 +44,18 @@ public enum TimeLimit: Sendable, Hashable {
     /// Compares conservatively: a working-day and a calendar-day limit are ordered only
     /// when every calendar placement of the working days agrees.
     public func compare(to other: TimeLimit) -> Comparison {
-        switch (self.bounds, other.bounds) {
-        case let (a, b) where a == b: return .equal
-        case let (a, b) where a.upper < b.lower: return .shorter
-        case let (a, b) where a.lower > b.upper: return .longer
-        case let (a, b) where a.lower == a.upper && b.lower == b.upper:
-            return a.lower < b.lower ? .shorter : .longer
-        default: return .undecided
+        func order(_ a: Int, _ b: Int) -> Comparison { a < b ? .shorter : a == b ? .equal : .longer }
+        switch (self, other) {
+        case (.workingDays(let a), .workingDays(let b)), (.calendarDays(let a), .calendarDays(let b)):
+            return order(a, b)
+        case (.immediate, .immediate): return .equal
+        case (.immediate, _): return .shorter
+        case (_, .immediate): return .longer
+        default:
+            let (a, b) = (bounds, other.bounds)
+            if a.upper < b.lower { return .shorter }
+            if a.lower > b.upper { return .longer }
+            return .undecided
         }
     }
 

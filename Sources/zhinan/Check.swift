@@ -2,6 +2,7 @@ import ArgumentParser
 import Compiler
 import Diagnostics
 import Foundation
+import Standards
 import YAMLSyntax
 
 struct Check: ParsableCommand {
@@ -30,26 +31,36 @@ struct Check: ParsableCommand {
         guard jobs > 0 else { throw ValidationError("--jobs must be positive.") }
     }
 
+    @Option(help: "Folder of standard profiles (default: standards/ in or above the catalog, or $ZHINAN_STANDARDS).")
+    var standards: String?
+
     func run() throws {
         let language = output.language
         var unusable = false
         var diagnostics: [Diagnostic] = []
         var sources = SourceTexts()
         var fileCount = 0
-        let loader = SourceLoader(options: LoadOptions(maxFileSize: maxFileSize, jobs: jobs))
+        let compiler = CatalogCompiler(options: CompileOptions(
+            load: LoadOptions(maxFileSize: maxFileSize, jobs: jobs),
+            standards: StandardsLocator(explicit: standards)))
+        var seenProfiles = Set<String>()
         for folder in catalogs {
-            if let problem = SourceLoader.folderProblem(folder) {
+            let result = compiler.compile(folder: folder)
+            if let problem = result.unusable {
                 emitError("zhinan: error: \(problem[language])\n")
                 unusable = true
                 continue
             }
-            let (files, problems) = loader.load(folder: folder)
-            diagnostics += problems
-            for file in files {
-                fileCount += 1
-                sources.add(file: file.path, text: file.text)
-                diagnostics += file.diagnostics
+            // Profiles shared by several catalogs are reported once.
+            for d in result.diagnostics {
+                guard let file = d.span?.file, d.code.hasPrefix("ZN2") || file.contains("standards/") else {
+                    diagnostics.append(d)
+                    continue
+                }
+                if seenProfiles.insert("\(file):\(d.span!.range.start):\(d.code)").inserted { diagnostics.append(d) }
             }
+            sources.merge(result.sources)
+            fileCount += result.fileCount
         }
         diagnostics = diagnostics.sortedForOutput()
         switch output.format {

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Diagnostics
+import Compiler
+import Standards
 import YAMLSyntax
 
 struct Explain: ParsableCommand {
@@ -32,5 +34,5 @@ struct Explain: ParsableCommand {
 
 extension DiagnosticRegistry {
     /// Every code zhinan reports.
-    static let zhinan = DiagnosticRegistry([YAMLCodes.all])
+    static let zhinan = DiagnosticRegistry([YAMLCodes.all, StandardsCodes.all, CompilerCodes.all])
 }

@@ -84,6 +84,8 @@ import Testing
         #expect(TimeLimit.workingDays(20).compare(to: .calendarDays(60)) == .shorter)
         #expect(TimeLimit.calendarDays(15).compare(to: .workingDays(20)) == .shorter)
         #expect(TimeLimit.immediate.compare(to: .workingDays(1)) == .shorter)
+        #expect(TimeLimit.workingDays(20).compare(to: .workingDays(20)) == .equal)
+        #expect(TimeLimit.workingDays(21).compare(to: .workingDays(20)) == .longer)
         #expect(TimeLimit.calendarDays(30).compare(to: .workingDays(20)) == .undecided)
         #expect(TimeLimit.calendarDays(40).compare(to: .workingDays(20)) == .longer)
         #expect(TimeLimit.calendarDays(60).compare(to: .workingDays(20)) == .longer)

@@ -1,0 +1,251 @@
+import Diagnostics
+
+/// The codes the compiler reports: elements (3xx), values (4xx), references (5xx), time
+/// limits (6xx), the flow (7xx) and consistency between elements (8xx).
+public enum CompilerCodes {
+    private static func code(
+        _ id: String, _ severity: Severity, _ titleZH: String, _ titleEN: String,
+        _ whyZH: String, _ whyEN: String, _ fixZH: String, _ fixEN: String, example: String? = nil
+    ) -> DiagnosticCode {
+        DiagnosticCode(
+            id, severity, title: LocalizedText(zh: titleZH, en: titleEN),
+            explanation: LocalizedText(zh: whyZH, en: whyEN), fix: LocalizedText(zh: fixZH, en: fixEN),
+            example: example)
+    }
+
+    // MARK: Elements
+
+    public static let missingElement = code(
+        "ZN301", .error, "缺少必需的要素", "Required element missing",
+        "目录遵循的标准要求每个事项都写明该要素。缺少它，生成的办事指南或业务手册就不完整。",
+        "A standard the catalog follows requires every item to give this element; without it the generated guide or manual is incomplete.",
+        "在事项文件中补上该要素；zhinan new item 生成的模板列出了全部要素。",
+        "Add the element to the item file; the skeleton from zhinan new item lists every element.")
+    public static let unknownElement = code(
+        "ZN302", .error, "未知的要素", "Unknown element",
+        "文件中出现了目录所遵循的标准中没有的要素名称。拼错的名称会让内容被悄悄忽略，因此视为错误。",
+        "The file names an element that no standard the catalog follows defines. A misspelt name would silently drop its content, so it is an error.",
+        "检查拼写（提示中给出了最接近的名称）；如确需新增要素，请在 standards/ 的标准配置中定义它。",
+        "Check the spelling (the message suggests the closest name); to add a new element, define it in a profile in standards/.",
+        example: "办里时限:      # 应为“办理时限”\n  法定: 20个工作日")
+    public static let wrongType = code(
+        "ZN303", .error, "要素的写法不对", "Element written in the wrong form",
+        "该要素应当写成另一种形式：例如“审批条件”应是列表（每行以“- ”开头），“办理时限”应是包含 法定 和 承诺 的映射。",
+        "The element must be written in another form: 审批条件 is a list (lines starting with \"- \"), 办理时限 a mapping with 法定 and 承诺, and so on.",
+        "按 FORMAT 的示例改写该要素；zhinan new item 生成的模板给出了每个要素的写法。",
+        "Rewrite the element as FORMAT's example shows; zhinan new item makes a skeleton with every element's form.")
+    public static let notInCodeSet = code(
+        "ZN304", .error, "取值不在代码集中", "Value not in its code set",
+        "该字段只能取标准规定的代码集中的值（例如 办件类型 只能是 即办件、承诺件、联办件、上报件）。",
+        "The field takes only values of the code set its standard fixes (办件类型 is one of 即办件, 承诺件, 联办件, 上报件, say).",
+        "改用代码集中的值；提示中列出了允许的值和最接近的一个。",
+        "Use a value of the code set; the message lists the allowed values and the closest one.")
+    public static let traditionalSpelling = code(
+        "ZN305", .warning, "使用了繁体写法", "Traditional-character spelling",
+        "要素名称使用了繁体字写法。zhinan 接受它，但同一目录中统一使用规范的简体名称，便于检索和比对。",
+        "The element name is written in traditional characters. zhinan accepts it, but one catalog should use the canonical simplified names throughout, for search and comparison.",
+        "改为提示中的规范写法。", "Use the canonical spelling the message gives.")
+    public static let duplicateElement = code(
+        "ZN306", .error, "同一要素写了两次", "Element given twice",
+        "同一个要素用不同的名称写了两次（例如既写了“办理时限”又写了业务手册中的名称“审批时间”）。一个事项中每个要素只写一次，办事指南和业务手册都从这一处生成。",
+        "The same element is given twice under different names (办理时限 and the manual's 审批时间, say). An item gives each element once; the guide and the manual are both made from it.",
+        "删除其中一处，或把两处内容合并。", "Delete one of the two, or merge them.")
+    public static let missingField = code(
+        "ZN307", .error, "缺少必需的字段", "Required field missing",
+        "结构化要素中的一项缺少必需的字段，例如申请材料缺少材料名称、流程环节缺少“环节”名称、办理时限缺少“法定”或“承诺”。",
+        "An entry of a structured element lacks a required field: a material without a name, a flow step without 环节, 办理时限 without 法定 or 承诺, and so on.",
+        "补上该字段。", "Add the field.")
+    public static let unknownField = code(
+        "ZN308", .error, "未知的字段", "Unknown field",
+        "结构化要素中出现了未定义的字段名称。拼错的字段会被悄悄忽略，因此视为错误。",
+        "An entry of a structured element has a field that is not defined. A misspelt field would be silently ignored, so it is an error.",
+        "检查拼写（提示中给出了最接近的名称）。", "Check the spelling (the message suggests the closest name).")
+    public static let placeholder = code(
+        "ZN309", .error, "模板占位文字没有填写", "Placeholder not filled in",
+        "文件中仍有 zhinan new item 生成的“【待填写】”占位文字。发布前必须填写真实内容。",
+        "The file still holds a 【待填写】 placeholder from zhinan new item. It must be replaced with the real content before publishing.",
+        "把占位文字换成实际内容。", "Replace the placeholder with the real content.")
+    public static let catalogFileMissing = code(
+        "ZN310", .error, "目录文件夹中没有 catalog.yaml", "No catalog.yaml in the catalog folder",
+        "每个目录文件夹的顶层都要有 catalog.yaml，写明目录名称、遵循的标准以及实施机关、窗口、法规、材料库。没有它就无法检查事项。",
+        "Every catalog folder has a catalog.yaml at its top, giving the catalog's name, its standards and its agencies, windows, laws and material library. Items cannot be checked without it.",
+        "在目录文件夹顶层创建 catalog.yaml（见 FORMAT 的示例）。", "Create catalog.yaml at the top of the catalog folder (see FORMAT's example).")
+    public static let noStandards = code(
+        "ZN311", .error, "找不到标准配置", "No standard profiles found",
+        "zhinan 在目录文件夹及其上级文件夹、zhinan 程序所在位置都没有找到 standards/ 文件夹，无法知道事项应当包含哪些要素。",
+        "zhinan found no standards/ folder in or above the catalog folder or beside the zhinan program, so it cannot know which elements an item must have.",
+        "用 --standards 指定标准配置所在的文件夹，或设置环境变量 ZHINAN_STANDARDS。",
+        "Name the folder of profiles with --standards, or set ZHINAN_STANDARDS.")
+    public static let notAnItem = code(
+        "ZN312", .warning, "文件不在 items/ 中", "File outside items/",
+        "目录文件夹中，catalog.yaml 写目录本身，事项文件放在 items/ 及其子文件夹中。其他位置的 YAML 文件只检查语法，不作为事项读取。",
+        "In a catalog folder, catalog.yaml describes the catalog and item files live under items/ (and its sub-folders). YAML files elsewhere are syntax-checked but not read as items.",
+        "把事项文件移到 items/ 中，或删除该文件。", "Move the item file under items/, or delete it.")
+
+    // MARK: Values
+
+    public static let badTimeLimit = code(
+        "ZN401", .error, "时限写法不对", "Malformed time limit",
+        "时限只能写成“N个工作日”（工作日）、“N日”（自然日）或“即办”，N 为正整数，用阿拉伯数字。",
+        "A time limit is written \"N个工作日\" (working days), \"N日\" (calendar days) or \"即办\", with N a positive whole number in Arabic digits.",
+        "改写为这几种形式之一，如“20个工作日”。", "Write it in one of these forms, such as 20个工作日.",
+        example: "办理时限:\n  法定: 二十个工作日   # 应为 20个工作日")
+    public static let badCount = code(
+        "ZN402", .error, "份数不是正整数", "Copies not a positive whole number",
+        "份数必须是正整数（1、2、3……），用阿拉伯数字，不加引号。", "份数 is a positive whole number (1, 2, 3 …) in Arabic digits, unquoted.",
+        "改为正整数。", "Write a positive whole number.")
+    public static let badCreditCode = code(
+        "ZN403", .error, "统一社会信用代码无效", "Invalid unified social credit code",
+        "统一社会信用代码（GB 32100-2015）由 18 位数字或大写字母组成（不含 I、O、Z、S、V），最后一位是按标准算法得出的校验码。校验码不符通常是抄写错误。",
+        "The unified social credit code (GB 32100-2015) has 18 digits or capital letters (no I, O, Z, S, V); the last is a check character computed by the standard's algorithm. A wrong check character usually means a copying mistake.",
+        "对照机关的登记证书重新核对代码。", "Check the code against the agency's registration certificate.")
+    public static let badRegion = code(
+        "ZN404", .error, "行政区划代码无效", "Invalid administrative division code",
+        "行政区划应是 GB/T 2260 的六位数字代码，并用引号括起来，如 \"440100\"。",
+        "行政区划 is a six-digit GB/T 2260 code, quoted, such as \"440100\".",
+        "改为六位数字并加引号。", "Write six digits, quoted.")
+    public static let badPhone = code(
+        "ZN405", .error, "电话号码格式不对", "Malformed phone number",
+        "电话应写成“区号-号码”（如 020-12345678，可加“转”分机）、11 位手机号，或 5 至 6 位的服务号码（如 12345）。多个号码用顿号或逗号分隔。",
+        "A phone number is written 区号-号码 (020-12345678, with an optional 转 extension), an 11-digit mobile number, or a 5- to 6-digit service number (12345). Separate several numbers with 、 or a comma.",
+        "按上述格式改写。", "Rewrite it in one of these forms.")
+    public static let badURL = code(
+        "ZN406", .error, "网址不是 http 或 https 地址", "Address is not http or https",
+        "网址必须以 http:// 或 https:// 开头。其他形式（如 javascript:、file:）不会被写入公开页面。",
+        "An address must start with http:// or https://. Anything else (javascript:, file:) is never written into a public page.",
+        "改为完整的 http(s) 地址。", "Write the full http(s) address.")
+    public static let badItemCode = code(
+        "ZN407", .error, "事项编码格式不对", "Malformed item code",
+        "事项编码必须符合标准配置中“事项编码格式”规定的格式。", "The item code must match the 事项编码格式 pattern of the profile.",
+        "按提示中的格式改写，如 440100-XK-00012-001。", "Rewrite it in the pattern the message gives, such as 440100-XK-00012-001.")
+    public static let duplicateItemCode = code(
+        "ZN408", .error, "事项编码重复", "Duplicate item code",
+        "两个事项文件使用了同一个事项编码。事项编码是事项在目录、网站和对外数据中的唯一标识。",
+        "Two item files use the same code. The code identifies the item in the catalog, on the website and in the exported data.",
+        "为其中一个事项改用正确的编码。", "Give one of the items its correct code.")
+    public static let badRatio = code(
+        "ZN409", .error, "内控线写法不对", "Malformed internal control line",
+        "内控线应写成 0 到 1 之间的分数，如 2/3 或 0.6。", "内控线 is a fraction between 0 and 1, such as 2/3 or 0.6.",
+        "改为如 2/3 的分数。", "Write a fraction such as 2/3.")
+    public static let regionMismatch = code(
+        "ZN410", .warning, "事项编码的区划与目录不一致", "Item code's region differs from the catalog's",
+        "事项编码的前六位通常是实施地的行政区划代码，与 catalog.yaml 的“行政区划”一致。",
+        "An item code's first six digits are usually the division code of where it is carried out, the same as catalog.yaml's 行政区划.",
+        "核对事项编码，或核对 catalog.yaml 的行政区划。", "Check the item code, or catalog.yaml's 行政区划.")
+    public static let numberAsText = code(
+        "ZN411", .error, "应当是文字，却写成了数字或真假值", "Number or boolean where text belongs",
+        "该要素应当是文字，但 YAML 把这里读成了数字或真假值（如 123、true）。这样的值很可能是写错了位置。",
+        "The element is text, but YAML reads the value as a number or a boolean (123, true). Such a value is most likely in the wrong place.",
+        "写上应有的文字；如果确实要写数字，请加引号。", "Write the text that belongs here; to write a number as text, quote it.")
+    public static let badDate = code(
+        "ZN412", .error, "日期格式不对", "Malformed date",
+        "日期写成 YYYY-MM-DD，如 2014-01-01。", "Dates are written YYYY-MM-DD, such as 2014-01-01.",
+        "改为 YYYY-MM-DD。", "Write YYYY-MM-DD.")
+
+    // MARK: References
+
+    public static let unknownReference = code(
+        "ZN501", .error, "引用了不存在的编号", "Reference to an unknown id",
+        "事项通过编号引用 catalog.yaml 中的实施机关、窗口、法规和材料库。这里的编号在 catalog.yaml 中没有定义。",
+        "Items refer to catalog.yaml's agencies, windows, laws and material library by id. This id is not defined in catalog.yaml.",
+        "检查拼写（提示中给出了最接近的编号），或在 catalog.yaml 中添加该条目。",
+        "Check the spelling (the message suggests the closest id), or add the entry to catalog.yaml.")
+    public static let duplicateID = code(
+        "ZN502", .error, "catalog.yaml 中编号重复", "Duplicate id in catalog.yaml",
+        "catalog.yaml 的同一类条目（实施机关、窗口、法规、材料库）中，两个条目使用了同一个编号，引用时无法区分。",
+        "Two entries of one registry of catalog.yaml (实施机关, 窗口, 法规, 材料库) share an id, so references cannot tell them apart.",
+        "为其中一个改用不同的编号。", "Give one of them another id.")
+    public static let unknownStep = code(
+        "ZN503", .error, "转到了不存在的环节", "Transition to an unknown step",
+        "下一步或转到中写的环节名称，在本事项的办理流程中不存在。", "The step named in 下一步 or 转到 is not a step of this item's flow.",
+        "检查拼写（提示中给出了最接近的环节），或添加该环节。", "Check the spelling (the message suggests the closest step), or add the step.")
+    public static let materialNameAndLibrary = code(
+        "ZN504", .error, "申请材料既没有名称也没有引用材料库", "Material with neither a name nor a library id",
+        "每项申请材料要么写“材料”（名称），要么写“材料库”（引用 catalog.yaml 中的共用材料）。",
+        "Each material gives either 材料 (its name) or 材料库 (a shared material of catalog.yaml).",
+        "补上材料名称或材料库编号。", "Add the material's name or its library id.")
+
+    // MARK: Time limits
+
+    public static let promiseExceedsStatute = code(
+        "ZN601", .error, "承诺时限超过法定时限", "Promised limit exceeds the statutory limit",
+        "承诺时限是服务中心对申请人的承诺，不得长于法律法规规定的法定时限。",
+        "The promised limit is the centre's promise to applicants and may not be longer than the statutory limit the law fixes.",
+        "缩短承诺时限，或核对法定时限与办理依据。", "Shorten the promise, or check the statutory limit against the legal basis.",
+        example: "办理时限:\n  法定: 20个工作日\n  承诺: 30个工作日   # 超过法定")
+    public static let internalControlLine = code(
+        "ZN602", .warning, "承诺时限超过内控线", "Promised limit above the internal control line",
+        "catalog.yaml 的“内控线”规定承诺时限不宜超过法定时限的一定比例（如 2/3），以体现压缩办理时间的要求。",
+        "catalog.yaml's 内控线 says a promised limit should not exceed a share of the statutory one (2/3, say), as the centres' time-compression targets require.",
+        "压缩承诺时限，或在标准配置中调整该规则的级别。", "Shorten the promise, or change the rule's severity in the profile.")
+    public static let immediateMismatch = code(
+        "ZN603", .error, "办件类型与承诺时限不一致", "Case type and promised limit disagree",
+        "即办件是当场办结的事项，承诺时限必须是“即办”；反过来，承诺“即办”的事项办件类型应为即办件。",
+        "A 即办件 is decided on the spot, so its promise is 即办; conversely an item promising 即办 is a 即办件.",
+        "使办件类型和承诺时限一致。", "Make the case type and the promise agree.")
+    public static let undecidedComparison = code(
+        "ZN604", .warning, "工作日与自然日无法比较", "Working and calendar days cannot be compared",
+        "两个时限一个按工作日、一个按自然日计算，受周末和节假日影响，无法确定哪个更长。zhinan 只在所有可能的日历排列下都成立时才判定先后。",
+        "One limit counts working days and the other calendar days; with weekends and holidays it cannot be told which is longer. zhinan orders them only when every calendar placement agrees.",
+        "两个时限使用同一种计算方式。", "Count both limits the same way.")
+    public static let criticalPathExceedsPromise = code(
+        "ZN605", .error, "流程关键路径超过承诺时限", "The flow's critical path exceeds the promise",
+        "办理流程中从申请到准予的最长计时路径（关键路径）所需时间，超过了承诺时限：按流程办理，承诺无法兑现。不计时的环节（计时: 否）不计入。",
+        "The longest timed path of the flow from application to 准予 (the critical path) takes longer than the promise: following the flow, the promise cannot be kept. Steps with 计时: 否 do not count.",
+        "缩短路径上环节的时限，或核对承诺时限。", "Shorten the steps on the path, or check the promise.")
+
+    // MARK: Flow
+
+    public static let duplicateStep = code(
+        "ZN701", .error, "环节名称重复", "Duplicate step name",
+        "同一办理流程中两个环节使用了同一个名称，“转到”无法区分。", "Two steps of one flow share a name, so 转到 cannot tell them apart.",
+        "为其中一个改名。", "Rename one of them.")
+    public static let unreachableStep = code(
+        "ZN702", .error, "环节无法到达", "Unreachable step",
+        "流程从第一个环节开始，沿“下一步”走不到这个环节。要么缺少指向它的下一步，要么它是多余的。一个流程只能有一个起点（第一个环节）。",
+        "The flow starts at its first step, and no chain of 下一步 reaches this one: either a 下一步 pointing to it is missing, or it is left over. A flow has one start, its first step.",
+        "在前面的环节中加上指向它的下一步，或删除它。", "Add a 下一步 to it from an earlier step, or delete it.")
+    public static let deadEnd = code(
+        "ZN703", .error, "环节既没有下一步也没有结束", "Step with neither a next step nor an end",
+        "每个环节要么写“下一步”，要么写“结束”（准予、不予或终止），否则流程走到这里就中断了。",
+        "Every step gives either 下一步 or 结束 (准予, 不予 or 终止); otherwise the flow stops dead there.",
+        "补上下一步或结束。", "Add 下一步 or 结束.")
+    public static let endWithNext = code(
+        "ZN704", .error, "结束环节又写了下一步", "End step with a next step",
+        "写了“结束”的环节是流程的终点，不能再有“下一步”。", "A step with 结束 ends the flow and cannot have a 下一步.",
+        "删除下一步或结束之一。", "Remove either 下一步 or 结束.")
+    public static let timedCycle = code(
+        "ZN705", .error, "流程中有不停止计时的循环", "A loop that never stops the clock",
+        "流程可以有循环（如 补正 后回到 受理），但循环中至少要有一个“计时: 否”的环节：否则办理时间可以无限延长，时限无从计算。",
+        "A flow may loop (补正 back to 受理), but the loop needs at least one step with 计时: 否; otherwise the time could grow without end and no limit could be computed.",
+        "把循环中等待申请人的环节（如补正）标为“计时: 否”，或去掉循环。", "Mark the step of the loop that waits on the applicant (补正, say) 计时: 否, or remove the loop.")
+    public static let noGrantedEnd = code(
+        "ZN706", .error, "流程走不到“准予”", "No way to 准予",
+        "从第一个环节出发，没有任何路径能到达“结束: 准予”的环节，申请永远无法被批准。",
+        "No path from the first step reaches a step with 结束: 准予: no application could ever be granted.",
+        "检查下一步，使至少一条路径到达准予。", "Check the 下一步s so that at least one path reaches 准予.")
+    public static let noWayOut = code(
+        "ZN707", .error, "环节走不到任何结束", "Step from which no end is reachable",
+        "从这个环节出发的所有路径都走不到“结束”，办件会被困在流程中。", "Every path from this step fails to reach a 结束: a case would be stuck in the flow.",
+        "为循环加上出口，指向后续环节或结束。", "Give the loop a way out, to a later step or an end.")
+
+    // MARK: Consistency
+
+    public static let roleNotInStaff = code(
+        "ZN801", .error, "流程中的岗位没有列入审批人员", "Flow role missing from 审批人员",
+        "遵循 DB44/T 1148 的目录，业务手册要写明流程中每个岗位的职责：流程中出现的岗位（申请人除外）必须在“审批人员”中列出。",
+        "Under DB44/T 1148, the manual states the duties of every role of the flow: each 岗位 used in the flow (other than 申请人) must be listed in 审批人员.",
+        "在审批人员中添加该岗位及其职责，或核对岗位名称的写法。", "Add the role and its duties to 审批人员, or check how the role is spelt.")
+    /// Every code the compiler reports.
+    public static let all: [DiagnosticCode] = [
+        missingElement, unknownElement, wrongType, notInCodeSet, traditionalSpelling, duplicateElement,
+        missingField, unknownField, placeholder, catalogFileMissing, noStandards, notAnItem,
+        badTimeLimit, badCount, badCreditCode, badRegion, badPhone, badURL, badItemCode,
+        duplicateItemCode, badRatio, regionMismatch, numberAsText, badDate,
+        unknownReference, duplicateID, unknownStep, materialNameAndLibrary,
+        promiseExceedsStatute, internalControlLine, immediateMismatch, undecidedComparison,
+        criticalPathExceedsPromise,
+        duplicateStep, unreachableStep, deadEnd, endWithNext, timedCycle, noGrantedEnd, noWayOut,
+        roleNotInStaff,
+    ]
+}

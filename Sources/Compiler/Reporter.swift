@@ -1,0 +1,40 @@
+import Diagnostics
+import Standards
+import YAMLSyntax
+
+/// Collects the diagnostics of one file, applying the profiles' rule settings (a rule
+/// switched off is dropped, a severity override applied).
+struct Reporter {
+    let file: String
+    let settings: [String: RuleSetting]
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: String, settings: [String: RuleSetting] = [:]) {
+        self.file = file
+        self.settings = settings
+    }
+
+    func span(_ range: SourceRange) -> SourceSpan { SourceSpan(file: file, range: range) }
+
+    mutating func report(
+        _ code: DiagnosticCode, at range: SourceRange, zh: String, en: String, notes: [DiagnosticNote] = []
+    ) {
+        let setting = settings[code.id]
+        if setting?.isEnabled == false { return }
+        diagnostics.append(Diagnostic(
+            code, severity: setting?.severity, at: span(range), message: LocalizedText(zh: zh, en: en), notes: notes))
+    }
+
+    /// A note pointing into this file.
+    func note(_ range: SourceRange, zh: String, en: String) -> DiagnosticNote {
+        DiagnosticNote(LocalizedText(zh: zh, en: en), at: span(range))
+    }
+
+    mutating func append(_ other: [Diagnostic]) { diagnostics += other }
+}
+
+/// Did-you-mean endings for messages.
+func didYouMean(_ word: String, in candidates: [String]) -> (zh: String, en: String) {
+    guard let hint = Suggestion.closest(to: word, in: candidates) else { return ("", "") }
+    return ("，是否想写“\(hint)”？", "; did you mean \"\(hint)\"?")
+}

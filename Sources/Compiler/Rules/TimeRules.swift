@@ -1,0 +1,80 @@
+import Catalog
+import Diagnostics
+
+/// 承诺 ≤ 法定, the 内控线, 即办件 ⇔ 承诺 即办, and the critical path against 承诺.
+struct TimeRules {
+    let internalControlLine: Ratio?
+
+    func check(_ bound: BoundItem, _ reporter: inout Reporter) {
+        let item = bound.item, spans = bound.spans
+        let limits = item.timeLimits ?? TimeLimits()
+        if let statutory = limits.statutory, let promised = limits.promised, let at = spans.promised {
+            let statutoryNote = spans.statutory.map {
+                [reporter.note($0, zh: "法定时限“\(statutory.text)”写在这里", en: "the statutory limit \(statutory.text) is here")]
+            } ?? []
+            switch promised.compare(to: statutory) {
+            case .longer:
+                reporter.report(CompilerCodes.promiseExceedsStatute, at: at,
+                    zh: "承诺时限“\(promised.text)”超过法定时限“\(statutory.text)”",
+                    en: "the promised limit \(promised.text) exceeds the statutory limit \(statutory.text)",
+                    notes: statutoryNote)
+            case .undecided:
+                reporter.report(CompilerCodes.undecidedComparison, at: at,
+                    zh: "承诺时限“\(promised.text)”与法定时限“\(statutory.text)”计算方式不同，无法确定是否超过法定时限",
+                    en: "the promised limit \(promised.text) and the statutory limit \(statutory.text) count days differently, so whether the promise exceeds the statute cannot be decided",
+                    notes: statutoryNote)
+            case .shorter, .equal:
+                if let line = internalControlLine, statutory.days > 0, sameUnit(promised, statutory),
+                   promised.days * line.denominator > statutory.days * line.numerator {
+                    reporter.report(CompilerCodes.internalControlLine, at: at,
+                        zh: "承诺时限“\(promised.text)”超过法定时限“\(statutory.text)”的内控线 \(line.numerator)/\(line.denominator)（不超过 \(statutory.days * line.numerator / line.denominator) 天）",
+                        en: "the promised limit \(promised.text) is above the internal control line of \(line.numerator)/\(line.denominator) of the statutory \(statutory.text) (at most \(statutory.days * line.numerator / line.denominator) days)",
+                        notes: statutoryNote)
+                }
+            }
+        }
+        if let caseType = item.caseType, let promised = limits.promised {
+            if caseType == .immediate && promised != .immediate, let at = spans.promised {
+                reporter.report(CompilerCodes.immediateMismatch, at: at,
+                    zh: "即办件的承诺时限应为“即办”，这里是“\(promised.text)”",
+                    en: "a 即办件 promises 即办, not \(promised.text)",
+                    notes: spans.caseType.map { [reporter.note($0, zh: "办件类型写在这里", en: "the case type is here")] } ?? [])
+            } else if caseType != .immediate && promised == .immediate, let at = spans.caseType {
+                reporter.report(CompilerCodes.immediateMismatch, at: at,
+                    zh: "承诺时限为“即办”的事项，办件类型应为即办件，这里是“\(caseType.rawValue)”",
+                    en: "an item that promises 即办 is a 即办件, not a \(caseType.rawValue)",
+                    notes: spans.promised.map { [reporter.note($0, zh: "承诺时限写在这里", en: "the promise is here")] } ?? [])
+            }
+        }
+        if let promised = limits.promised, let at = spans.promised, let path = item.criticalPath() {
+            let route = path.steps.joined(separator: " → ")
+            let duration = path.duration?.text ?? "\(path.workingDays)个工作日 + \(path.calendarDays)日"
+            let comparison = path.compare(to: promised)
+            if comparison == .longer {
+                reporter.report(CompilerCodes.criticalPathExceedsPromise, at: at,
+                    zh: "按办理流程，关键路径需要 \(duration)，超过承诺时限“\(promised.text)”",
+                    en: "following the flow, the critical path takes \(duration), more than the promised \(promised.text)",
+                    notes: [pathNote(path, route, spans, &reporter)])
+            } else if comparison == .undecided {
+                reporter.report(CompilerCodes.undecidedComparison, at: at,
+                    zh: "关键路径需要 \(duration)，与承诺时限“\(promised.text)”计算方式不同，无法确定能否在承诺时限内办结",
+                    en: "the critical path takes \(duration), counted differently from the promised \(promised.text), so whether it fits cannot be decided",
+                    notes: [pathNote(path, route, spans, &reporter)])
+            }
+        }
+    }
+
+    private func pathNote(_ path: FlowPath, _ route: String, _ spans: ItemSpans, _ reporter: inout Reporter) -> DiagnosticNote {
+        let index = spans.stepNames.indices.first  // the start step
+        return DiagnosticNote(
+            LocalizedText(zh: "关键路径：\(route)", en: "critical path: \(route)"),
+            at: index.map { reporter.span(spans.stepNames[$0]) })
+    }
+
+    private func sameUnit(_ a: TimeLimit, _ b: TimeLimit) -> Bool {
+        switch (a, b) {
+        case (.workingDays, .workingDays), (.calendarDays, .calendarDays), (.immediate, _): true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,100 @@
+/// The forms of typed values FORMAT.md fixes. Pure functions.
+enum ValueForms {
+    /// GB 32100-2015: 18 characters of `0-9A-HJ-NPQRTUWXY`; the last is the check character.
+    static func isValidCreditCode(_ code: String) -> Bool {
+        let charset = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
+        let weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+        let chars = Array(code)
+        guard chars.count == 18 else { return false }
+        var sum = 0
+        for i in 0..<17 {
+            guard let v = charset.firstIndex(of: chars[i]) else { return false }
+            sum += v * weights[i]
+        }
+        let check = (31 - sum % 31) % 31
+        return chars[17] == charset[check]
+    }
+
+    /// The check character a credit code's first 17 characters call for, for messages.
+    static func expectedCheckCharacter(_ code: String) -> Character? {
+        let charset = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
+        let weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+        let chars = Array(code)
+        guard chars.count == 18 else { return nil }
+        var sum = 0
+        for i in 0..<17 {
+            guard let v = charset.firstIndex(of: chars[i]) else { return nil }
+            sum += v * weights[i]
+        }
+        return charset[(31 - sum % 31) % 31]
+    }
+
+    static func isRegionCode(_ text: String) -> Bool {
+        text.count == 6 && text.allSatisfy { $0.isASCII && $0.isNumber } && !text.hasPrefix("0")
+    }
+
+    /// 区号-号码 (with an optional 转 extension), an 11-digit mobile, or a 5–6 digit service
+    /// number; several separated by 、，, or ;.
+    static func isPhone(_ text: String) -> Bool {
+        let parts = text.split { "、，,;；/".contains($0) }.map { $0.trimmingCharacters(in: " ") }
+        guard !parts.isEmpty else { return false }
+        return parts.allSatisfy(isSinglePhone)
+    }
+
+    private static func isSinglePhone(_ raw: String) -> Bool {
+        var t = Substring(raw)
+        if let r = t.range(of: "转") {  // extension
+            let ext = t[r.upperBound...]
+            guard !ext.isEmpty, ext.allSatisfy(isDigit) else { return false }
+            t = t[..<r.lowerBound]
+        }
+        if t.allSatisfy(isDigit) {
+            if t.count == 11 && t.hasPrefix("1") { return true }  // mobile
+            if (5...6).contains(t.count) { return true }  // 12345, 96xxx
+            return t.count == 10 && (t.hasPrefix("400") || t.hasPrefix("800"))
+        }
+        let pieces = t.split(separator: "-", omittingEmptySubsequences: false)
+        guard pieces.count == 2, pieces.allSatisfy({ !$0.isEmpty && $0.allSatisfy(isDigit) }) else { return false }
+        return (3...4).contains(pieces[0].count) && pieces[0].hasPrefix("0") && (7...8).contains(pieces[1].count)
+    }
+
+    private static func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
+
+    static func isHTTPURL(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return false }
+        let rest = lower.drop { $0 != "/" }.dropFirst(2)
+        return !rest.isEmpty && !text.contains(where: { $0 == " " || $0 == "\n" || $0 == "\"" || $0 == "<" || $0 == ">" })
+    }
+
+    static func isDate(_ text: String) -> Bool {
+        let p = text.split(separator: "-")
+        guard p.count == 3, p[0].count == 4, p[1].count == 2, p[2].count == 2,
+              p.allSatisfy({ $0.allSatisfy(isDigit) }),
+              let m = Int(p[1]), let d = Int(p[2]), (1...12).contains(m), (1...31).contains(d)
+        else { return false }
+        return true
+    }
+
+    /// `2/3`, or a decimal such as `0.6`; strictly between 0 and 1.
+    static func ratio(_ text: String) -> (Int, Int)? {
+        let t = text.trimmingCharacters(in: " ")
+        let parts = t.split(separator: "/")
+        if parts.count == 2, let n = Int(parts[0]), let d = Int(parts[1]), n > 0, d > 0, n < d { return (n, d) }
+        if parts.count == 1, t.hasPrefix("0."), let f = Int(t.dropFirst(2)), f > 0 {
+            var d = 1
+            for _ in 0..<(t.count - 2) { d *= 10 }
+            return (f, d)
+        }
+        return nil
+    }
+}
+
+extension StringProtocol {
+    func trimmingCharacters(in set: String) -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) || f == "\u{3000}" { s.removeFirst() }
+        while let l = s.last, set.contains(l) || l == "\u{3000}" { s.removeLast() }
+        return String(s)
+    }
+}
