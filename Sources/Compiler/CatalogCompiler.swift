@@ -89,8 +89,8 @@ public struct CatalogCompiler: Sendable {
         var binder = CatalogBinder(file: catalogFile.path, codeSets: profile?.codeSets ?? [:])
         let header = binder.bind(catalogRoot)
         result.diagnostics += binder.diagnostics
-        if standardIDs.isEmpty { result.catalog = header.catalog }
-        guard let profile else {
+        // Without its standards nothing can be said of the items but noise.
+        guard let profile, !standardIDs.isEmpty else {
             result.diagnostics = result.diagnostics.sortedForOutput()
             return result
         }

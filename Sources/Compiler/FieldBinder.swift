@@ -53,6 +53,7 @@ struct FieldBinder {
                 continue
             }
             if let first = firstSeen[spec.name] {
+                if pairs.contains(where: { $0.keyRange == first && $0.key.text == name }) { continue }
                 reporter.report(
                     CompilerCodes.duplicateElement, at: pair.keyRange,
                     zh: "\(what)中“\(spec.name)”写了两次", en: "\(whatEN) gives \"\(spec.name)\" twice",
@@ -127,7 +128,8 @@ struct FieldBinder {
     /// A value of a code set, with did-you-mean.
     mutating func code(_ node: YAMLNode, set: String, what: String, whatEN: String) -> String? {
         guard let value = text(node, what: what, whatEN: whatEN) else { return nil }
-        let allowed = codeSets[set] ?? []
+        // No such set: the profiles could not be resolved, which is reported on its own.
+        guard let allowed = codeSets[set] else { return value }
         guard allowed.contains(value) else {
             let hint = didYouMean(value, in: allowed)
             reporter.report(

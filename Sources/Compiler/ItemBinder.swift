@@ -68,6 +68,8 @@ struct ItemBinder {
                     zh: "“\(name)”是繁体写法，请写作“\(spec.name)”", en: "\"\(name)\" is a traditional spelling; write \"\(spec.name)\"")
             }
             if let first = given[spec.key] {
+                // The very same key twice is YAML's duplicate key, reported already.
+                if pairs.contains(where: { $0.keyRange == first && $0.key.text == name }) { continue }
                 b.reporter.report(CompilerCodes.duplicateElement, at: pair.keyRange,
                     zh: "要素“\(spec.name)”已经写过（“\(name)”与它是同一要素）", en: "the element \(spec.name) is already given (\"\(name)\" is the same element)",
                     notes: [b.reporter.note(first, zh: "第一次写在这里", en: "first given here")])

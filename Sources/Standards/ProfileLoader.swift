@@ -103,7 +103,7 @@ public struct ProfileLoader: Sendable {
                    "未知的字段“\(extra.key.text)”" + (hint.map { "，是否想写“\($0)”？" } ?? ""),
                    "unknown field \"\(extra.key.text)\"" + (hint.map { "; did you mean \"\($0)\"?" } ?? ""))
         }
-        return (id == nil || title == nil ? nil : profile, diagnostics)
+        return (id == nil || title == nil ? nil : profile, diagnostics.sortedForOutput())
     }
 
     private func element(

@@ -47,7 +47,11 @@ struct TimeRules {
             }
         }
         if let promised = limits.promised, let at = spans.promised, let path = item.criticalPath() {
-            let route = path.steps.joined(separator: " → ")
+            let limits = Dictionary(item.flow.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+            let route = path.steps.map { name -> String in
+                guard let step = limits[name], step.isTimed, let t = step.timeLimit, t != .immediate else { return name }
+                return "\(name)（\(t.text)）"
+            }.joined(separator: " → ")
             let duration = path.duration?.text ?? "\(path.workingDays)个工作日 + \(path.calendarDays)日"
             let comparison = path.compare(to: promised)
             if comparison == .longer {
