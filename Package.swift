@@ -50,12 +50,16 @@ let package = Package(
             ],
             resources: [.copy("Templates")]
         ),
+        // Atomic directory exchange (renameat2), which Glibc's module does not expose.
+        .target(name: "CSystem"),
+        // Writes a generated site into OUT atomically; the only part of build that does I/O.
+        .target(name: "Publishing", dependencies: ["CSystem"]),
         // The command line.
         .executableTarget(
             name: "zhinan",
             dependencies: [
                 "Diagnostics", "YAMLSyntax", "Standards", "Catalog", "Compiler",
-                "Flowchart", "Generators",
+                "Flowchart", "Generators", "Publishing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,6 +73,7 @@ let package = Package(
         .testTarget(name: "CompilerTests", dependencies: ["Compiler", "TestSupport"]),
         .testTarget(name: "FlowchartTests", dependencies: ["Flowchart"]),
         .testTarget(name: "GeneratorsTests", dependencies: ["Generators"]),
+        .testTarget(name: "PublishingTests", dependencies: ["Publishing", "TestSupport"]),
         .testTarget(name: "zhinanTests", dependencies: ["zhinan", "TestSupport"]),
     ]
 )

@@ -1,0 +1,128 @@
+import CSystem
+import Foundation
+
+/// A file of a generated site: its path inside the output folder and its bytes.
+public struct PublishedFile: Sendable, Equatable {
+    /// Relative, `/`-separated, e.g. `public/items/x/index.html`.
+    public var path: String
+    public var contents: [UInt8]
+
+    public init(path: String, contents: [UInt8]) {
+        self.path = path
+        self.contents = contents
+    }
+}
+
+/// Why a publication did not happen. Nothing in the output folder changed.
+public enum PublishError: Error, Equatable {
+    /// The folder holds files zhinan did not write; `--force` replaces it all the same.
+    case foreignFolder(path: String, examples: [String])
+    /// The destination exists and is not a folder.
+    case notAFolder(String)
+    /// A file system call failed.
+    case io(String)
+    /// A file's path would leave the output folder.
+    case unsafePath(String)
+}
+
+/// Writes a whole site into an output folder so that readers only ever see the previous
+/// site or the new one: everything is written into a staging folder beside it, then the
+/// two are swapped in one `renameat2(RENAME_EXCHANGE)` (two renames where the file system
+/// cannot exchange). A build killed at any point leaves the previous output whole; its
+/// staging folder is removed by the next build.
+public struct SitePublisher: Sendable {
+    /// The marker zhinan leaves in every folder it writes, so it knows the folder is its own.
+    public static let markerName = ".zhinan-output"
+
+    public var destination: String
+    public var force: Bool
+
+    public init(destination: String, force: Bool = false) {
+        self.destination = destination
+        self.force = force
+    }
+
+    public func publish(_ files: [PublishedFile]) throws {
+        let fm = FileManager.default
+        let dest = URL(fileURLWithPath: destination).standardizedFileURL
+        let parent = dest.deletingLastPathComponent()
+        let name = dest.lastPathComponent
+        try checkDestination(dest)
+        do {
+            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw PublishError.io("cannot create \(parent.path): \(error.localizedDescription)")
+        }
+        removeLeftovers(in: parent, name: name)
+
+        let staging = parent.appendingPathComponent(".\(name).zhinan-staging-\(getpid())")
+        do {
+            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+            for file in files {
+                guard Self.isSafe(file.path) else { throw PublishError.unsafePath(file.path) }
+                let url = staging.appendingPathComponent(file.path)
+                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(file.contents).write(to: url)
+            }
+            try Data("zhinan\n".utf8).write(to: staging.appendingPathComponent(Self.markerName))
+        } catch {
+            try? fm.removeItem(at: staging)
+            if let e = error as? PublishError { throw e }
+            throw PublishError.io("writing the new output failed: \(error.localizedDescription)")
+        }
+
+        if fm.fileExists(atPath: dest.path) {
+            if zn_exchange_paths(staging.path, dest.path) == 0 {
+                try? fm.removeItem(at: staging)  // now holds the previous output
+                return
+            }
+            // No exchange here: two renames, with the old folder kept until the new is in.
+            let old = parent.appendingPathComponent(".\(name).zhinan-old-\(getpid())")
+            guard rename(dest.path, old.path) == 0 else {
+                try? fm.removeItem(at: staging)
+                throw PublishError.io("cannot move the previous output aside: \(String(cString: strerror(errno)))")
+            }
+            guard rename(staging.path, dest.path) == 0 else {
+                _ = rename(old.path, dest.path)
+                try? fm.removeItem(at: staging)
+                throw PublishError.io("cannot move the new output into place: \(String(cString: strerror(errno)))")
+            }
+            try? fm.removeItem(at: old)
+        } else if rename(staging.path, dest.path) != 0 {
+            try? fm.removeItem(at: staging)
+            throw PublishError.io("cannot move the new output into place: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Refuses a destination that is a file, or a non-empty folder without zhinan's marker.
+    private func checkDestination(_ dest: URL) throws {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: dest.path, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else { throw PublishError.notAFolder(dest.path) }
+        if force { return }
+        let contents = ((try? fm.contentsOfDirectory(atPath: dest.path)) ?? []).sorted()
+        if contents.isEmpty || contents.contains(Self.markerName) { return }
+        throw PublishError.foreignFolder(path: dest.path, examples: Array(contents.prefix(3)))
+    }
+
+    /// Staging and old folders of builds that were killed before they finished.
+    private func removeLeftovers(in parent: URL, name: String) {
+        let fm = FileManager.default
+        let prefixes = [".\(name).zhinan-staging-", ".\(name).zhinan-old-"]
+        for entry in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] {
+            for prefix in prefixes where entry.hasPrefix(prefix) {
+                let pid = entry.dropFirst(prefix.count)
+                if !pid.isEmpty && pid.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                    try? fm.removeItem(at: parent.appendingPathComponent(entry))
+                }
+            }
+        }
+    }
+
+    /// A relative path with no `..`, no empty and no absolute parts.
+    static func isSafe(_ path: String) -> Bool {
+        guard !path.isEmpty, !path.hasPrefix("/") else { return false }
+        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != ".." && $0 != "." }
+    }
+}
