@@ -210,7 +210,6 @@ struct ViewBuilder {
             serviceObjects: joined(item.serviceObjects), agency: agency(item),
             scope: Prose(item.scope), handlingForms: joined(item.handlingForms),
             conditions: ListView(item.conditions), flow: flow(item), materials: ListView(rows),
-            hasSharedMaterials: rows.contains { $0.alsoUsedBy != nil },
             windows: ListView(windowViews(item)), timeLimits: timeLimits(item), fees: fees(item),
             legalBasis: ListView(legalBasis(item)), rights: Prose(item.rightsAndObligations),
             consultation: consultation(item), certificate: certificate(item),
@@ -232,10 +231,14 @@ struct ViewBuilder {
         return ChecklistPage(
             site: chrome(root: "../../", isInternal: false), links: ItemLinks(), item: head(item),
             windows: ListView(windowList), timeLimits: timeLimits(item), fees: fees(item),
-            materials: ListView(rows), noticeMaterials: ListView(rows.filter { !$0.isShareable }),
-            hasConditional: rows.contains { $0.materialCondition != nil },
-            hasDeferrable: rows.contains { $0.isDeferrable },
-            hasShareable: rows.contains { $0.isShareable }, legalWording: wording,
+            materials: ListView(rows),
+            noticeMaterials: ListView(
+                rows.filter { !$0.isShareable }.enumerated().map { i, row in
+                    var r = row
+                    r.number = i + 1
+                    return r
+                }),
+            legalWording: wording,
             noticeWindow: firstWindow.map { w in w.location.map { "\(w.name)（\($0)）" } ?? w.name },
             noticePhone: phone)
     }

@@ -219,7 +219,6 @@ struct GuidePage {
     var conditions: ListView<String>?
     var flow: FlowView?
     var materials: ListView<MaterialRow>?
-    var hasSharedMaterials: Bool
     var windows: ListView<WindowView>?
     var timeLimits: TimeLimitsView?
     var fees: FeesView?
@@ -242,9 +241,6 @@ struct ChecklistPage {
     var materials: ListView<MaterialRow>?
     /// The materials an applicant can be missing (not 免提交).
     var noticeMaterials: ListView<MaterialRow>?
-    var hasConditional: Bool
-    var hasDeferrable: Bool
-    var hasShareable: Bool
     /// The legal ground of the notice.
     var legalWording: String
     var noticeWindow: String?

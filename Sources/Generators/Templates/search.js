@@ -63,4 +63,9 @@
 
   box.removeAttribute('hidden');
   input.addEventListener('input', run);
+  var m = /[?&]q=([^&]*)/.exec(location.search);
+  if (m) {
+    try { input.value = decodeURIComponent(m[1].replace(/\+/g, ' ')); } catch (e) {}
+    run();
+  }
 })();
