@@ -77,14 +77,15 @@ enum PathSegment {
         var out = ""
         var changed = false
         for scalar in code.unicodeScalars {
-            if isSafe(scalar) {
+            // A leading "." would make a hidden folder (or "..").
+            if isSafe(scalar), !(out.isEmpty && scalar == ".") {
                 out.unicodeScalars.append(scalar)
             } else {
                 out += "_"
                 changed = true
             }
         }
-        if out.isEmpty || out.hasPrefix(".") { changed = true }
+        if out.isEmpty { changed = true }
         if out.unicodeScalars.count > 80 {
             out = String(String.UnicodeScalarView(out.unicodeScalars.prefix(80)))
             changed = true

@@ -68,3 +68,51 @@ enum HTMLCheck {
         return collector.issues
     }
 }
+
+extension HTMLCheck {
+    /// An element of a parsed page: its name and attributes, in document order.
+    struct Element {
+        var name: String
+        var attributes: [(name: String, value: String)]
+    }
+
+    /// Every element of the page as libxml2's HTML parser builds it.
+    static func elements(in html: [UInt8]) -> [Element] {
+        xmlSetStructuredErrorFunc(nil) { _, _ in }  // silence; issues(in:) reports them
+        defer { xmlSetStructuredErrorFunc(nil, nil) }
+        let options = Int32(HTML_PARSE_NONET.rawValue)
+        let doc = html.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                htmlReadMemory($0, Int32(buffer.count), "page.html", "UTF-8", options)
+            }
+        }
+        guard let doc else { return [] }
+        defer { xmlFreeDoc(doc) }
+        var out: [Element] = []
+        func walk(_ node: xmlNodePtr?) {
+            var node = node
+            while let n = node {
+                if n.pointee.type == XML_ELEMENT_NODE {
+                    var attributes: [(String, String)] = []
+                    var a = n.pointee.properties
+                    while let attr = a {
+                        let name = String(cString: attr.pointee.name)
+                        var value = ""
+                        var child = attr.pointee.children
+                        while let c = child {
+                            if let content = c.pointee.content { value += String(cString: content) }
+                            child = c.pointee.next
+                        }
+                        attributes.append((name, value))
+                        a = attr.pointee.next
+                    }
+                    out.append(Element(name: String(cString: n.pointee.name), attributes: attributes))
+                }
+                walk(n.pointee.children)
+                node = n.pointee.next
+            }
+        }
+        walk(xmlDocGetRootElement(doc))
+        return out
+    }
+}
