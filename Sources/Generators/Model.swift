@@ -193,8 +193,10 @@ struct ViewBuilder {
             }
         }
         return FlowView(
-            svgHTML: svg, steps: steps, criticalPath: path.map { $0.steps.joined(separator: " → ") },
-            criticalDuration: duration)
+            svgHTML: svg, steps: steps,
+            // A one-step path (a 即办件 done at the window) is not worth spelling out.
+            criticalPath: path.flatMap { $0.steps.count > 1 ? $0.steps.joined(separator: " → ") : nil },
+            criticalDuration: (path?.steps.count ?? 0) > 1 ? duration : nil)
     }
 
     // MARK: Pages

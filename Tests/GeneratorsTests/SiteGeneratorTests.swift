@@ -84,7 +84,7 @@ private func text(_ files: [OutputFile], _ path: String) -> String {
         }
         #expect(html.contains("压缩67%"))
         #expect(html.contains("<svg"))
-        #expect(html.contains("申请 → 受理 → 审查 → 决定 → 制证 → 送达，共计 10个工作日"))
+        #expect(html.contains("申请 → 受理 → 审查 → 决定 → 制证 → 送达（10个工作日）"))
         #expect(html.contains("href=\"checklist.html\"") && html.contains("href=\"flow.html\""))
         // The other item asking for 营业执照 (材料库 yyzz) is linked.
         #expect(html.contains("href=\"../440100-XK-00031-000/index.html\">食品经营许可（新办）</a>"))
