@@ -3,7 +3,7 @@ import Flowchart
 
 /// Turns one view of a catalog (public or full) into the values templates render. Holds the
 /// catalog's registries as lookups; everything is in catalog order, so output is stable.
-struct ViewBuilder {
+struct ViewBuilder: Sendable {
     let catalog: Catalog
     let agencies: [String: Agency]
     let windows: [String: ServiceWindow]
@@ -11,7 +11,14 @@ struct ViewBuilder {
     /// Path segment of each item's folder, by 事项编码.
     let segments: [String: String]
     /// Items asking for each 材料库 material, in catalog order.
-    let itemsByLibraryID: [String: [Item]]
+    let itemsByLibraryID: [String: [ItemRef]]
+
+    /// What links to an item need, without copying the item.
+    struct ItemRef: Sendable {
+        var code: String
+        var name: String
+        var segment: String
+    }
 
     init(catalog: Catalog) {
         self.catalog = catalog
@@ -21,15 +28,30 @@ struct ViewBuilder {
         segments = Dictionary(
             catalog.items.map { ($0.code, PathSegment.forCode($0.code)) },
             uniquingKeysWith: { a, _ in a })
-        var byLibrary: [String: [Item]] = [:]
+        var byLibrary: [String: [ItemRef]] = [:]
         for item in catalog.items {
             var seen = Set<String>()
             for m in item.materials {
-                if let id = m.libraryID, seen.insert(id).inserted { byLibrary[id, default: []].append(item) }
+                if let id = m.libraryID, seen.insert(id).inserted {
+                    byLibrary[id, default: []].append(
+                        ItemRef(code: item.code, name: item.name, segment: PathSegment.forCode(item.code)))
+                }
             }
         }
         itemsByLibraryID = byLibrary
+        var anchors: [String: String] = [:]
+        for (i, m) in catalog.sharedMaterials.enumerated() where anchors[m.id] == nil {
+            anchors[m.id] = "shared-\(i + 1)"
+        }
+        sharedAnchors = anchors
     }
+
+    /// The site index's anchor for each 材料库 material.
+    let sharedAnchors: [String: String]
+
+    /// A guide links at most this many other items sharing a material; the site index has them all.
+    static let maxSharedLinks = 5
+
 
     func segment(_ item: Item) -> String { segments[item.code] ?? PathSegment.forCode(item.code) }
 
@@ -85,10 +107,20 @@ struct ViewBuilder {
     func materialRows(_ item: Item, linkShared: Bool, withReview: Bool) -> [MaterialRow] {
         item.materials.enumerated().map { i, m in
             var also: [LinkView] = []
+            var total: Int? = nil
+            var indexLink: String? = nil
             if let id = m.libraryID, linkShared {
-                for other in itemsByLibraryID[id] ?? [] where other.code != item.code {
-                    also.append(
-                        LinkView(text: other.name, sitePath: "../\(segment(other))/index.html"))
+                let all = itemsByLibraryID[id] ?? []
+                var count = 0
+                for other in all where other.code != item.code {
+                    count += 1
+                    if count <= Self.maxSharedLinks {
+                        also.append(LinkView(text: other.name, sitePath: "../\(other.segment)/index.html"))
+                    }
+                }
+                if count > Self.maxSharedLinks {
+                    total = count
+                    indexLink = sharedAnchors[id].map { "../../index.html#\($0)" }
                 }
             }
             return MaterialRow(
@@ -99,7 +131,8 @@ struct ViewBuilder {
                 isShareable: m.shareable, materialCondition: m.condition,
                 requirement: m.requirement, collect: Self.collect(m),
                 reviewPoints: withReview ? m.reviewPoints : nil,
-                alsoUsedBy: linkShared ? ListView(also) : nil)
+                alsoUsedBy: linkShared ? ListView(also) : nil, alsoUsedByTotal: total,
+                alsoUsedByIndex: indexLink)
         }
     }
 
@@ -316,13 +349,17 @@ struct ViewBuilder {
         }
         var shared: [SharedGroup] = []
         var listed = Set<String>()
+        let anchors = sharedAnchors
         for m in catalog.sharedMaterials where listed.insert(m.id).inserted {
             let items = itemsByLibraryID[m.id] ?? []
             if items.count < 2 { continue }
             shared.append(
                 SharedGroup(
-                    materialName: m.name, isShareableMaterial: m.shareable, count: items.count,
-                    entries: items.map { entry($0, page: "index.html") }))
+                    sharedAnchor: anchors[m.id] ?? "", materialName: m.name, isShareableMaterial: m.shareable, count: items.count,
+                    entries: items.map {
+                        IndexEntry(
+                            entryName: $0.name, entryCode: $0.code, href: "items/\($0.segment)/index.html")
+                    }))
         }
         return IndexPage(
             site: chrome(root: "", isInternal: false), itemCount: catalog.items.count,

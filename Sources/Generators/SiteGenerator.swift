@@ -60,13 +60,14 @@ public struct SiteGenerator: Sendable {
         let b = ViewBuilder(catalog: view)
         var files: [OutputFile] = []
         files.append(OutputFile(path: "index.html", text: try render("index", b.index())))
-        for item in view.items {
+        files += try parallelMap(view.items) { item in
             let dir = "items/\(b.segment(item))/"
-            files.append(OutputFile(path: dir + "index.html", text: try render("guide", b.guide(item))))
-            files.append(
-                OutputFile(path: dir + "checklist.html", text: try render("checklist", b.checklist(item))))
-            files.append(OutputFile(path: dir + "flow.html", text: try render("flow", b.flowPage(item))))
-        }
+            return [
+                OutputFile(path: dir + "index.html", text: try render("guide", b.guide(item))),
+                OutputFile(path: dir + "checklist.html", text: try render("checklist", b.checklist(item))),
+                OutputFile(path: dir + "flow.html", text: try render("flow", b.flowPage(item))),
+            ]
+        }.joined()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         files.append(OutputFile(path: "search-index.json", contents: Array(try encoder.encode(b.searchIndex()))))
@@ -80,14 +81,31 @@ public struct SiteGenerator: Sendable {
         let b = ViewBuilder(catalog: catalog)
         var files: [OutputFile] = []
         files.append(OutputFile(path: "index.html", text: try render("manual-index", b.manualIndex())))
-        for item in catalog.items {
-            files.append(
-                OutputFile(
-                    path: "items/\(b.segment(item))/manual.html", text: try render("manual", b.manual(item))))
+        files += try parallelMap(catalog.items) { item in
+            OutputFile(path: "items/\(b.segment(item))/manual.html", text: try render("manual", b.manual(item)))
         }
         files.append(contentsOf: try assets().filter { $0.path != "assets/search.js" })
         for exporter in exporters { files += try exporter.files(for: catalog, audience: .internal) }
         return try finish(files)
+    }
+
+    /// `transform` applied to each element, spread over the cores; results in input order,
+    /// and the first error in input order, so output does not depend on scheduling.
+    private func parallelMap<T: Sendable, R: Sendable>(
+        _ input: [T], _ transform: @escaping @Sendable (T) throws -> R
+    ) throws -> [R] {
+        let slots = Slots<R>(input.count)
+        let chunk = 16
+        let chunks = (input.count + chunk - 1) / chunk
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            let range = (c * chunk)..<min(input.count, (c + 1) * chunk)
+            var local: [Result<R, any Error>] = []
+            for i in range { local.append(Result { try transform(input[i]) }) }
+            slots.lock.lock()
+            for (i, r) in zip(range, local) { slots.results[i] = r }
+            slots.lock.unlock()
+        }
+        return try slots.results.map { try $0!.get() }
     }
 
     private func assets() throws -> [OutputFile] {
@@ -114,4 +132,11 @@ public struct SiteGenerator: Sendable {
         }
         return sorted
     }
+}
+
+/// Results written by concurrent workers, each slot once, under a lock.
+private final class Slots<R>: @unchecked Sendable {
+    let lock = NSLock()
+    var results: [Result<R, any Error>?]
+    init(_ n: Int) { results = Array(repeating: nil, count: n) }
 }

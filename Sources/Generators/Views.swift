@@ -102,8 +102,12 @@ struct MaterialRow {
     var collect: String
     /// 审查要点: filled only for the manual.
     var reviewPoints: String?
-    /// Other items that ask for the same 材料库 material.
+    /// Other items that ask for the same 材料库 material (the first few).
     var alsoUsedBy: ListView<LinkView>?
+    /// When there are more than shown: how many other items there are, and a link to the
+    /// material on the site index.
+    var alsoUsedByTotal: Int?
+    var alsoUsedByIndex: String?
 }
 
 struct StepView {
@@ -295,6 +299,7 @@ struct IndexGroup {
 }
 
 struct SharedGroup {
+    var sharedAnchor: String
     var materialName: String
     var isShareableMaterial: Bool
     var count: Int

@@ -158,7 +158,7 @@ private func text(_ files: [OutputFile], _ path: String) -> String {
         #expect(html.contains("<h3 id=\"category-4\">综合<span class=\"count\">1 项</span></h3>"))
         #expect(!html.contains("工程类"))
         #expect(html.contains("某某市市场监督管理局<span class=\"count\">2 项</span>"))
-        #expect(html.contains("<h3>营业执照 <span class=\"tag tag-shared\">免提交</span><span class=\"count\">2 个事项</span></h3>"))
+        #expect(html.contains("<h3 id=\"shared-1\">营业执照 <span class=\"tag tag-shared\">免提交</span><span class=\"count\">2 个事项</span></h3>"))
         #expect(html.contains("<div id=\"search\" class=\"search\" role=\"search\" hidden>"))
         #expect(html.contains("<script src=\"assets/search.js\"></script>"))
     }
@@ -189,5 +189,26 @@ private func text(_ files: [OutputFile], _ path: String) -> String {
         let again = try SiteGenerator(catalog: Fixtures.catalog)
         #expect(try again.publicFiles() == publicFiles)
         #expect(try again.internalFiles() == internalFiles)
+    }
+}
+
+@Suite struct ScaleTests {
+    /// Many items sharing one material: each guide links a few, the index has them all.
+    @Test func sharedMaterialLinksAreCapped() throws {
+        var c = Fixtures.catalog
+        let template = Fixtures.foodLicence
+        c.items = (0..<40).map { i in
+            var item = template
+            item.code = "440100-XK-\(String(format: "%05d", i))-000"
+            item.name = "事项\(i)"
+            return item
+        }
+        let files = try SiteGenerator(catalog: c).publicFiles()
+        let guide = try #require(files.first { $0.path == "items/440100-XK-00000-000/index.html" })
+        let html = String(decoding: guide.contents, as: UTF8.self)
+        #expect(html.components(separatedBy: "<a href=\"../440100-XK-").count - 1 == ViewBuilder.maxSharedLinks)
+        #expect(html.contains("<a href=\"../../index.html#shared-1\">等共 39 个事项</a>"))
+        let index = try #require(files.first { $0.path == "index.html" })
+        #expect(String(decoding: index.contents, as: UTF8.self).contains("<span class=\"count\">40 个事项</span>"))
     }
 }
