@@ -124,7 +124,7 @@ private func text(_ files: [OutputFile], _ path: String) -> String {
 
     @Test func noticeStartsOnItsOwnPrintedPage() throws {
         let css = text(publicFiles, "assets/site.css")
-        #expect(css.contains("@page { size: A4;"))
+        #expect(css.contains("@page {\n  size: A4;"))
         #expect(css.contains(".notice { break-before: page; page-break-before: always;"))
         #expect(text(publicFiles, "items/\(code)/checklist.html").contains("<section class=\"sheet notice\""))
     }
