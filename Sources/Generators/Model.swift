@@ -245,6 +245,8 @@ struct ViewBuilder: Sendable {
             serviceObjects: joined(item.serviceObjects), agency: agency(item),
             scope: Prose(item.scope), handlingForms: joined(item.handlingForms),
             conditions: ListView(item.conditions), flow: flow(item), materials: ListView(rows),
+            anyShareable: rows.contains { $0.isShareable },
+            anyDeferrable: rows.contains { $0.isDeferrable },
             windows: ListView(windowViews(item)), timeLimits: timeLimits(item), fees: fees(item),
             legalBasis: ListView(legalBasis(item)), rights: Prose(item.rightsAndObligations),
             consultation: consultation(item), certificate: certificate(item),

@@ -277,6 +277,8 @@ extension GuidePage: MustacheParent {
         case "conditions": conditions
         case "flow": flow
         case "materials": materials
+        case "anyShareable": anyShareable
+        case "anyDeferrable": anyDeferrable
         case "windows": windows
         case "timeLimits": timeLimits
         case "fees": fees

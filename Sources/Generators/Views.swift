@@ -223,6 +223,9 @@ struct GuidePage {
     var conditions: ListView<String>?
     var flow: FlowView?
     var materials: ListView<MaterialRow>?
+    /// Whether any material is 免提交 / 容缺后补, to explain those marks once.
+    var anyShareable: Bool
+    var anyDeferrable: Bool
     var windows: ListView<WindowView>?
     var timeLimits: TimeLimitsView?
     var fees: FeesView?
