@@ -104,9 +104,9 @@ private func text(_ files: [OutputFile], _ path: String) -> String {
 
     @Test func checklistSpellsOutWhatToCollect() {
         let html = text(publicFiles, "items/\(code)/checklist.html")
-        #expect(html.contains("<td class=\"collect\">收原件2份（纸质或电子版均可）</td>"))
-        #expect(html.contains("<td class=\"collect\">免提交（窗口通过数据共享调取）</td>"))
-        #expect(html.contains("<td class=\"collect\">原件核验后退回，收复印件1份</td>"))
+        #expect(html.contains("<td class=\"collect\" data-label=\"收取要求\">收原件2份（纸质或电子版均可）</td>"))
+        #expect(html.contains("<td class=\"collect\" data-label=\"收取要求\">免提交（窗口通过数据共享调取）</td>"))
+        #expect(html.contains("<td class=\"collect\" data-label=\"收取要求\">原件核验后退回，收复印件1份</td>"))
         #expect(html.contains("仅当：委托他人办理的"))
         #expect(html.contains("容缺后补"))
         #expect(html.components(separatedBy: "<input type=\"checkbox\"").count == 4)  // 3 to collect, 1 fetched
@@ -145,7 +145,7 @@ private func text(_ files: [OutputFile], _ path: String) -> String {
         }
         #expect(html.contains("内部资料"))
         #expect(html.contains("设备代码与监督检验证书一致。"))
-        #expect(html.contains("<table class=\"steps\">"))
+        #expect(html.contains("<table class=\"steps responsive\">"))
         #expect(html.contains("否（不计时）"))
         #expect(html.contains("廉政风险点 <span class=\"tag tag-internal\">内部</span>"))
     }
