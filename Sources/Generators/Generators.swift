@@ -1,1 +1,0 @@
-// The Generators target; filled by its issue.

@@ -1,0 +1,406 @@
+import Catalog
+import Flowchart
+
+/// Turns one view of a catalog (public or full) into the values templates render. Holds the
+/// catalog's registries as lookups; everything is in catalog order, so output is stable.
+struct ViewBuilder: Sendable {
+    let catalog: Catalog
+    let agencies: [String: Agency]
+    let windows: [String: ServiceWindow]
+    let laws: [String: Law]
+    /// Path segment of each item's folder, by 事项编码.
+    let segments: [String: String]
+    /// Items asking for each 材料库 material, in catalog order.
+    let itemsByLibraryID: [String: [ItemRef]]
+
+    /// What links to an item need, without copying the item.
+    struct ItemRef: Sendable {
+        var code: String
+        var name: String
+        var segment: String
+    }
+
+    init(catalog: Catalog) {
+        self.catalog = catalog
+        agencies = Dictionary(catalog.agencies.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        windows = Dictionary(catalog.windows.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        laws = Dictionary(catalog.laws.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        segments = Dictionary(
+            catalog.items.map { ($0.code, PathSegment.forCode($0.code)) },
+            uniquingKeysWith: { a, _ in a })
+        var byLibrary: [String: [ItemRef]] = [:]
+        for item in catalog.items {
+            var seen = Set<String>()
+            for m in item.materials {
+                if let id = m.libraryID, seen.insert(id).inserted {
+                    byLibrary[id, default: []].append(
+                        ItemRef(code: item.code, name: item.name, segment: PathSegment.forCode(item.code)))
+                }
+            }
+        }
+        itemsByLibraryID = byLibrary
+        var anchors: [String: String] = [:]
+        for (i, m) in catalog.sharedMaterials.enumerated() where anchors[m.id] == nil {
+            anchors[m.id] = "shared-\(i + 1)"
+        }
+        sharedAnchors = anchors
+    }
+
+    /// The site index's anchor for each 材料库 material.
+    let sharedAnchors: [String: String]
+
+    /// A guide links at most this many other items sharing a material; the site index has them all.
+    static let maxSharedLinks = 5
+
+
+    func segment(_ item: Item) -> String { segments[item.code] ?? PathSegment.forCode(item.code) }
+
+    // MARK: Pieces
+
+    func head(_ item: Item) -> ItemHead {
+        ItemHead(
+            name: item.name, code: item.code, type: item.type, caseType: item.caseType?.rawValue,
+            isImmediate: item.caseType == .immediate || item.timeLimits?.promised == .immediate)
+    }
+
+    func agency(_ item: Item) -> AgencyView? {
+        guard let a = agencies[item.agencyID] else {
+            return item.agencyID.isEmpty ? nil : AgencyView(agencyName: item.agencyID)
+        }
+        return AgencyView(
+            agencyName: a.name, agencyAddress: a.address, agencyPhone: a.phone,
+            agencyWebsite: a.website.map { LinkView(text: $0, url: $0) })
+    }
+
+    func windowViews(_ item: Item) -> [WindowView] {
+        item.windowIDs.map { id in
+            guard let w = windows[id] else { return WindowView(windowName: id, category: "") }
+            return WindowView(
+                windowName: w.name, category: w.category.rawValue, location: w.location,
+                hours: w.hours, windowPhone: w.phone)
+        }
+    }
+
+    func joined(_ values: [String]) -> String? {
+        values.isEmpty ? nil : values.joined(separator: "、")
+    }
+
+    /// What the clerk takes in for one material.
+    static func collect(_ m: MaterialRequirement) -> String {
+        if m.shareable { return "免提交（窗口通过数据共享调取）" }
+        let n = m.copies.map { "\($0)份" } ?? ""
+        var text: String
+        switch m.form {
+        case .original?: text = "收原件\(n)"
+        case .copy?: text = "收复印件\(n)"
+        case .originalAndCopy?: text = "原件核验后退回，收复印件\(n)"
+        case nil: text = m.copies.map { "收\($0)份" } ?? "收取"
+        }
+        switch m.medium {
+        case "电子"?: text += "（电子版）"
+        case "纸质或电子"?: text += "（纸质或电子版均可）"
+        default: break
+        }
+        return text
+    }
+
+    func materialRows(_ item: Item, linkShared: Bool, withReview: Bool) -> [MaterialRow] {
+        item.materials.enumerated().map { i, m in
+            var also: [LinkView] = []
+            var total: Int? = nil
+            var indexLink: String? = nil
+            if let id = m.libraryID, linkShared {
+                let all = itemsByLibraryID[id] ?? []
+                var count = 0
+                for other in all where other.code != item.code {
+                    count += 1
+                    if count <= Self.maxSharedLinks {
+                        also.append(LinkView(text: other.name, sitePath: "../\(other.segment)/index.html"))
+                    }
+                }
+                if count > Self.maxSharedLinks {
+                    total = count
+                    indexLink = sharedAnchors[id].map { "../../index.html#\($0)" }
+                }
+            }
+            return MaterialRow(
+                number: i + 1, materialName: m.name, form: m.form?.rawValue,
+                copies: m.copies.map { "\($0)份" }, medium: m.medium, source: m.source,
+                necessity: m.necessity.rawValue, isRequired: m.necessity == .required,
+                isOptional: m.necessity == .optional, isDeferrable: m.necessity == .deferrable,
+                isShareable: m.shareable, materialCondition: m.condition,
+                requirement: m.requirement, collect: Self.collect(m),
+                reviewPoints: withReview ? m.reviewPoints : nil,
+                alsoUsedBy: linkShared ? ListView(also) : nil, alsoUsedByTotal: total,
+                alsoUsedByIndex: indexLink)
+        }
+    }
+
+    func timeLimits(_ item: Item) -> TimeLimitsView? {
+        guard let t = item.timeLimits, t.statutory != nil || t.promised != nil else { return nil }
+        var compression: String? = nil
+        if let c = t.compression, c > 0 {
+            compression = "压缩\(Int((c * 100).rounded()))%"
+        }
+        return TimeLimitsView(
+            statutory: t.statutory?.text, promised: t.promised?.text, compression: compression)
+    }
+
+    func fees(_ item: Item) -> FeesView? {
+        switch item.fees {
+        case nil: return nil
+        case .free?: return FeesView(isFree: true, feeRows: [])
+        case .charged(let list)?:
+            if list.isEmpty { return FeesView(isFree: true, feeRows: []) }
+            return FeesView(
+                isFree: false,
+                feeRows: list.map { FeeRow(feeName: $0.name, standard: $0.standard, feeBasis: $0.basis) })
+        }
+    }
+
+    func legalBasis(_ item: Item) -> [BasisView] {
+        item.legalBasis.map { b in
+            let law = laws[b.lawID]
+            return BasisView(
+                law: LinkView(text: law?.name ?? b.lawID, url: law?.url), level: law?.level,
+                documentNumber: law?.documentNumber, article: b.article, clause: Prose(b.text))
+        }
+    }
+
+    func consultation(_ item: Item) -> ConsultationView? {
+        guard let c = item.consultation,
+            c.phone != nil || c.address != nil || c.website != nil || c.email != nil
+        else { return nil }
+        return ConsultationView(
+            consultPhone: c.phone, consultAddress: c.address,
+            consultWebsite: c.website.map { LinkView(text: $0, url: $0) }, email: c.email)
+    }
+
+    func certificate(_ item: Item) -> CertificateView? {
+        guard let c = item.certificate else { return nil }
+        return CertificateView(
+            certificateName: c.name, validity: c.validity,
+            sample: c.sample.map { LinkView(text: $0, url: $0) })
+    }
+
+    func remedies(_ item: Item) -> RemediesView? {
+        guard let r = item.remedies else { return nil }
+        let v = RemediesView(reconsideration: Prose(r.reconsideration), litigation: Prose(r.litigation))
+        return v.reconsideration == nil && v.litigation == nil ? nil : v
+    }
+
+    func additional(_ item: Item) -> [AdditionalView] {
+        item.additionalElements.compactMap { e in
+            switch e.value {
+            case .text(let t):
+                guard let p = Prose(t) else { return nil }
+                return AdditionalView(title: e.title, isInternalElement: e.isInternal, textValue: p)
+            case .list(let l):
+                let l = l.filter { !$0.isEmpty }
+                if l.isEmpty { return nil }
+                return AdditionalView(title: e.title, isInternalElement: e.isInternal, listValue: ListView(l))
+            }
+        }
+    }
+
+    func flow(_ item: Item) -> FlowView? {
+        guard !item.flow.isEmpty else { return nil }
+        let path = item.criticalPath()
+        let critical = Set(path?.steps ?? [])
+        let svg = Flowchart.svg(
+            for: item.flow, options: FlowchartOptions(highlightedPath: path?.steps ?? []))
+        let steps = item.flow.enumerated().map { i, s in
+            StepView(
+                number: i + 1, stepName: s.name, role: s.role, limit: s.timeLimit?.text,
+                isTimed: s.isTimed, timedText: s.isTimed ? "是" : "否（不计时）",
+                isCritical: critical.contains(s.name),
+                next: s.transitions.map { TransitionView(target: $0.target, when: $0.condition) },
+                outcome: s.outcome?.rawValue, stepNote: s.note)
+        }
+        var duration: String? = nil
+        if let p = path {
+            if let d = p.duration {
+                duration = d.text
+            } else {
+                duration = "\(p.workingDays)个工作日又\(p.calendarDays)日"
+            }
+        }
+        return FlowView(
+            svgHTML: svg, steps: steps,
+            // A one-step path (a 即办件 done at the window) is not worth spelling out.
+            criticalPath: path.flatMap { $0.steps.count > 1 ? $0.steps.joined(separator: " → ") : nil },
+            criticalDuration: (path?.steps.count ?? 0) > 1 ? duration : nil)
+    }
+
+    // MARK: Pages
+
+    func chrome(root: String, isInternal: Bool) -> Chrome {
+        Chrome(root: root, catalogName: catalog.name, region: catalog.region, isInternal: isInternal)
+    }
+
+    func guide(_ item: Item) -> GuidePage {
+        let rows = materialRows(item, linkShared: true, withReview: false)
+        return GuidePage(
+            site: chrome(root: "../../", isInternal: false), links: ItemLinks(), item: head(item),
+            serviceObjects: joined(item.serviceObjects), agency: agency(item),
+            scope: Prose(item.scope), handlingForms: joined(item.handlingForms),
+            conditions: ListView(item.conditions), flow: flow(item), materials: ListView(rows),
+            anyShareable: rows.contains { $0.isShareable },
+            anyDeferrable: rows.contains { $0.isDeferrable },
+            windows: ListView(windowViews(item)), timeLimits: timeLimits(item), fees: fees(item),
+            legalBasis: ListView(legalBasis(item)), rights: Prose(item.rightsAndObligations),
+            consultation: consultation(item), certificate: certificate(item),
+            progressQuery: Prose(item.progressQuery), remedies: remedies(item),
+            additional: additional(item))
+    }
+
+    func checklist(_ item: Item) -> ChecklistPage {
+        let rows = materialRows(item, linkShared: false, withReview: false)
+        let windowList = windowViews(item)
+        let isLicensing = item.type == "行政许可" || item.type == "01"
+        let wording =
+            isLicensing
+            ? "根据《中华人民共和国行政许可法》第三十二条第一款第（四）项的规定，现将需要补正的全部材料一次性告知如下（已勾选项）。请一次性补齐后，到受理窗口重新提交。"
+            : "按照一次性告知制度，现将需要补正的全部材料一次性告知如下（已勾选项）。请一次性补齐后，到受理窗口重新提交。"
+        let firstWindow = item.windowIDs.first.flatMap { windows[$0] }
+        let phone =
+            item.consultation?.phone ?? firstWindow?.phone ?? agencies[item.agencyID]?.phone
+        return ChecklistPage(
+            site: chrome(root: "../../", isInternal: false), links: ItemLinks(), item: head(item),
+            windows: ListView(windowList), timeLimits: timeLimits(item), fees: fees(item),
+            materials: ListView(rows),
+            noticeMaterials: ListView(
+                rows.filter { !$0.isShareable }.enumerated().map { i, row in
+                    var r = row
+                    r.number = i + 1
+                    return r
+                }),
+            legalWording: wording,
+            noticeWindow: firstWindow.map { w in w.location.map { "\(w.name)（\($0)）" } ?? w.name },
+            noticePhone: phone)
+    }
+
+    func manual(_ item: Item) -> ManualPage {
+        ManualPage(
+            site: chrome(root: "../../", isInternal: true), links: ItemLinks(), item: head(item),
+            serviceObjects: joined(item.serviceObjects), agency: agency(item),
+            scope: Prose(item.scope), windows: ListView(windowViews(item)),
+            handlingForms: joined(item.handlingForms), conditions: ListView(item.conditions),
+            flow: flow(item),
+            materials: ListView(materialRows(item, linkShared: false, withReview: true)),
+            timeLimits: timeLimits(item), fees: fees(item), legalBasis: ListView(legalBasis(item)),
+            rights: Prose(item.rightsAndObligations), consultation: consultation(item),
+            certificate: certificate(item), progressQuery: Prose(item.progressQuery),
+            remedies: remedies(item),
+            staff: ListView(
+                item.staff.map {
+                    StaffView(staffRole: $0.role, duties: $0.duties, qualification: $0.qualification)
+                }),
+            supervision: Prose(item.supervision), additional: additional(item))
+    }
+
+    func flowPage(_ item: Item) -> FlowPage {
+        FlowPage(
+            site: chrome(root: "../../", isInternal: false), links: ItemLinks(), item: head(item),
+            flow: flow(item))
+    }
+
+    func entry(_ item: Item, page: String) -> IndexEntry {
+        IndexEntry(
+            entryName: item.name, entryCode: item.code, href: "items/\(segment(item))/\(page)",
+            entryCaseType: item.caseType?.rawValue, promisedLimit: item.timeLimits?.promised?.text)
+    }
+
+    /// Each item's 窗口类别, in the standard's order, each once.
+    func categories(_ item: Item) -> [WindowCategory] {
+        let own = Set(item.windowIDs.compactMap { windows[$0]?.category })
+        return WindowCategory.allCases.filter { own.contains($0) }
+    }
+
+    func agencyGroups(page: String) -> [IndexGroup] {
+        var groups: [IndexGroup] = []
+        var known = Set<String>()
+        for (i, a) in catalog.agencies.enumerated() {
+            known.insert(a.id)
+            let entries = catalog.items.filter { $0.agencyID == a.id }.map { entry($0, page: page) }
+            if entries.isEmpty { continue }
+            groups.append(
+                IndexGroup(title: a.name, count: entries.count, entries: entries, anchor: "agency-\(i + 1)"))
+        }
+        let orphans = catalog.items.filter { !known.contains($0.agencyID) }.map { entry($0, page: page) }
+        if !orphans.isEmpty {
+            groups.append(
+                IndexGroup(title: "其他", count: orphans.count, entries: orphans, anchor: "agency-other"))
+        }
+        return groups
+    }
+
+    func index() -> IndexPage {
+        var byCategory: [IndexGroup] = []
+        let cats = catalog.items.map { categories($0) }
+        for (i, c) in WindowCategory.allCases.enumerated() {
+            let entries = zip(catalog.items, cats).filter { $0.1.contains(c) }.map { entry($0.0, page: "index.html") }
+            if entries.isEmpty { continue }
+            byCategory.append(
+                IndexGroup(title: c.rawValue, count: entries.count, entries: entries, anchor: "category-\(i + 1)"))
+        }
+        let none = zip(catalog.items, cats).filter { $0.1.isEmpty }.map { entry($0.0, page: "index.html") }
+        if !none.isEmpty {
+            byCategory.append(
+                IndexGroup(title: "未指定窗口", count: none.count, entries: none, anchor: "category-none"))
+        }
+        var shared: [SharedGroup] = []
+        var listed = Set<String>()
+        let anchors = sharedAnchors
+        for m in catalog.sharedMaterials where listed.insert(m.id).inserted {
+            let items = itemsByLibraryID[m.id] ?? []
+            if items.count < 2 { continue }
+            shared.append(
+                SharedGroup(
+                    sharedAnchor: anchors[m.id] ?? "", materialName: m.name, isShareableMaterial: m.shareable, count: items.count,
+                    entries: items.map {
+                        IndexEntry(
+                            entryName: $0.name, entryCode: $0.code, href: "items/\($0.segment)/index.html")
+                    }))
+        }
+        return IndexPage(
+            site: chrome(root: "", isInternal: false), itemCount: catalog.items.count,
+            byCategory: byCategory, byAgency: agencyGroups(page: "index.html"),
+            shared: ListView(shared))
+    }
+
+    func manualIndex() -> ManualIndexPage {
+        ManualIndexPage(
+            site: chrome(root: "", isInternal: true), itemCount: catalog.items.count,
+            byAgency: agencyGroups(page: "manual.html"))
+    }
+
+    // MARK: Search index
+
+    struct SearchEntry: Encodable {
+        var code: String
+        var name: String
+        var url: String
+        var agency: String
+        var categories: [String]
+        var materials: [String]
+    }
+
+    struct SearchIndex: Encodable {
+        var version = 1
+        var catalog: String
+        var items: [SearchEntry]
+    }
+
+    func searchIndex() -> SearchIndex {
+        SearchIndex(
+            catalog: catalog.name,
+            items: catalog.items.map { item in
+                SearchEntry(
+                    code: item.code, name: item.name, url: "items/\(segment(item))/index.html",
+                    agency: agencies[item.agencyID]?.name ?? item.agencyID,
+                    categories: categories(item).map(\.rawValue),
+                    materials: item.materials.map(\.name))
+            })
+    }
+}

@@ -1,0 +1,65 @@
+import Catalog
+
+/// A file a generator produces, held in memory; the caller decides where and how to write it.
+public struct OutputFile: Sendable, Equatable {
+    /// The path relative to the output folder, `/`-separated, never absolute and never with
+    /// `..` segments.
+    public var path: String
+    public var contents: [UInt8]
+
+    public init(path: String, contents: [UInt8]) {
+        self.path = path
+        self.contents = contents
+    }
+
+    public init(path: String, text: String) {
+        self.init(path: path, contents: Array(text.utf8))
+    }
+}
+
+/// Which output a file is for.
+public enum Audience: String, Sendable, Equatable, CaseIterable {
+    /// `OUT/public`: made from ``Catalog/publicView()`` only.
+    case `public`
+    /// `OUT/internal`: for staff, made from the full catalog.
+    case `internal`
+}
+
+/// The seam for outputs other than the HTML site (catalog.json, catalog.xml, their schemas
+/// …): an exporter is handed the catalog as the audience may see it, the public view for the
+/// public output and the full catalog for the internal one, and returns its files, which
+/// ``SiteGenerator`` merges into the output. An exporter never gets to choose which view it sees.
+public protocol SiteExporter: Sendable {
+    func files(for catalog: Catalog, audience: Audience) throws -> [OutputFile]
+}
+
+/// What can go wrong while generating.
+public enum GeneratorError: Error, Equatable, CustomStringConvertible {
+    /// A bundled template or asset is missing from the resource bundle (a packaging bug).
+    case missingResource(String)
+    /// A theme file name is not a plain file name (it has a `/`, starts with `.` …).
+    case invalidThemeFileName(String)
+    /// A template or asset is not valid UTF-8.
+    case invalidUTF8(String)
+    /// A template does not parse.
+    case templateSyntax(file: String, message: String)
+    /// A template needed for a page is missing.
+    case missingTemplate(String)
+    /// Two files of one output have the same path.
+    case duplicatePath(String)
+    /// An exporter returned a path that is absolute or leaves the output folder.
+    case unsafePath(String)
+
+    public var description: String {
+        switch self {
+        case .missingResource(let name): "bundled resource '\(name)' is missing"
+        case .invalidThemeFileName(let name):
+            "theme file name '\(name)' is not a plain file name"
+        case .invalidUTF8(let name): "'\(name)' is not valid UTF-8"
+        case .templateSyntax(let file, let message): "\(file): \(message)"
+        case .missingTemplate(let name): "template '\(name)' is missing"
+        case .duplicatePath(let path): "two output files have the path '\(path)'"
+        case .unsafePath(let path): "output path '\(path)' is absolute or leaves the output folder"
+        }
+    }
+}

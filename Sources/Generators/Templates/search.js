@@ -1,0 +1,71 @@
+/* 事项搜索: filters the catalog by name, code and material name. Plain ES5, no libraries.
+   Loads search-index.json; where that cannot be fetched (file://), searches the names and
+   codes listed on the page. Results are built with textContent only. */
+(function () {
+  'use strict';
+  var box = document.getElementById('search');
+  if (!box || !document.querySelectorAll || !box.addEventListener) { return; }
+  var input = document.getElementById('search-input');
+  var status = document.getElementById('search-status');
+  var list = document.getElementById('search-results');
+  var items = [];
+  var MAX = 50;
+
+  function norm(s) { return String(s || '').toLowerCase(); }
+
+  function fromPage() {
+    var links = document.querySelectorAll('#by-agency a.entry'), out = [], i;
+    for (i = 0; i < links.length; i++) {
+      out.push({ name: links[i].textContent, code: links[i].getAttribute('data-code'),
+        url: links[i].getAttribute('href'), materials: [] });
+    }
+    return out;
+  }
+
+  function run() {
+    var q = norm(input.value).replace(/^\s+|\s+$/g, ''), n = 0, i, j, it, hit, mats, li, a;
+    while (list.firstChild) { list.removeChild(list.firstChild); }
+    if (!q) { status.textContent = ''; return; }
+    for (i = 0; i < items.length; i++) {
+      it = items[i];
+      mats = [];
+      hit = norm(it.name).indexOf(q) >= 0 || norm(it.code).indexOf(q) >= 0;
+      for (j = 0; it.materials && j < it.materials.length; j++) {
+        if (norm(it.materials[j]).indexOf(q) >= 0) { mats.push(it.materials[j]); }
+      }
+      if (!hit && !mats.length) { continue; }
+      n++;
+      if (n > MAX) { continue; }
+      li = document.createElement('li');
+      a = document.createElement('a');
+      a.setAttribute('href', /^items\/[^:]*$/.test(it.url) ? it.url : '#');
+      a.textContent = it.name;
+      li.appendChild(a);
+      li.appendChild(document.createTextNode(' ' + it.code +
+        (mats.length ? ' · 材料：' + mats.join('、') : '')));
+      list.appendChild(li);
+    }
+    status.textContent = n ? '找到 ' + n + ' 个事项' + (n > MAX ? '，显示前 ' + MAX + ' 个' : '')
+      : '没有找到匹配的事项';
+  }
+
+  items = fromPage();
+  try {
+    var xhr = new XMLHttpRequest();
+    xhr.open('GET', 'search-index.json');
+    xhr.onload = function () {
+      var data;
+      try { data = JSON.parse(xhr.responseText); } catch (e) { return; }
+      if (data && data.items && data.items.length) { items = data.items; run(); }
+    };
+    xhr.send();
+  } catch (e) { /* keep the page's own list */ }
+
+  box.removeAttribute('hidden');
+  input.addEventListener('input', run);
+  var m = /[?&]q=([^&]*)/.exec(location.search);
+  if (m) {
+    try { input.value = decodeURIComponent(m[1].replace(/\+/g, ' ')); } catch (e) {}
+    run();
+  }
+})();

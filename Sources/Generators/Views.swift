@@ -1,0 +1,324 @@
+import Catalog
+
+// The values templates render. swift-mustache reads them by reflection, so they are plain
+// structs of stored properties.
+//
+// Two rules keep them safe to render:
+// - Every string is plain text, escaped by the template's `{{…}}`. The only fields a
+//   template inserts raw (`{{{…}}}`) end in `HTML` and are built here from escaped parts
+//   (the flowchart's SVG, which escapes its own text).
+// - A name that is nil in a nested value is looked up again in the values around it
+//   (Mustache's context stack). So optional fields of nested values have names no page
+//   value uses, and values meant for generic partials (links) have no optionals at all.
+
+/// What every page's layout needs.
+struct Chrome {
+    /// The relative path from the page to the site's root, `""` or `"../../"`.
+    var root: String
+    var catalogName: String
+    var region: String
+    /// Staff-only output: the layout marks it 内部资料.
+    var isInternal: Bool
+}
+
+/// A text that is a link only when its URL is http(s) (see ``HTML/linkableURL(_:)``).
+struct LinkView {
+    var text: String
+    var href: String
+    var isLink: Bool
+
+    init(text: String, url: String?) {
+        self.text = text
+        if let url, let ok = HTML.linkableURL(url) {
+            href = ok
+            isLink = true
+        } else {
+            href = ""
+            isLink = false
+        }
+    }
+
+    /// A link to a page of this site, made from a path built here.
+    init(text: String, sitePath: String) {
+        self.text = text
+        self.href = sitePath
+        self.isLink = true
+    }
+}
+
+/// Text that may run over several lines, shown as paragraphs.
+struct Prose {
+    var paragraphs: [String]
+    init?(_ text: String?) {
+        guard let text else { return nil }
+        let p = HTML.paragraphs(text)
+        if p.isEmpty { return nil }
+        paragraphs = p
+    }
+}
+
+/// A list that is shown only when it has entries.
+struct ListView<Entry> {
+    var entries: [Entry]
+    var count: Int
+    init?(_ entries: [Entry]) {
+        if entries.isEmpty { return nil }
+        self.entries = entries
+        self.count = entries.count
+    }
+}
+
+struct AgencyView {
+    var agencyName: String
+    var agencyAddress: String?
+    var agencyPhone: String?
+    var agencyWebsite: LinkView?
+}
+
+struct WindowView {
+    var windowName: String
+    var category: String
+    var location: String?
+    var hours: String?
+    var windowPhone: String?
+}
+
+/// One row of 申请材料, for every page that lists materials.
+struct MaterialRow {
+    var number: Int
+    var materialName: String
+    var form: String?
+    var copies: String?
+    var medium: String?
+    var source: String?
+    var necessity: String
+    var isRequired: Bool
+    var isOptional: Bool
+    var isDeferrable: Bool
+    var isShareable: Bool
+    var materialCondition: String?
+    var requirement: String?
+    /// What the clerk collects: 收原件1份, 原件核验后退回，收复印件1份 ….
+    var collect: String
+    /// 审查要点: filled only for the manual.
+    var reviewPoints: String?
+    /// Other items that ask for the same 材料库 material (the first few).
+    var alsoUsedBy: ListView<LinkView>?
+    /// When there are more than shown: how many other items there are, and a link to the
+    /// material on the site index.
+    var alsoUsedByTotal: Int?
+    var alsoUsedByIndex: String?
+}
+
+struct StepView {
+    var number: Int
+    var stepName: String
+    var role: String?
+    var limit: String?
+    var isTimed: Bool
+    var timedText: String
+    var isCritical: Bool
+    var next: [TransitionView]
+    var outcome: String?
+    var stepNote: String?
+}
+
+struct TransitionView {
+    var target: String
+    var when: String?
+}
+
+struct FlowView {
+    var svgHTML: String
+    var steps: [StepView]
+    /// 关键路径, e.g. 申请 → 受理 → … → 送达.
+    var criticalPath: String?
+    /// Its time, e.g. 10个工作日.
+    var criticalDuration: String?
+}
+
+struct TimeLimitsView {
+    var statutory: String?
+    var promised: String?
+    /// e.g. 压缩67%.
+    var compression: String?
+}
+
+struct FeesView {
+    var isFree: Bool
+    var feeRows: [FeeRow]
+}
+
+struct FeeRow {
+    var feeName: String
+    var standard: String
+    var feeBasis: String?
+}
+
+struct BasisView {
+    var law: LinkView
+    var level: String?
+    var documentNumber: String?
+    var article: String?
+    var clause: Prose?
+}
+
+struct ConsultationView {
+    var consultPhone: String?
+    var consultAddress: String?
+    var consultWebsite: LinkView?
+    var email: String?
+}
+
+struct CertificateView {
+    var certificateName: String
+    var validity: String?
+    var sample: LinkView?
+}
+
+struct RemediesView {
+    var reconsideration: Prose?
+    var litigation: Prose?
+}
+
+struct StaffView {
+    var staffRole: String
+    var duties: String?
+    var qualification: String?
+}
+
+struct AdditionalView {
+    var title: String
+    var isInternalElement: Bool
+    var textValue: Prose?
+    var listValue: ListView<String>?
+}
+
+/// The links between one item's pages, relative to the item's folder.
+struct ItemLinks {
+    var guide = "index.html"
+    var checklist = "checklist.html"
+    var flow = "flow.html"
+    var manual = "manual.html"
+    var home = "../../index.html"
+}
+
+/// The fields every item page shows at the top.
+struct ItemHead {
+    var name: String
+    var code: String
+    var type: String
+    var caseType: String?
+    var isImmediate: Bool
+}
+
+struct GuidePage {
+    var site: Chrome
+    var links: ItemLinks
+    var item: ItemHead
+    var serviceObjects: String?
+    var agency: AgencyView?
+    var scope: Prose?
+    var handlingForms: String?
+    var conditions: ListView<String>?
+    var flow: FlowView?
+    var materials: ListView<MaterialRow>?
+    /// Whether any material is 免提交 / 容缺后补, to explain those marks once.
+    var anyShareable: Bool
+    var anyDeferrable: Bool
+    var windows: ListView<WindowView>?
+    var timeLimits: TimeLimitsView?
+    var fees: FeesView?
+    var legalBasis: ListView<BasisView>?
+    var rights: Prose?
+    var consultation: ConsultationView?
+    var certificate: CertificateView?
+    var progressQuery: Prose?
+    var remedies: RemediesView?
+    var additional: [AdditionalView]
+}
+
+struct ChecklistPage {
+    var site: Chrome
+    var links: ItemLinks
+    var item: ItemHead
+    var windows: ListView<WindowView>?
+    var timeLimits: TimeLimitsView?
+    var fees: FeesView?
+    var materials: ListView<MaterialRow>?
+    /// The materials an applicant can be missing (not 免提交).
+    var noticeMaterials: ListView<MaterialRow>?
+    /// The legal ground of the notice.
+    var legalWording: String
+    var noticeWindow: String?
+    var noticePhone: String?
+}
+
+struct ManualPage {
+    var site: Chrome
+    var links: ItemLinks
+    var item: ItemHead
+    var serviceObjects: String?
+    var agency: AgencyView?
+    var scope: Prose?
+    var windows: ListView<WindowView>?
+    var handlingForms: String?
+    var conditions: ListView<String>?
+    var flow: FlowView?
+    var materials: ListView<MaterialRow>?
+    var timeLimits: TimeLimitsView?
+    var fees: FeesView?
+    var legalBasis: ListView<BasisView>?
+    var rights: Prose?
+    var consultation: ConsultationView?
+    var certificate: CertificateView?
+    var progressQuery: Prose?
+    var remedies: RemediesView?
+    var staff: ListView<StaffView>?
+    var supervision: Prose?
+    var additional: [AdditionalView]
+}
+
+struct FlowPage {
+    var site: Chrome
+    var links: ItemLinks
+    var item: ItemHead
+    var flow: FlowView?
+}
+
+struct IndexEntry {
+    var entryName: String
+    var entryCode: String
+    var href: String
+    var entryCaseType: String?
+    var promisedLimit: String?
+}
+
+struct IndexGroup {
+    var title: String
+    var count: Int
+    var entries: [IndexEntry]
+    var anchor: String
+}
+
+struct SharedGroup {
+    var sharedAnchor: String
+    var materialName: String
+    var isShareableMaterial: Bool
+    var count: Int
+    var entries: [IndexEntry]
+}
+
+struct IndexPage {
+    var site: Chrome
+    var itemCount: Int
+    var byCategory: [IndexGroup]
+    var byAgency: [IndexGroup]
+    var shared: ListView<SharedGroup>?
+}
+
+struct ManualIndexPage {
+    var site: Chrome
+    var itemCount: Int
+    var byAgency: [IndexGroup]
+}

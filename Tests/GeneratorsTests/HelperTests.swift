@@ -1,0 +1,71 @@
+import Catalog
+import Mustache
+import Testing
+
+@testable import Generators
+
+@Suite struct HelperTests {
+    @Test func escapesTheFiveCharacters() {
+        #expect(HTML.escape("<a href=\"x\">'&'</a>") == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
+    }
+
+    /// The templates rely on swift-mustache escaping quotes in `{{…}}`; pin it.
+    @Test func mustacheEscapesQuotes() throws {
+        let t = try MustacheTemplate(string: "<a title=\"{{v}}\">{{v}}</a>")
+        #expect(t.render(["v": "\"'<>&"]) == "<a title=\"&quot;&#39;&lt;&gt;&amp;\">&quot;&#39;&lt;&gt;&amp;</a>")
+    }
+
+    @Test(arguments: [
+        ("https://www.example.gov.cn/a?b=1&c=2", true), ("HTTP://example.com", true),
+        ("javascript:alert(1)", false), ("JaVaScRiPt:alert(1)", false), (" https://x.cn", false),
+        ("data:text/html,<script>", false), ("//evil.example", false), ("https:///x", false),
+        ("https://x.cn/\"onmouseover=1", false), ("https://x.cn/a b", false), ("www.example.gov.cn", false),
+        ("ftp://x.cn", false), ("https://", false), ("https://x.cn/\u{202E}", false),
+    ])
+    func linksOnlyHTTP(url: String, linkable: Bool) {
+        #expect((HTML.linkableURL(url) != nil) == linkable)
+    }
+
+    @Test func pathSegments() {
+        #expect(PathSegment.forCode("440100-XK-00012-001") == "440100-XK-00012-001")
+        #expect(PathSegment.forCode("社保-01") == "社保-01")
+        let weird = PathSegment.forCode("../a/b")
+        #expect(!weird.contains("/") && !weird.hasPrefix("."))
+        #expect(PathSegment.forCode("a/b") != PathSegment.forCode("a?b"))
+        #expect(PathSegment.forCode("a/b") == PathSegment.forCode("a/b"))
+    }
+
+    @Test func whatTheClerkCollects() {
+        typealias M = MaterialRequirement
+        #expect(ViewBuilder.collect(M(name: "x", form: .original, copies: 1)) == "收原件1份")
+        #expect(ViewBuilder.collect(M(name: "x", form: .copy, copies: 2)) == "收复印件2份")
+        #expect(ViewBuilder.collect(M(name: "x", form: .originalAndCopy, copies: 1)) == "原件核验后退回，收复印件1份")
+        #expect(ViewBuilder.collect(M(name: "x", form: .original, copies: 1, medium: "电子")) == "收原件1份（电子版）")
+        #expect(ViewBuilder.collect(M(name: "x")) == "收取")
+        #expect(ViewBuilder.collect(M(name: "x", form: .copy, shareable: true)) == "免提交（窗口通过数据共享调取）")
+    }
+
+    @Test func compressionIsShownWhenComputable() {
+        let b = ViewBuilder(catalog: Fixtures.catalog)
+        func text(_ s: TimeLimit?, _ p: TimeLimit?) -> String? {
+            var item = Fixtures.example
+            item.timeLimits = TimeLimits(statutory: s, promised: p)
+            return b.timeLimits(item)?.compression
+        }
+        #expect(text(.workingDays(30), .workingDays(10)) == "压缩67%")
+        #expect(text(.workingDays(20), .immediate) == "压缩100%")
+        #expect(text(.calendarDays(30), .workingDays(10)) == nil)
+        #expect(text(.workingDays(10), .workingDays(10)) == nil)
+        #expect(text(.workingDays(10), nil) == nil)
+        #expect(b.timeLimits(Item(code: "c", name: "n", type: "t", agencyID: "a")) == nil)
+    }
+
+    @Test func emptyCatalogStillMakesASite() throws {
+        let c = Catalog(name: "空目录", region: "440100", standards: [])
+        let g = try SiteGenerator(catalog: c)
+        let files = try g.publicFiles() + g.internalFiles()
+        for f in files where f.path.hasSuffix(".html") {
+            #expect(HTMLCheck.issues(in: f.contents).isEmpty, "\(f.path)")
+        }
+    }
+}
