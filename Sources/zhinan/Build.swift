@@ -1,0 +1,91 @@
+import ArgumentParser
+import Catalog
+import Diagnostics
+import Foundation
+import Generators
+import Publishing
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "检查目录并生成办事指南网站和业务手册。 Validate a catalog, then write OUT/public and OUT/internal.",
+        discussion: """
+            Nothing is written when the catalog has an error. The new output replaces OUT \
+            in one step, so a failed or killed build leaves the previous output whole. OUT \
+            must be empty, absent, or an earlier zhinan output, unless --force.
+            """
+    )
+
+    @Argument(help: "The catalog folder.")
+    var catalog: String
+
+    @Option(name: .shortAndLong, help: "Output folder.")
+    var output: String
+
+    @Option(help: "Folder of templates and assets that replace the built-in ones by file name.")
+    var theme: String?
+
+    @Flag(help: "Replace OUT even when it holds files zhinan did not write.")
+    var force = false
+
+    @OptionGroup var report: OutputOptions
+    @OptionGroup var compile: CompileOptionGroup
+
+    func run() throws {
+        let language = report.language
+        let theme = try loadTheme(language: language)
+        let result = CompileReport(folders: [catalog], options: compile, output: report)
+        try result.exitIfProblems()
+        guard let compiled = result.catalogs.first ?? nil else { throw Status.problems }
+
+        let files: [PublishedFile]
+        do {
+            let generator = try SiteGenerator(catalog: compiled, theme: theme)
+            files = try generator.publicFiles().map { PublishedFile(path: "public/" + $0.path, contents: $0.contents) }
+                + generator.internalFiles().map { PublishedFile(path: "internal/" + $0.path, contents: $0.contents) }
+        } catch {
+            emitError(language == .zh ? "zhinan: error: 生成页面失败：\(error)\n" : "zhinan: error: generating the pages failed: \(error)\n")
+            throw Status.problems
+        }
+        do {
+            try SitePublisher(destination: output, force: force).publish(files)
+        } catch let error as PublishError {
+            emitError("zhinan: error: \(describe(error, language))\n")
+            throw Status.unusable
+        }
+        let pages = files.filter { $0.path.hasSuffix(".html") }.count
+        emitError(language == .zh
+            ? "已生成 \(compiled.items.count) 个事项的 \(pages) 个页面：\(output)/public（公开）和 \(output)/internal（内部）\n"
+            : "wrote \(pages) pages for \(compiled.items.count) items: \(output)/public (public) and \(output)/internal (staff only)\n")
+    }
+
+    private func loadTheme(language: Language) throws -> Theme {
+        guard let theme else { return .standard }
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: theme, isDirectory: &isDirectory), isDirectory.boolValue,
+              let names = try? fm.contentsOfDirectory(atPath: theme)
+        else {
+            emitError(language == .zh ? "zhinan: error: 找不到主题文件夹“\(theme)”\n" : "zhinan: error: no theme folder at \"\(theme)\"\n")
+            throw Status.unusable
+        }
+        var overrides: [String: [UInt8]] = [:]
+        for name in names.sorted() where !name.hasPrefix(".") {
+            guard let data = fm.contents(atPath: theme + "/" + name) else { continue }
+            overrides[name] = [UInt8](data)
+        }
+        return Theme(overrides: overrides)
+    }
+
+    private func describe(_ error: PublishError, _ language: Language) -> String {
+        switch (error, language) {
+        case (.foreignFolder(let path, let examples), .zh):
+            return "输出文件夹“\(path)”中有不是 zhinan 生成的文件（如 \(examples.joined(separator: "、"))），未写入；确认可以整体替换时加 --force"
+        case (.foreignFolder(let path, let examples), .en):
+            return "the output folder \"\(path)\" holds files zhinan did not write (\(examples.joined(separator: ", "))); nothing was written; add --force to replace it all the same"
+        case (.notAFolder(let path), .zh): return "“\(path)”已存在且不是文件夹"
+        case (.notAFolder(let path), .en): return "\"\(path)\" exists and is not a folder"
+        case (.io(let message), _): return message
+        case (.unsafePath(let path), _): return "unsafe output path \(path)"
+        }
+    }
+}

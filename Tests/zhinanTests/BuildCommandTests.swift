@@ -1,0 +1,89 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `zhinan build` end to end, through the built binary.
+@Suite struct BuildCommandTests {
+    func files(under root: String) throws -> [String: Data] {
+        var out: [String: Data] = [:]
+        let fm = FileManager.default
+        let e = fm.enumerator(atPath: root)
+        while let p = e?.nextObject() as? String {
+            var isDir: ObjCBool = false
+            if fm.fileExists(atPath: root + "/" + p, isDirectory: &isDir), !isDir.boolValue {
+                out[p] = fm.contents(atPath: root + "/" + p)
+            }
+        }
+        return out
+    }
+
+    @Test(arguments: ["guangdong-zhijian", "liwan-yichuang"])
+    func buildsTheSampleWithNothingInternalInPublic(name: String) throws {
+        let out = try makeFolder([:]) + "/site"
+        let r = try runZhinan(["build", "catalogs/" + name, "-o", out, "--lang", "en"], in: repositoryRoot())
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        let all = try files(under: out)
+        #expect(all.keys.contains("public/index.html"))
+        #expect(all.keys.contains { $0.hasPrefix("internal/items/") && $0.hasSuffix("/manual.html") })
+        // Every internal text of the catalog: 审批人员 duties, 审查要点, 监督检查.
+        let sources = try files(under: repositoryRoot() + "/catalogs/" + name + "/items")
+        var secrets: Set<String> = []
+        for (_, data) in sources {
+            let text = String(decoding: data, as: UTF8.self)
+            for line in text.split(separator: "\n") {
+                for key in ["审查要点: ", "监督检查: ", "职责: "] where line.contains(key) {
+                    let value = line.components(separatedBy: key)[1].trimmingCharacters(in: .whitespaces)
+                    if value.count >= 8 { secrets.insert(value) }
+                }
+            }
+        }
+        #expect(secrets.count > 5)
+        for (path, data) in all where path.hasPrefix("public/") {
+            let text = String(decoding: data, as: UTF8.self)
+            for secret in secrets { #expect(!text.contains(secret), "\(path) shows internal text: \(secret)") }
+        }
+        let manuals = all.filter { $0.key.hasPrefix("internal/") }.map { String(decoding: $0.value, as: UTF8.self) }.joined()
+        #expect(secrets.allSatisfy { manuals.contains($0) })
+    }
+
+    @Test func twoBuildsAreByteIdenticalAndReplaceTheFirst() throws {
+        let parent = try makeFolder([:])
+        let a = try runZhinan(["build", "catalogs/liwan-yichuang", "-o", parent + "/a"], in: repositoryRoot())
+        let b = try runZhinan(["build", "catalogs/liwan-yichuang", "-o", parent + "/b", "--jobs", "1"], in: repositoryRoot())
+        #expect(a.status == 0 && b.status == 0)
+        #expect(try files(under: parent + "/a") == files(under: parent + "/b"))
+        let again = try runZhinan(["build", "catalogs/liwan-yichuang", "-o", parent + "/a"], in: repositoryRoot())
+        #expect(again.status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent).sorted() == ["a", "b"])
+    }
+
+    @Test func aForeignOutputFolderIsRefusedUnlessForced() throws {
+        let parent = try makeFolder(.text(["out/mine.txt": "keep me"]))
+        let r = try runZhinan(["build", repositoryRoot() + "/catalogs/liwan-yichuang", "-o", parent + "/out", "--lang", "en"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("holds files zhinan did not write (mine.txt)"))
+        #expect(try files(under: parent + "/out").keys.sorted() == ["mine.txt"])
+        let forced = try runZhinan(["build", repositoryRoot() + "/catalogs/liwan-yichuang", "-o", parent + "/out", "--force"])
+        #expect(forced.status == 0)
+        #expect(try files(under: parent + "/out")["mine.txt"] == nil)
+    }
+
+    @Test func aCatalogWithAnErrorWritesNothing() throws {
+        let root = repositoryRoot() + "/catalogs/liwan-yichuang"
+        let catalog = try String(contentsOfFile: root + "/catalog.yaml", encoding: .utf8)
+        let item = try String(contentsOfFile: root + "/items/jingying/shipin-jingying-xuke.yaml", encoding: .utf8)
+        let dir = try makeFolder(.text(["catalog.yaml": catalog, "items/a.yaml": item.replacingOccurrences(of: "承诺: 5个工作日", with: "承诺: 50个工作日")]))
+        let r = try runZhinan(["build", dir, "-o", dir + "-site", "--standards", repositoryRoot() + "/standards"])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("[ZN601]"))
+        #expect(!FileManager.default.fileExists(atPath: dir + "-site"))
+    }
+
+    @Test func aThemeReplacesAnAssetByName() throws {
+        let theme = try makeFolder(.text(["site.css": "body { color: #123456; }\n"]))
+        let out = try makeFolder([:]) + "/site"
+        let r = try runZhinan(["build", "catalogs/liwan-yichuang", "-o", out, "--theme", theme], in: repositoryRoot())
+        #expect(r.status == 0)
+        #expect(try String(contentsOfFile: out + "/public/assets/site.css", encoding: .utf8) == "body { color: #123456; }\n")
+    }
+}
