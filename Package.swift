@@ -26,6 +26,12 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
 
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+
         // Source locations, diagnostics, the code registry and renderers.
         .target(name: "Diagnostics"),
         // A strict, positioned YAML tree built from libyaml's events.
@@ -50,6 +56,10 @@ let package = Package(
             ],
             resources: [.copy("Templates")]
         ),
+        // The typed catalog as JSON, XML (validated against its XSD) and SQLite.
+        .target(name: "Exports", dependencies: ["Catalog", "CLibXML2", "CSQLite"]),
+        // What changed between two catalogs, and the figures a centre reports.
+        .target(name: "Reports", dependencies: ["Catalog"]),
         // Atomic directory exchange (renameat2), which Glibc's module does not expose.
         .target(name: "CSystem"),
         // Writes a generated site into OUT atomically; the only part of build that does I/O.
@@ -59,7 +69,7 @@ let package = Package(
             name: "zhinan",
             dependencies: [
                 "Diagnostics", "YAMLSyntax", "Standards", "Catalog", "Compiler",
-                "Flowchart", "Generators", "Publishing",
+                "Flowchart", "Generators", "Publishing", "Exports", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -73,6 +83,8 @@ let package = Package(
         .testTarget(name: "CompilerTests", dependencies: ["Compiler", "TestSupport"]),
         .testTarget(name: "FlowchartTests", dependencies: ["Flowchart"]),
         .testTarget(name: "GeneratorsTests", dependencies: ["Generators"], exclude: ["Golden"]),
+        .testTarget(name: "ExportsTests", dependencies: ["Exports", "Compiler", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Compiler", "TestSupport"]),
         .testTarget(name: "PublishingTests", dependencies: ["Publishing", "TestSupport"]),
         .testTarget(name: "zhinanTests", dependencies: ["zhinan", "TestSupport"]),
     ]

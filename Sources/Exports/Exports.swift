@@ -1,0 +1,1 @@
+// Exports: catalog.json, catalog.xml and the SQLite database; filled by issue 5.

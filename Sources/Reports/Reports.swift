@@ -1,0 +1,1 @@
+// Reports: diff and stats over typed catalogs; filled by issue 5.
