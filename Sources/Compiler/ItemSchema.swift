@@ -114,7 +114,7 @@ public enum ItemSchema {
 
         func describe(_ spec: ElementSpec) -> String {
             var facts = [spec.isRequired ? "必填" : "选填", spec.type.rawValue]
-            if !spec.isPublic { facts.append("内部要素，不出现在公开的办事指南中") }
+            if !spec.isPublic { facts.append("内部") }
             var text = "\(spec.name)（\(facts.joined(separator: "，"))）"
             if let help = spec.help, !help.isEmpty { text += "：" + help }
             let named = profile.profiles.compactMap { p -> String? in
@@ -122,27 +122,33 @@ public enum ItemSchema {
                 return "\(p.id) 称为“\(own)”"
             }
             if !named.isEmpty { text += (text.hasSuffix("。") ? "" : "。") + named.joined(separator: "；") + "。" }
+            if spec.type == .itemCode, let pattern = profile.parameters[ItemSchema.codeFormatParameter] {
+                text += (text.hasSuffix("。") ? "" : "。") + "格式：\(pattern)"
+            }
             return text
         }
 
         func describe(synonym: String, of spec: ElementSpec) -> String {
             let from = origins(of: synonym, for: spec)
             let whose = from.isEmpty ? "" : "（\(from.joined(separator: "、")) 的名称）"
-            return "“\(spec.name)”的别名\(whose)，二者写一个即可。" + describe(spec)
+            let help = spec.help.map { "：" + $0 } ?? "。"
+            return "“\(spec.name)”的别名\(whose)，二者只写一个\(help)"
         }
 
         /// The schema of an element's value.
         func value(of spec: ElementSpec) -> JSONValue {
+            // An empty list is no better than none for a required element.
             let listMin: [(String, JSONValue)] = spec.isRequired ? [("minItems", .int(1))] : []
+            func array(_ items: JSONValue) -> JSONValue { .object([("type", .string("array"))] + listMin + [("items", items)]) }
             switch spec.type {
             case .text:
                 return .object([("type", .string("string"))])
             case .textList:
-                return .object([("type", .string("array")), ("items", .object([("type", .string("string"))]))] + listMin)
+                return array(.object([("type", .string("string"))]))
             case .code:
                 return code(spec.codeSet)
             case .codeList:
-                return .object([("type", .string("array")), ("items", code(spec.codeSet))] + listMin)
+                return array(code(spec.codeSet))
             case .itemCode:
                 var s: [(String, JSONValue)] = [("type", .string("string"))]
                 if let pattern = profile.parameters[ItemSchema.codeFormatParameter] { s.append(("pattern", .string(pattern))) }
@@ -150,7 +156,7 @@ public enum ItemSchema {
             case .agency:
                 return reference(.agencies)
             case .windows:
-                return .object([("type", .string("array")), ("items", reference(.windows))] + listMin)
+                return array(reference(.windows))
             default:
                 guard let shape = Fields.shape(of: spec.type) else { return .object([]) }
                 var s = kind(shape)
@@ -308,8 +314,22 @@ enum JSONValue: Equatable {
         }
     }
 
-    /// Two-space indentation; arrays of scalars on one line.
-    func pretty(indent: String = "") -> String {
+    /// One line, `{"a": 1, "b": [2]}`.
+    func compact() -> String {
+        switch self {
+        case .string, .int, .bool: pretty()
+        case .array(let items): "[" + items.map { $0.compact() }.joined(separator: ", ") + "]"
+        case .object(let pairs): "{" + pairs.map { Self.quote($0.0) + ": " + $0.1.compact() }.joined(separator: ", ") + "}"
+        }
+    }
+
+    /// Two-space indentation; a value that fits in `width` characters on one line is
+    /// written on one line.
+    func pretty(indent: String = "", width: Int = 72) -> String {
+        if !isScalar {
+            let line = compact()
+            if indent.count + line.count <= width { return line }
+        }
         switch self {
         case .string(let s): return Self.quote(s)
         case .int(let i): return String(i)

@@ -176,23 +176,24 @@ public enum ItemSkeleton {
             var entries: [Entry] = []
             for spec in profile.elements {
                 var entry = element(spec)
-                if !spec.isRequired {
-                    entry.commented = true
-                    let help = usesHelp(spec) ? nil : spec.help
-                    entry.notes.insert("选填" + (help.map { "：" + $0 } ?? ""), at: 0)
-                } else if let help = spec.help, !usesHelp(spec) {
-                    entry.notes.insert(help, at: 0)
-                }
-                if !spec.isPublic { entry.notes.append("内部要素：只用于业务手册，不会出现在公开的办事指南中。") }
+                let help = usesHelp(spec) ? nil : spec.help
+                var note = spec.isPublic ? "" : "内部要素，只用于业务手册"
+                if !spec.isRequired { note = note.isEmpty ? "选填" : "选填的" + note }
+                if let help { note += (note.isEmpty ? "" : "：") + help }
+                if !note.isEmpty { entry.notes.insert(note, at: 0) }
+                entry.commented = !spec.isRequired
                 entries.append(entry)
             }
+            // Blank lines around what takes more than one line.
             var body: [String] = []
+            var previousWasBlock = true
             for entry in entries {
-                if !entry.notes.isEmpty || entry.commented || !isScalar(entry.value) { body.append("") }
+                let block = !entry.notes.isEmpty || entry.commented || !isScalar(entry.value)
+                if block || previousWasBlock { body.append("") }
                 ItemSkeleton.render([entry], indent: "", into: &body)
+                previousWasBlock = block
             }
-            // No blank line twice in a row.
-            for line in body where !(line.isEmpty && lines.last == "") { lines.append(line) }
+            lines += body
             return lines.joined(separator: "\n") + "\n"
         }
 
@@ -207,6 +208,7 @@ public enum ItemSkeleton {
         func usesHelp(_ spec: ElementSpec) -> Bool {
             switch spec.type {
             case .text, .textList: spec.key != "name" || name == nil
+            case .itemCode: true
             default: false
             }
         }
@@ -264,14 +266,15 @@ public enum ItemSkeleton {
 
         /// The example value of a field kind.
         func value(_ kind: FieldKind, help: String, name: String = "") -> Node {
-            let say = { (fallback: String) in help.isEmpty ? (name.isEmpty ? fallback : name) : help }
+            // What to write: the field's help, else the form its kind takes, else its name.
+            let say = { (form: String?) in !help.isEmpty ? help : form ?? (name.isEmpty ? "…" : name) }
             switch kind {
-            case .text, .stepName: return hold(say("…"))
+            case .text, .stepName: return hold(say(nil))
             case .positiveInteger: return .scalar("1", comment: help.isEmpty ? nil : help)
             case .yesNo: return .scalar("否", comment: "是 | 否" + (help.isEmpty ? "" : "；" + help))
             case .timeLimit: return hold(say("N个工作日、N日 或 即办"))
             case .code(let set):
-                guard let values = codes(set) else { return hold(say("…")) }
+                guard let values = codes(set) else { return hold(say(nil)) }
                 return .scalar(ItemSkeleton.scalar(values[0]), comment: allowed(values))
             case .reference(let registry): return reference(registry, help: help)
             case .url: return hold(say("http:// 或 https:// 开头的网址"))
