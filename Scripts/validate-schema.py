@@ -8,7 +8,8 @@ standards that catalog follows) and validates each catalogs/<name>/items/**/*.ya
 jsonschema's Draft 2020-12 validator, printing every error with its file and JSON path.
 Then checks that the schema rejects a few bad items (an unknown element, a value outside a
 code set, a malformed 时限 …) and accepts a few good variants (a synonym, a traditional
-spelling), so that this check can fail. Exits 1 on any error.
+spelling), so that this check can fail; and that a skeleton written by `zhinan new item`
+breaks the schema only where a 【待填写】 placeholder stands. Exits 1 on any error.
 
 YAML is read the way zhinan reads it, by the YAML 1.2 core schema: `no`, `on` and
 `2024-01-01` stay text, as they do for zhinan and for editors.
@@ -19,8 +20,10 @@ import glob
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 
 import jsonschema
 import yaml
@@ -118,6 +121,24 @@ def good_variants(item):
     return out
 
 
+def skeleton_problems(zhinan, catalog, validator):
+    """Writes a skeleton with `zhinan new item` into a copy of `catalog`; the schema must
+    object to its placeholders only (any other error means skeleton and schema disagree)."""
+    problems = []
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = os.path.join(tmp, "catalog")
+        shutil.copytree(catalog, copy)
+        out = subprocess.run([zhinan, "new", "item", copy, "--code", "440000-XK-99999-001", "--lang", "en"],
+                             capture_output=True, text=True)
+        if out.returncode != 0:
+            return [f"`zhinan new item` failed ({out.returncode}): {out.stderr.strip()}"]
+        path = out.stdout.strip()
+        for e in errors_of(validator, load(path)):
+            if not (isinstance(e.instance, str) and e.instance.startswith("【待填写】")):
+                problems.append(f"skeleton of {catalog}: {e.json_path}: {e.message}")
+    return problems
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit(__doc__)
@@ -142,6 +163,10 @@ def main():
                     sample = (validator, path, item)
 
     checks_failed = 0
+    first = sorted(glob.glob("catalogs/*/"))[0].rstrip("/")
+    for problem in skeleton_problems(zhinan, first, schema_for(zhinan, first)):
+        print(f"schema: {problem}")
+        checks_failed += 1
     if sample is None:
         print("schema: no valid sample item to derive the rejection checks from")
         checks_failed += 1
@@ -155,8 +180,9 @@ def main():
             for e in errors_of(validator, good):
                 print(f"schema: rejected {what} (derived from {path}): {e.json_path}: {e.message}")
                 checks_failed += 1
-        print(f"schema: {len(bad_variants(item))} bad variants rejected, {len(good_variants(item))} good variants accepted"
-              if checks_failed == 0 else f"schema: {checks_failed} rejection/acceptance checks failed")
+        print(f"schema: {len(bad_variants(item))} bad variants rejected, {len(good_variants(item))} good variants accepted, "
+              "the new-item skeleton differs only in its placeholders"
+              if checks_failed == 0 else f"schema: {checks_failed} checks of rejection, acceptance or the skeleton failed")
 
     print(f"schema: {passed} passed, {failed} failed")
     return 1 if failed or checks_failed else 0
