@@ -92,6 +92,7 @@ public struct EffectiveProfile: Sendable {
                     merged.traditional += spec.traditional.filter { !merged.traditional.contains($0) }
                     merged.codeSet = spec.codeSet ?? merged.codeSet
                     merged.help = merged.help ?? spec.help
+                    merged.standardName = merged.standardName ?? spec.standardName
                     e.elements[i] = merged
                 } else {
                     indexByKey[spec.key] = (e.elements.count, p.id)
