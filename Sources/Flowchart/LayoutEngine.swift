@@ -154,8 +154,27 @@ extension LayoutEngine {
         var realID: [Int] = []
         var chains: [[Int]]
         var layers: [[Int]] = []
-        var up: [[(id: Int, w: Double)]] = []
-        var down: [[(id: Int, w: Double)]] = []
+        /// Neighbours in the layer above and below, with the weight of the segment joining
+        /// them and its index in `segments`.
+        var up: [[(id: Int, w: Double, seg: Int)]] = []
+        var down: [[(id: Int, w: Double, seg: Int)]] = []
+        /// Where each segment attaches, relative to the x of its upper and lower node: a
+        /// port or a lane for a box, 0 for a dummy.
+        var segments: [(upper: Double, lower: Double)] = []
+        var segmentIsBack: [Bool] = []
+        /// Each edge's segments along its chain.
+        var chainSegments: [[Int]]
+
+        // Ports, set once the order is known. Forward edges: x offsets from the box's centre
+        // at the bottom (out) and top (in). Back edges and self-loops: lanes on the right
+        // side and slots (from the top) among the side's ports.
+        var portOut: [Double]
+        var portIn: [Double]
+        var laneOut: [Int]
+        var laneIn: [Int]
+        var slotOut: [Int]
+        var slotIn: [Int]
+        var slotCount: [Int]
         var pos: [Int] = []
         var x: [Double] = []
 
@@ -170,7 +189,16 @@ extension LayoutEngine {
             outBack = .init(repeating: [], count: n)
             inBack = .init(repeating: [], count: n)
             lanes = .init(repeating: 0, count: n)
-            chains = .init(repeating: [], count: graph.edges.count)
+            let m = graph.edges.count
+            chains = .init(repeating: [], count: m)
+            chainSegments = .init(repeating: [], count: m)
+            portOut = .init(repeating: 0, count: m)
+            portIn = .init(repeating: 0, count: m)
+            laneOut = .init(repeating: 0, count: m)
+            laneIn = .init(repeating: 0, count: m)
+            slotOut = .init(repeating: 0, count: m)
+            slotIn = .init(repeating: 0, count: m)
+            slotCount = .init(repeating: 0, count: n)
         }
 
         func isCritical(edge e: Int) -> Bool {
@@ -182,6 +210,7 @@ extension LayoutEngine {
             measure()
             makeLayers()
             order()
+            assignPorts()
             placeX()
             return finish()
         }
@@ -257,12 +286,21 @@ extension LayoutEngine {
             up = .init(repeating: [], count: lnodes.count)
             down = .init(repeating: [], count: lnodes.count)
             for (e, chain) in chains.enumerated() where !chain.isEmpty {
+                // Long edges straight (dummy to dummy weighs most); a forward edge's first
+                // segment weighs least, so a branch fans out from its source on a slant and
+                // then drops straight through its label into the target.
                 let factor = isCritical(edge: e) ? 2.0 : 1.0
-                for (a, b) in zip(chain, chain.dropFirst()) {
-                    let w = (lnodes[a].isReal || lnodes[b].isReal ? 2.0 : 8.0) * factor
+                let isForward = !graph.edges[e].isBack
+                for (k, (a, b)) in zip(chain, chain.dropFirst()).enumerated() {
+                    let base = k == 0 && isForward ? 0.25 : lnodes[a].isReal || lnodes[b].isReal ? 2.0 : 8.0
+                    let w = base * factor
                     let (hi, lo) = lnodes[a].layer < lnodes[b].layer ? (a, b) : (b, a)
-                    down[hi].append((lo, w))
-                    up[lo].append((hi, w))
+                    let seg = segments.count
+                    segments.append((0, 0))
+                    segmentIsBack.append(graph.edges[e].isBack)
+                    chainSegments[e].append(seg)
+                    down[hi].append((lo, w, seg))
+                    up[lo].append((hi, w, seg))
                 }
             }
             for id in lnodes.indices { layers[lnodes[id].layer].append(id) }
@@ -288,6 +326,7 @@ extension LayoutEngine {
             if bestCrossings == 0 { return }
             for pass in 0..<12 {
                 sweep(downwards: pass % 2 == 0)
+                transpose()
                 let c = crossings()
                 if c < bestCrossings {
                     best = layers
@@ -299,22 +338,34 @@ extension LayoutEngine {
             updatePositions()
         }
 
+        /// The mean position of a node's neighbours above or below; a box's back edges leave
+        /// and enter on its right side, so their dummies count the box half a place to the
+        /// right. `nil` without neighbours.
+        func barycenter(_ id: Int, upwards: Bool) -> Double? {
+            let neighbours = upwards ? up[id] : down[id]
+            if neighbours.isEmpty { return nil }
+            var sum = 0.0
+            for (n, _, seg) in neighbours {
+                sum += Double(pos[n]) + (segmentIsBack[seg] && lnodes[n].isReal ? 0.5 : 0)
+            }
+            return sum / Double(neighbours.count)
+        }
+
+        /// One sweep: each layer sorted by the barycenters of its neighbours in the layer just
+        /// placed; ties by the barycenter on the other side, then by declaration order.
         mutating func sweep(downwards: Bool) {
             let range: [Int] = downwards ? Array(1..<max(layers.count, 1)) : Array((0..<max(layers.count - 1, 0)).reversed())
             for l in range where layers[l].count > 1 {
-                var items: [(bc: Double, id: Int)] = []
+                var items: [(bc: Double, other: Double, id: Int)] = []
                 for id in layers[l] {
-                    let neighbours = downwards ? up[id] : down[id]
-                    if neighbours.isEmpty {
-                        items.append((Double(pos[id]), id))
-                    } else {
-                        let sum = neighbours.reduce(0.0) { $0 + Double(pos[$1.id]) }
-                        items.append((sum / Double(neighbours.count), id))
-                    }
+                    let here = Double(pos[id])
+                    items.append(
+                        (barycenter(id, upwards: downwards) ?? here, barycenter(id, upwards: !downwards) ?? here, id))
                 }
                 let nodes = lnodes
                 items.sort {
                     if $0.bc != $1.bc { return $0.bc < $1.bc }
+                    if $0.other != $1.other { return $0.other < $1.other }
                     let (p, q) = (nodes[$0.id].key, nodes[$1.id].key)
                     return p.0 != q.0 ? p.0 < q.0 : p.1 < q.1
                 }
@@ -323,13 +374,41 @@ extension LayoutEngine {
             }
         }
 
+        /// Swaps neighbours in a layer while that removes crossings (at most a few rounds).
+        mutating func transpose() {
+            for _ in 0..<8 {
+                var improved = false
+                for l in layers.indices where layers[l].count > 1 {
+                    for i in 0..<(layers[l].count - 1) {
+                        let (a, b) = (layers[l][i], layers[l][i + 1])
+                        if localCrossings(b, a) < localCrossings(a, b) {
+                            layers[l][i] = b
+                            layers[l][i + 1] = a
+                            pos[a] = i + 1
+                            pos[b] = i
+                            improved = true
+                        }
+                    }
+                }
+                if !improved { return }
+            }
+        }
+
+        /// Crossings among the edges of `a` and `b` if `a` is just left of `b`.
+        func localCrossings(_ a: Int, _ b: Int) -> Int {
+            var c = 0
+            for (p, _, _) in up[a] { for (q, _, _) in up[b] where pos[p] > pos[q] { c += 1 } }
+            for (p, _, _) in down[a] { for (q, _, _) in down[b] where pos[p] > pos[q] { c += 1 } }
+            return c
+        }
+
         /// Crossings between every pair of adjacent layers (inversions, counted with a
         /// Fenwick tree).
         func crossings() -> Int {
             var total = 0
             for l in 0..<max(layers.count - 1, 0) {
                 var pairs: [(Int, Int)] = []
-                for id in layers[l] { for (lo, _) in down[id] { pairs.append((pos[id], pos[lo])) } }
+                for id in layers[l] { for (lo, _, _) in down[id] { pairs.append((pos[id], pos[lo])) } }
                 if pairs.count < 2 { continue }
                 pairs.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
                 let size = layers[l + 1].count
@@ -379,10 +458,82 @@ extension LayoutEngine {
                     for l in (0..<count).reversed() { placeLayer(l, useUp: true, useDown: true) }
                 }
             }
+            straightenChains()
+            straighten()
             // Whole pixels, from the margin.
             var minLeft = Double.infinity
             for id in lnodes.indices { minLeft = min(minLeft, x[id] - lnodes[id].left) }
             for id in lnodes.indices { x[id] = (x[id] - minLeft + Style.margin).rounded() }
+        }
+
+        /// The dummies of each long edge put in one column where their layers leave room, so
+        /// that the edge runs straight between its ends instead of in a staircase. A forward
+        /// edge's label stays where it is (it sits at the top of the run).
+        mutating func straightenChains() {
+            for (e, chain) in chains.enumerated() where chain.count > 3 {
+                var run = Array(chain.dropFirst().dropLast())
+                if lnodes[run[0]].label != nil { run.removeFirst() }
+                if run.count < 2 { continue }
+                let segs = chainSegments[e]
+                // Where the edge leaves and enters its boxes, as x.
+                let isBack = graph.edges[e].isBack
+                let startX = x[chain[0]] + (isBack ? segments[segs[0]].lower : segments[segs[0]].upper)
+                let endX = x[chain[chain.count - 1]] + (isBack ? segments[segs[segs.count - 1]].upper : segments[segs[segs.count - 1]].lower)
+                let current = run.map { x[$0] }.sorted()
+                let candidates = [current[current.count / 2], endX, startX] + run.map { x[$0] }
+                let costs = candidates.map { c in run.reduce(0.0) { $0 + abs(x[$1] - c) } }
+                let ranked = candidates.enumerated().sorted {
+                    let (a, b) = (costs[$0.offset], costs[$1.offset])
+                    return a != b ? a < b : $0.offset < $1.offset
+                }
+                if let (_, c) = ranked.first(where: { c in run.allSatisfy { fits($0, at: c.element) } }) {
+                    for d in run { x[d] = c }
+                    continue
+                }
+                // No one column fits: at least join neighbours where they can, downwards
+                // from the source's end, then back.
+                for k in 1..<run.count where fits(run[k], at: x[run[k - 1]]) { x[run[k]] = x[run[k - 1]] }
+                for k in stride(from: run.count - 2, through: 0, by: -1) where fits(run[k], at: x[run[k + 1]]) {
+                    x[run[k]] = x[run[k + 1]]
+                }
+            }
+        }
+
+        /// Whether node `id` could sit at `c` without crowding its neighbours in the layer.
+        func fits(_ id: Int, at c: Double) -> Bool {
+            let ids = layers[lnodes[id].layer]
+            let i = pos[id]
+            if i > 0 {
+                let left = ids[i - 1]
+                if c - lnodes[id].left < x[left] + lnodes[left].right + gap(left, id) - 1e-9 { return false }
+            }
+            if i + 1 < ids.count {
+                let right = ids[i + 1]
+                if c + lnodes[id].right > x[right] - lnodes[right].left - gap(id, right) + 1e-9 { return false }
+            }
+            return true
+        }
+
+        /// Nearly vertical segments made vertical, top down, where the neighbours in the layer
+        /// leave room: a step under a step in a straight line, not two pixels off.
+        mutating func straighten() {
+            for l in layers.indices.dropFirst() {
+                let ids = layers[l]
+                for (i, id) in ids.enumerated() where up[id].count == 1 {
+                    let (n, _, seg) = up[id][0]
+                    let target = x[n] + segments[seg].upper - segments[seg].lower
+                    guard abs(target - x[id]) < 8 else { continue }
+                    if i > 0 {
+                        let left = ids[i - 1]
+                        if target - lnodes[id].left < x[left] + lnodes[left].right + gap(left, id) { continue }
+                    }
+                    if i + 1 < ids.count {
+                        let right = ids[i + 1]
+                        if target + lnodes[id].right > x[right] - lnodes[right].left - gap(id, right) { continue }
+                    }
+                    x[id] = target
+                }
+            }
         }
 
         mutating func placeLayer(_ l: Int, useUp: Bool, useDown: Bool) {
@@ -397,8 +548,19 @@ extension LayoutEngine {
                 offsets.append(offset)
                 var sw = 0.0
                 var sx = 0.0
-                if useUp { for (n, w) in up[id] { sw += w; sx += w * x[n] } }
-                if useDown { for (n, w) in down[id] { sw += w; sx += w * x[n] } }
+                // Towards where the neighbours' ends of the segments are.
+                if useUp {
+                    for (n, w, seg) in up[id] {
+                        sw += w
+                        sx += w * (x[n] + segments[seg].upper - segments[seg].lower)
+                    }
+                }
+                if useDown {
+                    for (n, w, seg) in down[id] {
+                        sw += w
+                        sx += w * (x[n] + segments[seg].lower - segments[seg].upper)
+                    }
+                }
                 if sw == 0 {
                     sw = 0.01
                     sx = 0.01 * x[id]

@@ -11,68 +11,11 @@ extension LayoutEngine.Builder {
         let edgeCount = g.edges.count
         let boxX = (0..<n).map { x[realID[$0]] - boxes[$0].width / 2 }
 
-        // Forward edges leave at the bottom and enter at the top, spread along the border in
-        // the order of their neighbours so that they do not cross at the box.
-        var portOut = [Double](repeating: 0, count: edgeCount)
-        var portIn = [Double](repeating: 0, count: edgeCount)
-        var bottomEdges = [[Int]](repeating: [], count: n)
-        var topEdges = [[Int]](repeating: [], count: n)
-        for (e, edge) in g.edges.enumerated() where !edge.isSelf && !edge.isBack {
-            bottomEdges[edge.from].append(e)
-            topEdges[edge.to].append(e)
+        let portOut = (0..<edgeCount).map { e in
+            g.edges[e].isBack || g.edges[e].isSelf ? 0 : (x[realID[g.edges[e].from]] + self.portOut[e]).rounded()
         }
-        func spread(_ edges: [Int], node i: Int, neighbour: (Int) -> Int) -> [(Int, Double)] {
-            let sorted = edges.sorted {
-                let (a, b) = (x[neighbour($0)], x[neighbour($1)])
-                return a != b ? a < b : $0 < $1
-            }
-            let box = boxes[i]
-            let inset = box.terminal ? box.height / 2 : 10
-            let usable = max(box.width - 2 * inset, 0)
-            return sorted.enumerated().map { k, e in
-                (e, (boxX[i] + inset + usable * Double(k + 1) / Double(sorted.count + 1)).rounded())
-            }
-        }
-        for i in 0..<n {
-            for (e, px) in spread(bottomEdges[i], node: i, neighbour: { chains[$0][1] }) { portOut[e] = px }
-            for (e, px) in spread(topEdges[i], node: i, neighbour: { chains[$0][chains[$0].count - 2] }) {
-                portIn[e] = px
-            }
-        }
-
-        // Back edges and self-loops use the right side: from the top, outgoing back edges,
-        // then self-loops (nested), then incoming back edges, each in its own lane, ordered so
-        // that none of them cross next to the box.
-        var laneOut = [Int](repeating: 0, count: edgeCount)
-        var laneIn = [Int](repeating: 0, count: edgeCount)
-        var slotOut = [Int](repeating: 0, count: edgeCount)
-        var slotIn = [Int](repeating: 0, count: edgeCount)
-        var slotCount = [Int](repeating: 0, count: n)
-        for i in 0..<n {
-            let outs = outBack[i].sorted {
-                let (a, b) = (x[chains[$0][1]], x[chains[$1][1]])
-                return a != b ? a < b : $0 < $1
-            }
-            let ins = inBack[i].sorted {
-                let (a, b) = (x[chains[$0][chains[$0].count - 2]], x[chains[$1][chains[$1].count - 2]])
-                return a != b ? a < b : $0 < $1
-            }
-            let loops = selfLoops[i]
-            for (k, e) in outs.enumerated() {
-                laneOut[e] = k
-                slotOut[e] = k
-            }
-            for (k, e) in loops.enumerated() {
-                laneOut[e] = loops.count - 1 - k
-                laneIn[e] = laneOut[e]
-                slotOut[e] = outs.count + k
-                slotIn[e] = outs.count + 2 * loops.count - 1 - k
-            }
-            for (k, e) in ins.enumerated() {
-                laneIn[e] = k
-                slotIn[e] = outs.count + 2 * loops.count + (ins.count - 1 - k)
-            }
-            slotCount[i] = outs.count + 2 * loops.count + ins.count
+        let portIn = (0..<edgeCount).map { e in
+            g.edges[e].isBack || g.edges[e].isSelf ? 0 : (x[realID[g.edges[e].to]] + self.portIn[e]).rounded()
         }
         func laneX(_ i: Int, _ lane: Int) -> Double {
             boxX[i] + boxes[i].width + Style.laneGap * Double(lane + 1)
@@ -93,18 +36,34 @@ extension LayoutEngine.Builder {
         for (l, layer) in layers.enumerated() {
             for id in layer { height[l] = max(height[l], lnodes[id].height) }
         }
+        // Forward edges cross a gap on a slant; back edges run orthogonally, each on its own
+        // horizontal track in the gap, so that their jogs neither overlap nor slant.
         var slant = [Double](repeating: 0, count: max(layerCount - 1, 0))
+        var tracks = [[Int]](repeating: [], count: max(layerCount - 1, 0))
         for (e, chain) in chains.enumerated() where !chain.isEmpty {
             for k in 0..<(chain.count - 1) {
                 let l = min(lnodes[chain[k]].layer, lnodes[chain[k + 1]].layer)
-                slant[l] = max(slant[l], abs(chainX(e, k) - chainX(e, k + 1)))
+                let dx = abs(chainX(e, k) - chainX(e, k + 1))
+                if !g.edges[e].isBack {
+                    slant[l] = max(slant[l], dx)
+                } else if dx > 0.5 {
+                    tracks[l].append(e)
+                }
             }
         }
         var top = [Double](repeating: 0, count: layerCount)
+        var gapSize = [Double](repeating: 0, count: max(layerCount - 1, 0))
         top[0] = Style.margin + Style.startMarkerSpace
         for l in 1..<max(layerCount, 1) {
-            let gap = max(Style.layerGap, min(Style.maxLayerGap, (0.22 * slant[l - 1]).rounded()))
+            var gap = max(Style.layerGap, min(Style.maxLayerGap, (0.3 * slant[l - 1]).rounded()))
+            gap = max(gap, Double(tracks[l - 1].count + 1) * 8)
+            gapSize[l - 1] = gap
             top[l] = top[l - 1] + height[l - 1] + gap
+        }
+        /// The y of back edge `e`'s horizontal run in the gap below layer `l`.
+        func trackY(_ l: Int, _ e: Int) -> Double {
+            let k = tracks[l].firstIndex(of: e) ?? 0
+            return (top[l] + height[l] + gapSize[l] * Double(k + 1) / Double(tracks[l].count + 1)).rounded()
         }
         func bottom(_ l: Int) -> Double { top[l] + height[l] }
 
@@ -142,6 +101,27 @@ extension LayoutEngine.Builder {
             }
         }
 
+        // Obstacles for straight runs: boxes and labels, with a little room around them.
+        var obstacles: [(rect: Rect, node: Int)] = (0..<n).map {
+            let f = frame($0)
+            return (Rect(x: f.x - 6, y: f.y - 6, width: f.width + 12, height: f.height + 12), $0)
+        }
+        for label in labels { if let f = label?.frame { obstacles.append((Rect(x: f.x - 4, y: f.y - 4, width: f.width + 8, height: f.height + 8), -1)) } }
+        obstacles.sort { $0.rect.y < $1.rect.y }
+        let obstacleTops = obstacles.map(\.rect.y)
+        let tallest = obstacles.map(\.rect.height).max() ?? 0
+        func isClear(_ a: Point, _ b: Point, except u: Int, _ v: Int) -> Bool {
+            let (lo, hi) = (min(a.y, b.y), max(a.y, b.y))
+            // Obstacles starting below lo - tallest cannot reach the segment from above.
+            var i = Self.lowerBound(obstacleTops, lo - tallest)
+            while i < obstacles.count, obstacles[i].rect.y < hi {
+                let o = obstacles[i]
+                if o.node != u, o.node != v, o.rect.maxY > lo, Self.segment(a, b, meets: o.rect) { return false }
+                i += 1
+            }
+            return true
+        }
+
         // Polylines.
         var edges: [FlowchartLayout.Edge] = []
         for (e, edge) in g.edges.enumerated() {
@@ -157,26 +137,36 @@ extension LayoutEngine.Builder {
                 let lu = lnodes[chain[0]].layer, lv = lnodes[chain[chain.count - 1]].layer
                 let yOut = slotY(u, slotOut[e]), xOut = laneX(u, laneOut[e])
                 points = [.init(x: fu.maxX, y: yOut), .init(x: xOut, y: yOut), .init(x: xOut, y: top[lu])]
+                func jog(to nx: Double, below l: Int) {
+                    guard let last = points.last, abs(last.x - nx) > 0.5 else { return }
+                    let y = trackY(l, e)
+                    points += [.init(x: last.x, y: y), .init(x: nx, y: y)]
+                }
                 for d in chain.dropFirst().dropLast() {
                     let l = lnodes[d].layer
+                    jog(to: x[d], below: l)
                     points.append(.init(x: x[d], y: bottom(l)))
                     points.append(.init(x: x[d], y: top[l]))
                 }
                 let yIn = slotY(v, slotIn[e]), xIn = laneX(v, laneIn[e])
+                jog(to: xIn, below: lv)
                 points += [.init(x: xIn, y: bottom(lv)), .init(x: xIn, y: yIn), .init(x: fv.maxX, y: yIn)]
             } else {
                 let chain = chains[e]
                 let lu = lnodes[chain[0]].layer, lv = lnodes[chain[chain.count - 1]].layer
                 points = [.init(x: portOut[e], y: fu.maxY), .init(x: portOut[e], y: bottom(lu))]
-                for d in chain.dropFirst().dropLast() {
+                let end = Point(x: portIn[e], y: top[lv] - Style.arrowStub)
+                // Through the dummies; a dummy without a label is passed by in a straight
+                // line where that line keeps clear of every box and label.
+                let dummies = Array(chain.dropFirst().dropLast())
+                for (k, d) in dummies.enumerated() {
                     let l = lnodes[d].layer
+                    let next = k + 1 < dummies.count ? Point(x: x[dummies[k + 1]], y: top[lnodes[dummies[k + 1]].layer]) : end
+                    if lnodes[d].label == nil, isClear(points[points.count - 1], next, except: u, v) { continue }
                     points.append(.init(x: x[d], y: top[l]))
                     points.append(.init(x: x[d], y: bottom(l)))
                 }
-                points += [
-                    .init(x: portIn[e], y: top[lv] - Style.arrowStub), .init(x: portIn[e], y: top[lv]),
-                    .init(x: portIn[e], y: fv.y),
-                ]
+                points += [end, .init(x: portIn[e], y: top[lv]), .init(x: portIn[e], y: fv.y)]
             }
             edges.append(
                 FlowchartLayout.Edge(
@@ -209,6 +199,37 @@ extension LayoutEngine.Builder {
             height: totalHeight.rounded(.up))
     }
 
+    /// The first index whose value is not below `value`, in a sorted array.
+    static func lowerBound(_ values: [Double], _ value: Double) -> Int {
+        var (lo, hi) = (0, values.count)
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if values[mid] < value { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// Whether the segment from `a` to `b` meets the rectangle (Liang–Barsky clipping).
+    static func segment(_ a: Point, _ b: Point, meets r: Rect) -> Bool {
+        var t0 = 0.0, t1 = 1.0
+        let dx = b.x - a.x, dy = b.y - a.y
+        for (p, q) in [(-dx, a.x - r.x), (dx, r.maxX - a.x), (-dy, a.y - r.y), (dy, r.maxY - a.y)] {
+            if p == 0 {
+                if q < 0 { return false }
+            } else {
+                let t = q / p
+                if p < 0 {
+                    if t > t1 { return false }
+                    t0 = max(t0, t)
+                } else {
+                    if t < t0 { return false }
+                    t1 = min(t1, t)
+                }
+            }
+        }
+        return t0 <= t1
+    }
+
     /// Without repeated points and without points in the middle of a straight run.
     static func simplify(_ points: [Point]) -> [Point] {
         var out: [Point] = []
@@ -223,5 +244,83 @@ extension LayoutEngine.Builder {
             out.append(p)
         }
         return out
+    }
+}
+
+extension LayoutEngine.Builder {
+    /// Ports and lanes from the order within layers (which the x coordinates keep), so that
+    /// placement can already aim each box's neighbours at its ports.
+    mutating func assignPorts() {
+        let g = graph
+        let n = g.steps.count
+        // Forward edges leave at the bottom and enter at the top, spread along the border in
+        // the order of their neighbours so that they do not cross at the box.
+        var bottomEdges = [[Int]](repeating: [], count: n)
+        var topEdges = [[Int]](repeating: [], count: n)
+        for (e, edge) in g.edges.enumerated() where !edge.isSelf && !edge.isBack {
+            bottomEdges[edge.from].append(e)
+            topEdges[edge.to].append(e)
+        }
+        let position = pos
+        let chains = self.chains
+        func sorted(_ edges: [Int], by neighbour: (Int) -> Int) -> [Int] {
+            edges.sorted {
+                let (a, b) = (position[neighbour($0)], position[neighbour($1)])
+                return a != b ? a < b : $0 < $1
+            }
+        }
+        func offsets(_ count: Int, node i: Int) -> [Double] {
+            let box = boxes[i]
+            let inset = box.terminal ? box.height / 2 : 10
+            let usable = max(box.width - 2 * inset, 0)
+            return (0..<count).map { k in -box.width / 2 + inset + usable * Double(k + 1) / Double(count + 1) }
+        }
+        for i in 0..<n {
+            let outs = sorted(bottomEdges[i]) { chains[$0][1] }
+            for (e, off) in zip(outs, offsets(outs.count, node: i)) { portOut[e] = off }
+            let ins = sorted(topEdges[i]) { chains[$0][chains[$0].count - 2] }
+            for (e, off) in zip(ins, offsets(ins.count, node: i)) { portIn[e] = off }
+        }
+
+        // Back edges and self-loops use the right side: from the top, outgoing back edges,
+        // then self-loops (nested), then incoming back edges, each in its own lane, ordered so
+        // that none of them cross next to the box.
+        for i in 0..<n {
+            let outs = sorted(outBack[i]) { chains[$0][1] }
+            let ins = sorted(inBack[i]) { chains[$0][chains[$0].count - 2] }
+            let loops = selfLoops[i]
+            for (k, e) in outs.enumerated() {
+                laneOut[e] = k
+                slotOut[e] = k
+            }
+            for (k, e) in loops.enumerated() {
+                laneOut[e] = loops.count - 1 - k
+                laneIn[e] = laneOut[e]
+                slotOut[e] = outs.count + k
+                slotIn[e] = outs.count + 2 * loops.count - 1 - k
+            }
+            for (k, e) in ins.enumerated() {
+                laneIn[e] = k
+                slotIn[e] = outs.count + 2 * loops.count + (ins.count - 1 - k)
+            }
+            slotCount[i] = outs.count + 2 * loops.count + ins.count
+        }
+
+        // Where the first and last segment of each edge attach.
+        func laneOffset(_ i: Int, _ lane: Int) -> Double { boxes[i].width / 2 + Style.laneGap * Double(lane + 1) }
+        for (e, edge) in g.edges.enumerated() where !edge.isSelf {
+            let segs = chainSegments[e]
+            let start = edge.isBack ? laneOffset(edge.from, laneOut[e]) : portOut[e]
+            let end = edge.isBack ? laneOffset(edge.to, laneIn[e]) : portIn[e]
+            // A forward edge's source is the upper end of its first segment; a back edge's
+            // source is the lower end.
+            if edge.isBack {
+                segments[segs[0]].lower = start
+                segments[segs[segs.count - 1]].upper = end
+            } else {
+                segments[segs[0]].upper = start
+                segments[segs[segs.count - 1]].lower = end
+            }
+        }
     }
 }

@@ -21,7 +21,7 @@ struct SVGWriter {
         out.append("<defs>")
         out.append(marker("arrow", colour: Style.edge, size: 9))
         out.append(marker("arrow-critical", colour: Style.accent, size: 11))
-        out.append(marker("arrow-back", colour: Style.backEdge, size: 9))
+        out.append(marker("arrow-back", colour: Style.backEdge, size: 8))
         out.append("</defs>")
 
         out.append("<g class=\"zn-edges\">")

@@ -34,10 +34,10 @@ enum Style {
     static let nodeGap = 40.0
     static let nodeDummyGap = 20.0
     static let dummyGap = 14.0
-    static let laneGap = 14.0
+    static let laneGap = 16.0
     static let selfLabelGap = 6.0
-    static let layerGap = 20.0
-    static let maxLayerGap = 48.0
+    static let layerGap = 24.0
+    static let maxLayerGap = 72.0
     static let arrowStub = 9.0
     static let exitStub = 4.0
 

@@ -82,11 +82,30 @@ enum TextMetrics {
 
     /// `text` broken into lines no wider than `maxWidth` where possible: between any two CJK
     /// characters, at spaces between words, inside a word only when it alone is too wide.
+    /// The lines are balanced: as many as `maxWidth` needs, each about as wide as the others
+    /// (no lone character on the last line).
     static func wrap(_ text: String, maxWidth: Double, fontSize: Double) -> [String] {
         let clean = normalize(text)
         if clean.isEmpty { return [] }
         if width(clean, fontSize: fontSize) <= maxWidth { return [clean] }
+        var best = greedy(clean, maxWidth: maxWidth, fontSize: fontSize)
+        // The narrowest measure that still gives as many lines, by bisection.
+        var lo = width(clean, fontSize: fontSize) / Double(best.count) * 0.9
+        var hi = maxWidth
+        for _ in 0..<14 where hi - lo > 0.5 {
+            let mid = (lo + hi) / 2
+            let lines = greedy(clean, maxWidth: mid, fontSize: fontSize)
+            if lines.count <= best.count {
+                best = lines
+                hi = mid
+            } else {
+                lo = mid
+            }
+        }
+        return best
+    }
 
+    private static func greedy(_ clean: String, maxWidth: Double, fontSize: Double) -> [String] {
         // Tokens: a space, one wide character, or a run of other characters (a word).
         var tokens: [String] = []
         var word = ""

@@ -93,4 +93,17 @@ enum Fixtures {
         step("审查", "审查人员", "5个工作日", next: [(nil, "审查"), ("通过", "办结")]),
         step("办结", end: .granted),
     ]
+
+    /// Several loops back, over more than one rank, into the same step and from the same step.
+    static let loops: [FlowStep] = [
+        step("申请", "申请人", next: [(nil, "受理")]),
+        step("受理", "综合受理窗口", "即办", next: [("材料齐全", "初审"), ("材料不齐全", "补正告知")]),
+        step("补正告知", "综合受理窗口", timed: false, next: [(nil, "受理")]),
+        step("初审", "审查人员", "5个工作日", next: [("需补正", "补正告知"), ("需专家评审", "专家评审"), ("通过", "决定")]),
+        step("专家评审", "专家组", "15日", timed: false, next: [(nil, "决定")]),
+        step("决定", "决定人员", "3个工作日", next: [("准予", "制证"), ("不予", "不予告知"), ("退回重审", "初审"), ("重新受理", "受理")]),
+        step("制证", "制证人员", "2个工作日", next: [(nil, "送达")]),
+        step("送达", "综合受理窗口", end: .granted),
+        step("不予告知", "综合受理窗口", end: .refused),
+    ]
 }

@@ -48,6 +48,7 @@ import Testing
             ("joint", Fixtures.jointCase, ["申请", "联办受理", "住房和城乡建设局消防审查", "联合审查会", "联合决定", "联合发证"]),
             ("unreachable", Fixtures.unreachable, []),
             ("self", Fixtures.selfLoop, []),
+            ("loops", Fixtures.loops, []),
         ]
         let only = ProcessInfo.processInfo.environment["ZHINAN_FLOWCHART_PREVIEW_ONLY"].map { Set($0.split(separator: ",").map(String.init)) }
         for (name, steps, path) in samples where only?.contains(name) ?? true {

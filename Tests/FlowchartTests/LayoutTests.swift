@@ -101,6 +101,20 @@ import Testing
         #expect(loops[0].label?.lines.joined() == "材料不齐全，当场补正")
     }
 
+    @Test func severalLoopsBack() {
+        let layout = Flowchart.layout(for: Fixtures.loops)
+        checkLayout(layout, steps: Fixtures.loops)
+        let back = layout.edges.filter(\.isBackEdge).map { "\($0.from)→\($0.to)" }
+        #expect(back == ["补正告知→受理", "决定→初审", "决定→受理"])
+        // Every back edge leaves and enters on a right side, and runs up.
+        let node = Dictionary(uniqueKeysWithValues: layout.nodes.map { ($0.name, $0) })
+        for edge in layout.edges where edge.isBackEdge {
+            #expect(edge.points.first!.x == node[edge.from]!.frame.maxX)
+            #expect(edge.points.last!.x == node[edge.to]!.frame.maxX)
+            #expect(edge.points.first!.y > edge.points.last!.y)
+        }
+    }
+
     @Test func thousandStepChainIsQuick() {
         let steps = Fixtures.chain(1000)
         let clock = ContinuousClock()
@@ -158,7 +172,8 @@ import Testing
         #expect(node.titleLines.count == 3)
         #expect(node.titleLines.joined() == name)
         // As wide as the widest wrapped line (a 16-character detail line), not the whole name.
-        #expect(node.width <= 16 * 12 * 1.02 + 2 * 14 + 2)
+        let widest: Double = 16 * 12 * 1.02 + 2 * 14 + 2
+        #expect(node.width <= widest)
         #expect(node.detailLines.count == 2)
         for line in node.titleLines { #expect(TextMetrics.width(line, fontSize: 14) <= node.width - 2 * 14) }
         #expect(layout.edges[0].label!.lines.count == 2)
@@ -178,5 +193,49 @@ import Testing
             #expect(Flowchart.layout(for: steps) == Flowchart.layout(for: steps))
             #expect(Flowchart.svg(for: steps) == Flowchart.svg(for: steps))
         }
+    }
+}
+
+/// Random flows from a fixed seed: every property holds whatever the shape.
+@Suite struct RandomFlowTests {
+    struct Generator {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+    }
+
+    static func flow(seed: UInt64) -> [FlowStep] {
+        var g = Generator(state: seed)
+        let count = 1 + g.next(30)
+        let words = ["受理", "审查", "材料", "补正", "现场核查", "专家评审", "决定", "送达", "A-12", "web 申报", "（联办）", "复核", "公示"]
+        func text(_ max: Int) -> String { (0...g.next(max)).map { _ in words[g.next(words.count)] }.joined() }
+        var names = (0..<count).map { "\($0)·\(text(3))" }
+        if count > 3 { names[count - 1] = names[1] }  // a duplicate name
+        return names.enumerated().map { i, name in
+            var next: [(String?, String)] = []
+            for _ in 0..<g.next(i == 0 ? 3 : 4) {
+                let target = g.next(10) == 0 ? "不存在" : names[g.next(count)]
+                next.append((g.next(2) == 0 ? nil : text(6), target))
+            }
+            let outcome: Outcome? = next.isEmpty ? Outcome.allCases[g.next(3)] : nil
+            return Fixtures.step(
+                name, g.next(3) == 0 ? nil : text(2), g.next(3) == 0 ? nil : "\(1 + g.next(20))个工作日",
+                timed: g.next(5) != 0, next: next, end: outcome)
+        }
+    }
+
+    @Test(arguments: 0..<120)
+    func propertiesHold(seed: Int) {
+        let steps = Self.flow(seed: UInt64(seed) &* 7919 &+ 17)
+        var seen = Set<String>()
+        let names = steps.map(\.name).filter { seen.insert($0).inserted }
+        var path: [String] = []
+        for _ in 0..<min(3, names.count) { path.append(names[(path.count * 5 + seed) % names.count]) }
+        let options = FlowchartOptions(highlightedPath: path)
+        let layout = Flowchart.layout(for: steps, options: options)
+        checkLayout(layout, steps: steps, options: options)
+        #expect(Flowchart.svg(for: steps, options: options) == Flowchart.svg(for: steps, options: options))
     }
 }

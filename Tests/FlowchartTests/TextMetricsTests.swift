@@ -20,8 +20,19 @@ import Testing
     }
 
     @Test func punctuationDoesNotStartALine() {
-        let lines = TextMetrics.wrap("一二三四五六七八九十甲乙，丙丁", maxWidth: 12 * 14, fontSize: 14)
-        #expect(lines == ["一二三四五六七八九十甲乙，", "丙丁"])
+        for text in ["一二三四五六七八九十甲乙，丙丁", "一二三四五六七八九十甲乙丙，丁戊己庚", "材料齐全、符合法定形式、经审查无误。"] {
+            for measure in stride(from: 3.0, through: 13, by: 1) {
+                let lines = TextMetrics.wrap(text, maxWidth: measure * 14, fontSize: 14)
+                #expect(lines.joined() == text)
+                #expect(lines.allSatisfy { !["，", "、", "。"].contains($0.first!) }, "\(lines)")
+            }
+        }
+    }
+
+    @Test func linesAreBalanced() {
+        // Thirteen characters make two lines of six and seven, not twelve and one.
+        let lines = TextMetrics.wrap("迁移登记（跨行政区域）审查", maxWidth: 12 * 14, fontSize: 14)
+        #expect(lines.map(\.count).sorted() == [6, 7])
     }
 
     @Test func wrapsWordsAtSpaces() {
