@@ -21,6 +21,9 @@ struct FlowGraph {
     /// Outgoing edges of each step, in declaration order.
     var outgoing: [[Int]]
     var reachable: [Bool]
+    /// The order in which the depth-first search met the steps (it follows transitions in
+    /// declaration order, so the first-listed branch comes first).
+    var preorder: [Int]
     /// Longest path over forward edges: from the start for reachable steps; unreachable ones
     /// below all of those.
     var rank: [Int]
@@ -49,8 +52,12 @@ struct FlowGraph {
         // thousands of steps must not exhaust a thread's stack). An edge to a step still on
         // the stack is a back edge.
         var state = [UInt8](repeating: 0, count: n)  // 0 new, 1 on the stack, 2 done
+        var preorder = [Int](repeating: 0, count: n)
+        var visited = 0
         func search(from root: Int, backTo isOutside: (Int) -> Bool) {
             state[root] = 1
+            preorder[root] = visited
+            visited += 1
             var stack: [(node: Int, next: Int)] = [(root, 0)]
             while !stack.isEmpty {
                 let (u, k) = stack[stack.count - 1]
@@ -62,6 +69,8 @@ struct FlowGraph {
                         edges[e].isBack = true
                     } else if state[v] == 0 {
                         state[v] = 1
+                        preorder[v] = visited
+                        visited += 1
                         stack.append((v, 0))
                     }
                 } else {
@@ -105,6 +114,7 @@ struct FlowGraph {
         self.edges = edges
         self.outgoing = outgoing
         self.reachable = reachable
+        self.preorder = preorder
         self.rank = rank
     }
 }

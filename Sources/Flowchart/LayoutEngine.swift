@@ -176,6 +176,8 @@ extension LayoutEngine {
         var slotIn: [Int]
         var slotCount: [Int]
         var pos: [Int] = []
+        /// What breaks ties in the order: declaration order, or the depth-first order.
+        var tieKey: [(Int, Int)] = []
         var x: [Double] = []
 
         init(graph: FlowGraph, options: FlowchartOptions) {
@@ -304,13 +306,19 @@ extension LayoutEngine {
                 }
             }
             for id in lnodes.indices { layers[lnodes[id].layer].append(id) }
-            let nodes = lnodes
+            pos = .init(repeating: 0, count: lnodes.count)
+            tieKey = lnodes.map(\.key)
+            initialOrder()
+        }
+
+        /// Each layer sorted by `tieKey`.
+        mutating func initialOrder() {
+            let keys = tieKey
             func less(_ a: Int, _ b: Int) -> Bool {
-                let (p, q) = (nodes[a].key, nodes[b].key)
+                let (p, q) = (keys[a], keys[b])
                 return p.0 != q.0 ? p.0 < q.0 : p.1 < q.1
             }
             for l in layers.indices { layers[l].sort(by: less) }
-            pos = .init(repeating: 0, count: lnodes.count)
             updatePositions()
         }
 
@@ -320,20 +328,35 @@ extension LayoutEngine {
 
         // MARK: Order
 
+        /// Barycenter sweeps with transposition, twice: starting from declaration order and
+        /// from the order in which a depth-first walk meets the steps (the first-listed branch
+        /// on the left); the order with the fewest crossings wins, the first on a tie.
         mutating func order() {
             var best = layers
             var bestCrossings = crossings()
             if bestCrossings == 0 { return }
-            for pass in 0..<12 {
-                sweep(downwards: pass % 2 == 0)
-                transpose()
-                let c = crossings()
-                if c < bestCrossings {
-                    best = layers
-                    bestCrossings = c
-                    if c == 0 { break }
-                }
+            let declaration = tieKey
+            let depthFirst = lnodes.map { n in
+                n.isReal ? (graph.preorder[n.node], 0) : (graph.preorder[graph.edges[n.edge].from], n.key.1)
             }
+            for keys in [declaration, depthFirst] {
+                tieKey = keys
+                initialOrder()
+                for pass in 0...12 {
+                    if pass > 0 {
+                        sweep(downwards: pass % 2 == 1)
+                        transpose()
+                    }
+                    let c = crossings()
+                    if c < bestCrossings {
+                        best = layers
+                        bestCrossings = c
+                    }
+                    if bestCrossings == 0 { break }
+                }
+                if bestCrossings == 0 { break }
+            }
+            tieKey = declaration
             layers = best
             updatePositions()
         }
@@ -362,11 +385,11 @@ extension LayoutEngine {
                     items.append(
                         (barycenter(id, upwards: downwards) ?? here, barycenter(id, upwards: !downwards) ?? here, id))
                 }
-                let nodes = lnodes
+                let keys = tieKey
                 items.sort {
                     if $0.bc != $1.bc { return $0.bc < $1.bc }
                     if $0.other != $1.other { return $0.other < $1.other }
-                    let (p, q) = (nodes[$0.id].key, nodes[$1.id].key)
+                    let (p, q) = (keys[$0.id], keys[$1.id])
                     return p.0 != q.0 ? p.0 < q.0 : p.1 < q.1
                 }
                 layers[l] = items.map(\.id)
@@ -397,9 +420,15 @@ extension LayoutEngine {
         /// Crossings among the edges of `a` and `b` if `a` is just left of `b`.
         func localCrossings(_ a: Int, _ b: Int) -> Int {
             var c = 0
-            for (p, _, _) in up[a] { for (q, _, _) in up[b] where pos[p] > pos[q] { c += 1 } }
-            for (p, _, _) in down[a] { for (q, _, _) in down[b] where pos[p] > pos[q] { c += 1 } }
+            for (p, _, s) in up[a] { for (q, _, t) in up[b] where end(p, s) > end(q, t) { c += 1 } }
+            for (p, _, s) in down[a] { for (q, _, t) in down[b] where end(p, s) > end(q, t) { c += 1 } }
             return c
+        }
+
+        /// Where segment `seg` meets node `n`, in half places: a back edge meets a box on its
+        /// right side, just right of the box's place.
+        func end(_ n: Int, _ seg: Int) -> Int {
+            2 * pos[n] + (segmentIsBack[seg] && lnodes[n].isReal ? 1 : 0)
         }
 
         /// Crossings between every pair of adjacent layers (inversions, counted with a
@@ -408,21 +437,30 @@ extension LayoutEngine {
             var total = 0
             for l in 0..<max(layers.count - 1, 0) {
                 var pairs: [(Int, Int)] = []
-                for id in layers[l] { for (lo, _, _) in down[id] { pairs.append((pos[id], pos[lo])) } }
+                for id in layers[l] { for (lo, _, seg) in down[id] { pairs.append((end(id, seg), end(lo, seg))) } }
                 if pairs.count < 2 { continue }
                 pairs.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
-                let size = layers[l + 1].count
+                let size = 2 * layers[l + 1].count + 2
                 var tree = [Int](repeating: 0, count: size + 1)
                 var seen = 0
-                for (_, p) in pairs {
-                    // Count earlier pairs whose lower end is right of p.
-                    var i = p + 1
-                    var atMost = 0
-                    while i > 0 { atMost += tree[i]; i -= i & -i }
-                    total += seen - atMost
-                    i = p + 1
-                    while i <= size { tree[i] += 1; i += i & -i }
-                    seen += 1
+                var i = 0
+                while i < pairs.count {
+                    // Pairs sharing an upper end do not cross one another: count them against
+                    // the earlier ones first, then add them.
+                    var j = i
+                    while j < pairs.count && pairs[j].0 == pairs[i].0 { j += 1 }
+                    for k in i..<j {
+                        var t = pairs[k].1 + 1
+                        var atMost = 0
+                        while t > 0 { atMost += tree[t]; t -= t & -t }
+                        total += seen - atMost
+                    }
+                    for k in i..<j {
+                        var t = pairs[k].1 + 1
+                        while t <= size { tree[t] += 1; t += t & -t }
+                    }
+                    seen += j - i
+                    i = j
                 }
             }
             return total
