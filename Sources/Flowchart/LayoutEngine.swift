@@ -2,20 +2,26 @@ import Catalog
 
 /// The layered layout, in stages:
 ///
-/// 1. ``FlowGraph``: unique steps, resolved transitions, back edges (DFS from the first step
-///    in declaration order), ranks (longest path over forward edges; unreachable steps below).
+/// 1. ``FlowGraph``: unique steps (the first of a name wins), the transitions whose target
+///    exists, back edges (depth-first search from the first step, transitions in declaration
+///    order), ranks (longest path from the start over forward edges; steps the start cannot
+///    reach are ranked below all the others).
 /// 2. Layers: rank `r` is layer `2r`; the odd layers between ranks hold the dummy nodes of
 ///    every edge, and a branch condition is the first dummy of its edge, with the label's
 ///    size, so labels take part in ordering and spacing like boxes and never overlap them.
 ///    A back edge keeps its dummies in the layers between its ends and leaves and enters the
 ///    boxes on their right side, through lanes reserved next to each box.
-/// 3. Order within layers: barycenter sweeps down and up, keeping the order with the fewest
-///    crossings, ties broken by declaration order.
-/// 4. x: repeated sweeps that move each node towards the weighted mean of its neighbours,
-///    solved exactly per layer under the spacing constraints (weighted isotonic regression,
-///    pool-adjacent-violators), long edges weighted so they run straight.
+/// 3. Order within layers: barycenter sweeps down and up with adjacent swaps (transpose),
+///    started once from declaration order and once from depth-first order; the order with
+///    the fewest crossings wins, ties going to the earlier one; ties within a sweep are
+///    broken by the barycenter on the other side, then by that starting order.
+/// 4. x: ports and lanes from the order, then sweeps that move each node towards where its
+///    neighbours' segments attach (a weighted mean), solved exactly per layer under the
+///    spacing constraints (weighted isotonic regression, pool adjacent violators); long
+///    edges are put in one column and nearly vertical segments made vertical.
 /// 5. y: layers stacked with gaps that grow with the slant of the edges crossing them; then
-///    ports, polylines and labels.
+///    polylines (a dummy without a label is passed in a straight line where that stays clear
+///    of boxes and labels; back edges run orthogonally on tracks of their own) and labels.
 struct LayoutEngine {
     let steps: [FlowStep]
     let options: FlowchartOptions
@@ -48,7 +54,8 @@ struct LayoutEngine {
         var right: Double = 0
         var height: Double = 0
         var label: LabelBox? = nil
-        /// Declaration order, for the initial order and for ties.
+        /// Declaration order, for the initial order and for ties: a box's step, or a dummy's
+        /// source step and the transition's place among that step's transitions.
         var key: (Int, Int)
         var isReal: Bool { node >= 0 }
     }
@@ -342,6 +349,7 @@ extension LayoutEngine {
             for keys in [declaration, depthFirst] {
                 tieKey = keys
                 initialOrder()
+                var stale = 0
                 for pass in 0...12 {
                     if pass > 0 {
                         sweep(downwards: pass % 2 == 1)
@@ -351,8 +359,12 @@ extension LayoutEngine {
                     if c < bestCrossings {
                         best = layers
                         bestCrossings = c
+                        stale = 0
+                    } else {
+                        stale += 1
                     }
-                    if bestCrossings == 0 { break }
+                    // Done when nothing crosses, or when four passes in a row found nothing better.
+                    if bestCrossings == 0 || stale >= 4 { break }
                 }
                 if bestCrossings == 0 { break }
             }
@@ -402,27 +414,42 @@ extension LayoutEngine {
             for _ in 0..<8 {
                 var improved = false
                 for l in layers.indices where layers[l].count > 1 {
-                    for i in 0..<(layers[l].count - 1) {
-                        let (a, b) = (layers[l][i], layers[l][i + 1])
-                        if localCrossings(b, a) < localCrossings(a, b) {
-                            layers[l][i] = b
-                            layers[l][i + 1] = a
-                            pos[a] = i + 1
-                            pos[b] = i
-                            improved = true
+                    var ids = layers[l]
+                    // The ends of each node's segments in the layers above and below, sorted;
+                    // they stay put while this layer is reordered.
+                    var ups = ids.map { id in up[id].map { end($0.id, $0.seg) }.sorted() }
+                    var downs = ids.map { id in down[id].map { end($0.id, $0.seg) }.sorted() }
+                    var changed = false
+                    for i in 0..<(ids.count - 1) {
+                        let now = Self.inversions(ups[i], ups[i + 1]) + Self.inversions(downs[i], downs[i + 1])
+                        let swapped = Self.inversions(ups[i + 1], ups[i]) + Self.inversions(downs[i + 1], downs[i])
+                        if swapped < now {
+                            ids.swapAt(i, i + 1)
+                            ups.swapAt(i, i + 1)
+                            downs.swapAt(i, i + 1)
+                            changed = true
                         }
+                    }
+                    if changed {
+                        layers[l] = ids
+                        for (i, id) in ids.enumerated() { pos[id] = i }
+                        improved = true
                     }
                 }
                 if !improved { return }
             }
         }
 
-        /// Crossings among the edges of `a` and `b` if `a` is just left of `b`.
-        func localCrossings(_ a: Int, _ b: Int) -> Int {
-            var c = 0
-            for (p, _, s) in up[a] { for (q, _, t) in up[b] where end(p, s) > end(q, t) { c += 1 } }
-            for (p, _, s) in down[a] { for (q, _, t) in down[b] where end(p, s) > end(q, t) { c += 1 } }
-            return c
+        /// Pairs `(p, q)` with `p` from `a`, `q` from `b` and `p > q`; both sorted.
+        static func inversions(_ a: [Int], _ b: [Int]) -> Int {
+            if a.isEmpty || b.isEmpty { return 0 }
+            var j = 0
+            var count = 0
+            for p in a {
+                while j < b.count && b[j] < p { j += 1 }
+                count += j
+            }
+            return count
         }
 
         /// Where segment `seg` meets node `n`, in half places: a back edge meets a box on its
