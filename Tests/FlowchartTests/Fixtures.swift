@@ -106,4 +106,12 @@ enum Fixtures {
         step("送达", "综合受理窗口", end: .granted),
         step("不予告知", "综合受理窗口", end: .refused),
     ]
+
+    /// Long, mixed and wide text: names, roles and conditions that must fit their boxes.
+    static let textHeavy: [FlowStep] = [
+        step("MMMM WWWW 网上申报（www.gdzwfw.gov.cn）", "申请人或其委托代理人（须持有效身份证件）", next: [(nil, "受理")]),
+        step("受理", "综合窗口 No.12-A", "即办", next: [("材料齐全、符合法定形式，且申请人已签署《告知承诺书》的", "审查"), ("M", "审查")]),
+        step("审查", "WWWWWWWWWWWWWWWWWWWWWWWWWWWW", "100个工作日", next: [(nil, "办结")]),
+        step("办结", "1111111111 2222222222 3333333333", end: .granted),
+    ]
 }

@@ -49,6 +49,7 @@ import Testing
             ("unreachable", Fixtures.unreachable, []),
             ("self", Fixtures.selfLoop, []),
             ("loops", Fixtures.loops, []),
+            ("text", Fixtures.textHeavy, []),
             ("random", RandomFlowTests.flow(seed: 5 &* 7919 &+ 17), []),
         ]
         let only = ProcessInfo.processInfo.environment["ZHINAN_FLOWCHART_PREVIEW_ONLY"].map { Set($0.split(separator: ",").map(String.init)) }

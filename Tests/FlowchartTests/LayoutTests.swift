@@ -179,6 +179,18 @@ import Testing
         #expect(layout.edges[0].label!.lines.count == 2)
     }
 
+    @Test func mixedTextFitsItsBoxes() {
+        let layout = Flowchart.layout(for: Fixtures.textHeavy)
+        checkLayout(layout, steps: Fixtures.textHeavy)
+        for node in layout.nodes {
+            for line in node.titleLines { #expect(TextMetrics.width(line, fontSize: 14) <= node.width - 2 * 14) }
+            for line in node.detailLines { #expect(TextMetrics.width(line, fontSize: 12) <= node.width - 2 * 14) }
+        }
+        for label in layout.edges.compactMap(\.label) {
+            for line in label.lines { #expect(TextMetrics.width(line, fontSize: 12) <= label.frame.width - 2 * 5) }
+        }
+    }
+
     @Test func criticalFlagsFollowOptions() {
         // A path that is not a path of the flow: only the pairs that are edges light up.
         let options = FlowchartOptions(highlightedPath: ["申请", "审查", "决定", "不存在"])
