@@ -1,46 +1,36 @@
-// TEMPORARY STUB, written on the `generators` branch so that Generators builds while the
-// real Flowchart target is written elsewhere; replaced at merge. Same public API.
 import Catalog
 
-/// Options for drawing a flowchart.
+/// Options for drawing a flow.
 public struct FlowchartOptions: Sendable, Equatable {
-    /// Names of the steps on the path to emphasise (e.g. the critical path).
+    /// Names of the steps on the critical path, in order; highlighted (steps and the edges
+    /// between consecutive ones).
     public var highlightedPath: [String]
+
+    /// The prefix of the ids the SVG defines (its arrow markers), so that several charts can
+    /// be inlined in one HTML page. `nil`, the default, derives it from a hash of the steps
+    /// and the options (`zn` and 8 hex digits), so different flows get different ids and the
+    /// same flow always gets the same ones. A given prefix is kept to `[A-Za-z0-9_-]`.
+    public var idPrefix: String?
+
     public init(highlightedPath: [String] = []) {
         self.highlightedPath = highlightedPath
+        self.idPrefix = nil
     }
 }
 
+/// Draws 办理流程: a layered (Sugiyama-style) layout of the flow graph, top to bottom, as
+/// static SVG. Pure functions: no I/O, and the same input always gives the same bytes.
 public enum Flowchart {
-    /// A standalone <svg> element as text, ready to inline in HTML.
+    /// The flow laid out and drawn as a standalone `<svg>` element (UTF-8 text, no XML
+    /// declaration), ready to inline in HTML.
     public static func svg(for steps: [FlowStep], options: FlowchartOptions = .init()) -> String {
-        let rowHeight = 28
-        let height = max(1, steps.count) * rowHeight + 12
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"flowchart\" width=\"320\" height=\"\(height)\" viewBox=\"0 0 320 \(height)\" role=\"img\">"
-        out += "<title>办理流程</title>"
-        let highlighted = Set(options.highlightedPath)
-        for (i, step) in steps.enumerated() {
-            let y = 8 + i * rowHeight
-            let stroke = highlighted.contains(step.name) ? "#1f5fa8" : "#888888"
-            out += "<rect x=\"8\" y=\"\(y)\" width=\"304\" height=\"22\" rx=\"4\" fill=\"#ffffff\" stroke=\"\(stroke)\"/>"
-            out += "<text x=\"160\" y=\"\(y + 15)\" text-anchor=\"middle\" font-size=\"13\">\(escape(step.name))</text>"
-        }
-        out += "</svg>"
-        return out
+        let layout = layout(for: steps, options: options)
+        let prefix = options.idPrefix.map(SVGWriter.sanitizeID) ?? SVGWriter.hashPrefix(steps, options)
+        return SVGWriter(layout: layout, idPrefix: prefix).render()
     }
 
-    private static func escape(_ s: String) -> String {
-        var r = ""
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": r += "&amp;"
-            case "<": r += "&lt;"
-            case ">": r += "&gt;"
-            case "\"": r += "&quot;"
-            case "'": r += "&#39;"
-            default: r.unicodeScalars.append(c)
-            }
-        }
-        return r
+    /// The layout alone, for tests and other renderers.
+    public static func layout(for steps: [FlowStep], options: FlowchartOptions = .init()) -> FlowchartLayout {
+        LayoutEngine(steps: steps, options: options).run()
     }
 }
