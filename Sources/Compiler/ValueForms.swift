@@ -2,25 +2,17 @@
 enum ValueForms {
     /// GB 32100-2015: 18 characters of `0-9A-HJ-NPQRTUWXY`; the last is the check character.
     static func isValidCreditCode(_ code: String) -> Bool {
-        let charset = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
-        let weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
-        let chars = Array(code)
-        guard chars.count == 18 else { return false }
-        var sum = 0
-        for i in 0..<17 {
-            guard let v = charset.firstIndex(of: chars[i]) else { return false }
-            sum += v * weights[i]
-        }
-        let check = (31 - sum % 31) % 31
-        return chars[17] == charset[check]
+        guard let expected = expectedCheckCharacter(code) else { return false }
+        return code.last == expected
     }
 
-    /// The check character a credit code's first 17 characters call for, for messages.
+    /// The check character a credit code's first 17 characters call for; `nil` when the
+    /// code is not 18 characters of the standard's set.
     static func expectedCheckCharacter(_ code: String) -> Character? {
         let charset = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
         let weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
         let chars = Array(code)
-        guard chars.count == 18 else { return nil }
+        guard chars.count == 18, charset.contains(chars[17]) else { return nil }
         var sum = 0
         for i in 0..<17 {
             guard let v = charset.firstIndex(of: chars[i]) else { return nil }
