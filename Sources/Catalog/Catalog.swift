@@ -26,6 +26,8 @@ public struct Catalog: Codable, Sendable, Equatable {
     public var sharedMaterials: [SharedMaterial]
     /// The items, sorted by 事项编码.
     public var items: [Item]
+    /// 一件事 bundles of several items, sorted by 编码.
+    public var bundles: [ServiceBundle]
     /// Keys (see ``ElementKey``) of the elements that are internal and must never reach a
     /// public output. Filled from the profiles by the compiler.
     public var internalElements: [String]
@@ -34,7 +36,7 @@ public struct Catalog: Codable, Sendable, Equatable {
         formatVersion: Int = Catalog.currentFormatVersion, name: String, region: String,
         standards: [String], internalControlLine: Ratio? = nil, agencies: [Agency] = [],
         windows: [ServiceWindow] = [], laws: [Law] = [], sharedMaterials: [SharedMaterial] = [],
-        items: [Item] = [], internalElements: [String] = []
+        items: [Item] = [], bundles: [ServiceBundle] = [], internalElements: [String] = []
     ) {
         self.formatVersion = formatVersion
         self.name = name
@@ -46,6 +48,7 @@ public struct Catalog: Codable, Sendable, Equatable {
         self.laws = laws
         self.sharedMaterials = sharedMaterials
         self.items = items
+        self.bundles = bundles
         self.internalElements = internalElements
     }
 

@@ -1,5 +1,5 @@
 /// A path through an item's flow, with the time its timed steps take.
-public struct FlowPath: Sendable, Equatable {
+public struct FlowPath: Codable, Sendable, Equatable {
     /// The steps' names, from the start.
     public var steps: [String]
     /// Working days summed over the path's timed steps.
@@ -29,6 +29,35 @@ public struct FlowPath: Sendable, Equatable {
         let w = TimeLimit.workingDays(workingDays).bounds
         return workingDays == 0
             ? (calendarDays, calendarDays) : (w.lower + calendarDays, w.upper + calendarDays)
+    }
+
+    /// The path of a single step (or item) that takes `limit`.
+    public init(step: String, limit: TimeLimit?) {
+        switch limit {
+        case .workingDays(let n)?: self.init(steps: [step], workingDays: n, calendarDays: 0)
+        case .calendarDays(let n)?: self.init(steps: [step], workingDays: 0, calendarDays: n)
+        default: self.init(steps: [step], workingDays: 0, calendarDays: 0)
+        }
+    }
+
+    /// This path followed by `next`.
+    public func then(_ next: FlowPath) -> FlowPath {
+        FlowPath(steps: steps + next.steps, workingDays: workingDays + next.workingDays, calendarDays: calendarDays + next.calendarDays)
+    }
+
+    /// True when this path may take longer than `other`: ordered by the most calendar
+    /// days it may span, then the fewest, then by length. Used to pick the longest of
+    /// several branches.
+    public func isLonger(than other: FlowPath) -> Bool {
+        let (x, y) = (bounds, other.bounds)
+        if x.upper != y.upper { return x.upper > y.upper }
+        if x.lower != y.lower { return x.lower > y.lower }
+        return steps.count > other.steps.count
+    }
+
+    /// The path's duration in words, e.g. 10个工作日 or 8个工作日 + 5日.
+    public var text: String {
+        duration?.text ?? "\(workingDays)个工作日 + \(calendarDays)日"
     }
 
     /// Compares the path's duration with a limit, conservatively (see ``TimeLimit/compare(to:)``).
@@ -65,12 +94,6 @@ extension Item {
             case .calendarDays(let n): return (0, n)
             }
         }
-        func longer(_ a: FlowPath, than b: FlowPath) -> Bool {
-            let (x, y) = (a.bounds, b.bounds)
-            if x.upper != y.upper { return x.upper > y.upper }
-            if x.lower != y.lower { return x.lower > y.lower }
-            return a.steps.count > b.steps.count
-        }
         func visit(_ i: Int) -> FlowPath? {
             if case .done(let p)? = marks[i] { return p }
             marks[i] = .onStack
@@ -86,7 +109,7 @@ extension Item {
                     if !loop.contains(where: { !flow[$0].isTimed }) { timedCycle = true }
                     continue
                 }
-                if let p = visit(j), best.map({ longer(p, than: $0) }) ?? true { best = p }
+                if let p = visit(j), best.map({ p.isLonger(than: $0) }) ?? true { best = p }
             }
             let (w, c) = weight(step)
             var result: FlowPath? = nil

@@ -97,7 +97,8 @@ public struct CatalogCompiler: Sendable {
 
         // Items, in parallel; everything after parsing is per file.
         let itemFiles = files.filter { $0.relativePath.hasPrefix("items/") }
-        for f in files where f.relativePath != catalogFile.relativePath && !f.relativePath.hasPrefix("items/") {
+        let bundleFiles = files.filter { $0.relativePath.hasPrefix("bundles/") }
+        for f in files where f.relativePath != catalogFile.relativePath && !f.relativePath.hasPrefix("items/") && !f.relativePath.hasPrefix("bundles/") {
             result.diagnostics.append(Diagnostic(
                 CompilerCodes.notAnItem, at: SourceSpan(file: f.path, range: SourceRange(at: .init(line: 1, column: 1))),
                 message: LocalizedText(zh: "该文件不在 items/ 文件夹中，不作为事项读取", en: "the file is not under items/ and is not read as an item")))
@@ -134,8 +135,39 @@ public struct CatalogCompiler: Sendable {
             items.append(item)
         }
 
+        // Bundles, once every item is known.
+        let byCode = Dictionary(items.map { ($0.item.code, $0.item) }, uniquingKeysWith: { a, _ in a })
+        var bundles: [ServiceBundle] = []
+        var bundleCodes: [String: (String, SourceRange)] = [:]
+        for file in bundleFiles {
+            guard let root = file.root else { continue }
+            var binder = BundleBinder(file: file.path, profile: profile, header: header)
+            let bound = binder.bind(root)
+            result.diagnostics += binder.diagnostics
+            guard let bound else { continue }
+            var reporter = Reporter(file: file.path, settings: profile.rules)
+            if let first = bundleCodes[bound.bundle.code] {
+                reporter.report(CompilerCodes.duplicateBundleCode, at: bound.codeRange,
+                    zh: "一件事编码“\(bound.bundle.code)”已被 \(first.0) 使用", en: "the bundle code \(bound.bundle.code) is already used by \(first.0)",
+                    notes: [DiagnosticNote(LocalizedText(zh: "第一次使用在这里", en: "first used here"), at: SourceSpan(file: first.0, range: first.1))])
+                result.diagnostics += reporter.diagnostics
+                continue
+            }
+            if let item = codes[bound.bundle.code] {
+                reporter.report(CompilerCodes.duplicateBundleCode, at: bound.codeRange,
+                    zh: "一件事编码“\(bound.bundle.code)”与事项 \(item.spans.file) 的事项编码相同", en: "the bundle code \(bound.bundle.code) is the code of the item in \(item.spans.file)")
+                result.diagnostics += reporter.diagnostics
+                continue
+            }
+            bundleCodes[bound.bundle.code] = (file.path, bound.codeRange)
+            let (bundle, found) = BundleRules(items: byCode, header: header, settings: profile.rules).check(bound)
+            result.diagnostics += found
+            bundles.append(bundle)
+        }
+
         var catalog = header.catalog
         catalog.items = items.map(\.item).sorted { $0.code < $1.code }
+        catalog.bundles = bundles.sorted { $0.code < $1.code }
         catalog.internalElements = (profile.elements.filter { !$0.isPublic }.map(\.key) + [ElementKey.materialReviewPoints]).sorted()
         result.catalog = catalog
         result.diagnostics = result.diagnostics.sortedForOutput()

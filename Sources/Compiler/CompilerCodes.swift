@@ -236,6 +236,43 @@ public enum CompilerCodes {
         "遵循 DB44/T 1148 的目录，业务手册要写明流程中每个岗位的职责：流程中出现的岗位（申请人除外）必须在“审批人员”中列出。",
         "Under DB44/T 1148, the manual states the duties of every role of the flow: each 岗位 used in the flow (other than 申请人) must be listed in 审批人员.",
         "在审批人员中添加该岗位及其职责，或核对岗位名称的写法。", "Add the role and its duties to 审批人员, or check how the role is spelt.")
+    // MARK: Bundles (一件事)
+
+    public static let unknownMember = code(
+        "ZN901", .error, "一件事的成员事项不在目录中", "Bundle member not in the catalog",
+        "一件事通过事项编码列出成员事项。这里的事项编码在目录中没有对应的事项。",
+        "A bundle lists its member items by 事项编码. No item of the catalog has this code.",
+        "检查事项编码（提示中给出了最接近的编码），或先添加该事项。", "Check the code (the message suggests the closest), or add the item first.")
+    public static let memberTwice = code(
+        "ZN902", .error, "成员事项重复", "Member listed twice",
+        "同一个事项在一件事中出现了两次（例如在两个阶段中）。每个事项在一件事中只办理一次。",
+        "One item appears twice in a bundle (in two stages, say). Each item is handled once in a bundle.",
+        "删除重复的一处。", "Delete one of the two.")
+    public static let memberNotAtWindow = code(
+        "ZN903", .error, "成员事项不在一件事的窗口类别受理", "Member not accepted at the bundle's kind of window",
+        "一件事由一个窗口类别的窗口统一受理；成员事项的受理地点中没有该类别的窗口，前台无法统一收件。",
+        "A bundle is accepted at windows of one category; this member's 受理地点 has no window of that category, so the front desk cannot take it in.",
+        "在该事项的受理地点中加入该类别的窗口，或调整一件事的窗口类别。", "Add a window of that category to the item's 受理地点, or change the bundle's 窗口类别.")
+    public static let bundlePromiseTooShort = code(
+        "ZN904", .error, "一件事的承诺时限短于成员事项所需", "Bundle promise shorter than its members need",
+        "按办理方式（并联取最长、串联相加、混合为各阶段最长之和），成员事项的承诺时限合计超过了一件事的承诺时限：按成员事项各自的承诺办理，一件事的承诺无法兑现。",
+        "By the bundle's mode (并联: the longest; 串联: the sum; 混合: the sum of each stage's longest), its members' promises add up to more than the bundle's promise: handled as the members promise, the bundle's promise cannot be kept.",
+        "压缩成员事项的承诺时限，或放宽一件事的承诺时限。", "Shorten the members' promises, or the bundle's promise.")
+    public static let bundlePromiseOverStatute = code(
+        "ZN905", .error, "一件事的承诺时限超过法定时限", "Bundle promise exceeds the statutory limits",
+        "一件事的承诺时限不能长于按同样方式合计的成员事项法定时限。",
+        "A bundle's promise cannot be longer than its members' statutory limits added up the same way.",
+        "缩短一件事的承诺时限。", "Shorten the bundle's promise.")
+    public static let bundleShape = code(
+        "ZN906", .error, "一件事的成员或阶段写法不对", "Bundle members or stages malformed",
+        "并联和串联的一件事用“事项”列出至少两个成员事项；混合办理用“阶段”，每个阶段列出其成员事项。",
+        "A 并联 or 串联 bundle lists at least two members under 事项; a 混合 bundle gives 阶段, each listing its members.",
+        "按办理方式改写成员或阶段。", "Write the members or stages as the mode requires.")
+    public static let duplicateBundleCode = code(
+        "ZN907", .error, "一件事编码重复", "Duplicate bundle code",
+        "两个一件事使用了同一个编码，或一件事的编码与某个事项编码相同。", "Two bundles share a code, or a bundle's code is an item's code.",
+        "改用唯一的编码。", "Give it a unique code.")
+
     /// Every code the compiler reports.
     public static let all: [DiagnosticCode] = [
         missingElement, unknownElement, wrongType, notInCodeSet, traditionalSpelling, duplicateElement,
@@ -247,5 +284,7 @@ public enum CompilerCodes {
         criticalPathExceedsPromise,
         duplicateStep, unreachableStep, deadEnd, endWithNext, timedCycle, noGrantedEnd, noWayOut,
         roleNotInStaff,
+        unknownMember, memberTwice, memberNotAtWindow, bundlePromiseTooShort, bundlePromiseOverStatute,
+        bundleShape, duplicateBundleCode,
     ]
 }

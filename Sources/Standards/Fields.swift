@@ -178,6 +178,22 @@ public enum Fields {
         ]), traditional: ["材料庫"]),
     ]
 
+    /// The fields of a bundle file (一件事, `bundles/*.yaml`).
+    public static let bundle: [FieldSpec] = [
+        FieldSpec("名称", .text, required: true, traditional: ["名稱"], help: "一件事的名称，如 开办餐饮店一件事"),
+        FieldSpec("编码", .text, required: true, traditional: ["編碼"], help: "一件事的编码，在目录中唯一"),
+        FieldSpec("办理方式", .code("办理方式"), required: true, traditional: ["辦理方式"], help: "并联、串联 或 混合"),
+        FieldSpec("事项", .list(.text), traditional: ["事項"], help: "成员事项的事项编码（并联、串联）"),
+        FieldSpec("阶段", .records([
+            FieldSpec("名称", .text, traditional: ["名稱"]),
+            FieldSpec("事项", .list(.text), required: true, traditional: ["事項"]),
+        ]), traditional: ["階段"], help: "混合办理的各个阶段，阶段内并联、阶段间串联"),
+        FieldSpec("牵头部门", .reference(.agencies), required: true, traditional: ["牽頭部門"], help: "catalog.yaml 中“实施机关”的编号"),
+        FieldSpec("窗口类别", .code("窗口类别"), required: true, traditional: ["窗口類別"], help: "受理一件事的窗口类别"),
+        FieldSpec("承诺", .timeLimit, required: true, traditional: ["承諾"], help: "一件事的承诺时限"),
+        FieldSpec("说明", .text, traditional: ["說明"]),
+    ]
+
     /// The shape of an element of a structured type; `nil` for 文本, 代码 and the like.
     public static func shape(of type: ElementType) -> FieldKind? {
         switch type {
@@ -199,5 +215,6 @@ public enum Fields {
     public static let builtinCodeSets: [String: [String]] = [
         "办理结果": ["准予", "不予", "终止"],
         "窗口类别": ["工程类", "经营类", "公民类", "综合"],
+        "办理方式": ["并联", "串联", "混合"],
     ]
 }

@@ -52,7 +52,7 @@ struct TimeRules {
                 guard let step = limits[name], step.isTimed, let t = step.timeLimit, t != .immediate else { return name }
                 return "\(name)（\(t.text)）"
             }.joined(separator: " → ")
-            let duration = path.duration?.text ?? "\(path.workingDays)个工作日 + \(path.calendarDays)日"
+            let duration = path.text
             let comparison = path.compare(to: promised)
             if comparison == .longer {
                 reporter.report(CompilerCodes.criticalPathExceedsPromise, at: at,
