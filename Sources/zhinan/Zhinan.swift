@@ -9,7 +9,9 @@ struct Zhinan: ParsableCommand {
         commandName: "zhinan",
         abstract: "编译、检查并发布政务服务事项的办事指南与业务手册。 Compile, check and publish service guides and business manuals.",
         version: "0.1.0",
-        subcommands: [Check.self, Build.self, Explain.self, Schema.self, New.self]
+        subcommands: [
+            Check.self, Build.self, Explain.self, Schema.self, New.self, Diff.self, Stats.self,
+        ]
     )
 
     /// Runs the command with DESIGN.md's exit statuses: a usage error exits 2, not
@@ -32,7 +34,7 @@ struct Zhinan: ParsableCommand {
 
 /// Options every command that prints diagnostics shares.
 struct OutputOptions: ParsableArguments {
-    @Option(help: "Diagnostics format: text or json.")
+    @Option(help: "Output format: text or json (diagnostics, or the command's report).")
     var format: DiagnosticFormat = .text
 
     @Option(help: "Message language: zh or en (default: from LANG, else zh).")

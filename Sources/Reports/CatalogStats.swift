@@ -1,0 +1,203 @@
+import Catalog
+
+/// The figures a service centre reports about its catalog (DESIGN.md, `stats`).
+///
+/// Computed from the whole catalog, internal elements included; every figure is a count,
+/// a sum or a ratio of public elements, and items are named only by 事项编码 and 事项名称.
+///
+/// Definitions:
+/// - **By 窗口类别**: an item counts once in each category of its 受理地点 windows, so an item
+///   accepted at an 经营类 and a 综合 window counts in both, and the categories add up to more
+///   than the items (``itemsInSeveralCategories`` says by how many items).
+/// - **Compression** of an item: (法定 − 承诺) / 法定, when both count days the same way
+///   (``TimeLimits/compression``: 承诺 即办 against a counted 法定 is 100%; 法定 即办, a
+///   missing limit, or working days against calendar days is not computable). The mean is
+///   over the items where it is computable.
+/// - **Totals**: 法定 and 承诺 summed per unit, over the items whose 法定 is in that unit and
+///   whose 承诺 is in the same unit or 即办 (0 days). Working and calendar days are never added
+///   together. Total compression is (Σ法定 − Σ承诺) / Σ法定.
+/// - **即办件**: items whose 办件类型 is 即办件, as a share of all items.
+/// - **Required materials**: 申请材料 entries whose 必要性 is 必要, conditional ones (条件:
+///   委托他人办理的 …) included; mean over all items. **All materials** counts every entry.
+/// - **可共享**: material entries (over all items) marked 可共享, as a share of all entries.
+/// - **内控线**: items whose 承诺 exceeds 内控线 × 法定 in the same unit — the rule
+///   `zhinan check` warns about.
+public struct CatalogStats: Sendable, Equatable {
+    /// 目录名称.
+    public var catalogName: String
+    public var itemCount: Int
+    /// Items per 事项类型: GB/T 39046-2020's order (行政许可 … 其他行政权力, 公共服务), then any
+    /// other type by its text; only types that occur.
+    public var itemsByType: [Count]
+    /// Items per 窗口类别, every category in ``WindowCategory`` order, zeros included.
+    public var itemsByWindowCategory: [Count]
+    /// Items whose windows are of more than one category (counted in each).
+    public var itemsInSeveralCategories: Int
+    /// Items with no 受理地点.
+    public var itemsWithoutWindow: Int
+
+    /// Items whose compression is computable, and the mean of their compressions.
+    public var compressionItems: Int
+    public var meanCompression: Double?
+    public var workingDays: DayTotals
+    public var calendarDays: DayTotals
+
+    /// Items whose 办件类型 is 即办件.
+    public var immediateItems: Int
+    public var immediateShare: Double? { share(immediateItems, itemCount) }
+
+    /// Material entries per item with 必要性 必要: the mean and the largest count.
+    public var requiredMaterialsMean: Double?
+    public var requiredMaterialsMax: Int
+    /// All material entries per item.
+    public var materialsMean: Double?
+    public var materialsMax: Int
+    /// Material entries in all items, and those that are 可共享.
+    public var materialsTotal: Int
+    public var shareableMaterials: Int
+    public var shareableShare: Double? { share(shareableMaterials, materialsTotal) }
+
+    /// 内控线, when the catalog sets one, and the items over it, in 事项编码 order.
+    public var internalControlLine: Ratio?
+    public var itemsOverInternalControlLine: [OverLine]
+
+    /// A breakdown row: a key (事项类型, 窗口类别) and how many items.
+    public struct Count: Sendable, Equatable {
+        public var key: String
+        public var count: Int
+        public init(_ key: String, _ count: Int) {
+            self.key = key
+            self.count = count
+        }
+    }
+
+    /// Time limits summed in one unit.
+    public struct DayTotals: Sendable, Equatable {
+        /// Items summed.
+        public var items: Int
+        public var statutory: Int
+        public var promised: Int
+        public init(items: Int = 0, statutory: Int = 0, promised: Int = 0) {
+            self.items = items
+            self.statutory = statutory
+            self.promised = promised
+        }
+        /// (Σ法定 − Σ承诺) / Σ法定.
+        public var compression: Double? {
+            statutory == 0 ? nil : Double(statutory - promised) / Double(statutory)
+        }
+    }
+
+    /// An item whose promise is above the 内控线.
+    public struct OverLine: Sendable, Equatable {
+        public var code: String
+        public var name: String
+        public var statutory: TimeLimit
+        public var promised: TimeLimit
+        /// 承诺 / 法定.
+        public var share: Double { Double(promised.days) / Double(statutory.days) }
+        public init(code: String, name: String, statutory: TimeLimit, promised: TimeLimit) {
+            self.code = code
+            self.name = name
+            self.statutory = statutory
+            self.promised = promised
+        }
+    }
+}
+
+/// `part / whole`, nil when there is no whole.
+func share(_ part: Int, _ whole: Int) -> Double? {
+    whole == 0 ? nil : Double(part) / Double(whole)
+}
+
+extension CatalogStats {
+    /// 事项类型 in GB/T 39046-2020's order.
+    static let typeOrder = [
+        "行政许可", "行政处罚", "行政强制", "行政征收", "行政给付", "行政检查", "行政确认", "行政奖励", "行政裁决",
+        "其他行政权力", "公共服务",
+    ]
+
+    /// The figures of `catalog`.
+    public static func compute(_ catalog: Catalog) -> CatalogStats {
+        let items = catalog.items
+
+        var byType: [String: Int] = [:]
+        for item in items { byType[item.type, default: 0] += 1 }
+        let types = byType.keys.sorted { a, b in
+            switch (typeOrder.firstIndex(of: a), typeOrder.firstIndex(of: b)) {
+            case (let i?, let j?): i < j
+            case (_?, nil): true
+            case (nil, _?): false
+            case (nil, nil): a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
+            }
+        }
+
+        let category = Dictionary(catalog.windows.map { ($0.id, $0.category) }, uniquingKeysWith: { a, _ in a })
+        var byCategory: [WindowCategory: Int] = [:]
+        var several = 0, withoutWindow = 0
+        for item in items {
+            let categories = Set(item.windowIDs.compactMap { category[$0] })
+            for c in categories { byCategory[c, default: 0] += 1 }
+            if categories.count > 1 { several += 1 }
+            if item.windowIDs.isEmpty { withoutWindow += 1 }
+        }
+
+        var compressions: [Double] = []
+        var working = DayTotals(), calendar = DayTotals()
+        var over: [OverLine] = []
+        for item in items {
+            guard let limits = item.timeLimits else { continue }
+            if let c = limits.compression { compressions.append(c) }
+            guard let s = limits.statutory, let p = limits.promised else { continue }
+            switch (s, p) {
+            case (.workingDays(let a), .workingDays), (.workingDays(let a), .immediate):
+                working.items += 1
+                working.statutory += a
+                working.promised += p.days
+            case (.calendarDays(let a), .calendarDays), (.calendarDays(let a), .immediate):
+                calendar.items += 1
+                calendar.statutory += a
+                calendar.promised += p.days
+            default: break
+            }
+            if let line = catalog.internalControlLine, s.days > 0, sameUnit(p, s),
+               p.days * line.denominator > s.days * line.numerator {
+                over.append(OverLine(code: item.code, name: item.name, statutory: s, promised: p))
+            }
+        }
+
+        let required = items.map { $0.materials.count { $0.necessity == .required } }
+        let all = items.map(\.materials.count)
+        let total = all.reduce(0, +)
+        func mean(_ xs: [Int]) -> Double? { share(xs.reduce(0, +), xs.count) }
+
+        return CatalogStats(
+            catalogName: catalog.name,
+            itemCount: items.count,
+            itemsByType: types.map { Count($0, byType[$0]!) },
+            itemsByWindowCategory: WindowCategory.allCases.map { Count($0.rawValue, byCategory[$0] ?? 0) },
+            itemsInSeveralCategories: several,
+            itemsWithoutWindow: withoutWindow,
+            compressionItems: compressions.count,
+            meanCompression: compressions.isEmpty ? nil : compressions.reduce(0, +) / Double(compressions.count),
+            workingDays: working,
+            calendarDays: calendar,
+            immediateItems: items.count { $0.caseType == .immediate },
+            requiredMaterialsMean: mean(required),
+            requiredMaterialsMax: required.max() ?? 0,
+            materialsMean: mean(all),
+            materialsMax: all.max() ?? 0,
+            materialsTotal: total,
+            shareableMaterials: items.reduce(0) { $0 + $1.materials.count(where: \.shareable) },
+            internalControlLine: catalog.internalControlLine,
+            itemsOverInternalControlLine: over.sorted { $0.code < $1.code })
+    }
+
+    /// As `zhinan check`'s 内控线 rule: a promise of 即办 is in any unit.
+    private static func sameUnit(_ a: TimeLimit, _ b: TimeLimit) -> Bool {
+        switch (a, b) {
+        case (.workingDays, .workingDays), (.calendarDays, .calendarDays), (.immediate, _): true
+        default: false
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// Reports: diff and stats over typed catalogs; filled by issue 5.

@@ -1,0 +1,234 @@
+import Catalog
+
+// MARK: - Text
+
+extension CatalogStats {
+    /// A readable report: percentages and means with one decimal, breakdowns in the order of
+    /// ``itemsByType`` and ``itemsByWindowCategory``, a figure that cannot be computed shown
+    /// as such rather than as 0.
+    public func text(language: ReportLanguage = .zh) -> String {
+        language == .zh ? chinese() : english()
+    }
+
+    private func chinese() -> String {
+        var out = "《\(catalogName)》统计\n事项总数：\(itemCount) 项\n"
+        out += "\n一、按事项类型\n"
+        for c in itemsByType { out += "  \(c.key)：\(c.count) 项\n" }
+        if itemsByType.isEmpty { out += "  无\n" }
+        out += "\n二、按窗口类别\n"
+        for c in itemsByWindowCategory { out += "  \(c.key)：\(c.count) 项\n" }
+        out += "  注：在多个类别的窗口受理的事项，在每个类别各计一次（本目录有 \(itemsInSeveralCategories) 项）；"
+        out += "未指定受理地点的事项 \(itemsWithoutWindow) 项。\n"
+
+        out += "\n三、办理时限\n"
+        if let m = meanCompression {
+            out += "  承诺时限较法定时限平均压缩 \(percent(m))（按 \(compressionItems) 个可比较的事项计算）\n"
+        } else {
+            out += "  承诺时限较法定时限平均压缩：无可比较的事项\n"
+        }
+        for (name, totals, working) in [("工作日", workingDays, true), ("自然日", calendarDays, false)] {
+            if let c = totals.compression {
+                out += "  \(name)：法定合计 \(days(totals.statutory, workingDays: working, .zh))，"
+                out += "承诺合计 \(days(totals.promised, workingDays: working, .zh))，压缩 \(percent(c))（\(totals.items) 个事项）\n"
+            } else {
+                out += "  \(name)：无按\(name)计算时限的事项\n"
+            }
+        }
+        out += "  即办件：\(immediateItems) 项" + (immediateShare.map { "，占 \(percent($0))" } ?? "") + "\n"
+
+        out += "\n四、申请材料\n"
+        if let r = requiredMaterialsMean, let a = materialsMean {
+            out += "  必要材料：平均每个事项 \(decimal(r, places: 1, fixed: true)) 项，最多 \(requiredMaterialsMax) 项\n"
+            out += "  全部材料：平均每个事项 \(decimal(a, places: 1, fixed: true)) 项，最多 \(materialsMax) 项\n"
+        } else {
+            out += "  无事项\n"
+        }
+        if let s = shareableShare {
+            out += "  可共享材料：\(shareableMaterials) 项，占全部 \(materialsTotal) 项材料的 \(percent(s))\n"
+        } else {
+            out += "  可共享材料：无材料\n"
+        }
+
+        out += "\n五、内控线\n"
+        guard let line = internalControlLine else { return out + "  目录未设定内控线\n" }
+        out += "  内控线：承诺时限不超过法定时限的 \(line.numerator)/\(line.denominator)\n"
+        out += "  超过内控线的事项：" + (itemsOverInternalControlLine.isEmpty ? "无\n" : "\(itemsOverInternalControlLine.count) 项\n")
+        for o in itemsOverInternalControlLine {
+            out += "    \(o.code) \(o.name)：法定 \(o.statutory.text)，承诺 \(o.promised.text)（\(percent(o.share))）\n"
+        }
+        return out
+    }
+
+    private func english() -> String {
+        func items(_ n: Int) -> String { n == 1 ? "1 item" : "\(n) items" }
+        var out = "Statistics: \(catalogName)\nItems: \(itemCount)\n"
+        out += "\n1. Items by type (事项类型)\n"
+        for c in itemsByType { out += "  \(c.key): \(c.count)\n" }
+        if itemsByType.isEmpty { out += "  none\n" }
+        out += "\n2. Items by window category (窗口类别)\n"
+        for c in itemsByWindowCategory { out += "  \(c.key): \(c.count)\n" }
+        out += "  Note: an item accepted at windows of several categories counts once in each "
+        out += "(\(items(itemsInSeveralCategories)) here); \(items(itemsWithoutWindow)) without a window.\n"
+
+        out += "\n3. Time limits\n"
+        if let m = meanCompression {
+            out += "  Mean compression of promised against statutory limits: \(percent(m)) (over \(items(compressionItems)) where it can be computed)\n"
+        } else {
+            out += "  Mean compression of promised against statutory limits: no item to compare\n"
+        }
+        for (name, totals, working) in [("Working days", workingDays, true), ("Calendar days", calendarDays, false)] {
+            if let c = totals.compression {
+                out += "  \(name): statutory \(days(totals.statutory, workingDays: working, .en)) in all, "
+                out += "promised \(days(totals.promised, workingDays: working, .en)), compressed by \(percent(c)) (\(items(totals.items)))\n"
+            } else {
+                out += "  \(name): no item counts its limits in \(name.lowercased())\n"
+            }
+        }
+        out += "  Decided on the spot (即办件): \(items(immediateItems))" + (immediateShare.map { ", \(percent($0))" } ?? "") + "\n"
+
+        out += "\n4. Materials\n"
+        if let r = requiredMaterialsMean, let a = materialsMean {
+            out += "  Required (必要): \(decimal(r, places: 1, fixed: true)) per item on average, at most \(requiredMaterialsMax)\n"
+            out += "  All: \(decimal(a, places: 1, fixed: true)) per item on average, at most \(materialsMax)\n"
+        } else {
+            out += "  no items\n"
+        }
+        if let s = shareableShare {
+            out += "  Shareable (可共享): \(shareableMaterials) of \(materialsTotal) materials, \(percent(s))\n"
+        } else {
+            out += "  Shareable (可共享): no materials\n"
+        }
+
+        out += "\n5. Internal control line (内控线)\n"
+        guard let line = internalControlLine else { return out + "  The catalog sets no internal control line\n" }
+        out += "  Line: a promise of at most \(line.numerator)/\(line.denominator) of the statutory limit\n"
+        out += "  Items over the line: " + (itemsOverInternalControlLine.isEmpty ? "none\n" : "\(itemsOverInternalControlLine.count)\n")
+        for o in itemsOverInternalControlLine {
+            out += "    \(o.code) \(o.name): statutory \(o.statutory.text(.en)), promised \(o.promised.text(.en)) (\(percent(o.share)))\n"
+        }
+        return out
+    }
+}
+
+// MARK: - JSON
+
+extension CatalogStats {
+    /// The figures for machines (version 1), keys always in this order. Ratios are numbers
+    /// between 0 and 1 and means are numbers, both with at most four decimals; a figure that
+    /// cannot be computed is `null`.
+    ///
+    ///     {
+    ///       "version": 1,
+    ///       "catalog": String,
+    ///       "items": Int,
+    ///       "itemsByType": {"行政许可": Int, …},
+    ///       "itemsByWindowCategory": {"工程类": Int, "经营类": Int, "公民类": Int, "综合": Int},
+    ///       "itemsInSeveralWindowCategories": Int,
+    ///       "itemsWithoutWindow": Int,
+    ///       "compression": {"items": Int, "mean": Ratio,
+    ///                       "workingDays":  {"items": Int, "statutory": Int, "promised": Int, "compression": Ratio},
+    ///                       "calendarDays": {"items": Int, "statutory": Int, "promised": Int, "compression": Ratio}},
+    ///       "immediate": {"items": Int, "share": Ratio},
+    ///       "materials": {"requiredMean": Number, "requiredMax": Int, "mean": Number, "max": Int,
+    ///                     "total": Int, "shareable": Int, "shareableShare": Ratio},
+    ///       "internalControlLine": "2/3" | null,
+    ///       "overInternalControlLine": [{"code": String, "name": String, "statutory": "10个工作日",
+    ///                                    "promised": "8个工作日", "share": Ratio}]
+    ///     }
+    public func json() -> String {
+        func totals(_ t: DayTotals) -> JSON {
+            .object([
+                ("items", .int(t.items)), ("statutory", .int(t.statutory)), ("promised", .int(t.promised)),
+                ("compression", ratioJSON(t.compression)),
+            ])
+        }
+        return JSON.object([
+            ("version", .int(1)),
+            ("catalog", .string(catalogName)),
+            ("items", .int(itemCount)),
+            ("itemsByType", .object(itemsByType.map { ($0.key, .int($0.count)) })),
+            ("itemsByWindowCategory", .object(itemsByWindowCategory.map { ($0.key, .int($0.count)) })),
+            ("itemsInSeveralWindowCategories", .int(itemsInSeveralCategories)),
+            ("itemsWithoutWindow", .int(itemsWithoutWindow)),
+            ("compression", .object([
+                ("items", .int(compressionItems)), ("mean", ratioJSON(meanCompression)),
+                ("workingDays", totals(workingDays)), ("calendarDays", totals(calendarDays)),
+            ])),
+            ("immediate", .object([("items", .int(immediateItems)), ("share", ratioJSON(immediateShare))])),
+            ("materials", .object([
+                ("requiredMean", ratioJSON(requiredMaterialsMean)), ("requiredMax", .int(requiredMaterialsMax)),
+                ("mean", ratioJSON(materialsMean)), ("max", .int(materialsMax)), ("total", .int(materialsTotal)),
+                ("shareable", .int(shareableMaterials)), ("shareableShare", ratioJSON(shareableShare)),
+            ])),
+            ("internalControlLine", internalControlLine.map { .string("\($0.numerator)/\($0.denominator)") } ?? .null),
+            ("overInternalControlLine", .array(itemsOverInternalControlLine.map { o in
+                .object([
+                    ("code", .string(o.code)), ("name", .string(o.name)), ("statutory", .string(o.statutory.text)),
+                    ("promised", .string(o.promised.text)), ("share", ratioJSON(o.share)),
+                ])
+            })),
+        ]).rendered()
+    }
+}
+
+// MARK: - CSV
+
+extension CatalogStats {
+    /// One `metric,value` row per figure, then breakdown rows `metric,key,value`
+    /// (`items_by_type,行政许可,6`) and `over_internal_control_line,事项编码,事项名称`.
+    /// No header row. Numbers as in ``json()``; a figure that cannot be computed has an
+    /// empty value. RFC 4180: CRLF line ends, a field holding a comma, a double quote, CR or
+    /// LF is quoted and its quotes doubled.
+    ///
+    /// Rows, in order: `catalog`, `items`, `items_by_type` (breakdown),
+    /// `items_by_window_category` (breakdown), `items_in_several_window_categories`,
+    /// `items_without_window`, `compression_items`, `compression_mean`,
+    /// `working_days_items`, `working_days_statutory`, `working_days_promised`,
+    /// `working_days_compression`, the same four for `calendar_days`, `immediate_items`,
+    /// `immediate_share`, `required_materials_mean`, `required_materials_max`,
+    /// `materials_mean`, `materials_max`, `materials_total`, `shareable_materials`,
+    /// `shareable_share`, `internal_control_line`, `items_over_internal_control_line`,
+    /// `over_internal_control_line` (one row per item).
+    public func csv() -> String {
+        var rows: [[String]] = []
+        func number(_ x: Double?) -> String { x.map { decimal($0, places: 4) } ?? "" }
+        rows.append(["catalog", catalogName])
+        rows.append(["items", String(itemCount)])
+        for c in itemsByType { rows.append(["items_by_type", c.key, String(c.count)]) }
+        for c in itemsByWindowCategory { rows.append(["items_by_window_category", c.key, String(c.count)]) }
+        rows.append(["items_in_several_window_categories", String(itemsInSeveralCategories)])
+        rows.append(["items_without_window", String(itemsWithoutWindow)])
+        rows.append(["compression_items", String(compressionItems)])
+        rows.append(["compression_mean", number(meanCompression)])
+        for (prefix, t) in [("working_days", workingDays), ("calendar_days", calendarDays)] {
+            rows.append(["\(prefix)_items", String(t.items)])
+            rows.append(["\(prefix)_statutory", String(t.statutory)])
+            rows.append(["\(prefix)_promised", String(t.promised)])
+            rows.append(["\(prefix)_compression", number(t.compression)])
+        }
+        rows.append(["immediate_items", String(immediateItems)])
+        rows.append(["immediate_share", number(immediateShare)])
+        rows.append(["required_materials_mean", number(requiredMaterialsMean)])
+        rows.append(["required_materials_max", String(requiredMaterialsMax)])
+        rows.append(["materials_mean", number(materialsMean)])
+        rows.append(["materials_max", String(materialsMax)])
+        rows.append(["materials_total", String(materialsTotal)])
+        rows.append(["shareable_materials", String(shareableMaterials)])
+        rows.append(["shareable_share", number(shareableShare)])
+        rows.append(["internal_control_line", internalControlLine.map { "\($0.numerator)/\($0.denominator)" } ?? ""])
+        rows.append(["items_over_internal_control_line", String(itemsOverInternalControlLine.count)])
+        for o in itemsOverInternalControlLine { rows.append(["over_internal_control_line", o.code, o.name]) }
+        return rows.map { $0.map(csvField).joined(separator: ",") + "\r\n" }.joined()
+    }
+}
+
+/// A CSV field, quoted per RFC 4180 when it must be.
+func csvField(_ s: String) -> String {
+    guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) else { return s }
+    var out = "\""
+    for c in s {
+        out.append(c)
+        if c == "\"" { out.append("\"") }
+    }
+    return out + "\""
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Diagnostics
+import Foundation
+import Reports
+
+struct Stats: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "统计服务中心报送的目录数据。 The figures a service centre reports about a catalog.",
+        discussion: """
+            Items by 事项类型 and 窗口类别, compression of 承诺 against 法定, the share of 即办件, \
+            materials per item and the share that is 可共享, items over the 内控线. Text for \
+            people; JSON and CSV for machines (keys and rows are documented in the Reports \
+            library, CatalogStats.json() and .csv()).
+
+            Exit status: 0 when the catalog compiles without error; 1 when it has an error (its \
+            diagnostics are printed as zhinan check prints them, JSON with --format json); 2 for \
+            a usage error or a catalog folder that cannot be read.
+            """
+    )
+
+    @Argument(help: "The catalog folder.")
+    var catalog: String
+
+    @Option(help: "Report format: text, json or csv.")
+    var format: StatsFormat = .text
+
+    @Option(help: "Report language: zh or en (default: from LANG, else zh).")
+    var lang: Language?
+
+    @OptionGroup var compile: CompileOptionGroup
+
+    func run() throws {
+        let language = try OutputOptions.parse(lang.map { ["--lang", $0.rawValue] } ?? []).language
+        let compiled = try ReportInput.compile(
+            [ReportInput(folder: catalog, standards: compile.standards)], options: compile,
+            language: language, json: format == .json)
+        let stats = CatalogStats.compute(compiled[0])
+        switch format {
+        case .text: emit(stats.text(language: ReportLanguage(language)))
+        case .json: emit(stats.json())
+        case .csv: emit(stats.csv())
+        }
+    }
+}
+
+enum StatsFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, csv
+}

@@ -1,0 +1,310 @@
+import Catalog
+import Reports
+import Testing
+
+/// Figures checked against a catalog of seven items worked out by hand.
+@Suite struct CatalogStatsTests {
+    /// 内控线 1/2; windows 工程类 gc, 经营类 jy, 综合 zh.
+    ///
+    /// | item | 类型 | windows | 办件类型 | 法定 → 承诺 | compression | materials (必要 / all / 可共享) |
+    /// |---|---|---|---|---|---|---|
+    /// | A XK-00001 | 行政许可 | jy, zh | 承诺件 | 20个工作日 → 8个工作日 | 12/20 = 0.6 | 2 / 3 / 1 |
+    /// | B XK-00002 | 行政许可 | gc | 承诺件 | 20个工作日 → 12个工作日 | 8/20 = 0.4, over 1/2 | 2 / 3 / 1 |
+    /// | C GG-00003 | 公共服务 | zh | 即办件 | 10个工作日 → 即办 | 1.0 | 1 / 1 / 1 |
+    /// | D QR-00004 | 行政确认 | jy | 承诺件 | 30日 → 15日 | 0.5, exactly 1/2: not over | 4 / 4 / 0 |
+    /// | E QR-00005 | 行政确认 | — | 即办件 | 即办 → 即办 | not computable | 0 / 0 / 0 |
+    /// | F QT-00006 | 行政备案 | gc, jy, zh | 承诺件 | 20个工作日 → 30日 | mixed units: not computable | 2 / 2 / 0 |
+    /// | G XK-00007 | 行政许可 | jy | 承诺件 | 10日 → 6日 | 0.4, over 1/2 | 0 / 1 / 0 |
+    static let catalog: Catalog = {
+        func materials(_ kinds: [(Necessity, Bool, String?)]) -> [MaterialRequirement] {
+            kinds.enumerated().map { i, k in
+                MaterialRequirement(name: "材料\(i + 1)", necessity: k.0, condition: k.2, shareable: k.1)
+            }
+        }
+        func item(_ code: String, _ name: String, _ type: String, _ windows: [String], _ caseType: CaseType,
+                  _ statutory: TimeLimit, _ promised: TimeLimit, _ m: [(Necessity, Bool, String?)]) -> Item {
+            Item(code: "440100-\(code)-001", name: name, type: type, agencyID: "a", windowIDs: windows,
+                 caseType: caseType, materials: materials(m),
+                 timeLimits: TimeLimits(statutory: statutory, promised: promised))
+        }
+        let items = [
+            item("XK-00001", "甲", "行政许可", ["jy", "zh"], .promised, .workingDays(20), .workingDays(8),
+                 [(.required, false, nil), (.required, true, nil), (.optional, false, nil)]),
+            item("XK-00002", "乙", "行政许可", ["gc"], .promised, .workingDays(20), .workingDays(12),
+                 [(.required, false, nil), (.required, false, "委托他人办理的"), (.deferrable, true, nil)]),
+            item("GG-00003", "丙", "公共服务", ["zh"], .immediate, .workingDays(10), .immediate,
+                 [(.required, true, nil)]),
+            item("QR-00004", "丁", "行政确认", ["jy"], .promised, .calendarDays(30), .calendarDays(15),
+                 Array(repeating: (.required, false, nil), count: 4)),
+            item("QR-00005", "戊", "行政确认", [], .immediate, .immediate, .immediate, []),
+            item("QT-00006", "己", "行政备案", ["gc", "jy", "zh"], .promised, .workingDays(20), .calendarDays(30),
+                 [(.required, false, nil), (.required, false, nil)]),
+            item("XK-00007", "庚", "行政许可", ["jy"], .promised, .calendarDays(10), .calendarDays(6),
+                 [(.optional, false, nil)]),
+        ]
+        return Catalog(
+            name: "测试目录", region: "440100", standards: [], internalControlLine: Ratio(numerator: 1, denominator: 2),
+            windows: [
+                ServiceWindow(id: "gc", name: "工程窗口", category: .engineering),
+                ServiceWindow(id: "jy", name: "经营窗口", category: .business),
+                ServiceWindow(id: "zh", name: "综合窗口", category: .comprehensive),
+            ],
+            items: items)
+    }()
+
+    let stats = CatalogStats.compute(CatalogStatsTests.catalog)
+
+    @Test func counts() {
+        #expect(stats.itemCount == 7)
+        // GB/T 39046 order (行政许可, 行政确认, 公共服务), then types it does not list (行政备案).
+        #expect(stats.itemsByType == [.init("行政许可", 3), .init("行政确认", 2), .init("公共服务", 1), .init("行政备案", 1)])
+        // 工程类: B, F; 经营类: A, D, F, G; 公民类: none; 综合: A, C, F. Sums to 9 > 7 items:
+        // A is in 2 categories and F in 3.
+        #expect(stats.itemsByWindowCategory == [.init("工程类", 2), .init("经营类", 4), .init("公民类", 0), .init("综合", 3)])
+        #expect(stats.itemsInSeveralCategories == 2)
+        #expect(stats.itemsWithoutWindow == 1)  // E
+    }
+
+    @Test func compression() {
+        // Computable for A, B, C, D, G: (0.6 + 0.4 + 1.0 + 0.5 + 0.4) / 5 = 2.9 / 5 = 0.58.
+        #expect(stats.compressionItems == 5)
+        #expect(abs(stats.meanCompression! - 0.58) < 1e-12)
+        // Working days: A, B, C: 法定 20 + 20 + 10 = 50, 承诺 8 + 12 + 0 = 20; (50 − 20) / 50 = 0.6.
+        #expect(stats.workingDays == CatalogStats.DayTotals(items: 3, statutory: 50, promised: 20))
+        #expect(stats.workingDays.compression == 0.6)
+        // Calendar days: D, G: 法定 30 + 10 = 40, 承诺 15 + 6 = 21; 19 / 40 = 0.475. F, with
+        // working days against calendar days, is in neither.
+        #expect(stats.calendarDays == CatalogStats.DayTotals(items: 2, statutory: 40, promised: 21))
+        #expect(stats.calendarDays.compression == 0.475)
+    }
+
+    @Test func immediateAndMaterials() {
+        // 即办件: C, E; 2 / 7 = 0.2857…
+        #expect(stats.immediateItems == 2)
+        #expect(abs(stats.immediateShare! - 2.0 / 7) < 1e-12)
+        // 必要 per item: 2, 2, 1, 4, 0, 2, 0 = 11; 11 / 7 = 1.571…; max 4 (D). B's conditional
+        // 必要 material counts.
+        #expect(abs(stats.requiredMaterialsMean! - 11.0 / 7) < 1e-12)
+        #expect(stats.requiredMaterialsMax == 4)
+        // All: 3, 3, 1, 4, 0, 2, 1 = 14; 14 / 7 = 2; max 4.
+        #expect(stats.materialsMean == 2)
+        #expect(stats.materialsMax == 4)
+        // 可共享: A's second, B's third (容缺后补, still counted), C's only: 3 / 14 = 0.214…
+        #expect(stats.materialsTotal == 14)
+        #expect(stats.shareableMaterials == 3)
+    }
+
+    @Test func internalControlLine() {
+        // 1/2 of 法定: B 12 > 10 of 20个工作日 and G 6 > 5 of 10日 are over; D's 15 of 30日 is
+        // exactly on the line; F's units differ; C's 即办 is never over.
+        #expect(stats.itemsOverInternalControlLine.map(\.code) == ["440100-XK-00002-001", "440100-XK-00007-001"])
+        #expect(stats.itemsOverInternalControlLine.map(\.share) == [0.6, 0.6])
+        var noLine = CatalogStatsTests.catalog
+        noLine.internalControlLine = nil
+        #expect(CatalogStats.compute(noLine).itemsOverInternalControlLine.isEmpty)
+    }
+
+    @Test func emptyCatalogHasNoRatios() {
+        let empty = CatalogStats.compute(Catalog(name: "空目录", region: "440100", standards: []))
+        #expect(empty.meanCompression == nil && empty.immediateShare == nil && empty.materialsMean == nil)
+        #expect(empty.text().contains("承诺时限较法定时限平均压缩：无可比较的事项"))
+        #expect(empty.csv().contains("compression_mean,\r\n"))
+        #expect(empty.json().contains("\"mean\": null"))
+    }
+
+    // MARK: Formats
+
+    @Test func text() {
+        #expect(stats.text() == """
+            《测试目录》统计
+            事项总数：7 项
+
+            一、按事项类型
+              行政许可：3 项
+              行政确认：2 项
+              公共服务：1 项
+              行政备案：1 项
+
+            二、按窗口类别
+              工程类：2 项
+              经营类：4 项
+              公民类：0 项
+              综合：3 项
+              注：在多个类别的窗口受理的事项，在每个类别各计一次（本目录有 2 项）；未指定受理地点的事项 1 项。
+
+            三、办理时限
+              承诺时限较法定时限平均压缩 58.0%（按 5 个可比较的事项计算）
+              工作日：法定合计 50个工作日，承诺合计 20个工作日，压缩 60.0%（3 个事项）
+              自然日：法定合计 40日，承诺合计 21日，压缩 47.5%（2 个事项）
+              即办件：2 项，占 28.6%
+
+            四、申请材料
+              必要材料：平均每个事项 1.6 项，最多 4 项
+              全部材料：平均每个事项 2.0 项，最多 4 项
+              可共享材料：3 项，占全部 14 项材料的 21.4%
+
+            五、内控线
+              内控线：承诺时限不超过法定时限的 1/2
+              超过内控线的事项：2 项
+                440100-XK-00002-001 乙：法定 20个工作日，承诺 12个工作日（60.0%）
+                440100-XK-00007-001 庚：法定 10日，承诺 6日（60.0%）
+
+            """)
+    }
+
+    @Test func englishText() {
+        #expect(stats.text(language: .en) == """
+            Statistics: 测试目录
+            Items: 7
+
+            1. Items by type (事项类型)
+              行政许可: 3
+              行政确认: 2
+              公共服务: 1
+              行政备案: 1
+
+            2. Items by window category (窗口类别)
+              工程类: 2
+              经营类: 4
+              公民类: 0
+              综合: 3
+              Note: an item accepted at windows of several categories counts once in each (2 items here); 1 item without a window.
+
+            3. Time limits
+              Mean compression of promised against statutory limits: 58.0% (over 5 items where it can be computed)
+              Working days: statutory 50 working days in all, promised 20 working days, compressed by 60.0% (3 items)
+              Calendar days: statutory 40 calendar days in all, promised 21 calendar days, compressed by 47.5% (2 items)
+              Decided on the spot (即办件): 2 items, 28.6%
+
+            4. Materials
+              Required (必要): 1.6 per item on average, at most 4
+              All: 2.0 per item on average, at most 4
+              Shareable (可共享): 3 of 14 materials, 21.4%
+
+            5. Internal control line (内控线)
+              Line: a promise of at most 1/2 of the statutory limit
+              Items over the line: 2
+                440100-XK-00002-001 乙: statutory 20 working days, promised 12 working days (60.0%)
+                440100-XK-00007-001 庚: statutory 10 calendar days, promised 6 calendar days (60.0%)
+
+            """)
+    }
+
+    @Test func json() {
+        #expect(stats.json() == """
+            {
+              "version": 1,
+              "catalog": "测试目录",
+              "items": 7,
+              "itemsByType": {
+                "行政许可": 3,
+                "行政确认": 2,
+                "公共服务": 1,
+                "行政备案": 1
+              },
+              "itemsByWindowCategory": {
+                "工程类": 2,
+                "经营类": 4,
+                "公民类": 0,
+                "综合": 3
+              },
+              "itemsInSeveralWindowCategories": 2,
+              "itemsWithoutWindow": 1,
+              "compression": {
+                "items": 5,
+                "mean": 0.58,
+                "workingDays": {
+                  "items": 3,
+                  "statutory": 50,
+                  "promised": 20,
+                  "compression": 0.6
+                },
+                "calendarDays": {
+                  "items": 2,
+                  "statutory": 40,
+                  "promised": 21,
+                  "compression": 0.475
+                }
+              },
+              "immediate": {
+                "items": 2,
+                "share": 0.2857
+              },
+              "materials": {
+                "requiredMean": 1.5714,
+                "requiredMax": 4,
+                "mean": 2,
+                "max": 4,
+                "total": 14,
+                "shareable": 3,
+                "shareableShare": 0.2143
+              },
+              "internalControlLine": "1/2",
+              "overInternalControlLine": [
+                {
+                  "code": "440100-XK-00002-001",
+                  "name": "乙",
+                  "statutory": "20个工作日",
+                  "promised": "12个工作日",
+                  "share": 0.6
+                },
+                {
+                  "code": "440100-XK-00007-001",
+                  "name": "庚",
+                  "statutory": "10日",
+                  "promised": "6日",
+                  "share": 0.6
+                }
+              ]
+            }
+
+            """)
+    }
+
+    @Test func csv() {
+        let expected = [
+            "catalog,测试目录",
+            "items,7",
+            "items_by_type,行政许可,3",
+            "items_by_type,行政确认,2",
+            "items_by_type,公共服务,1",
+            "items_by_type,行政备案,1",
+            "items_by_window_category,工程类,2",
+            "items_by_window_category,经营类,4",
+            "items_by_window_category,公民类,0",
+            "items_by_window_category,综合,3",
+            "items_in_several_window_categories,2",
+            "items_without_window,1",
+            "compression_items,5",
+            "compression_mean,0.58",
+            "working_days_items,3",
+            "working_days_statutory,50",
+            "working_days_promised,20",
+            "working_days_compression,0.6",
+            "calendar_days_items,2",
+            "calendar_days_statutory,40",
+            "calendar_days_promised,21",
+            "calendar_days_compression,0.475",
+            "immediate_items,2",
+            "immediate_share,0.2857",
+            "required_materials_mean,1.5714",
+            "required_materials_max,4",
+            "materials_mean,2",
+            "materials_max,4",
+            "materials_total,14",
+            "shareable_materials,3",
+            "shareable_share,0.2143",
+            "internal_control_line,1/2",
+            "items_over_internal_control_line,2",
+            "over_internal_control_line,440100-XK-00002-001,乙",
+            "over_internal_control_line,440100-XK-00007-001,庚",
+        ]
+        #expect(stats.csv() == expected.map { $0 + "\r\n" }.joined())
+    }
+
+    @Test func csvQuotesPerRFC4180() {
+        var catalog = CatalogStatsTests.catalog
+        catalog.name = "目录,含\"逗号\"和引号"
+        #expect(CatalogStats.compute(catalog).csv().hasPrefix("catalog,\"目录,含\"\"逗号\"\"和引号\"\r\n"))
+    }
+}
