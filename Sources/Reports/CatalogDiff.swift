@@ -100,7 +100,7 @@ public struct CatalogDiff: Sendable, Equatable {
 
         /// The element: for an item, an ``ElementKey`` (`materials`, `timeLimits`, `flow` …)
         /// or `additional` for an element a locality's profile adds; for the catalog,
-        /// `catalog`, `agencies`, `windows`, `laws` or `sharedMaterials`.
+        /// `catalog`, `agencies`, `windows`, `laws`, `sharedMaterials` or `bundles` (一件事).
         public var element: String
         public var kind: Kind
         /// What in the element: a material's or a step's name, a condition's text, a
@@ -423,6 +423,12 @@ extension CatalogDiff {
             out += entries("sharedMaterials", old.sharedMaterials, new.sharedMaterials, id: \.id, name: \.name) { m in
                 [("name", m.name), ("source", m.source), ("shareable", String(m.shareable)), ("form", m.form?.rawValue),
                  ("copies", m.copies.map(String.init)), ("medium", m.medium), ("requirement", m.requirement)]
+            }
+            out += entries("bundles", old.bundles, new.bundles, id: \.code, name: \.name) { b in
+                [("name", b.name), ("mode", b.mode.rawValue),
+                 ("members", b.stages.map { $0.itemCodes.joined(separator: "、") }.joined(separator: " → ")),
+                 ("leadAgency", b.leadAgencyID), ("windowCategory", b.windowCategory.rawValue),
+                 ("promised", b.promised?.text), ("note", b.note)]
             }
             return out
         }

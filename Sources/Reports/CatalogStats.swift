@@ -61,6 +61,39 @@ public struct CatalogStats: Sendable, Equatable {
     public var internalControlLine: Ratio?
     public var itemsOverInternalControlLine: [OverLine]
 
+    /// 一件事: what each bundle saves against doing its items one by one.
+    public var bundles: [BundleSaving] = []
+
+    /// One bundle's savings.
+    public struct BundleSaving: Sendable, Equatable {
+        public var code: String
+        public var name: String
+        public var mode: BundleMode
+        public var members: Int
+        /// Materials counted per member, and once each after merging.
+        public var materialsBefore: Int
+        public var materialsAfter: Int
+        /// The bundle's promise, and its members' promises one after another.
+        public var promised: TimeLimit?
+        public var oneByOne: TimeLimit?
+        /// Days saved, when the two count days the same way.
+        public var daysSaved: Int? {
+            guard let p = promised, let o = oneByOne else { return nil }
+            switch (o, p) {
+            case (.workingDays(let a), .workingDays(let b)), (.calendarDays(let a), .calendarDays(let b)): return a - b
+            case (.workingDays(let a), .immediate), (.calendarDays(let a), .immediate): return a
+            default: return nil
+            }
+        }
+        public var materialsSaved: Int { materialsBefore - materialsAfter }
+        /// ``daysSaved`` in the unit the limits count.
+        public var saved: TimeLimit? {
+            guard let d = daysSaved, d > 0 else { return nil }
+            if case .calendarDays? = oneByOne { return .calendarDays(d) }
+            return .workingDays(d)
+        }
+    }
+
     /// A breakdown row: a key (事项类型, 窗口类别) and how many items.
     public struct Count: Sendable, Equatable {
         public var key: String
@@ -190,7 +223,13 @@ extension CatalogStats {
             materialsTotal: total,
             shareableMaterials: items.reduce(0) { $0 + $1.materials.count(where: \.shareable) },
             internalControlLine: catalog.internalControlLine,
-            itemsOverInternalControlLine: over.sorted { $0.code < $1.code })
+            itemsOverInternalControlLine: over.sorted { $0.code < $1.code },
+            bundles: catalog.bundles.map { b in
+                BundleSaving(
+                    code: b.code, name: b.name, mode: b.mode, members: b.memberCodes.count,
+                    materialsBefore: b.figures.materialsBeforeMerge, materialsAfter: b.figures.materialsAfterMerge,
+                    promised: b.promised, oneByOne: b.figures.oneByOne?.duration)
+            })
     }
 
     /// As `zhinan check`'s 内控线 rule: a promise of 即办 is in any unit.

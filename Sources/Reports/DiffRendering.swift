@@ -150,6 +150,7 @@ enum Labels {
             pair = [
                 "catalog": ("目录", "Catalog"), "agencies": ("实施机关", "Agency"), "windows": ("窗口", "Window"),
                 "laws": ("法规", "Law"), "sharedMaterials": ("材料库", "Shared material"),
+                "bundles": ("一件事", "Bundle"),
             ][key]
         } else {
             pair = items[key]
@@ -197,6 +198,8 @@ enum Labels {
         "role": ("岗位", "role"), "timeLimit": ("时限", "time limit"), "isTimed": ("计时", "timed"),
         "transitions": ("下一步", "next steps"), "outcome": ("结束", "outcome"), "text": ("内容", "text"),
         "region": ("行政区划", "region"), "standards": ("标准", "standards"),
+        "mode": ("办理方式", "mode"), "members": ("成员事项", "members"), "leadAgency": ("牵头部门", "lead agency"),
+        "windowCategory": ("窗口类别", "window category"),
         "internalControlLine": ("内控线", "internal control line"), "creditCode": ("统一社会信用代码", "credit code"),
         "address": ("地址", "address"), "phone": ("电话", "phone"), "website": ("网址", "website"),
         "category": ("类别", "category"), "location": ("地点", "location"), "hours": ("办公时间", "hours"),

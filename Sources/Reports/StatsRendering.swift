@@ -7,7 +7,25 @@ extension CatalogStats {
     /// ``itemsByType`` and ``itemsByWindowCategory``, a figure that cannot be computed shown
     /// as such rather than as 0.
     public func text(language: ReportLanguage = .zh) -> String {
-        language == .zh ? chinese() : english()
+        (language == .zh ? chinese() : english()) + bundleText(language)
+    }
+
+    /// The 一件事 section: a bundle per line with the materials and days it saves.
+    private func bundleText(_ language: ReportLanguage) -> String {
+        guard !bundles.isEmpty else { return "" }
+        let zh = language == .zh
+        var out = zh ? "\n六、一件事\n  一件事：\(bundles.count) 个\n" : "\n6. Bundles (一件事)\n  Bundles: \(bundles.count)\n"
+        for b in bundles {
+            out += "  \(b.code) \(b.name)（\(b.mode.rawValue)，\(b.members) 个事项）："
+            out += zh ? "材料 \(b.materialsBefore) 项合并为 \(b.materialsAfter) 项，少交 \(b.materialsSaved) 项"
+                      : "materials \(b.materialsBefore) merged into \(b.materialsAfter), \(b.materialsSaved) fewer"
+            if let o = b.oneByOne, let p = b.promised {
+                out += zh ? "；逐项办理 \(o.text)，一件事承诺 \(p.text)" : "; one by one \(o.text(.en)), promised \(p.text(.en))"
+                if let saved = b.saved { out += zh ? "，节省 \(saved.text)" : ", \(saved.text(.en)) saved" }
+            }
+            out += zh ? "\n" : "\n"
+        }
+        return out
     }
 
     private func chinese() -> String {
@@ -133,7 +151,11 @@ extension CatalogStats {
     ///                     "total": Int, "shareable": Int, "shareableShare": Ratio},
     ///       "internalControlLine": "2/3" | null,
     ///       "overInternalControlLine": [{"code": String, "name": String, "statutory": "10个工作日",
-    ///                                    "promised": "8个工作日", "share": Ratio}]
+    ///                                    "promised": "8个工作日", "share": Ratio}],
+    ///       "bundles": [{"code": String, "name": String, "mode": "并联", "members": Int,
+    ///                    "materialsBefore": Int, "materialsAfter": Int, "materialsSaved": Int,
+    ///                    "promised": "10个工作日" | null, "oneByOne": "15个工作日" | null,
+    ///                    "daysSaved": Int | null}]
     ///     }
     public func json() -> String {
         func totals(_ t: DayTotals) -> JSON {
@@ -167,6 +189,16 @@ extension CatalogStats {
                     ("promised", .string(o.promised.text)), ("share", ratioJSON(o.share)),
                 ])
             })),
+            ("bundles", .array(bundles.map { b in
+                .object([
+                    ("code", .string(b.code)), ("name", .string(b.name)), ("mode", .string(b.mode.rawValue)),
+                    ("members", .int(b.members)), ("materialsBefore", .int(b.materialsBefore)),
+                    ("materialsAfter", .int(b.materialsAfter)), ("materialsSaved", .int(b.materialsSaved)),
+                    ("promised", b.promised.map { .string($0.text) } ?? .null),
+                    ("oneByOne", b.oneByOne.map { .string($0.text) } ?? .null),
+                    ("daysSaved", b.daysSaved.map { .int($0) } ?? .null),
+                ])
+            })),
         ]).rendered()
     }
 }
@@ -188,7 +220,9 @@ extension CatalogStats {
     /// `immediate_share`, `required_materials_mean`, `required_materials_max`,
     /// `materials_mean`, `materials_max`, `materials_total`, `shareable_materials`,
     /// `shareable_share`, `internal_control_line`, `items_over_internal_control_line`,
-    /// `over_internal_control_line` (one row per item).
+    /// `over_internal_control_line` (one row per item), `bundles`, `bundle_materials_saved`,
+    /// `bundle` (one row per bundle: code, name, materials before and after merging, days
+    /// saved).
     public func csv() -> String {
         var rows: [[String]] = []
         func number(_ x: Double?) -> String { x.map { decimal($0, places: 4) } ?? "" }
@@ -218,6 +252,11 @@ extension CatalogStats {
         rows.append(["internal_control_line", internalControlLine.map { "\($0.numerator)/\($0.denominator)" } ?? ""])
         rows.append(["items_over_internal_control_line", String(itemsOverInternalControlLine.count)])
         for o in itemsOverInternalControlLine { rows.append(["over_internal_control_line", o.code, o.name]) }
+        rows.append(["bundles", String(bundles.count)])
+        rows.append(["bundle_materials_saved", String(bundles.reduce(0) { $0 + $1.materialsSaved })])
+        for b in bundles {
+            rows.append(["bundle", b.code, b.name, String(b.materialsBefore), String(b.materialsAfter), b.daysSaved.map(String.init) ?? ""])
+        }
         return rows.map { $0.map(csvField).joined(separator: ",") + "\r\n" }.joined()
     }
 }

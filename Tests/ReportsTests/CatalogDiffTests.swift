@@ -17,6 +17,24 @@ private func lines(_ old: Catalog, _ new: Catalog, internal includeInternal: Boo
 @Suite struct CatalogDiffTests {
     let base = Sample.catalog()
 
+    // MARK: Bundles
+
+    @Test func bundlesAddedRemovedAndChanged() {
+        func bundle(_ code: String, _ name: String, promised: Int, members: [String]) -> ServiceBundle {
+            ServiceBundle(code: code, name: name, mode: .parallel, stages: [BundleStage(itemCodes: members)],
+                          leadAgencyID: "a", windowCategory: .comprehensive, promised: .workingDays(promised))
+        }
+        var old = base, new = base
+        old.bundles = [bundle("Y1", "退休一件事", promised: 10, members: ["A", "B"]), bundle("Y2", "开店一件事", promised: 5, members: ["A", "C"])]
+        new.bundles = [bundle("Y1", "退休一件事", promised: 8, members: ["A", "B", "C"]), bundle("Y3", "出生一件事", promised: 3, members: ["B", "C"])]
+        #expect(lines(old, new) == [
+            "一件事：新增“出生一件事”（Y3）",
+            "一件事：删除“开店一件事”（Y2）",
+            "一件事“退休一件事”（Y1）：成员事项由“A、B”改为“A、B、C”",
+            "一件事“退休一件事”（Y1）：承诺 由 10个工作日 改为 8个工作日",
+        ])
+    }
+
     // MARK: Items
 
     @Test func noChange() {

@@ -255,7 +255,8 @@ import Testing
                   "promised": "6日",
                   "share": 0.6
                 }
-              ]
+              ],
+              "bundles": []
             }
 
             """)
@@ -298,8 +299,32 @@ import Testing
             "items_over_internal_control_line,2",
             "over_internal_control_line,440100-XK-00002-001,乙",
             "over_internal_control_line,440100-XK-00007-001,庚",
+            "bundles,0",
+            "bundle_materials_saved,0",
         ]
         #expect(stats.csv() == expected.map { $0 + "\r\n" }.joined())
+    }
+
+    @Test func bundlesReportWhatTheySave() {
+        var catalog = CatalogStatsTests.catalog
+        var bundle = ServiceBundle(code: "440100-YJS-001", name: "一件事", mode: .parallel,
+            stages: [BundleStage(itemCodes: ["a", "b"])], leadAgencyID: "x", windowCategory: .comprehensive,
+            promised: .workingDays(5))
+        // Members promising 3 and 4 working days, 5 and 4 materials, 2 of them the same.
+        bundle.figures = BundleFigures(oneByOne: FlowPath(steps: ["a", "b"], workingDays: 7, calendarDays: 0),
+                                       materialsBeforeMerge: 9, materialsAfterMerge: 7)
+        catalog.bundles = [bundle]
+        let stats = CatalogStats.compute(catalog)
+        #expect(stats.bundles.first?.saved == .workingDays(2))
+        #expect(stats.text().hasSuffix("""
+
+            六、一件事
+              一件事：1 个
+              440100-YJS-001 一件事（并联，2 个事项）：材料 9 项合并为 7 项，少交 2 项；逐项办理 7个工作日，一件事承诺 5个工作日，节省 2个工作日
+
+            """))
+        #expect(stats.csv().hasSuffix("bundles,1\r\nbundle_materials_saved,2\r\nbundle,440100-YJS-001,一件事,9,7,2\r\n"))
+        #expect(stats.json().contains("\"daysSaved\": 2"))
     }
 
     @Test func csvQuotesPerRFC4180() {
