@@ -32,7 +32,7 @@ struct Zhinan: ParsableCommand {
 
 /// Options every command that prints diagnostics shares.
 struct OutputOptions: ParsableArguments {
-    @Option(help: "Diagnostics format: text or json.")
+    @Option(help: "Diagnostics format: text, json, sarif (SARIF 2.1.0, for code scanning) or github (GitHub Actions annotations).")
     var format: DiagnosticFormat = .text
 
     @Option(help: "Message language: zh or en (default: from LANG, else zh).")
@@ -48,7 +48,12 @@ struct OutputOptions: ParsableArguments {
 }
 
 enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
+    case text, json, sarif, github
+}
+
+/// The least severity that makes `check` and `build` fail (exit 1; `build` then writes nothing).
+enum FailLevel: String, ExpressibleByArgument, CaseIterable {
+    case error, warning
 }
 
 extension Language: ExpressibleByArgument {}
