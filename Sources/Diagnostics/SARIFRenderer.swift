@@ -138,10 +138,10 @@ public struct SARIFRenderer: Sendable {
     }
 
     /// A rule's `name`: its English title in PascalCase (`Duplicate key` → `DuplicateKey`),
-    /// letters and digits only; the code itself when that leaves nothing.
+    /// letters and digits only, apostrophes dropped; the code itself when that leaves nothing.
     public static func ruleName(_ code: DiagnosticCode) -> String {
         var out = ""
-        for word in code.title.en.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
+        for word in code.title.en.filter({ $0 != "'" && $0 != "\u{2019}" }).split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
             out += word.prefix(1).uppercased() + word.dropFirst()
         }
         return out.isEmpty || out == code.id ? code.id : out
