@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 import Standards
 import YAMLSyntax
 
@@ -49,19 +50,19 @@ public enum Suppressions {
     /// diagnostics kept is unchanged, new ones are appended.
     ///
     /// - Parameters:
-    ///   - files: the files whose comments count, by the paths diagnostics use; their text
-    ///     comes from `sources`.
+    ///   - files: the files whose comments count: the path diagnostics use for each, and its
+    ///     text.
     ///   - settings: the profiles' rule settings, which can switch the two warnings off or
     ///     change their severity like any other rule's.
     public static func apply(
-        _ diagnostics: [Diagnostic], sources: SourceTexts, files: [String],
+        _ diagnostics: [Diagnostic], files: [(path: String, text: String)],
         knownCodes: Set<String> = knownCodes, settings: [String: RuleSetting] = [:]
     ) -> [Diagnostic] {
         var suppressions: [Suppression] = []
         var reported: [Diagnostic] = []
         for file in files {
-            var reporter = Reporter(file: file, settings: settings)
-            suppressions += find(in: file, sources: sources, knownCodes: knownCodes, reporter: &reporter)
+            var reporter = Reporter(file: file.path, settings: settings)
+            suppressions += find(in: file.path, text: file.text, knownCodes: knownCodes, reporter: &reporter)
             reported += reporter.diagnostics
         }
         guard !suppressions.isEmpty else { return diagnostics + reported }
@@ -102,30 +103,24 @@ public enum Suppressions {
         return kept + reported
     }
 
-    /// The suppressions in `file`, read from its text in `sources`, by the same rules as
-    /// ``apply(_:sources:files:knownCodes:settings:)``; malformed ones are left out.
-    public static func find(in file: String, sources: SourceTexts, knownCodes: Set<String> = knownCodes) -> [Suppression] {
+    /// The suppressions in the text of `file`, by the same rules as
+    /// ``apply(_:files:knownCodes:settings:)``; malformed ones are left out.
+    public static func find(in file: String, text: String, knownCodes: Set<String> = knownCodes) -> [Suppression] {
         var reporter = Reporter(file: file)
-        return find(in: file, sources: sources, knownCodes: knownCodes, reporter: &reporter)
+        return find(in: file, text: text, knownCodes: knownCodes, reporter: &reporter)
     }
 
-    static func find(in file: String, sources: SourceTexts, knownCodes: Set<String>, reporter: inout Reporter) -> [Suppression] {
+    static func find(in file: String, text: String, knownCodes: Set<String>, reporter: inout Reporter) -> [Suppression] {
         // Most files have none: look for the word before scanning for YAML's comments.
-        var n = 1, any = false
-        while let line = sources.line(n, in: file) {
-            if line.utf8.containsBytes(of: marker) { any = true; break }
-            n += 1
-        }
-        guard any else { return [] }
-
+        guard text.utf8.containsBytes(of: marker) else { return [] }
         var scanner = CommentScanner()
         var found: [Suppression] = []
-        n = 1
-        while let line = sources.line(n, in: file) {
-            defer { n += 1 }
+        // Lines as SourceTexts splits them, so positions agree with every other diagnostic's.
+        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+        for (i, line) in lines.enumerated() {
             let bytes = Array(line.utf8)
             guard let comment = scanner.comment(in: bytes) else { continue }
-            if let s = parse(bytes, comment: comment, line: n, file: file, knownCodes: knownCodes, reporter: &reporter) {
+            if let s = parse(bytes, comment: comment, line: i + 1, file: file, knownCodes: knownCodes, reporter: &reporter) {
                 found.append(s)
             }
         }
@@ -308,19 +303,20 @@ extension UInt8 {
     fileprivate static let greater = UInt8(ascii: ">")
 }
 
-extension Substring.UTF8View {
+extension String.UTF8View {
     /// Whether `needle` occurs in these bytes.
     fileprivate func containsBytes(of needle: [UInt8]) -> Bool {
         let scan = { (buffer: UnsafeBufferPointer<UInt8>) -> Bool in
-            guard buffer.count >= needle.count, let first = needle.first else { return false }
+            guard buffer.count >= needle.count, let first = needle.first, let base = buffer.baseAddress else { return false }
             var i = 0
             let last = buffer.count - needle.count
             while i <= last {
-                if buffer[i] == first {
-                    var k = 1
-                    while k < needle.count, buffer[i + k] == needle[k] { k += 1 }
-                    if k == needle.count { return true }
-                }
+                // memchr finds candidates several times faster than a loop over the bytes.
+                guard let found = memchr(base + i, Int32(first), last - i + 1) else { return false }
+                i = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                var k = 1
+                while k < needle.count, buffer[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return true }
                 i += 1
             }
             return false
