@@ -15,7 +15,7 @@ struct CompileOptionGroup: ParsableArguments {
     @Option(help: "Files worked on at once (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "Fail (exit 1) on an error, or also on a warning: error or warning.")
+    @Option(help: "What makes the run fail (exit 1; build then writes nothing): error (the default), or warning for any warning too.")
     var failOn: FailLevel = .error
 
     func validate() throws {
