@@ -170,6 +170,7 @@ public struct CatalogCompiler: Sendable {
         catalog.bundles = bundles.sorted { $0.code < $1.code }
         catalog.internalElements = (profile.elements.filter { !$0.isPublic }.map(\.key) + [ElementKey.materialReviewPoints]).sorted()
         result.catalog = catalog
+        result.diagnostics = Suppressions.apply(result.diagnostics, files: files.filter { $0.root != nil }.map { ($0.path, $0.text) }, settings: profile.rules)
         result.diagnostics = result.diagnostics.sortedForOutput()
         return result
     }

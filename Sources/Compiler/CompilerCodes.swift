@@ -81,6 +81,20 @@ public enum CompilerCodes {
         "目录文件夹中，catalog.yaml 写目录本身，事项文件放在 items/ 及其子文件夹中。其他位置的 YAML 文件只检查语法，不作为事项读取。",
         "In a catalog folder, catalog.yaml describes the catalog and item files live under items/ (and its sub-folders). YAML files elsewhere are syntax-checked but not read as items.",
         "把事项文件移到 items/ 中，或删除该文件。", "Move the item file under items/, or delete it.")
+    public static let unusedSuppression = code(
+        "ZN313", .warning, "未使用的忽略注释", "Unused suppression",
+        "注释“# zhinan-ignore: 代码”屏蔽它所在行（或紧接在这一行注释下面的一行）的该代码的问题。这里的代码没有屏蔽任何问题：问题已经改正，或者注释放错了行。留着它，以后在这里出现的同类问题会被悄悄屏蔽。",
+        "A comment \"# zhinan-ignore: CODE\" silences that code's findings on its own line (or, on a line of its own, on the line just below it). This code silences nothing here: the problem has been fixed, or the comment is on the wrong line. Left in place, it would silently hide a later problem of the same kind.",
+        "删除这条注释（或其中的这个代码），或把它移到问题所在的行。",
+        "Delete the comment (or this code from it), or move it to the line of the finding.",
+        example: "办理时限:\n  法定: 30个工作日\n  承诺: 10个工作日   # zhinan-ignore: ZN602 -- 10 日已在内控线以内，注释不再需要")
+    public static let badSuppression = code(
+        "ZN314", .warning, "忽略注释写法不对", "Malformed suppression",
+        "忽略注释写成“# zhinan-ignore: ZN602”，冒号后是一个或多个诊断代码，用逗号或空格分开；说明理由写在“--”之后。这里的注释没有写代码，或写了 zhinan 没有的代码，因此不屏蔽任何问题。",
+        "A suppression is written \"# zhinan-ignore: ZN602\": after the colon, one or more diagnostic codes separated by commas or spaces; a reason may follow after \"--\". This one names no code, or a code zhinan does not have, so it silences nothing.",
+        "改为正确的代码（zhinan explain 列出全部代码），把理由写在“--”之后。",
+        "Write the right code (zhinan explain lists them all), and put a reason after \"--\".",
+        example: "承诺: 25个工作日   # zhinan-ignore: ZN602 -- 经审批同意")
 
     // MARK: Values
 
@@ -277,6 +291,7 @@ public enum CompilerCodes {
     public static let all: [DiagnosticCode] = [
         missingElement, unknownElement, wrongType, notInCodeSet, traditionalSpelling, duplicateElement,
         missingField, unknownField, placeholder, catalogFileMissing, noStandards, notAnItem,
+        unusedSuppression, badSuppression,
         badTimeLimit, badCount, badCreditCode, badRegion, badPhone, badURL, badItemCode,
         duplicateItemCode, badRatio, regionMismatch, numberAsText, badDate,
         unknownReference, duplicateID, unknownStep, materialNameAndLibrary,

@@ -4,8 +4,12 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "检查目录，不写任何文件。 Validate catalogs; nothing is written.",
         discussion: """
-            Exit status: 0 when no error was found, 1 when one was, 2 for a usage error or \
-            a catalog folder that cannot be read.
+            Exit status: 0 when no error was found, 1 when one was (or a warning, with \
+            --fail-on warning), 2 for a usage error or a catalog folder that cannot be read.
+
+            A comment `# zhinan-ignore: ZN602` on a finding's line, or alone on the line \
+            above it, silences that code there; a suppression that silences nothing is \
+            itself a warning (ZN313).
             """
     )
 

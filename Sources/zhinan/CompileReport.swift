@@ -15,6 +15,9 @@ struct CompileOptionGroup: ParsableArguments {
     @Option(help: "Files worked on at once (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(help: "What makes the run fail (exit 1; build then writes nothing): error (the default), or warning for any warning too.")
+    var failOn: FailLevel = .error
+
     func validate() throws {
         guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be positive.") }
         guard jobs > 0 else { throw ValidationError("--jobs must be positive.") }
@@ -33,9 +36,11 @@ struct CompileReport {
     var catalogs: [Catalog?] = []
     var diagnostics: [Diagnostic] = []
     var unusable = false
+    var failOn: FailLevel = .error
 
     init(folders: [String], options: CompileOptionGroup, output: OutputOptions) {
         let language = output.language
+        failOn = options.failOn
         var sources = SourceTexts()
         var fileCount = 0
         var seenProfiles = Set<String>()
@@ -68,6 +73,13 @@ struct CompileReport {
                 .render(diagnostics, sources: sources, fileCount: fileCount))
         case .json:
             emit(JSONRenderer(language: language).render(diagnostics))
+        case .sarif:
+            emit(SARIFRenderer(
+                language: language, registry: .zhinan, toolVersion: Zhinan.configuration.version,
+                sourceRoot: FileManager.default.currentDirectoryPath).render(diagnostics))
+        case .github:
+            emit(GitHubRenderer(language: language, registry: .zhinan, sourceRoot: FileManager.default.currentDirectoryPath)
+                .render(diagnostics, fileCount: fileCount))
         }
     }
 
@@ -75,5 +87,6 @@ struct CompileReport {
     func exitIfProblems() throws {
         if unusable { throw Status.unusable }
         if diagnostics.hasErrors { throw Status.problems }
+        if failOn == .warning, diagnostics.contains(where: { $0.severity >= .warning }) { throw Status.problems }
     }
 }

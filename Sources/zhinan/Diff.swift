@@ -42,6 +42,9 @@ struct Diff: ParsableCommand {
     @OptionGroup var compile: CompileOptionGroup
 
     func validate() throws {
+        guard output.format == .text || output.format == .json else {
+            throw ValidationError("diff prints text or json, not \(output.format.rawValue).")
+        }
         if git.isEmpty {
             guard catalogs.count == 2 else {
                 throw ValidationError("Give two catalog folders, OLD and NEW, or one folder with --git REV1 REV2.")
@@ -79,8 +82,8 @@ struct Diff: ParsableCommand {
         }
         let diff = CatalogDiff.compare(old, new)
         switch output.format {
-        case .text: emit(diff.text(language: ReportLanguage(language)))
         case .json: emit(diff.json())
+        case .text, .sarif, .github: emit(diff.text(language: ReportLanguage(language)))  // validate() allows text only
         }
     }
 }

@@ -34,7 +34,7 @@ struct Zhinan: ParsableCommand {
 
 /// Options every command that prints diagnostics shares.
 struct OutputOptions: ParsableArguments {
-    @Option(help: "Output format: text or json (diagnostics, or the command's report).")
+    @Option(help: "Output format: text, json, sarif (SARIF 2.1.0, for code scanning) or github (GitHub Actions annotations); diff and stats take text or json (stats also csv).")
     var format: DiagnosticFormat = .text
 
     @Option(help: "Message language: zh or en (default: from LANG, else zh).")
@@ -50,7 +50,12 @@ struct OutputOptions: ParsableArguments {
 }
 
 enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
+    case text, json, sarif, github
+}
+
+/// The least severity that makes `check` and `build` fail (exit 1; `build` then writes nothing).
+enum FailLevel: String, ExpressibleByArgument, CaseIterable {
+    case error, warning
 }
 
 extension Language: ExpressibleByArgument {}

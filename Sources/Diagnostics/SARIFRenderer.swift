@@ -1,0 +1,275 @@
+/// Renders diagnostics as a SARIF 2.1.0 log, the format GitHub code scanning and other CI
+/// dashboards upload:
+///
+///     {"$schema": …, "version": "2.1.0", "runs": [{"tool": {"driver": {"name": "zhinan",
+///      "semanticVersion": …, "rules": […]}}, "language": "zh-CN",
+///      "columnKind": "unicodeCodePoints", "results": […]}]}
+///
+/// - `rules` lists every code of the registry, in its order (so a code's `ruleIndex` is the
+///   same in every log of one zhinan version, and a dashboard can show every check zhinan
+///   has), followed by any code a diagnostic uses that the registry lacks.
+/// - Each result has its code as `ruleId`, the diagnostic's severity as `level`, and its
+///   place as one location; notes with a place become `relatedLocations`, notes without
+///   one are added to the message text.
+/// - Regions use zhinan's positions as they are: 1-based lines, columns counted in Unicode
+///   scalars (`columnKind` `unicodeCodePoints`), `endColumn` exclusive, as in SARIF.
+/// - URIs are relative to `%SRCROOT%`, the folder given as `sourceRoot` (the working folder
+///   of the run), forward slashes, percent-encoded; a file outside it gets a `file://` URI.
+/// - `informationUri` is left out: SARIF wants an absolute URI and zhinan has none to give.
+///
+/// Keys are written in a fixed order, so equal input gives byte-identical output.
+public struct SARIFRenderer: Sendable {
+    public var language: Language
+    public var registry: DiagnosticRegistry
+    /// zhinan's version, written as the driver's `semanticVersion`.
+    public var toolVersion: String
+    /// The folder relative paths are taken against; `nil` leaves relative paths as given.
+    public var sourceRoot: String?
+
+    public init(language: Language, registry: DiagnosticRegistry, toolVersion: String, sourceRoot: String? = nil) {
+        self.language = language
+        self.registry = registry
+        self.toolVersion = toolVersion
+        self.sourceRoot = sourceRoot
+    }
+
+    public static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
+
+    public func render(_ diagnostics: [Diagnostic]) -> String {
+        var rules = registry.codes
+        var index: [String: Int] = [:]
+        for (i, code) in rules.enumerated() { index[code.id] = i }
+        for id in Set(diagnostics.map(\.code)).sorted() where index[id] == nil {
+            index[id] = rules.count
+            rules.append(DiagnosticCode(
+                id, .warning, title: LocalizedText(zh: id, en: id),
+                explanation: LocalizedText(zh: "", en: ""), fix: LocalizedText(zh: "", en: "")))
+        }
+        let driver: JSONValue = .object([
+            ("name", .string("zhinan")),
+            ("fullName", .string("zhinan \(toolVersion)")),
+            ("semanticVersion", .string(toolVersion)),
+            ("language", .string(language.tag)),
+            ("rules", .array(rules.map(rule))),
+        ])
+        let run: JSONValue = .object([
+            ("tool", .object([("driver", driver)])),
+            ("language", .string(language.tag)),
+            ("columnKind", .string("unicodeCodePoints")),
+            ("results", .array(diagnostics.map { result($0, ruleIndex: index[$0.code]!) })),
+        ])
+        let log: JSONValue = .object([
+            ("$schema", .string(Self.schemaURI)),
+            ("version", .string("2.1.0")),
+            ("runs", .array([run])),
+        ])
+        var out = ""
+        log.write(to: &out, indent: 0)
+        return out + "\n"
+    }
+
+    private func rule(_ code: DiagnosticCode) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("id", .string(code.id)),
+            ("name", .string(Self.ruleName(code))),
+            ("shortDescription", .object([("text", .string(code.title[language]))])),
+        ]
+        let explanation = code.explanation[language]
+        if !explanation.isEmpty {
+            members.append(("fullDescription", .object([("text", .string(explanation))])))
+            let fixLabel = language == .zh ? "如何处理：" : "How to fix: "
+            var text = explanation + "\n\n" + fixLabel + code.fix[language]
+            var markdown = Self.markdownEscaped(explanation) + "\n\n**" + fixLabel.trimmingSpaces() + "** "
+                + Self.markdownEscaped(code.fix[language])
+            if let example = code.example {
+                let exampleLabel = language == .zh ? "示例：" : "Example:"
+                text += "\n\n" + exampleLabel + "\n" + example.split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { "    " + $0 }.joined(separator: "\n")
+                markdown += "\n\n**" + exampleLabel + "**\n\n```yaml\n" + example + "\n```"
+            }
+            members.append(("help", .object([("text", .string(text)), ("markdown", .string(markdown))])))
+        }
+        members.append(("defaultConfiguration", .object([("level", .string(code.defaultSeverity.sarifLevel))])))
+        return .object(members)
+    }
+
+    private func result(_ d: Diagnostic, ruleIndex: Int) -> JSONValue {
+        var text = d.message[language]
+        let noteLabel = language == .zh ? "注：" : "note: "
+        for note in d.notes where note.span == nil {
+            text += "\n" + noteLabel + note.message[language]
+        }
+        var members: [(String, JSONValue)] = [
+            ("ruleId", .string(d.code)),
+            ("ruleIndex", .int(ruleIndex)),
+            ("level", .string(d.severity.sarifLevel)),
+            ("message", .object([("text", .string(text))])),
+        ]
+        if let span = d.span {
+            members.append(("locations", .array([.object([("physicalLocation", physicalLocation(span))])])))
+        }
+        let related = d.notes.filter { $0.span != nil }
+        if !related.isEmpty {
+            members.append(("relatedLocations", .array(related.enumerated().map { i, note in
+                .object([
+                    ("id", .int(i + 1)),
+                    ("physicalLocation", physicalLocation(note.span!)),
+                    ("message", .object([("text", .string(note.message[language]))])),
+                ])
+            })))
+        }
+        return .object(members)
+    }
+
+    private func physicalLocation(_ span: SourceSpan) -> JSONValue {
+        let path = ReportPath(span.file, sourceRoot: sourceRoot)
+        var artifact: [(String, JSONValue)] = [("uri", .string(path.uri))]
+        if path.isRelative { artifact.append(("uriBaseId", .string("%SRCROOT%"))) }
+        let r = span.range
+        return .object([
+            ("artifactLocation", .object(artifact)),
+            ("region", .object([
+                ("startLine", .int(max(1, r.start.line))),
+                ("startColumn", .int(max(1, r.start.column))),
+                ("endLine", .int(max(1, r.end.line))),
+                ("endColumn", .int(max(1, r.end.column))),
+            ])),
+        ])
+    }
+
+    /// A rule's `name`: its English title in PascalCase (`Duplicate key` → `DuplicateKey`),
+    /// letters and digits only, apostrophes dropped; the code itself when that leaves nothing.
+    public static func ruleName(_ code: DiagnosticCode) -> String {
+        var out = ""
+        for word in code.title.en.filter({ $0 != "'" && $0 != "\u{2019}" }).split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
+            out += word.prefix(1).uppercased() + word.dropFirst()
+        }
+        return out.isEmpty || out == code.id ? code.id : out
+    }
+
+    /// Text with Markdown's punctuation escaped, so an explanation shows as written.
+    static func markdownEscaped(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            if "\\`*_{}[]<>#|".contains(c) { out.append("\\") }
+            out.append(c)
+        }
+        return out
+    }
+}
+
+extension Severity {
+    /// The SARIF `level`: `error`, `warning` or `note`.
+    public var sarifLevel: String { rawValue }
+}
+
+extension Language {
+    /// The RFC 5646 tag SARIF's `language` takes.
+    var tag: String { self == .zh ? "zh-CN" : "en-US" }
+}
+
+extension String {
+    fileprivate func trimmingSpaces() -> String {
+        var s = Substring(self)
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
+}
+
+/// A diagnostic's file as CI tools want it: relative to the folder zhinan ran in, with
+/// forward slashes and no `./`; or absolute when it lies outside that folder.
+struct ReportPath: Equatable {
+    /// The path, `/`-separated, with `.` and `..` segments resolved where possible.
+    var path: String
+    var isRelative: Bool
+
+    init(_ file: String, sourceRoot: String?) {
+        let absolute = file.hasPrefix("/")
+        if let root = sourceRoot, root.hasPrefix("/") {
+            let rootParts = Self.normalized(root, absolute: true)
+            let parts = Self.normalized(absolute ? file : root + "/" + file, absolute: true)
+            if parts.count > rootParts.count, Array(parts.prefix(rootParts.count)) == rootParts {
+                path = parts.dropFirst(rootParts.count).joined(separator: "/")
+                isRelative = true
+            } else {
+                path = "/" + parts.joined(separator: "/")
+                isRelative = false
+            }
+        } else {
+            let parts = Self.normalized(file, absolute: absolute)
+            path = (absolute ? "/" : "") + parts.joined(separator: "/")
+            isRelative = !absolute
+        }
+    }
+
+    /// The path as a URI reference: relative, or `file://` and absolute; every byte other
+    /// than RFC 3986's unreserved characters, `/` and a few sub-delimiters percent-encoded.
+    var uri: String {
+        var out = isRelative ? "" : "file://"
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+                UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"), UInt8(ascii: "!"),
+                UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("),
+                UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","),
+                UInt8(ascii: ";"), UInt8(ascii: "="), UInt8(ascii: "@"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                out += "%" + (hex.count == 1 ? "0" : "") + hex
+            }
+        }
+        return out
+    }
+
+    /// The segments of `path` without empty and `.` segments, `..` resolved against the
+    /// segment before it (kept at the start of a relative path).
+    static func normalized(_ path: String, absolute: Bool) -> [String] {
+        var parts: [String] = []
+        for segment in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch segment {
+            case ".": continue
+            case "..":
+                if let last = parts.last, last != ".." { parts.removeLast() } else if !absolute { parts.append("..") }
+            default: parts.append(String(segment))
+            }
+        }
+        return parts
+    }
+}
+
+/// A JSON value whose objects keep their keys in the order given.
+enum JSONValue {
+    case string(String)
+    case int(Int)
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    /// Writes the value indented by two spaces a level, as `JSONSerialization` would but
+    /// with keys in their given order and Chinese left readable.
+    func write(to out: inout String, indent: Int) {
+        switch self {
+        case .string(let s): out += json(s)
+        case .int(let n): out += String(n)
+        case .array(let items):
+            guard !items.isEmpty else { out += "[]"; return }
+            out += "[\n"
+            for (i, item) in items.enumerated() {
+                out += String(repeating: " ", count: indent + 2)
+                item.write(to: &out, indent: indent + 2)
+                out += i == items.count - 1 ? "\n" : ",\n"
+            }
+            out += String(repeating: " ", count: indent) + "]"
+        case .object(let members):
+            guard !members.isEmpty else { out += "{}"; return }
+            out += "{\n"
+            for (i, (key, value)) in members.enumerated() {
+                out += String(repeating: " ", count: indent + 2) + json(key) + ": "
+                value.write(to: &out, indent: indent + 2)
+                out += i == members.count - 1 ? "\n" : ",\n"
+            }
+            out += String(repeating: " ", count: indent) + "}"
+        }
+    }
+}

@@ -1,0 +1,182 @@
+@testable import Diagnostics
+import Foundation
+import TestSupport
+import Testing
+
+@Suite struct SARIFRendererTests {
+    static let other = DiagnosticCode(
+        "ZN998", .warning, title: LocalizedText(zh: "另一个", en: "Another: one, with punctuation"),
+        explanation: LocalizedText(zh: "另一个说明。", en: "Another explanation with `code` and *stars*."),
+        fix: LocalizedText(zh: "另一个改法。", en: "Another fix."))
+    static let registry = DiagnosticRegistry([[RendererTests.code, other]])
+
+    static func render(_ language: Language, _ diagnostics: [Diagnostic] = RendererTests.diagnostics) -> String {
+        SARIFRenderer(language: language, registry: registry, toolVersion: "1.2.3").render(diagnostics)
+    }
+
+    static func object(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test(arguments: [Language.zh, .en])
+    func golden(language: Language) throws {
+        try expectGolden(Self.render(language), file: folder() + "/Golden/sarif-\(language.rawValue).sarif")
+    }
+
+    @Test func logRunAndTool() throws {
+        let log = try Self.object(Self.render(.en))
+        #expect(log["$schema"] as? String == "https://json.schemastore.org/sarif-2.1.0.json")
+        #expect(log["version"] as? String == "2.1.0")
+        let runs = try #require(log["runs"] as? [[String: Any]])
+        #expect(runs.count == 1)
+        #expect(runs[0]["columnKind"] as? String == "unicodeCodePoints")
+        #expect(runs[0]["language"] as? String == "en-US")
+        let driver = try #require((runs[0]["tool"] as? [String: Any])?["driver"] as? [String: Any])
+        #expect(driver["name"] as? String == "zhinan")
+        #expect(driver["semanticVersion"] as? String == "1.2.3")
+        #expect(driver["informationUri"] == nil)
+        let rules = try #require(driver["rules"] as? [[String: Any]])
+        #expect(rules.map { $0["id"] as? String } == ["ZN998", "ZN999"])
+        #expect(rules[0]["name"] as? String == "AnotherOneWithPunctuation")
+        #expect((rules[1]["shortDescription"] as? [String: Any])?["text"] as? String == "Test")
+        #expect((rules[1]["fullDescription"] as? [String: Any])?["text"] as? String == "Explanation.")
+        let help = try #require(rules[1]["help"] as? [String: Any])
+        #expect(help["text"] as? String == "Explanation.\n\nHow to fix: Fix it.\n\nExample:\n    键: 值")
+        #expect(help["markdown"] as? String == "Explanation.\n\n**How to fix:** Fix it.\n\n**Example:**\n\n```yaml\n键: 值\n```")
+        #expect(((rules[0]["help"] as? [String: Any])?["markdown"] as? String)?.hasPrefix("Another explanation with \\`code\\` and \\*stars\\*.") == true)
+        #expect((rules[0]["defaultConfiguration"] as? [String: Any])?["level"] as? String == "warning")
+        #expect((rules[1]["defaultConfiguration"] as? [String: Any])?["level"] as? String == "error")
+    }
+
+    @Test func resultsCarryCodeLevelPlaceAndNotes() throws {
+        let log = try Self.object(Self.render(.en))
+        let run = try #require((log["runs"] as? [[String: Any]])?.first)
+        let results = try #require(run["results"] as? [[String: Any]])
+        #expect(results.map { $0["ruleId"] as? String } == ["ZN999", "ZN999", "ZN999"])
+        #expect(results.map { $0["ruleIndex"] as? Int } == [1, 1, 1])
+        #expect(results.map { $0["level"] as? String } == ["error", "warning", "error"])
+
+        // The first: a region on line 3, columns 7 up to 13 (exclusive), as zhinan counts them.
+        let first = results[0]
+        #expect((first["message"] as? [String: Any])?["text"] as? String
+            == "the promised limit \"40个工作日\" exceeds the statutory \"30个工作日\"\nnote: a note with no place")
+        let location = try #require((first["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+        let artifact = try #require(location["artifactLocation"] as? [String: Any])
+        #expect(artifact["uri"] as? String == "items/a.yaml")
+        #expect(artifact["uriBaseId"] as? String == "%SRCROOT%")
+        let region = try #require(location["region"] as? [String: Int])
+        #expect(region == ["startLine": 3, "startColumn": 7, "endLine": 3, "endColumn": 13])
+        // The note with a place is a related location with its own message; the one without is in the text.
+        let related = try #require(first["relatedLocations"] as? [[String: Any]])
+        #expect(related.count == 1)
+        #expect(related[0]["id"] as? Int == 1)
+        #expect((related[0]["message"] as? [String: Any])?["text"] as? String == "the statutory limit is here")
+        #expect(((related[0]["physicalLocation"] as? [String: Any])?["region"] as? [String: Int])?["startLine"] == 4)
+
+        // A diagnostic with no file has no location at all.
+        #expect(results[2]["locations"] == nil)
+        #expect(results[1]["relatedLocations"] == nil)
+    }
+
+    @Test func chineseMessagesAndLanguage() throws {
+        let out = Self.render(.zh)
+        let run = try #require((try Self.object(out)["runs"] as? [[String: Any]])?.first)
+        #expect(run["language"] as? String == "zh-CN")
+        #expect(out.contains("\"text\": \"承诺时限“40个工作日”超过法定时限“30个工作日”\\n注：没有位置的说明\""))
+        #expect(out.contains("\"text\": \"说明。\\n\\n如何处理：改正。\\n\\n示例：\\n    键: 值\""))
+    }
+
+    @Test func sameInputSameBytes() {
+        #expect(Self.render(.zh) == Self.render(.zh))
+        #expect(Self.render(.en, RendererTests.diagnostics.reversed()) != Self.render(.en))
+    }
+
+    @Test func noDiagnosticsStillListsTheRules() throws {
+        let out = Self.render(.en, [])
+        let run = try #require((try Self.object(out)["runs"] as? [[String: Any]])?.first)
+        #expect((run["results"] as? [Any])?.isEmpty == true)
+        #expect(out.contains("\"results\": []"))
+        #expect(out.contains("\"id\": \"ZN999\""))
+    }
+
+    @Test func aCodeMissingFromTheRegistryGetsARuleAtTheEnd() throws {
+        let d = Diagnostic(
+            DiagnosticCode("ZN000", .note, title: LocalizedText(zh: "", en: ""), explanation: LocalizedText(zh: "", en: ""), fix: LocalizedText(zh: "", en: "")),
+            at: SourceSpan(file: "a.yaml", range: SourceRange(at: .init(line: 1, column: 1))), message: LocalizedText(zh: "零", en: "zero"))
+        let out = Self.render(.en, [d])
+        let run = try #require((try Self.object(out)["runs"] as? [[String: Any]])?.first)
+        let rules = try #require((run["tool"] as? [String: Any]).flatMap { ($0["driver"] as? [String: Any])?["rules"] as? [[String: Any]] })
+        #expect(rules.map { $0["id"] as? String } == ["ZN998", "ZN999", "ZN000"])
+        #expect(rules[2]["name"] as? String == "ZN000")
+        let result = try #require((run["results"] as? [[String: Any]])?.first)
+        #expect(result["ruleIndex"] as? Int == 2)
+        #expect(result["level"] as? String == "note")
+        // An empty range stays empty: SARIF allows startColumn == endColumn.
+        let region = (((result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["region"] as? [String: Int])
+        #expect(region == ["startLine": 1, "startColumn": 1, "endLine": 1, "endColumn": 1])
+    }
+
+    @Test func pathsBecomeRelativeURIs() {
+        func uri(_ file: String, _ root: String? = nil) -> String {
+            let p = ReportPath(file, sourceRoot: root)
+            return (p.isRelative ? "rel " : "abs ") + p.uri
+        }
+        #expect(uri("./items/a.yaml") == "rel items/a.yaml")
+        #expect(uri("catalogs/x/./items//a.yaml") == "rel catalogs/x/items/a.yaml")
+        #expect(uri("items/办事 指南#1.yaml") == "rel items/%E5%8A%9E%E4%BA%8B%20%E6%8C%87%E5%8D%97%231.yaml")
+        #expect(uri("a:b.yaml") == "rel a%3Ab.yaml")
+        #expect(uri("/work/repo/items/a.yaml", "/work/repo") == "rel items/a.yaml")
+        #expect(uri("/work/repo/items/a.yaml", "/work/repo/") == "rel items/a.yaml")
+        #expect(uri("./items/a.yaml", "/work/repo") == "rel items/a.yaml")
+        #expect(uri("../other/a.yaml", "/work/repo") == "abs file:///work/other/a.yaml")
+        #expect(uri("/elsewhere/a.yaml", "/work/repo") == "abs file:///elsewhere/a.yaml")
+        #expect(uri("/work/repository/a.yaml", "/work/repo") == "abs file:///work/repository/a.yaml")
+        #expect(uri("/elsewhere/a.yaml") == "abs file:///elsewhere/a.yaml")
+    }
+
+    @Test func ruleNames() {
+        func name(_ en: String, id: String = "ZN100") -> String {
+            SARIFRenderer.ruleName(DiagnosticCode(
+                id, .error, title: LocalizedText(zh: "", en: en), explanation: LocalizedText(zh: "", en: ""), fix: LocalizedText(zh: "", en: "")))
+        }
+        #expect(name("Duplicate key") == "DuplicateKey")
+        #expect(name("The file is encoded as GB18030/GBK") == "TheFileIsEncodedAsGB18030GBK")
+        #expect(name("No way to 准予") == "NoWayTo准予")
+        #expect(name("Item code's region differs") == "ItemCodesRegionDiffers")
+        #expect(name("—") == "ZN100")
+    }
+
+    @Test(.enabled(if: pythonHasJSONSchema, "python3 with jsonschema is not installed; SARIF not validated"))
+    func validatesAgainstTheSchema() throws {
+        let dir = try makeFolder(.text(["zh.sarif": Self.render(.zh), "en.sarif": Self.render(.en), "empty.sarif": Self.render(.en, [])]))
+        let r = try runPython([repositoryRoot() + "/Scripts/validate-sarif.py", dir + "/zh.sarif", dir + "/en.sarif", dir + "/empty.sarif"])
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains("sarif: "), "\(r.stdout)")
+        #expect(r.stdout.hasSuffix(" failed\n") && r.stdout.contains(", 0 failed\n"), "\(r.stdout)")
+    }
+}
+
+/// Whether `python3 -c 'import jsonschema'` works here.
+let pythonHasJSONSchema: Bool = (try? runPython(["-c", "import jsonschema"]).status) == 0
+
+/// Runs python3 with `arguments`.
+func runPython(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3"] + arguments
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    nonisolated(unsafe) var errData = Data()
+    let group = DispatchGroup()
+    group.enter()
+    DispatchQueue.global().async {
+        errData = err.fileHandleForReading.readDataToEndOfFile()
+        group.leave()
+    }
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+}
