@@ -12,6 +12,8 @@ struct ViewBuilder: Sendable {
     let segments: [String: String]
     /// Items asking for each 材料库 material, in catalog order.
     let itemsByLibraryID: [String: [ItemRef]]
+    /// Bundle members and the bundles of each item (BundleModel.swift).
+    let bundleIndex: BundleIndex
 
     /// What links to an item need, without copying the item.
     struct ItemRef: Sendable {
@@ -44,6 +46,7 @@ struct ViewBuilder: Sendable {
             anchors[m.id] = "shared-\(i + 1)"
         }
         sharedAnchors = anchors
+        bundleIndex = BundleIndex(catalog)
     }
 
     /// The site index's anchor for each 材料库 material.
@@ -251,17 +254,13 @@ struct ViewBuilder: Sendable {
             legalBasis: ListView(legalBasis(item)), rights: Prose(item.rightsAndObligations),
             consultation: consultation(item), certificate: certificate(item),
             progressQuery: Prose(item.progressQuery), remedies: remedies(item),
-            additional: additional(item))
+            additional: additional(item), memberOf: ListView(memberOf(item)))
     }
 
     func checklist(_ item: Item) -> ChecklistPage {
         let rows = materialRows(item, linkShared: false, withReview: false)
         let windowList = windowViews(item)
-        let isLicensing = item.type == "行政许可" || item.type == "01"
-        let wording =
-            isLicensing
-            ? "根据《中华人民共和国行政许可法》第三十二条第一款第（四）项的规定，现将需要补正的全部材料一次性告知如下（已勾选项）。请一次性补齐后，到受理窗口重新提交。"
-            : "按照一次性告知制度，现将需要补正的全部材料一次性告知如下（已勾选项）。请一次性补齐后，到受理窗口重新提交。"
+        let wording = Self.noticeWording(isLicensing: item.type == "行政许可" || item.type == "01")
         let firstWindow = item.windowIDs.first.flatMap { windows[$0] }
         let phone =
             item.consultation?.phone ?? firstWindow?.phone ?? agencies[item.agencyID]?.phone
@@ -278,6 +277,13 @@ struct ViewBuilder: Sendable {
             legalWording: wording,
             noticeWindow: firstWindow.map { w in w.location.map { "\(w.name)（\($0)）" } ?? w.name },
             noticePhone: phone)
+    }
+
+    /// The legal ground of a one-time notice (一次性告知单).
+    static func noticeWording(isLicensing: Bool) -> String {
+        isLicensing
+            ? "根据《中华人民共和国行政许可法》第三十二条第一款第（四）项的规定，现将需要补正的全部材料一次性告知如下（已勾选项）。请一次性补齐后，到受理窗口重新提交。"
+            : "按照一次性告知制度，现将需要补正的全部材料一次性告知如下（已勾选项）。请一次性补齐后，到受理窗口重新提交。"
     }
 
     func manual(_ item: Item) -> ManualPage {
@@ -366,7 +372,7 @@ struct ViewBuilder: Sendable {
         return IndexPage(
             site: chrome(root: "", isInternal: false), itemCount: catalog.items.count,
             byCategory: byCategory, byAgency: agencyGroups(page: "index.html"),
-            shared: ListView(shared))
+            shared: ListView(shared), bundles: ListView(bundleEntries()))
     }
 
     func manualIndex() -> ManualIndexPage {
@@ -384,12 +390,16 @@ struct ViewBuilder: Sendable {
         var agency: String
         var categories: [String]
         var materials: [String]
+        /// 一件事 for a bundle; absent for an item.
+        var kind: String? = nil
     }
 
     struct SearchIndex: Encodable {
         var version = 1
         var catalog: String
         var items: [SearchEntry]
+        /// 一件事 bundles, searched with the items.
+        var bundles: [SearchEntry]
     }
 
     func searchIndex() -> SearchIndex {
@@ -401,6 +411,7 @@ struct ViewBuilder: Sendable {
                     agency: agencies[item.agencyID]?.name ?? item.agencyID,
                     categories: categories(item).map(\.rawValue),
                     materials: item.materials.map(\.name))
-            })
+            },
+            bundles: bundleSearchEntries())
     }
 }

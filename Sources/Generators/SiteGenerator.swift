@@ -15,6 +15,8 @@ import Mustache
 /// - `items/<事项编码>/checklist.html`: the acceptance checklist (受理清单) and the
 ///   one-time notice (一次性告知单)
 /// - `items/<事项编码>/flow.html`: the flowchart on its own
+/// - `bundles/<编码>/index.html` and `checklist.html`: each 一件事's guide, and its
+///   checklist for the comprehensive window with its one-time notice
 /// - `search-index.json`, `assets/site.css`, `assets/search.js` (and any asset a theme adds)
 /// - whatever the ``SiteExporter``s return for the public view
 ///
@@ -66,6 +68,13 @@ public struct SiteGenerator: Sendable {
                 OutputFile(path: dir + "index.html", text: try render("guide", b.guide(item))),
                 OutputFile(path: dir + "checklist.html", text: try render("checklist", b.checklist(item))),
                 OutputFile(path: dir + "flow.html", text: try render("flow", b.flowPage(item))),
+            ]
+        }.joined()
+        files += try parallelMap(view.bundles) { bundle in
+            let dir = "bundles/\(b.segment(bundle))/"
+            return [
+                OutputFile(path: dir + "index.html", text: try render("bundle", b.bundleGuide(bundle))),
+                OutputFile(path: dir + "checklist.html", text: try render("bundle-checklist", b.bundleChecklist(bundle))),
             ]
         }.joined()
         let encoder = JSONEncoder()

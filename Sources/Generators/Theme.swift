@@ -24,7 +24,7 @@ public struct Theme: Sendable, Equatable {
     public static let templateNames = [
         "layout.mustache", "guide.mustache", "checklist.mustache", "flow.mustache",
         "manual.mustache", "index.mustache", "manual-index.mustache", "link.mustache",
-        "steps.mustache", "text.mustache",
+        "steps.mustache", "text.mustache", "bundle.mustache", "bundle-checklist.mustache",
     ]
 
     /// The bundled assets, written to `assets/`.

@@ -289,6 +289,7 @@ extension GuidePage: MustacheParent {
         case "progressQuery": progressQuery
         case "remedies": remedies
         case "additional": additional
+        case "memberOf": memberOf
         default: nil
         }
     }
@@ -401,6 +402,7 @@ extension IndexPage: MustacheParent {
         case "byCategory": byCategory
         case "byAgency": byAgency
         case "shared": shared
+        case "bundles": bundles
         default: nil
         }
     }

@@ -236,6 +236,8 @@ struct GuidePage {
     var progressQuery: Prose?
     var remedies: RemediesView?
     var additional: [AdditionalView]
+    /// The 一件事 bundles the item is a member of.
+    var memberOf: ListView<LinkView>?
 }
 
 struct ChecklistPage {
@@ -315,6 +317,8 @@ struct IndexPage {
     var byCategory: [IndexGroup]
     var byAgency: [IndexGroup]
     var shared: ListView<SharedGroup>?
+    /// 一件事 bundles.
+    var bundles: ListView<BundleEntry>?
 }
 
 struct ManualIndexPage {

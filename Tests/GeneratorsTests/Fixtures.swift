@@ -120,6 +120,33 @@ enum Fixtures {
             FlowStep(name: "受理并办结", role: "综合受理窗口", timeLimit: .immediate, outcome: .granted)
         ])
 
+    /// 一件事 of the two 市场监管 items, handled at once (并联) at the 经营类 window.
+    static let bundleCode = "440100-YJS-001"
+
+    static let bundle = ServiceBundle(
+        code: bundleCode, name: "开办餐饮企业一件事", mode: .parallel,
+        stages: [BundleStage(itemCodes: [foodLicence.code, example.code])], leadAgencyID: "scjgj",
+        windowCategory: .business, promised: .workingDays(10),
+        note: "在经营类综合受理窗口一次提交食品经营许可和特种设备使用登记的全部材料，两个事项同时审批，统一出件。"
+    ).merged(with: [foodLicence.code: foodLicence, example.code: example])
+
+    /// A 混合 bundle of all three items in two stages (not in ``catalog``): the 即办件 first,
+    /// then the two 市场监管 items at once.
+    static let mixedBundle = ServiceBundle(
+        code: "440100-YJS-002", name: "分阶段一件事", mode: .mixed,
+        stages: [
+            BundleStage(name: "先行办理", itemCodes: [immediate.code]),
+            BundleStage(name: "并联审批", itemCodes: [foodLicence.code, example.code]),
+        ],
+        leadAgencyID: "scjgj", windowCategory: .business, promised: .workingDays(10)
+    ).merged(with: [immediate.code: immediate, foodLicence.code: foodLicence, example.code: example])
+
+    static var catalogWithMixedBundle: Catalog {
+        var c = catalog
+        c.bundles.append(mixedBundle)
+        return c
+    }
+
     static let catalog = Catalog(
         name: "某某市政务服务事项目录", region: "440100",
         standards: ["DB44/T 1147-2013", "DB44/T 1148-2013"],
@@ -151,6 +178,7 @@ enum Fixtures {
             SharedMaterial(id: "yyzz", name: "营业执照", source: "政府部门核发", shareable: true)
         ],
         items: [immediate, foodLicence, example].sorted { $0.code < $1.code },
+        bundles: [bundle],
         internalElements: [
             ElementKey.staff, ElementKey.supervision, ElementKey.materialReviewPoints,
         ])

@@ -41,13 +41,24 @@ import Testing
                     AdditionalElement(key: p, title: p, isInternal: true, value: .list([p, p])),
                 ])
         }
+        let items = [item(p), item(attr), item(quote), item(js), item("../../etc/passwd"), item(".hidden")]
+        let bundle = ServiceBundle(
+            code: p, name: p, mode: .mixed,
+            stages: [BundleStage(name: p, itemCodes: [p, attr]), BundleStage(name: p, itemCodes: [quote, js])],
+            leadAgencyID: "a" + p, windowCategory: .business, promised: .workingDays(1), note: p + "\n" + p)
+        let bundles = [
+            bundle.merged(with: Dictionary(uniqueKeysWithValues: items.map { ($0.code, $0) })),
+            ServiceBundle(
+                code: "../../etc/passwd", name: p, mode: .parallel, stages: [BundleStage(itemCodes: [p + "missing"])],
+                leadAgencyID: p, windowCategory: .comprehensive, note: p),
+        ]
         return Catalog(
             name: p, region: p, standards: [p],
             agencies: [Agency(id: "a" + p, name: p, creditCode: p, address: p, phone: p, website: js)],
             windows: [ServiceWindow(id: "w" + p, name: p, category: .business, location: p, hours: p, phone: p)],
             laws: [Law(id: "l" + p, name: p, level: p, documentNumber: p, effectiveDate: p, url: js)],
             sharedMaterials: [SharedMaterial(id: "m" + p, name: p, source: p, shareable: true)],
-            items: [item(p), item(attr), item(quote), item(js), item("../../etc/passwd"), item(".hidden")],
+            items: items, bundles: bundles,
             internalElements: [ElementKey.staff, ElementKey.supervision, ElementKey.materialReviewPoints])
     }
 
@@ -98,11 +109,13 @@ import Testing
             let parts = file.path.split(separator: "/", omittingEmptySubsequences: false)
             #expect(!parts.contains { $0 == ".." || $0 == "." || $0.isEmpty || $0.hasPrefix(".") }, "\(file.path)")
             #expect(!file.path.contains { "<>\"'\\:?#%".contains($0) }, "\(file.path)")
-            if parts.first == "items" { #expect(parts.count == 3, "\(file.path)") }
+            if parts.first == "items" || parts.first == "bundles" { #expect(parts.count == 3, "\(file.path)") }
         }
         // Six items, each with its own folder.
         let folders = Set(Self.files.filter { $0.path.hasPrefix("items/") }.map { $0.path.split(separator: "/")[1] })
         #expect(folders.count == 6)
+        let bundleFolders = Set(Self.files.filter { $0.path.hasPrefix("bundles/") }.map { $0.path.split(separator: "/")[1] })
+        #expect(bundleFolders.count == 2)
     }
 
     @Test func searchIndexKeepsPayloadsAsData() throws {
@@ -112,6 +125,17 @@ import Testing
         #expect(items.count == 6)
         #expect(items.allSatisfy { ($0["url"] as? String)?.hasPrefix("items/") == true })
         #expect(items.contains { $0["name"] as? String == Self.p })
+        let bundles = try #require(object?["bundles"] as? [[String: Any]])
+        #expect(bundles.count == 2)
+        #expect(bundles.allSatisfy { ($0["url"] as? String)?.hasPrefix("bundles/") == true })
+    }
+
+    @Test func bundlePagesEscapeEverything() throws {
+        let guide = try #require(Self.files.first { $0.path.hasPrefix("bundles/") && $0.path.hasSuffix("/index.html") })
+        let html = String(decoding: guide.contents, as: UTF8.self)
+        // The bundle's name, note and stage names, and the members' names in the chart.
+        #expect(html.components(separatedBy: "&lt;script&gt;alert(1)&lt;/script&gt;").count > 8)
+        #expect(!html.contains("<script>"))
     }
 }
 
@@ -149,6 +173,34 @@ import Testing
         }
         let guide = try #require(files.first { $0.path == "items/\(Fixtures.exampleCode)/index.html" })
         #expect(!String(decoding: guide.contents, as: UTF8.self).contains("<h2>审批证件</h2>"))
+    }
+
+    /// A bundle's page is made from its members as the public view has them: what a
+    /// locality keeps internal (here the members' 申请材料 and 办理时限) does not reach it
+    /// through the bundle's merged materials or its figures.
+    @Test func bundlePagesUseThePublicViewOfTheirMembers() throws {
+        let material = "INTERNAL-MARKER-MATERIAL"
+        var c = Self.catalog
+        for i in c.items.indices {
+            c.items[i].materials.append(MaterialRequirement(name: material, form: .original, copies: 1))
+        }
+        c.bundles = [Fixtures.bundle.merged(with: Dictionary(uniqueKeysWithValues: c.items.map { ($0.code, $0) }))]
+        #expect(c.bundles[0].materials.contains { $0.name == material })
+        c.internalElements += [ElementKey.materials, ElementKey.timeLimits]
+        let files = try SiteGenerator(catalog: c).publicFiles()
+        var bundlePages = 0
+        for file in files {
+            let text = String(decoding: file.contents, as: UTF8.self)
+            #expect(!text.contains(material), "\(file.path)")
+            for marker in Self.markers { #expect(!text.contains(marker), "\(marker) in \(file.path)") }
+            if file.path.hasPrefix("bundles/") {
+                bundlePages += 1
+                #expect(!text.contains("<div class=\"limit-label\">逐项办理合计</div>"), "\(file.path)")
+                #expect(!text.contains("可压缩") && !text.contains("关键路径</span>"), "\(file.path)")
+                #expect(!text.contains("特种设备使用登记表"), "\(file.path)")
+            }
+        }
+        #expect(bundlePages == 2)
     }
 
     @Test func everyMarkerInTheManual() throws {

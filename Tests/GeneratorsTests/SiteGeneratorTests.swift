@@ -20,6 +20,7 @@ private func text(_ files: [OutputFile], _ path: String) -> String {
         let codes = Fixtures.catalog.items.map(\.code)
         var expected = ["index.html", "search-index.json", "assets/site.css", "assets/search.js"]
         for c in codes { expected += ["items/\(c)/index.html", "items/\(c)/checklist.html", "items/\(c)/flow.html"] }
+        expected += ["bundles/\(Fixtures.bundleCode)/index.html", "bundles/\(Fixtures.bundleCode)/checklist.html"]
         #expect(publicFiles.map(\.path) == expected.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
     }
 

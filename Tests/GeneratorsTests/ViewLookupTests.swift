@@ -8,11 +8,13 @@ import Testing
 /// property of every view value, as reflection would.
 @Suite struct ViewLookupTests {
     @Test func lookupsCoverEveryStoredProperty() {
-        let b = ViewBuilder(catalog: Fixtures.catalog)
+        let catalog = Fixtures.catalogWithMixedBundle
+        let b = ViewBuilder(catalog: catalog)
         var roots: [Any] = [b.index(), b.manualIndex()]
-        for item in Fixtures.catalog.items {
+        for item in catalog.items {
             roots += [b.guide(item), b.checklist(item), b.manual(item), b.flowPage(item)]
         }
+        for bundle in catalog.bundles { roots += [b.bundleGuide(bundle), b.bundleChecklist(bundle)] }
         var seen = Set<String>()
         func visit(_ value: Any) {
             let mirror = Mirror(reflecting: value)
@@ -50,6 +52,9 @@ import Testing
                 "BasisView", "ConsultationView", "CertificateView", "RemediesView", "StaffView",
                 "AdditionalView", "ItemLinks", "ItemHead", "GuidePage", "ChecklistPage", "ManualPage",
                 "FlowPage", "IndexEntry", "IndexGroup", "SharedGroup", "IndexPage", "ManualIndexPage",
+                "BundleLinks", "BundleHead", "BundleMemberView", "BundleStageCell", "BundleMaterialRow",
+                "BundleFlowView", "BundleTimesView", "BundleMaterialFigures", "BundleGuidePage",
+                "BundleChecklistPage", "BundleEntry",
             ])
     }
 }

@@ -38,10 +38,10 @@
       if (n > MAX) { continue; }
       li = document.createElement('li');
       a = document.createElement('a');
-      a.setAttribute('href', /^items\/[^:]*$/.test(it.url) ? it.url : '#');
+      a.setAttribute('href', /^(items|bundles)\/[^:]*$/.test(it.url) ? it.url : '#');
       a.textContent = it.name;
       li.appendChild(a);
-      li.appendChild(document.createTextNode(' ' + it.code +
+      li.appendChild(document.createTextNode(' ' + it.code + (it.kind ? ' · ' + it.kind : '') +
         (mats.length ? ' · 材料：' + mats.join('、') : '')));
       list.appendChild(li);
     }
@@ -56,7 +56,7 @@
     xhr.onload = function () {
       var data;
       try { data = JSON.parse(xhr.responseText); } catch (e) { return; }
-      if (data && data.items && data.items.length) { items = data.items; run(); }
+      if (data && data.items && data.items.length) { items = data.items.concat(data.bundles || []); run(); }
     };
     xhr.send();
   } catch (e) { /* keep the page's own list */ }
