@@ -9,7 +9,7 @@ struct Zhinan: ParsableCommand {
         commandName: "zhinan",
         abstract: "编译、检查并发布政务服务事项的办事指南与业务手册。 Compile, check and publish service guides and business manuals.",
         version: "0.1.0",
-        subcommands: [Check.self, Build.self, Explain.self]
+        subcommands: [Check.self, Build.self, Export.self, Explain.self]
     )
 
     /// Runs the command with DESIGN.md's exit statuses: a usage error exits 2, not
