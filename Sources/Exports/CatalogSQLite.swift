@@ -21,7 +21,10 @@ public enum CatalogSQLite {
     public static func write(_ catalog: Catalog, variant: ExportVariant = .public, to path: String) throws {
         let view = variant.view(of: catalog)
         try ExportFile.replace(path) { temporary in
-            let db = try Database(path: temporary)
+            let db: Database
+            do { db = try Database(path: temporary) } catch ExportError.io(_, let message) {
+                throw ExportError.io(path: path, message: message)
+            }
             do {
                 try fill(db, view, variant: variant)
                 try db.close()
@@ -439,7 +442,11 @@ final class Database {
         var db: OpaquePointer?
         let rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nil)
         guard rc == SQLITE_OK, let db else {
-            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(rc))
+            // The operating system's reason (ENOENT, EACCES …) says more than SQLite's "unable to open".
+            let message = db.flatMap { db in
+                let code = sqlite3_system_errno(db)
+                return code != 0 ? String(cString: strerror(code)) : String(cString: sqlite3_errmsg(db))
+            } ?? String(cString: sqlite3_errstr(rc))
             sqlite3_close(db)
             throw ExportError.io(path: path, message: message)
         }
