@@ -3,7 +3,7 @@ import Foundation
 
 /// `catalog.xml` and `catalog.xsd`: the catalog for data-exchange systems that take XML.
 ///
-/// The XML mirrors ``CatalogJSON``: the root `<catalog>` in the namespace
+/// The XML mirrors ``CatalogJSON`` (it is written from the same `Codable` tree): the root `<catalog>` in the namespace
 /// ``CatalogShape/namespace`` (`urn:zhinan:catalog:1`), one element per JSON key with the
 /// same camelCase name, in the model's field order; a JSON array is a wrapper element with one
 /// child per entry (`<agencies><agency>…`, `<materials><material>…`, `<flow><step>…`);
@@ -16,9 +16,8 @@ import Foundation
 public enum CatalogXML {
     /// The catalog's XML, validated; the public view unless `variant` is `.internal`.
     public static func encode(_ catalog: Catalog, variant: ExportVariant = .public) throws -> [UInt8] {
-        let json = try CatalogJSON.encode(catalog, variant: variant)
         let tree: JSONValue
-        do { tree = try JSONDecoder().decode(JSONValue.self, from: Data(json)) } catch { throw ExportError.json("\(error)") }
+        do { tree = try TreeEncoder().encode(variant.view(of: catalog)) } catch { throw ExportError.json("\(error)") }
         let document = try write(tree)
         try validate(document)
         return document

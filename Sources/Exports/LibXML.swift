@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 
 /// A document written through libxml2's `xmlTextWriter` into memory: UTF-8, two-space
 /// indentation, text escaped by libxml2 (`\r` as `&#13;`, so it survives a parse).
@@ -88,10 +89,11 @@ final class XMLWriter {
 }
 
 /// Calls `body` with `text` as a NUL-terminated `xmlChar` string.
+/// Text content has been checked to hold no NUL, so the C string is the whole text.
 func withXMLChars<R>(_ text: String, _ body: (UnsafePointer<xmlChar>) throws -> R) rethrows -> R {
-    var bytes = Array(text.utf8)
-    bytes.append(0)
-    return try bytes.withUnsafeBufferPointer { try body($0.baseAddress!) }
+    try text.withCString { c in
+        try c.withMemoryRebound(to: xmlChar.self, capacity: strlen(c) + 1) { try body($0) }
+    }
 }
 
 /// Validates XML documents against an XSD with libxml2's schema validator. Every message

@@ -26,6 +26,16 @@ import Testing
         #expect(try CatalogXML.encode(catalog, variant: variant) == xml, "deterministic")
     }
 
+    /// The XML is written from the `Codable` tree directly; it is the tree the JSON holds.
+    @Test func theTreeIsTheJSON() throws {
+        for catalog in [Fixtures.tiny] + (try Fixtures.sampleNames.map(Fixtures.sample)) {
+            for variant in ExportVariant.allCases {
+                let parsed = try JSONDecoder().decode(JSONValue.self, from: Data(try CatalogJSON.encode(catalog, variant: variant)))
+                #expect(try TreeEncoder().encode(variant.view(of: catalog)) == parsed)
+            }
+        }
+    }
+
     @Test func textIsEscapedAndSecretsStayOut() throws {
         let s = text(try CatalogXML.encode(Fixtures.tiny, variant: .public))
         #expect(s.contains("<scope>使用锅炉、压力容器 &lt;含移动式&gt; &amp; 电梯的单位。</scope>"))
