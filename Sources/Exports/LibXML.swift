@@ -105,35 +105,62 @@ public enum XMLSchemaValidation {
     /// schema itself does not compile.
     public static func validate(_ document: [UInt8], against schema: [UInt8], documentName: String = "catalog.xml") throws {
         xmlInitParser()
-        let collector = Collector()
-        let retained = Unmanaged.passRetained(collector)
-        defer { retained.release() }
-        let context = retained.toOpaque()
         let handler: xmlStructuredErrorFunc = { userData, error in
             guard let userData, let error else { return }
             Unmanaged<Collector>.fromOpaque(userData).takeUnretainedValue().add(error.pointee)
         }
 
-        // The schema.
-        let compiled: xmlSchemaPtr? = schema.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
-                guard let pctxt = xmlSchemaNewMemParserCtxt(base, Int32(buffer.count)) else { return nil }
-                defer { xmlSchemaFreeParserCtxt(pctxt) }
-                xmlSchemaSetParserStructuredErrors(pctxt, handler, context)
-                return xmlSchemaParse(pctxt)
-            }
+        // The schema: parsed as a document first, so that its own syntax errors reach a
+        // handler too (a memory schema-parser context lets them go to stderr).
+        let schemaProblems = Collector()
+        let schemaContext = Unmanaged.passRetained(schemaProblems)
+        defer { schemaContext.release() }
+        guard let schemaDoc = parse(schema, name: "catalog.xsd", into: schemaProblems) else {
+            throw ExportError.xml("the XSD is not well-formed: " + schemaProblems.messages.joined(separator: "; "))
         }
+        defer { xmlFreeDoc(schemaDoc) }  // after the schema, which may point into it
+        guard let pctxt = xmlSchemaNewDocParserCtxt(schemaDoc) else { throw ExportError.xml("xmlSchemaNewDocParserCtxt failed") }
+        xmlSchemaSetParserStructuredErrors(pctxt, handler, schemaContext.toOpaque())
+        let compiled = xmlSchemaParse(pctxt)
+        xmlSchemaFreeParserCtxt(pctxt)
         guard let compiled else {
-            throw ExportError.xml("the XSD does not compile: " + collector.messages.joined(separator: "; "))
+            throw ExportError.xml("the XSD does not compile: " + schemaProblems.messages.joined(separator: "; "))
         }
         defer { xmlSchemaFree(compiled) }
 
         // The document, parsed from its bytes so that what is validated is what is written.
-        guard let pctxt = xmlNewParserCtxt() else { throw ExportError.xml("xmlNewParserCtxt failed") }
+        let problems = Collector()
+        let context = Unmanaged.passRetained(problems)
+        defer { context.release() }
+        guard let doc = parse(document, name: documentName, into: problems) else {
+            throw ExportError.invalidXML(problems.messages.isEmpty ? ["\(documentName) is not well-formed"] : problems.messages)
+        }
+        defer { xmlFreeDoc(doc) }
+
+        // Validation.
+        guard let vctxt = xmlSchemaNewValidCtxt(compiled) else { throw ExportError.xml("xmlSchemaNewValidCtxt failed") }
+        defer { xmlSchemaFreeValidCtxt(vctxt) }
+        xmlSchemaSetValidStructuredErrors(vctxt, handler, context.toOpaque())
+        let rc = xmlSchemaValidateDoc(vctxt, doc)
+        if rc > 0 || !problems.errors.isEmpty {
+            throw ExportError.invalidXML(problems.messages)
+        }
+        if rc < 0 { throw ExportError.xml("the schema validator failed internally (\(rc))") }
+    }
+
+    /// Parses `bytes` with no network access, every message going to `collector`; nil when
+    /// the document is not well-formed.
+    private static func parse(_ bytes: [UInt8], name: String, into collector: Collector) -> xmlDocPtr? {
+        guard let pctxt = xmlNewParserCtxt() else {
+            collector.messages.append("xmlNewParserCtxt failed")
+            return nil
+        }
         defer { xmlFreeParserCtxt(pctxt) }
         // libxml2 2.9 hands a parser's structured handler the context's userData (the context
         // itself); the collector rides in its _private field.
-        pctxt.pointee._private = context
+        let retained = Unmanaged.passRetained(collector)
+        defer { retained.release() }
+        pctxt.pointee._private = retained.toOpaque()
         pctxt.pointee.sax.pointee.serror = { userData, error in
             guard let userData, let error else { return }
             let ctxt = userData.assumingMemoryBound(to: xmlParserCtxt.self)
@@ -141,27 +168,19 @@ public enum XMLSchemaValidation {
             Unmanaged<Collector>.fromOpaque(collector).takeUnretainedValue().add(error.pointee)
         }
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
-        let doc = document.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(1, buffer.count)) {
-                xmlCtxtReadMemory(pctxt, $0, Int32(buffer.count), documentName, "UTF-8", options)
-            }
+        let doc = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    xmlCtxtReadMemory(pctxt, $0, Int32(buffer.count), name, "UTF-8", options)
+                }
+            } ?? nil
         }
         guard let doc, pctxt.pointee.wellFormed != 0 else {
             if let doc { xmlFreeDoc(doc) }
             if collector.messages.isEmpty, let last = xmlCtxtGetLastError(pctxt) { collector.add(last.pointee) }
-            throw ExportError.invalidXML(collector.messages.isEmpty ? ["\(documentName) is not well-formed"] : collector.messages)
+            return nil
         }
-        defer { xmlFreeDoc(doc) }
-
-        // Validation.
-        guard let vctxt = xmlSchemaNewValidCtxt(compiled) else { throw ExportError.xml("xmlSchemaNewValidCtxt failed") }
-        defer { xmlSchemaFreeValidCtxt(vctxt) }
-        xmlSchemaSetValidStructuredErrors(vctxt, handler, context)
-        let rc = xmlSchemaValidateDoc(vctxt, doc)
-        if rc > 0 || !collector.errors.isEmpty {
-            throw ExportError.invalidXML(collector.messages)
-        }
-        if rc < 0 { throw ExportError.xml("the schema validator failed internally (\(rc))") }
+        return doc
     }
 
     /// Messages from libxml2's handlers, in the order they came.

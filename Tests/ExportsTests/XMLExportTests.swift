@@ -104,8 +104,18 @@ import Testing
         #expect(xsd.contains("targetNamespace=\"urn:zhinan:catalog:1\""))
         #expect(xsd.contains("<xs:enumeration value=\"容缺后补\"/>"))
         // A schema that does not compile is reported as such, not as an invalid document.
-        #expect(throws: ExportError.self) {
-            try XMLSchemaValidation.validate(Array("<a/>".utf8), against: Array("<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\"><xs:element name=\"a\" type=\"nope\"/></xs:schema>".utf8))
+        let xs = "<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\">"
+        #expect {
+            try XMLSchemaValidation.validate(Array("<a/>".utf8), against: Array((xs + "<xs:element name=\"a\" type=\"nope\"/></xs:schema>").utf8))
+        } throws: { error in
+            guard case ExportError.xml(let message) = error else { return false }
+            return message.hasPrefix("the XSD does not compile: ") && message.contains("nope")
+        }
+        #expect {
+            try XMLSchemaValidation.validate(Array("<a/>".utf8), against: Array((xs + "<xs:element name=\"a\"").utf8))
+        } throws: { error in
+            guard case ExportError.xml(let message) = error else { return false }
+            return message.hasPrefix("the XSD is not well-formed: line 1: ")
         }
     }
 }
