@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(name: "CompilerTests", dependencies: ["Compiler", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "FlowchartTests", dependencies: ["Flowchart"], exclude: ["Golden"]),
         .testTarget(name: "GeneratorsTests", dependencies: ["Generators"], exclude: ["Golden"]),
-        .testTarget(name: "ExportsTests", dependencies: ["Exports", "Compiler", "TestSupport"]),
+        .testTarget(name: "ExportsTests", dependencies: ["Exports", "Compiler", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Compiler", "TestSupport"]),
         .testTarget(name: "PublishingTests", dependencies: ["Publishing", "TestSupport"]),
         .testTarget(name: "zhinanTests", dependencies: ["zhinan", "TestSupport"]),

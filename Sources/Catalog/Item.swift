@@ -172,11 +172,35 @@ public struct MaterialRequirement: Codable, Sendable, Equatable {
 }
 
 /// 审批收费.
+///
+/// Encoded as `{"kind": "free"}` or `{"kind": "charged", "items": [Fee …]}`, like
+/// ``TimeLimit``'s `{kind, days}`, rather than Swift's synthesized `{"charged": {"_0": […]}}`.
 public enum Fees: Codable, Sendable, Equatable {
     /// 不收费.
     case free
     /// The fees charged.
     case charged([Fee])
+
+    private enum CodingKeys: String, CodingKey { case kind, items }
+    private enum Kind: String, Codable { case free, charged }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        switch try c.decode(Kind.self, forKey: .kind) {
+        case .free: self = .free
+        case .charged: self = .charged(try c.decode([Fee].self, forKey: .items))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .free: try c.encode(Kind.free, forKey: .kind)
+        case .charged(let fees):
+            try c.encode(Kind.charged, forKey: .kind)
+            try c.encode(fees, forKey: .items)
+        }
+    }
 }
 
 /// One fee: 项目, 标准, 依据.
@@ -263,9 +287,33 @@ public struct AdditionalElement: Codable, Sendable, Equatable {
         self.value = value
     }
 
-    /// A generic element value.
+    /// A generic element value: `{"kind": "text", "text": "…"}` or
+    /// `{"kind": "list", "list": ["…"]}` when encoded.
     public enum Value: Codable, Sendable, Equatable {
         case text(String)
         case list([String])
+
+        private enum CodingKeys: String, CodingKey { case kind, text, list }
+        private enum Kind: String, Codable { case text, list }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            switch try c.decode(Kind.self, forKey: .kind) {
+            case .text: self = .text(try c.decode(String.self, forKey: .text))
+            case .list: self = .list(try c.decode([String].self, forKey: .list))
+            }
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            switch self {
+            case .text(let text):
+                try c.encode(Kind.text, forKey: .kind)
+                try c.encode(text, forKey: .text)
+            case .list(let list):
+                try c.encode(Kind.list, forKey: .kind)
+                try c.encode(list, forKey: .list)
+            }
+        }
     }
 }

@@ -39,7 +39,7 @@ struct Build: ParsableCommand {
 
         let files: [PublishedFile]
         do {
-            let generator = try SiteGenerator(catalog: compiled, theme: theme)
+            let generator = try SiteGenerator(catalog: compiled, theme: theme, exporters: [CatalogFilesExporter()])
             files = try generator.publicFiles().map { PublishedFile(path: "public/" + $0.path, contents: $0.contents) }
                 + generator.internalFiles().map { PublishedFile(path: "internal/" + $0.path, contents: $0.contents) }
         } catch {

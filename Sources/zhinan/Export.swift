@@ -1,0 +1,96 @@
+import ArgumentParser
+import Catalog
+import Diagnostics
+import Exports
+import Foundation
+import Generators
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "检查目录并导出为 JSON、XML 或 SQLite。 Validate a catalog, then export it as JSON, XML or SQLite.",
+        discussion: """
+            Exports the public view (no 审批人员, 审查要点, 监督检查 or other internal element) \
+            unless --internal. Diagnostics are printed as by check; when the catalog has an \
+            error nothing is written and the exit status is 1. The file is written beside FILE \
+            and renamed over it, so readers never see half of it. Exit status 2 when FILE \
+            cannot be written. The JSON is described by catalog.schema.json and the XML by \
+            catalog.xsd, both written by zhinan build.
+            """
+    )
+
+    @Argument(help: "The catalog folder.")
+    var catalog: String
+
+    @Option(help: "Export format: json, xml or sqlite.")
+    var format: ExportFormat
+
+    @Option(name: .shortAndLong, help: "The file to write.")
+    var output: String
+
+    @Flag(help: "Export the full catalog, internal elements included: for staff systems only.")
+    var `internal` = false
+
+    @Option(name: .customLong("diagnostics-format"), help: "Diagnostics format: text or json.")
+    var diagnosticsFormat: DiagnosticFormat = .text
+
+    @Option(help: "Message language: zh or en (default: from LANG, else zh).")
+    var lang: Language?
+
+    @OptionGroup var compile: CompileOptionGroup
+
+    enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
+        case json, xml, sqlite
+    }
+
+    func run() throws {
+        var report = OutputOptions()
+        report.format = diagnosticsFormat
+        report.lang = lang
+        let language = report.language
+        let result = CompileReport(folders: [catalog], options: compile, output: report)
+        try result.exitIfProblems()
+        guard let compiled = result.catalogs.first ?? nil else { throw Status.problems }
+
+        let variant: ExportVariant = `internal` ? .internal : .public
+        do {
+            switch format {
+            case .json: try ExportFile.write(CatalogJSON.encode(compiled, variant: variant), to: output)
+            case .xml: try ExportFile.write(CatalogXML.encode(compiled, variant: variant), to: output)
+            case .sqlite: try CatalogSQLite.write(compiled, variant: variant, to: output)
+            }
+        } catch ExportError.io(let path, let message) {
+            emitError(language == .zh
+                ? "zhinan: error: 无法写入“\(path)”：\(message)；未导出\n"
+                : "zhinan: error: cannot write \"\(path)\": \(message); nothing was exported\n")
+            throw Status.unusable
+        } catch {
+            emitError(language == .zh
+                ? "zhinan: error: 导出失败，未写入任何文件（这是 zhinan 的缺陷，请报告）：\(error)\n"
+                : "zhinan: error: the export failed and nothing was written (a bug in zhinan; please report it): \(error)\n")
+            throw Status.problems
+        }
+        let count = compiled.items.count
+        emitError(language == .zh
+            ? "已导出 \(count) 个事项（\(`internal` ? "含内部要素" : "公开版")）：\(output)\n"
+            : "exported \(count) items (\(`internal` ? "internal elements included" : "public view")): \(output)\n")
+    }
+}
+
+/// The catalog files `zhinan build` adds to its output: `public/catalog.json`,
+/// `catalog.schema.json`, `catalog.xml` and `catalog.xsd` from the public view, and
+/// `internal/catalog.json` from the full catalog.
+struct CatalogFilesExporter: SiteExporter {
+    func files(for catalog: Catalog, audience: Audience) throws -> [OutputFile] {
+        switch audience {
+        case .public:
+            [
+                OutputFile(path: "catalog.json", contents: try CatalogJSON.encode(catalog, variant: .public)),
+                OutputFile(path: "catalog.schema.json", contents: CatalogJSON.schema()),
+                OutputFile(path: "catalog.xml", contents: try CatalogXML.encode(catalog, variant: .public)),
+                OutputFile(path: "catalog.xsd", contents: CatalogXML.schema()),
+            ]
+        case .internal:
+            [OutputFile(path: "catalog.json", contents: try CatalogJSON.encode(catalog, variant: .internal))]
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import Catalog
+import Foundation
+import TestSupport
+import Testing
+
+@testable import Exports
+
+/// `zhinan export` and the catalog files of `zhinan build`, end to end through the binary.
+@Suite struct ExportCommandTests {
+    let sample = "liwan-yichuang"
+
+    func read(_ path: String) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+
+    @Test func jsonExportIsThePublicView() throws {
+        let out = try Fixtures.temporaryFolder() + "/catalog.json"
+        let r = try runZhinan(["export", "catalogs/" + sample, "--format", "json", "-o", out, "--lang", "en"], in: repositoryRoot())
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        let catalog = try Fixtures.sample(sample)
+        #expect(r.stderr == "exported \(catalog.items.count) items (public view): \(out)\n")
+        #expect(try CatalogJSON.decode(try read(out)) == catalog.publicView())
+        #expect(try read(out) == CatalogJSON.encode(catalog))
+    }
+
+    @Test func internalJSONHasTheInternalElements() throws {
+        let out = try Fixtures.temporaryFolder() + "/catalog.json"
+        let r = try runZhinan(["export", "catalogs/" + sample, "--format", "json", "-o", out, "--internal"], in: repositoryRoot())
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(r.stderr.contains("（含内部要素）"), "Chinese messages by default: \(r.stderr)")
+        let decoded = try CatalogJSON.decode(try read(out))
+        #expect(decoded == (try Fixtures.sample(sample)))
+        #expect(decoded.items.contains { !$0.staff.isEmpty })
+    }
+
+    @Test func xmlExportValidates() throws {
+        let out = try Fixtures.temporaryFolder() + "/catalog.xml"
+        let r = try runZhinan(["export", "catalogs/" + sample, "--format", "xml", "-o", out], in: repositoryRoot())
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        let xml = try read(out)
+        try CatalogXML.validate(xml)
+        #expect(xml == (try CatalogXML.encode(try Fixtures.sample(sample))))
+    }
+
+    @Test func sqliteExportAnswersQueries() throws {
+        let dir = try Fixtures.temporaryFolder()
+        let out = dir + "/catalog.sqlite"
+        let r = try runZhinan(["export", "catalogs/" + sample, "--format", "sqlite", "-o", out], in: repositoryRoot())
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        let db = try Database(path: out)
+        let catalog = try Fixtures.sample(sample)
+        #expect(try db.rows("SELECT count(*) FROM items") == [[String(catalog.items.count)]])
+        #expect(try db.rows("PRAGMA foreign_key_check").isEmpty)
+        #expect(try db.rows("SELECT count(*) FROM staff_roles") == [["0"]])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["catalog.sqlite"])
+    }
+
+    @Test func aCatalogWithAnErrorWritesNothing() throws {
+        let root = repositoryRoot() + "/catalogs/" + sample
+        let catalog = try String(contentsOfFile: root + "/catalog.yaml", encoding: .utf8)
+        let item = try String(contentsOfFile: root + "/items/jingying/shipin-jingying-xuke.yaml", encoding: .utf8)
+        let dir = try makeFolder(.text([
+            "catalog.yaml": catalog,
+            "items/a.yaml": item.replacingOccurrences(of: "承诺: 5个工作日", with: "承诺: 50个工作日"),
+            "out/old.json": "old",
+        ]))
+        for format in ["json", "xml", "sqlite"] {
+            let r = try runZhinan([
+                "export", dir, "--format", format, "-o", dir + "/out/old.json", "--standards", repositoryRoot() + "/standards",
+            ])
+            #expect(r.status == 1)
+            #expect(r.stdout.contains("[ZN601]"))
+            #expect(try String(contentsOfFile: dir + "/out/old.json", encoding: .utf8) == "old")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/out") == ["old.json"])
+        }
+        let json = try runZhinan([
+            "export", dir, "--format", "json", "-o", dir + "/x.json", "--diagnostics-format", "json",
+            "--standards", repositoryRoot() + "/standards",
+        ])
+        #expect(json.status == 1)
+        #expect(json.stdout.hasPrefix("{\"version\":1,\"diagnostics\":["), "\(json.stdout)")
+    }
+
+    @Test func anUnwritablePathExits2() throws {
+        let dir = try Fixtures.temporaryFolder()
+        let missing = try runZhinan(
+            ["export", "catalogs/" + sample, "--format", "json", "-o", dir + "/no/such/folder/c.json", "--lang", "en"],
+            in: repositoryRoot())
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("zhinan: error: cannot write \"\(dir)/no/such/folder/c.json\": No such file or directory; nothing was exported"),
+                "\(missing.stderr)")
+        let folder = try runZhinan(["export", "catalogs/" + sample, "--format", "sqlite", "-o", dir], in: repositoryRoot())
+        #expect(folder.status == 2)
+        #expect(folder.stderr.contains("无法写入“\(dir)”"), "\(folder.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == [])
+    }
+
+    @Test func usageErrorsExit2() throws {
+        let noFormat = try runZhinan(["export", "catalogs/" + sample, "-o", "/tmp/x.json"], in: repositoryRoot())
+        #expect(noFormat.status == 2)
+        let badFormat = try runZhinan(["export", "catalogs/" + sample, "--format", "csv", "-o", "/tmp/x.csv"], in: repositoryRoot())
+        #expect(badFormat.status == 2)
+        let noCatalog = try runZhinan(["export", "/nonexistent-catalog", "--format", "json", "-o", "/tmp/x.json"])
+        #expect(noCatalog.status == 2)
+    }
+
+    @Test func buildWritesTheCatalogFiles() throws {
+        let out = try Fixtures.temporaryFolder() + "/site"
+        let r = try runZhinan(["build", "catalogs/" + sample, "-o", out], in: repositoryRoot())
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        let catalog = try Fixtures.sample(sample)
+        #expect(try read(out + "/public/catalog.json") == CatalogJSON.encode(catalog, variant: .public))
+        #expect(try read(out + "/public/catalog.schema.json") == CatalogJSON.schema())
+        #expect(try read(out + "/public/catalog.xml") == CatalogXML.encode(catalog, variant: .public))
+        #expect(try read(out + "/public/catalog.xsd") == CatalogXML.schema())
+        #expect(try read(out + "/internal/catalog.json") == CatalogJSON.encode(catalog, variant: .internal))
+        #expect(!FileManager.default.fileExists(atPath: out + "/internal/catalog.xml"))
+    }
+}

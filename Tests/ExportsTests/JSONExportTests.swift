@@ -1,0 +1,100 @@
+import Catalog
+import Foundation
+import TestSupport
+import Testing
+
+@testable import Exports
+
+@Suite struct JSONExportTests {
+    func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
+
+    func object(_ bytes: [UInt8]) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+    }
+
+    @Test(arguments: ExportVariant.allCases)
+    func tinyCatalogMatchesItsGolden(variant: ExportVariant) throws {
+        let json = try CatalogJSON.encode(Fixtures.tiny, variant: variant)
+        try expectGolden(text(json), file: Fixtures.golden + "/tiny.\(variant.rawValue).json")
+    }
+
+    @Test(arguments: Fixtures.sampleNames, ExportVariant.allCases)
+    func samplesRoundTrip(name: String, variant: ExportVariant) throws {
+        let catalog = try Fixtures.sample(name)
+        let json = try CatalogJSON.encode(catalog, variant: variant)
+        let decoded = try CatalogJSON.decode(json)
+        #expect(decoded == (variant == .public ? catalog.publicView() : catalog))
+        #expect(try CatalogJSON.encode(decoded, variant: variant) == json)
+    }
+
+    @Test func tinyRoundTripsWithSortedItems() throws {
+        let decoded = try CatalogJSON.decode(try CatalogJSON.encode(Fixtures.tiny, variant: .internal))
+        var expected = Fixtures.tiny
+        expected.items.reverse()
+        #expect(decoded.items.map(\.code) == ["440100-QR-00001-000", "440100-XK-00012-001"])
+        #expect(decoded == expected)
+    }
+
+    @Test func outputIsStable() throws {
+        let a = try CatalogJSON.encode(Fixtures.tiny)
+        var shuffled = Fixtures.tiny
+        shuffled.items.reverse()
+        #expect(try CatalogJSON.encode(shuffled) == a)
+        let s = text(a)
+        #expect(s.hasSuffix("}\n"))
+        #expect(s.contains("\"name\" : \"某某市市场监督管理局\""), "Chinese is written unescaped")
+        #expect(s.contains("\"standards\" : [\n    \"DB44/T 1147-2013\""), "slashes are not escaped")
+        // Keys sorted at every level: agencies < formatVersion < internalControlLine < items.
+        let order = ["\"agencies\"", "\"formatVersion\"", "\"internalControlLine\"", "\"items\"", "\"laws\""]
+        let positions = try order.map { try #require(s.range(of: "\n  " + $0)).lowerBound }
+        #expect(positions == positions.sorted())
+    }
+
+    @Test func publicVariantHasNoInternalElement() throws {
+        let json = try CatalogJSON.encode(Fixtures.tiny, variant: .public)
+        for secret in Fixtures.secrets { #expect(!text(json).contains(secret), "\(secret)") }
+        let full = text(try CatalogJSON.encode(Fixtures.tiny, variant: .internal))
+        for secret in Fixtures.secrets { #expect(full.contains(secret), "\(secret)") }
+        let decoded = try CatalogJSON.decode(json)
+        for item in decoded.items {
+            #expect(item.staff.isEmpty && item.supervision == nil)
+            #expect(item.materials.allSatisfy { $0.reviewPoints == nil })
+            #expect(!item.additionalElements.contains { $0.isInternal })
+        }
+        #expect(decoded.internalElements == Fixtures.tiny.internalElements, "the public JSON says what was left out")
+    }
+
+    @Test func taggedValuesHaveAKind() throws {
+        let root = try object(try CatalogJSON.encode(Fixtures.tiny, variant: .internal))
+        let items = try #require(root["items"] as? [[String: Any]])
+        let (free, charged) = (items[0], items[1])
+        #expect(free["fees"] as? [String: String] == ["kind": "free"])
+        let fees = try #require(charged["fees"] as? [String: Any])
+        #expect(fees["kind"] as? String == "charged")
+        #expect((fees["items"] as? [[String: String]])?.first == ["name": "工本费", "standard": "10元/证", "basis": "粤价〔2000〕1号"])
+        let limits = try #require(charged["timeLimits"] as? [String: [String: Any]])
+        #expect(limits["statutory"]?["kind"] as? String == "workingDays")
+        #expect(limits["statutory"]?["days"] as? Int == 30)
+        #expect(limits["promised"]?["kind"] as? String == "calendarDays")
+        let immediate = try #require(free["timeLimits"] as? [String: [String: Any]])
+        #expect(immediate["promised"]?.keys.sorted() == ["kind"])
+        let extra = try #require(charged["additionalElements"] as? [[String: Any]])
+        #expect(extra[0]["value"] as? [String: String] == ["kind": "text", "text": "全程网办"])
+        let list = try #require(extra[2]["value"] as? [String: Any])
+        #expect(list["kind"] as? String == "list" && list["list"] as? [String] == ["特种设备", "使用登记"])
+    }
+
+    @Test func absentOptionalsAreLeftOutAndListsAreKept() throws {
+        let root = try object(try CatalogJSON.encode(Fixtures.tiny, variant: .internal))
+        let minimal = try #require((root["items"] as? [[String: Any]])?.first)
+        #expect(minimal["scope"] == nil && minimal["certificate"] == nil)
+        #expect(minimal["materials"] as? [Any] != nil && (minimal["materials"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test func anotherFormatVersionIsRefused() throws {
+        var json = text(try CatalogJSON.encode(Fixtures.tiny))
+        json = json.replacingOccurrences(of: "\"formatVersion\" : 1", with: "\"formatVersion\" : 2")
+        #expect(throws: ExportError.unsupportedFormatVersion(2)) { try CatalogJSON.decode(Array(json.utf8)) }
+        #expect(throws: ExportError.self) { try CatalogJSON.decode(Array("{}".utf8)) }
+    }
+}

@@ -1,0 +1,121 @@
+import Catalog
+import Foundation
+import TestSupport
+import Testing
+
+@testable import Exports
+
+@Suite struct XMLExportTests {
+    func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
+
+    @Test(arguments: ExportVariant.allCases)
+    func tinyCatalogMatchesItsGolden(variant: ExportVariant) throws {
+        let xml = try CatalogXML.encode(Fixtures.tiny, variant: variant)
+        try expectGolden(text(xml), file: Fixtures.golden + "/tiny.\(variant.rawValue).xml")
+    }
+
+    @Test(arguments: Fixtures.sampleNames, ExportVariant.allCases)
+    func samplesExportAndValidate(name: String, variant: ExportVariant) throws {
+        let catalog = try Fixtures.sample(name)
+        let xml = try CatalogXML.encode(catalog, variant: variant)  // validates, or throws
+        try CatalogXML.validate(xml)
+        let s = text(xml)
+        #expect(s.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<catalog xmlns=\"urn:zhinan:catalog:1\">\n"))
+        #expect(s.components(separatedBy: "<item>").count - 1 == catalog.items.count)
+        #expect(s.contains("<staff>") == (variant == .internal), "staff roles only in the internal variant")
+        #expect(try CatalogXML.encode(catalog, variant: variant) == xml, "deterministic")
+    }
+
+    /// The XML is written from the `Codable` tree directly; it is the tree the JSON holds.
+    @Test func theTreeIsTheJSON() throws {
+        for catalog in [Fixtures.tiny] + (try Fixtures.sampleNames.map(Fixtures.sample)) {
+            for variant in ExportVariant.allCases {
+                let parsed = try JSONDecoder().decode(JSONValue.self, from: Data(try CatalogJSON.encode(catalog, variant: variant)))
+                #expect(try TreeEncoder().encode(variant.view(of: catalog)) == parsed)
+            }
+        }
+    }
+
+    @Test func textIsEscapedAndSecretsStayOut() throws {
+        let s = text(try CatalogXML.encode(Fixtures.tiny, variant: .public))
+        #expect(s.contains("<scope>使用锅炉、压力容器 &lt;含移动式&gt; &amp; 电梯的单位。</scope>"))
+        #expect(s.contains("申请人享有知情权。&#13;\n申请人应当如实提交材料，\t&quot;对真实性负责&quot;。"))
+        for secret in Fixtures.secrets { #expect(!s.contains(secret), "\(secret)") }
+        #expect(s.contains("<fees>\n        <kind>charged</kind>\n        <items>\n          <fee>\n            <name>工本费</name>"))
+    }
+
+    /// Proves the validator runs: documents that break the XSD in different ways are refused.
+    @Test(arguments: [
+        ("<region>440100</region>", "<region>44010X</region>", "region"),
+        ("<name>某某市住房和建设局</name>\n", "", "agency"),
+        ("<formatVersion>1</formatVersion>", "<formatVersion>2</formatVersion>", "formatVersion"),
+        ("<category>综合</category>", "<category>其他</category>", "category"),
+        ("<necessity>必要</necessity>", "<necessity>必要</necessity><surprise/>", "surprise"),
+        ("<copies>2</copies>", "<copies>0</copies>", "copies"),
+        ("<isTimed>false</isTimed>", "<isTimed>no</isTimed>", "isTimed"),
+    ])
+    func corruptedDocumentsFailValidation(original: String, replacement: String, mentioned: String) throws {
+        let xml = text(try CatalogXML.encode(Fixtures.tiny, variant: .internal))
+        #expect(xml.contains(original))
+        var corrupted = xml
+        corrupted.replaceSubrange(corrupted.range(of: original)!, with: replacement)
+        do {
+            try CatalogXML.validate(Array(corrupted.utf8))
+            Issue.record("a corrupted document validated")
+        } catch ExportError.invalidXML(let problems) {
+            #expect(!problems.isEmpty)
+            #expect(problems.contains { $0.contains(mentioned) && $0.hasPrefix("line ") }, "\(problems)")
+        }
+    }
+
+    @Test func malformedAndForeignDocumentsFail() throws {
+        let xml = text(try CatalogXML.encode(Fixtures.tiny))
+        #expect(throws: ExportError.self) { try CatalogXML.validate(Array(xml.replacingOccurrences(of: "</items>", with: "").utf8)) }
+        #expect(throws: ExportError.self) {
+            try CatalogXML.validate(Array(xml.replacingOccurrences(of: "urn:zhinan:catalog:1", with: "urn:other").utf8))
+        }
+        #expect(throws: ExportError.self) { try CatalogXML.validate([]) }
+    }
+
+    @Test func aCharacterXMLCannotHoldIsRefused() throws {
+        var catalog = Fixtures.tiny
+        catalog.name = "目录\u{1}名称"
+        #expect(throws: ExportError.xml("catalog/name holds U+0001, which XML 1.0 cannot represent")) {
+            try CatalogXML.encode(catalog)
+        }
+    }
+
+    @Test func aKeyTheShapeDoesNotDescribeIsABug() throws {
+        let tree = try JSONDecoder().decode(JSONValue.self, from: Data(try CatalogJSON.encode(Fixtures.tiny)))
+        guard case .object(var root) = tree else { Issue.record("not an object"); return }
+        root["newField"] = .string("x")
+        #expect(throws: ExportError.undescribed(path: "catalog/newField", message: "Catalog has no field newField in CatalogShape")) {
+            try CatalogXML.write(.object(root))
+        }
+        root["newField"] = nil
+        root["region"] = nil
+        #expect(throws: ExportError.undescribed(path: "catalog/region", message: "required but absent")) {
+            try CatalogXML.write(.object(root))
+        }
+    }
+
+    @Test func theSchemaCompilesAndDeclaresTheNamespace() throws {
+        let xsd = text(CatalogXML.schema())
+        #expect(xsd.contains("targetNamespace=\"urn:zhinan:catalog:1\""))
+        #expect(xsd.contains("<xs:enumeration value=\"容缺后补\"/>"))
+        // A schema that does not compile is reported as such, not as an invalid document.
+        let xs = "<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\">"
+        #expect {
+            try XMLSchemaValidation.validate(Array("<a/>".utf8), against: Array((xs + "<xs:element name=\"a\" type=\"nope\"/></xs:schema>").utf8))
+        } throws: { error in
+            guard case ExportError.xml(let message) = error else { return false }
+            return message.hasPrefix("the XSD does not compile: ") && message.contains("nope")
+        }
+        #expect {
+            try XMLSchemaValidation.validate(Array("<a/>".utf8), against: Array((xs + "<xs:element name=\"a\"").utf8))
+        } throws: { error in
+            guard case ExportError.xml(let message) = error else { return false }
+            return message.hasPrefix("the XSD is not well-formed: line 1: ")
+        }
+    }
+}
