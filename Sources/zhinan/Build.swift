@@ -53,9 +53,10 @@ struct Build: ParsableCommand {
             throw Status.unusable
         }
         let pages = files.filter { $0.path.hasSuffix(".html") }.count
+        let bundles = compiled.bundles.count
         emitError(language == .zh
-            ? "已生成 \(compiled.items.count) 个事项的 \(pages) 个页面：\(output)/public（公开）和 \(output)/internal（内部）\n"
-            : "wrote \(pages) pages for \(compiled.items.count) items: \(output)/public (public) and \(output)/internal (staff only)\n")
+            ? "已生成 \(compiled.items.count) 个事项" + (bundles > 0 ? "和 \(bundles) 件“一件事”" : "") + "的 \(pages) 个页面：\(output)/public（公开）和 \(output)/internal（内部）\n"
+            : "wrote \(pages) pages for \(compiled.items.count) items" + (bundles > 0 ? " and \(bundles) bundles" : "") + ": \(output)/public (public) and \(output)/internal (staff only)\n")
     }
 
     private func loadTheme(language: Language) throws -> Theme {
