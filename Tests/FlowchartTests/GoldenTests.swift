@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import Flowchart
+import TestSupport
 
 /// The example flow's SVG, byte for byte. Re-record with `ZHINAN_RECORD_GOLDENS=1 swift test
 /// --filter FlowchartTests`, then review the diff; never edit the file by hand.
@@ -15,24 +16,7 @@ import Testing
     }
 
     func compare(_ actual: String, with name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let url = Self.folder.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["ZHINAN_RECORD_GOLDENS"] == "1" {
-            try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true)
-            try Data(actual.utf8).write(to: url)
-            return
-        }
-        guard let expected = FileManager.default.contents(atPath: url.path) else {
-            Issue.record("no golden \(name); record it with ZHINAN_RECORD_GOLDENS=1", sourceLocation: sourceLocation)
-            return
-        }
-        if Data(actual.utf8) != expected {
-            let lines = actual.split(separator: "\n", omittingEmptySubsequences: false)
-            let old = String(decoding: expected, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-            let first = zip(lines, old).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(lines.count, old.count)
-            Issue.record(
-                "\(name) differs from its golden at line \(first + 1); re-record with ZHINAN_RECORD_GOLDENS=1 if intended",
-                sourceLocation: sourceLocation)
-        }
+        try expectGolden(actual, file: Self.folder.appendingPathComponent(name).path, sourceLocation: sourceLocation)
     }
 }
 

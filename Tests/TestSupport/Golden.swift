@@ -6,22 +6,29 @@ import Testing
 public func expectGolden(
     _ actual: String, file path: String, sourceLocation: SourceLocation = #_sourceLocation
 ) throws {
+    try expectGolden(Array(actual.utf8), file: path, sourceLocation: sourceLocation)
+}
+
+/// ``expectGolden(_:file:sourceLocation:)`` for bytes.
+public func expectGolden(
+    _ actual: [UInt8], file path: String, sourceLocation: SourceLocation = #_sourceLocation
+) throws {
     let url = URL(fileURLWithPath: path)
     if ProcessInfo.processInfo.environment["ZHINAN_RECORD_GOLDENS"] == "1" {
         try FileManager.default.createDirectory(
             at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(actual.utf8).write(to: url)
+        try Data(actual).write(to: url)
         return
     }
-    guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+    guard let expected = FileManager.default.contents(atPath: path) else {
         Issue.record(
             "no golden file at \(path); record it with ZHINAN_RECORD_GOLDENS=1",
             sourceLocation: sourceLocation)
         return
     }
-    if expected != actual {
-        let a = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        let b = actual.split(separator: "\n", omittingEmptySubsequences: false)
+    if Array(expected) != actual {
+        let a = String(decoding: expected, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let b = String(decoding: actual, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         let line = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
         Issue.record(
             """
