@@ -45,7 +45,7 @@ struct FieldBinder {
                     zh: "“\(name)”是繁体写法，请写作“\(t.name)”", en: "\"\(name)\" is a traditional spelling; write \"\(t.name)\"")
             }
             guard let spec else {
-                let hint = didYouMean(name, in: fields.map(\.name))
+                let hint = reporter.didYouMean(name, in: fields.map(\.name))
                 reporter.report(
                     CompilerCodes.unknownField, at: pair.keyRange,
                     zh: "\(what)中没有“\(name)”这个字段\(hint.zh)",
@@ -131,7 +131,7 @@ struct FieldBinder {
         // No such set: the profiles could not be resolved, which is reported on its own.
         guard let allowed = codeSets[set] else { return value }
         guard allowed.contains(value) else {
-            let hint = didYouMean(value, in: allowed)
+            let hint = reporter.didYouMean(value, in: allowed)
             reporter.report(
                 CompilerCodes.notInCodeSet, at: node.range,
                 zh: "\(what)“\(value)”不在代码集“\(set)”中\(hint.zh)；可选：\(allowed.joined(separator: "、"))",
