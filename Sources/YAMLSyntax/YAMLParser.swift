@@ -112,6 +112,7 @@ private struct TreeBuilder {
                 let scalar = YAMLScalar(value, style: style(s.style))
                 let range = SourceRange(start: start, end: end)
                 let tag = checkTag(s.tag, at: range)
+                if let tag, let d = TagCheck.mismatch(tag, on: scalar, file: file, at: range) { diagnostics.append(d) }
                 let node = YAMLNode(.scalar(scalar), range: range, tag: tag)
                 if let a = s.anchor { anchors[string(a)] = (node, 1) }
                 guard add(node, size: 1) else { return finish() }
@@ -136,6 +137,7 @@ private struct TreeBuilder {
                     return finish()
                 }
                 let tag = checkTag(tagPtr, at: SourceRange(start: start, end: end))
+                if let tag, let d = TagCheck.mismatch(tag, onMapping: isMapping, file: file, at: SourceRange(start: start, end: end)) { diagnostics.append(d) }
                 stack.append(Frame(isMapping: isMapping, start: start, tag: tag,
                                    anchor: anchorPtr.map(string)))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
