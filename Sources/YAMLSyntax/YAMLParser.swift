@@ -14,10 +14,14 @@ public struct YAMLLimits: Sendable, Equatable {
     public var maxDepth: Int
     /// The most nodes a file may expand to, counting each alias as the nodes it repeats.
     public var maxExpandedNodes: Int
+    /// The most bytes of text aliases may repeat in all: a few aliases of one long text
+    /// would otherwise make a small file into gigabytes of pages.
+    public var maxAliasedBytes: Int
 
-    public init(maxDepth: Int = 64, maxExpandedNodes: Int = 2_000_000) {
+    public init(maxDepth: Int = 64, maxExpandedNodes: Int = 2_000_000, maxAliasedBytes: Int = 10 * 1024 * 1024) {
         self.maxDepth = maxDepth
         self.maxExpandedNodes = maxExpandedNodes
+        self.maxAliasedBytes = maxAliasedBytes
     }
 }
 
@@ -67,6 +71,7 @@ private struct TreeBuilder {
     var stack: [Frame] = []
     var anchors: [String: (node: YAMLNode, size: Int)] = [:]
     var expanded = 0
+    var aliasedBytes = 0
     var root: YAMLNode?
     var documents = 0
 
@@ -162,6 +167,15 @@ private struct TreeBuilder {
                          LocalizedText(
                             zh: "别名展开后超过 \(limits.maxExpandedNodes) 个节点，停止读取该文件",
                             en: "aliases expand to more than \(limits.maxExpandedNodes) nodes; the file is not read further"))
+                    return finish()
+                }
+                // Bounded by the node limit just checked: each walk counts nodes it expands.
+                aliasedBytes += target.node.textBytes
+                if aliasedBytes > limits.maxAliasedBytes {
+                    fail(YAMLCodes.aliasExpansion, at: range,
+                         LocalizedText(
+                            zh: "别名重复的文字超过 \(limits.maxAliasedBytes / (1024 * 1024)) MB，停止读取该文件",
+                            en: "aliases repeat more than \(limits.maxAliasedBytes / (1024 * 1024)) MB of text; the file is not read further"))
                     return finish()
                 }
                 var node = target.node
