@@ -68,6 +68,14 @@ struct FieldBinder {
                 CompilerCodes.missingField, at: SourceRange(at: node.range.start),
                 zh: "\(what)缺少“\(spec.name)”", en: "\(whatEN) lacks \(spec.name)")
         }
+        // A required field written with nothing after it is as missing as one not written.
+        for spec in fields where spec.isRequired {
+            if let pair = record.fields[spec.name], pair.value.scalar?.isNull == true {
+                reporter.report(
+                    CompilerCodes.missingField, at: pair.keyRange,
+                    zh: "\(what)的“\(spec.name)”没有填写内容", en: "\(spec.name) of \(whatEN) is empty")
+            }
+        }
         return record
     }
 
@@ -155,7 +163,13 @@ struct FieldBinder {
     }
 
     mutating func positiveInteger(_ node: YAMLNode, what: String, whatEN: String) -> Int? {
-        guard let s = node.scalar, !s.isNull else { return nil }
+        guard let s = node.scalar else {
+            reporter.report(
+                CompilerCodes.wrongType, at: node.range,
+                zh: "\(what)应当是正整数，这里是\(node.kindName.zh)", en: "\(whatEN) must be a positive whole number, not \(node.kindName.en)")
+            return nil
+        }
+        guard !s.isNull else { return nil }
         guard let n = s.int, n > 0, n <= 1_000_000 else {
             reporter.report(
                 CompilerCodes.badCount, at: node.range,
@@ -166,7 +180,13 @@ struct FieldBinder {
     }
 
     mutating func yesNo(_ node: YAMLNode, what: String, whatEN: String) -> Bool? {
-        guard let s = node.scalar, !s.isNull else { return nil }
+        guard let s = node.scalar else {
+            reporter.report(
+                CompilerCodes.wrongType, at: node.range,
+                zh: "\(what)应当是“是”或“否”，这里是\(node.kindName.zh)", en: "\(whatEN) must be 是 or 否, not \(node.kindName.en)")
+            return nil
+        }
+        guard !s.isNull else { return nil }
         if let b = s.bool { return b }
         switch s.text {
         case "是": return true

@@ -76,6 +76,11 @@ struct ItemBinder {
                 continue
             }
             given[spec.key] = pair.keyRange
+            if spec.isRequired, let s = pair.value.scalar, s.isNull || s.text.allSatisfy(\.isWhitespace) {
+                // `事项名称:` with nothing after it (or ~, or "") is as missing as no 事项名称.
+                b.reporter.report(CompilerCodes.missingElement, at: pair.keyRange,
+                    zh: "必需的要素“\(spec.name)”没有填写内容", en: "the required element \(spec.name) is empty")
+            }
             bindElement(spec, pair, into: &item, spans: &spans)
         }
         for spec in profile.elements where spec.isRequired && given[spec.key] == nil {
