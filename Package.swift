@@ -74,6 +74,10 @@ let package = Package(
             ]
         ),
 
+        // libFuzzer target over load → bind → check → generate (Scripts/fuzz.sh builds it
+        // with -sanitize=fuzzer,address -DZHINAN_FUZZ); built plainly, it replays saved inputs.
+        .executableTarget(name: "ZhinanFuzz", dependencies: ["Compiler", "Diagnostics", "Generators"]),
+
         // Golden files and running the built binary, shared by the test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "TestSupport"], exclude: ["Golden"]),

@@ -49,10 +49,16 @@ public struct FlowPath: Codable, Sendable, Equatable {
     /// days it may span, then the fewest, then by length. Used to pick the longest of
     /// several branches.
     public func isLonger(than other: FlowPath) -> Bool {
-        let (x, y) = (bounds, other.bounds)
+        Self.isLonger((workingDays, calendarDays, steps.count), than: (other.workingDays, other.calendarDays, other.steps.count))
+    }
+
+    /// The ordering of ``isLonger(than:)`` over (working days, calendar days, steps).
+    static func isLonger(_ a: (w: Int, c: Int, n: Int), than b: (w: Int, c: Int, n: Int)) -> Bool {
+        let x = FlowPath(steps: [], workingDays: a.w, calendarDays: a.c).bounds
+        let y = FlowPath(steps: [], workingDays: b.w, calendarDays: b.c).bounds
         if x.upper != y.upper { return x.upper > y.upper }
         if x.lower != y.lower { return x.lower > y.lower }
-        return steps.count > other.steps.count
+        return a.n > b.n
     }
 
     /// The path's duration in words, e.g. 10个工作日 or 8个工作日 + 5日.
@@ -81,9 +87,13 @@ extension Item {
         var index: [String: Int] = [:]
         for (i, step) in flow.enumerated() where index[step.name] == nil { index[step.name] = i }
 
-        enum Mark { case onStack, done(FlowPath?) }
+        // A depth-first walk with its own stack, not recursion, so a flow of many thousand
+        // steps costs no call stack; paths are kept as totals and the next step, not copied.
+        struct Best { var w: Int, c: Int, count: Int, next: Int? }
+        enum Mark { case onStack(Int), done(Best?) }
+        struct Frame { var step: Int, edge = 0, best: (path: Best, via: Int)? = nil, untimedSoFar: Int }
         var marks = [Mark?](repeating: nil, count: flow.count)
-        var stack: [Int] = []
+        var frames: [Frame] = []
         var timedCycle = false
 
         func weight(_ step: FlowStep) -> (w: Int, c: Int) {
@@ -94,36 +104,56 @@ extension Item {
             case .calendarDays(let n): return (0, n)
             }
         }
-        func visit(_ i: Int) -> FlowPath? {
-            if case .done(let p)? = marks[i] { return p }
-            marks[i] = .onStack
-            stack.append(i)
-            defer { stack.removeLast() }
-            let step = flow[i]
-            var best: FlowPath? = nil
-            for t in step.transitions {
-                guard let j = index[t.target] else { continue }
-                if case .onStack? = marks[j] {
+        func longer(_ a: Best, than b: Best) -> Bool {
+            FlowPath.isLonger((a.w, a.c, a.count), than: (b.w, b.c, b.count))
+        }
+        func push(_ i: Int) {
+            marks[i] = .onStack(frames.count)
+            frames.append(Frame(step: i, untimedSoFar: (frames.last?.untimedSoFar ?? 0) + (flow[i].isTimed ? 0 : 1)))
+        }
+        func offer(_ path: Best?, via j: Int) {
+            guard let path, let f = frames.indices.last else { return }
+            if frames[f].best.map({ longer(path, than: $0.path) }) ?? true { frames[f].best = (path, j) }
+        }
+
+        let first = index[start]!
+        push(first)
+        var result: Best? = nil
+        while let top = frames.last {
+            let step = flow[top.step]
+            if top.edge < step.transitions.count {
+                frames[frames.count - 1].edge += 1
+                guard let j = index[step.transitions[top.edge].target] else { continue }
+                switch marks[j] {
+                case .onStack(let position)?:
                     // A back edge: fine when the loop it closes stops the clock somewhere.
-                    let loop = stack[stack.lastIndex(of: j)!...]
-                    if !loop.contains(where: { !flow[$0].isTimed }) { timedCycle = true }
-                    continue
+                    let before = position > 0 ? frames[position - 1].untimedSoFar : 0
+                    if top.untimedSoFar == before { timedCycle = true }
+                case .done(let path)?:
+                    offer(path, via: j)
+                case nil:
+                    push(j)
                 }
-                if let p = visit(j), best.map({ p.isLonger(than: $0) }) ?? true { best = p }
+                continue
             }
             let (w, c) = weight(step)
-            var result: FlowPath? = nil
-            if let b = best {
-                result = FlowPath(
-                    steps: [step.name] + b.steps, workingDays: b.workingDays + w,
-                    calendarDays: b.calendarDays + c)
+            var mine: Best? = nil
+            if let (b, j) = top.best {
+                mine = Best(w: b.w + w, c: b.c + c, count: b.count + 1, next: j)
             } else if step.outcome == .granted {
-                result = FlowPath(steps: [step.name], workingDays: w, calendarDays: c)
+                mine = Best(w: w, c: c, count: 1, next: nil)
             }
-            marks[i] = .done(result)
-            return result
+            marks[top.step] = .done(mine)
+            frames.removeLast()
+            if frames.isEmpty { result = mine } else { offer(mine, via: top.step) }
         }
-        let path = visit(index[start]!)
-        return timedCycle ? nil : path
+        guard !timedCycle, let best = result else { return nil }
+        var steps = [flow[first].name]
+        var next = best.next
+        while let j = next, case .done(let b?)? = marks[j] {
+            steps.append(flow[j].name)
+            next = b.next
+        }
+        return FlowPath(steps: steps, workingDays: best.w, calendarDays: best.c)
     }
 }

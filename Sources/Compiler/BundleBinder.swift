@@ -113,7 +113,7 @@ struct BundleRules {
             seen[code] = range
             guard let item = items[code] else {
                 missing.insert(code)
-                let hint = didYouMean(code, in: items.keys.sorted())
+                let hint = reporter.didYouMean(code, in: items.keys.sorted())
                 reporter.report(CompilerCodes.unknownMember, at: range,
                     zh: "目录中没有事项编码为“\(code)”的事项\(hint.zh)", en: "no item of the catalog has the code \(code)\(hint.en)")
                 continue

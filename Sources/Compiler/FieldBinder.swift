@@ -45,7 +45,7 @@ struct FieldBinder {
                     zh: "“\(name)”是繁体写法，请写作“\(t.name)”", en: "\"\(name)\" is a traditional spelling; write \"\(t.name)\"")
             }
             guard let spec else {
-                let hint = didYouMean(name, in: fields.map(\.name))
+                let hint = reporter.didYouMean(name, in: fields.map(\.name))
                 reporter.report(
                     CompilerCodes.unknownField, at: pair.keyRange,
                     zh: "\(what)中没有“\(name)”这个字段\(hint.zh)",
@@ -67,6 +67,14 @@ struct FieldBinder {
             reporter.report(
                 CompilerCodes.missingField, at: SourceRange(at: node.range.start),
                 zh: "\(what)缺少“\(spec.name)”", en: "\(whatEN) lacks \(spec.name)")
+        }
+        // A required field written with nothing after it is as missing as one not written.
+        for spec in fields where spec.isRequired {
+            if let pair = record.fields[spec.name], pair.value.scalar?.isNull == true {
+                reporter.report(
+                    CompilerCodes.missingField, at: pair.keyRange,
+                    zh: "\(what)的“\(spec.name)”没有填写内容", en: "\(spec.name) of \(whatEN) is empty")
+            }
         }
         return record
     }
@@ -131,7 +139,7 @@ struct FieldBinder {
         // No such set: the profiles could not be resolved, which is reported on its own.
         guard let allowed = codeSets[set] else { return value }
         guard allowed.contains(value) else {
-            let hint = didYouMean(value, in: allowed)
+            let hint = reporter.didYouMean(value, in: allowed)
             reporter.report(
                 CompilerCodes.notInCodeSet, at: node.range,
                 zh: "\(what)“\(value)”不在代码集“\(set)”中\(hint.zh)；可选：\(allowed.joined(separator: "、"))",
@@ -155,7 +163,13 @@ struct FieldBinder {
     }
 
     mutating func positiveInteger(_ node: YAMLNode, what: String, whatEN: String) -> Int? {
-        guard let s = node.scalar, !s.isNull else { return nil }
+        guard let s = node.scalar else {
+            reporter.report(
+                CompilerCodes.wrongType, at: node.range,
+                zh: "\(what)应当是正整数，这里是\(node.kindName.zh)", en: "\(whatEN) must be a positive whole number, not \(node.kindName.en)")
+            return nil
+        }
+        guard !s.isNull else { return nil }
         guard let n = s.int, n > 0, n <= 1_000_000 else {
             reporter.report(
                 CompilerCodes.badCount, at: node.range,
@@ -166,7 +180,13 @@ struct FieldBinder {
     }
 
     mutating func yesNo(_ node: YAMLNode, what: String, whatEN: String) -> Bool? {
-        guard let s = node.scalar, !s.isNull else { return nil }
+        guard let s = node.scalar else {
+            reporter.report(
+                CompilerCodes.wrongType, at: node.range,
+                zh: "\(what)应当是“是”或“否”，这里是\(node.kindName.zh)", en: "\(whatEN) must be 是 or 否, not \(node.kindName.en)")
+            return nil
+        }
+        guard !s.isNull else { return nil }
         if let b = s.bool { return b }
         switch s.text {
         case "是": return true

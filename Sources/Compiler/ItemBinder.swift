@@ -57,7 +57,7 @@ struct ItemBinder {
         for pair in pairs {
             let name = pair.key.text
             guard let (spec, spelling) = profile.element(named: name) else {
-                let hint = didYouMean(name, in: allNames)
+                let hint = b.reporter.didYouMean(name, in: allNames)
                 b.reporter.report(CompilerCodes.unknownElement, at: pair.keyRange,
                     zh: "“\(name)”不是目录所遵循标准（\(header.catalog.standards.joined(separator: "、"))）中的要素\(hint.zh)",
                     en: "\"\(name)\" is not an element of the catalog's standards (\(header.catalog.standards.joined(separator: ", ")))\(hint.en)")
@@ -76,6 +76,11 @@ struct ItemBinder {
                 continue
             }
             given[spec.key] = pair.keyRange
+            if spec.isRequired, let s = pair.value.scalar, s.isNull || s.text.allSatisfy(\.isWhitespace) {
+                // `事项名称:` with nothing after it (or ~, or "") is as missing as no 事项名称.
+                b.reporter.report(CompilerCodes.missingElement, at: pair.keyRange,
+                    zh: "必需的要素“\(spec.name)”没有填写内容", en: "the required element \(spec.name) is empty")
+            }
             bindElement(spec, pair, into: &item, spans: &spans)
         }
         for spec in profile.elements where spec.isRequired && given[spec.key] == nil {
@@ -300,7 +305,7 @@ struct References {
     func resolve(_ id: String, in registry: Registry, at range: SourceRange, binder: inout FieldBinder) -> Bool {
         if header.contains(id, in: registry) { return true }
         let candidates = header.ids(of: registry)
-        let hint = didYouMean(id, in: candidates)
+        let hint = binder.reporter.didYouMean(id, in: candidates)
         let list = candidates.isEmpty ? "" : "；已定义：" + candidates.prefix(8).joined(separator: "、") + (candidates.count > 8 ? "……" : "")
         binder.reporter.report(CompilerCodes.unknownReference, at: range,
             zh: "catalog.yaml 的“\(registry.rawValue)”中没有编号“\(id)”\(hint.zh)\(hint.zh.isEmpty ? list : "")",

@@ -8,6 +8,9 @@ struct Reporter {
     let file: String
     let settings: [String: RuleSetting]
     private(set) var diagnostics: [Diagnostic] = []
+    /// Work left for did-you-mean suggestions in this file (see ``Suggestion``), so a file
+    /// with thousands of unknown names among thousands of candidates stays linear.
+    private var suggestionBudget = 2_000_000
 
     init(file: String, settings: [String: RuleSetting] = [:]) {
         self.file = file
@@ -31,10 +34,10 @@ struct Reporter {
     }
 
     mutating func append(_ other: [Diagnostic]) { diagnostics += other }
-}
 
-/// Did-you-mean endings for messages.
-func didYouMean(_ word: String, in candidates: [String]) -> (zh: String, en: String) {
-    guard let hint = Suggestion.closest(to: word, in: candidates) else { return ("", "") }
-    return ("，是否想写“\(hint)”？", "; did you mean \"\(hint)\"?")
+    /// Did-you-mean endings for messages, within this file's budget.
+    mutating func didYouMean(_ word: String, in candidates: [String]) -> (zh: String, en: String) {
+        guard let hint = Suggestion.closest(to: word, in: candidates, budget: &suggestionBudget) else { return ("", "") }
+        return ("，是否想写“\(hint)”？", "; did you mean \"\(hint)\"?")
+    }
 }

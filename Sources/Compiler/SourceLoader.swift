@@ -74,13 +74,24 @@ public struct SourceLoader: Sendable {
     public func read(path: String, relativePath: String) -> SourceFile {
         var file = SourceFile(path: path, relativePath: relativePath, text: "", root: nil, diagnostics: [])
         let start = SourceSpan(file: path, range: SourceRange(at: SourceLocation(line: 1, column: 1)))
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        // Without blocking, and only a regular file: opening a FIFO named x.yaml would wait
+        // for a writer forever.
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else {
             file.diagnostics.append(Diagnostic(
                 YAMLCodes.unreadable, at: start,
                 message: LocalizedText(zh: "无法读取文件（没有权限或文件不存在）", en: "cannot read the file (no permission, or it is gone)")))
             return file
         }
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         defer { try? handle.close() }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            file.diagnostics.append(Diagnostic(
+                YAMLCodes.unreadable, at: start,
+                message: LocalizedText(zh: "不是普通文件（而是管道、套接字或设备），未读取", en: "not a regular file (a pipe, a socket or a device); it was not read")))
+            return file
+        }
         let data: Data
         do {
             data = try handle.read(upToCount: options.maxFileSize + 1) ?? Data()

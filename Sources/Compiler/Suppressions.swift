@@ -176,7 +176,7 @@ public enum Suppressions {
             if knownCodes.contains(id) {
                 codes.append(Suppression.Code(id: id, range: range))
             } else {
-                let hint = didYouMean(id, in: knownCodes.sorted())
+                let hint = reporter.didYouMean(id, in: knownCodes.sorted())
                 let looksLikeCode = id.utf8.count >= 3 && id.utf8.prefix(2).allSatisfy { $0 >= 0x41 && $0 <= 0x5A }
                     && id.utf8.dropFirst(2).allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
                 let reason = looksLikeCode || !hint.zh.isEmpty ? ("", "") : ("；说明理由请写在“--”之后", "; write a reason after \"--\"")

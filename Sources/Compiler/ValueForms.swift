@@ -68,12 +68,13 @@ enum ValueForms {
         return true
     }
 
-    /// `2/3`, or a decimal such as `0.6`; strictly between 0 and 1.
+    /// `2/3`, or a decimal such as `0.6`; strictly between 0 and 1. The denominator is at
+    /// most 10⁹ (nine decimals), so the rules can multiply it by a day count without overflow.
     static func ratio(_ text: String) -> (Int, Int)? {
         let t = text.trimmingCharacters(in: " ")
         let parts = t.split(separator: "/")
-        if parts.count == 2, let n = Int(parts[0]), let d = Int(parts[1]), n > 0, d > 0, n < d { return (n, d) }
-        if parts.count == 1, t.hasPrefix("0."), let f = Int(t.dropFirst(2)), f > 0 {
+        if parts.count == 2, let n = Int(parts[0]), let d = Int(parts[1]), n > 0, d > 0, n < d, d <= 1_000_000_000 { return (n, d) }
+        if parts.count == 1, t.hasPrefix("0."), t.count <= 11, let f = Int(t.dropFirst(2)), f > 0 {
             var d = 1
             for _ in 0..<(t.count - 2) { d *= 10 }
             return (f, d)

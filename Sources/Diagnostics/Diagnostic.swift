@@ -46,7 +46,7 @@ public struct DiagnosticNote: Hashable, Sendable {
     public var span: SourceSpan?
 
     public init(_ message: LocalizedText, at span: SourceSpan? = nil) {
-        self.message = message
+        self.message = message.clipped()
         self.span = span
     }
 }
@@ -68,7 +68,7 @@ public struct Diagnostic: Hashable, Sendable {
         self.code = code.id
         self.severity = severity ?? code.defaultSeverity
         self.span = span
-        self.message = message
+        self.message = message.clipped()
         self.notes = notes
     }
 

@@ -14,9 +14,17 @@ public struct SourceTexts: Sendable {
         lines.merge(other.lines) { mine, _ in mine }
     }
 
-    /// Line `number` (1-based) of `file`, without its line break.
+    /// The longest line quoted, in UTF-8 bytes. A longer one (a 100,000-character line of a
+    /// damaged or hostile file) is not quoted: the diagnostic still names its line and column,
+    /// and printing it once per diagnostic would flood the terminal and take minutes.
+    public static let maxQuotedLineBytes = 4096
+
+    /// Line `number` (1-based) of `file`, without its line break; `nil` when there is no such
+    /// line or it is too long to quote.
     public func line(_ number: Int, in file: String) -> Substring? {
-        guard let all = lines[file], number >= 1, number <= all.count else { return nil }
+        guard let all = lines[file], number >= 1, number <= all.count,
+            all[number - 1].utf8.count <= Self.maxQuotedLineBytes
+        else { return nil }
         return all[number - 1]
     }
 }

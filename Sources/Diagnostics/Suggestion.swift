@@ -4,12 +4,32 @@ public enum Suggestion {
     /// that distance is at most a third of the word's length (at least 1). Ties go to the
     /// earlier candidate, so the answer is stable.
     public static func closest(to word: String, in candidates: [String]) -> String? {
+        var budget = Int.max
+        return closest(to: word, in: candidates, budget: &budget)
+    }
+
+    /// The longest word a suggestion is looked for, in characters: nobody misspells a
+    /// sentence, and the distance costs the product of the two lengths.
+    public static let maxWordLength = 64
+
+    /// ``closest(to:in:)`` spending at most `budget` units of work (characters read and cells
+    /// of the distance table), taking what it spends from `budget`; `nil` once it runs out,
+    /// so that many unknown names against many candidates cannot take quadratic time.
+    public static func closest(to word: String, in candidates: [String], budget: inout Int) -> String? {
+        guard word.utf8.count <= 4 * maxWordLength else { return nil }
         let w = Array(word)
-        guard !w.isEmpty else { return nil }
+        guard !w.isEmpty, w.count <= maxWordLength else { return nil }
         let limit = max(1, w.count / 3)
         var best: (String, Int)? = nil
         for candidate in candidates where candidate != word {
-            let d = distance(w, Array(candidate), limit: limit)
+            budget -= candidate.utf8.count
+            if budget < 0 { return nil }
+            guard candidate.utf8.count <= 4 * (w.count + limit) else { continue }
+            let c = Array(candidate)
+            guard abs(c.count - w.count) <= limit else { continue }
+            budget -= w.count * c.count
+            if budget < 0 { return nil }
+            let d = distance(w, c, limit: limit)
             if d <= limit, d < (best?.1 ?? .max) { best = (candidate, d) }
         }
         return best?.0

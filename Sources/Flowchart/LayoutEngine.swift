@@ -65,6 +65,7 @@ struct LayoutEngine {
         if graph.steps.isEmpty {
             return FlowchartLayout(nodes: [], edges: [], width: 160, height: 64)
         }
+        if Self.layeredNodeCount(graph) > Self.maxLayeredNodes { return Self.tooLargeLayout(graph) }
         var b = Builder(graph: graph, options: options)
         return b.build()
     }

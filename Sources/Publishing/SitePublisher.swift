@@ -106,14 +106,18 @@ public struct SitePublisher: Sendable {
         throw PublishError.foreignFolder(path: dest.path, examples: Array(contents.prefix(3)))
     }
 
-    /// Staging and old folders of builds that were killed before they finished.
+    /// Staging and old folders of builds that were killed before they finished. A folder
+    /// whose build is still running is another build into the same OUT at work: removing
+    /// it would make that build fail, or publish what was left of it.
     private func removeLeftovers(in parent: URL, name: String) {
         let fm = FileManager.default
         let prefixes = [".\(name).zhinan-staging-", ".\(name).zhinan-old-"]
         for entry in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] {
             for prefix in prefixes where entry.hasPrefix(prefix) {
                 let pid = entry.dropFirst(prefix.count)
-                if !pid.isEmpty && pid.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                if !pid.isEmpty && pid.allSatisfy({ $0.isASCII && $0.isNumber }),
+                    let n = pid_t(pid), n > 0, kill(n, 0) != 0 && errno == ESRCH
+                {
                     try? fm.removeItem(at: parent.appendingPathComponent(entry))
                 }
             }

@@ -89,12 +89,20 @@ enum EncodingCheck {
         bytes.contains { $0 >= 0xC2 && $0 <= 0xF4 }
     }
 
-    /// UTF-16 without a byte order mark: many NUL bytes at odd or even offsets.
+    /// UTF-16 without a byte order mark: many NUL bytes, or, for Chinese text (whose code
+    /// units are rarely NUL), YAML's ASCII colons and line breaks as 16-bit code units.
     static func looksLikeUTF16(_ bytes: ArraySlice<UInt8>) -> Bool {
-        let sample = bytes.prefix(256)
+        let sample = Array(bytes.prefix(256))
         guard sample.count >= 4 else { return false }
         let nuls = sample.count { $0 == 0 }
-        return nuls * 4 >= sample.count
+        if nuls * 4 >= sample.count { return true }
+        var little = 0, big = 0
+        for i in stride(from: 0, to: sample.count - 1, by: 2) {
+            let (a, b) = (sample[i], sample[i + 1])
+            if b == 0 && (a == 0x3A || a == 0x0A) { little += 1 }
+            if a == 0 && (b == 0x3A || b == 0x0A) { big += 1 }
+        }
+        return little >= 2 || big >= 2
     }
 
     /// The line and character column of a byte offset.

@@ -14,10 +14,14 @@ public struct YAMLLimits: Sendable, Equatable {
     public var maxDepth: Int
     /// The most nodes a file may expand to, counting each alias as the nodes it repeats.
     public var maxExpandedNodes: Int
+    /// The most bytes of text aliases may repeat in all: a few aliases of one long text
+    /// would otherwise make a small file into gigabytes of pages.
+    public var maxAliasedBytes: Int
 
-    public init(maxDepth: Int = 64, maxExpandedNodes: Int = 2_000_000) {
+    public init(maxDepth: Int = 64, maxExpandedNodes: Int = 2_000_000, maxAliasedBytes: Int = 10 * 1024 * 1024) {
         self.maxDepth = maxDepth
         self.maxExpandedNodes = maxExpandedNodes
+        self.maxAliasedBytes = maxAliasedBytes
     }
 }
 
@@ -67,6 +71,7 @@ private struct TreeBuilder {
     var stack: [Frame] = []
     var anchors: [String: (node: YAMLNode, size: Int)] = [:]
     var expanded = 0
+    var aliasedBytes = 0
     var root: YAMLNode?
     var documents = 0
 
@@ -112,6 +117,7 @@ private struct TreeBuilder {
                 let scalar = YAMLScalar(value, style: style(s.style))
                 let range = SourceRange(start: start, end: end)
                 let tag = checkTag(s.tag, at: range)
+                if let tag, let d = TagCheck.mismatch(tag, on: scalar, file: file, at: range) { diagnostics.append(d) }
                 let node = YAMLNode(.scalar(scalar), range: range, tag: tag)
                 if let a = s.anchor { anchors[string(a)] = (node, 1) }
                 guard add(node, size: 1) else { return finish() }
@@ -136,6 +142,7 @@ private struct TreeBuilder {
                     return finish()
                 }
                 let tag = checkTag(tagPtr, at: SourceRange(start: start, end: end))
+                if let tag, let d = TagCheck.mismatch(tag, onMapping: isMapping, file: file, at: SourceRange(start: start, end: end)) { diagnostics.append(d) }
                 stack.append(Frame(isMapping: isMapping, start: start, tag: tag,
                                    anchor: anchorPtr.map(string)))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
@@ -160,6 +167,15 @@ private struct TreeBuilder {
                          LocalizedText(
                             zh: "别名展开后超过 \(limits.maxExpandedNodes) 个节点，停止读取该文件",
                             en: "aliases expand to more than \(limits.maxExpandedNodes) nodes; the file is not read further"))
+                    return finish()
+                }
+                // Bounded by the node limit just checked: each walk counts nodes it expands.
+                aliasedBytes += target.node.textBytes
+                if aliasedBytes > limits.maxAliasedBytes {
+                    fail(YAMLCodes.aliasExpansion, at: range,
+                         LocalizedText(
+                            zh: "别名重复的文字超过 \(limits.maxAliasedBytes / (1024 * 1024)) MB，停止读取该文件",
+                            en: "aliases repeat more than \(limits.maxAliasedBytes / (1024 * 1024)) MB of text; the file is not read further"))
                     return finish()
                 }
                 var node = target.node

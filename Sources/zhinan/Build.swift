@@ -32,6 +32,10 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let language = report.language
+        if let problem = OutputGuard.problem(output: output, sources: [catalog] + (self.theme.map { [$0] } ?? []), language: language) {
+            emitError("zhinan: error: \(problem)\n")
+            throw Status.unusable
+        }
         let theme = try loadTheme(language: language)
         let result = CompileReport(folders: [catalog], options: compile, output: report)
         try result.exitIfProblems()

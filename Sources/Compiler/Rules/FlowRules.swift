@@ -33,7 +33,7 @@ struct FlowRules {
                 if let j = index[t.target] {
                     next[i].append(j)
                 } else {
-                    let hint = didYouMean(t.target, in: names)
+                    let hint = reporter.didYouMean(t.target, in: names)
                     let at = k < spans.targets[i].count ? spans.targets[i][k] : spans.stepNames[i]
                     reporter.report(CompilerCodes.unknownStep, at: at,
                         zh: "办理流程中没有环节“\(t.target)”\(hint.zh)", en: "the flow has no step \"\(t.target)\"\(hint.en)")
@@ -91,6 +91,9 @@ struct FlowRules {
         var indexOf = [Int](repeating: -1, count: n), low = [Int](repeating: 0, count: n)
         var onStack = [Bool](repeating: false, count: n), stack: [Int] = [], counter = 0
         var components: [[Int]] = []
+        // Each step's timed successors, once: filtering them at every visit of a step with
+        // thousands of 下一步 was quadratic.
+        let timedNext = next.map { $0.filter { steps[$0].isTimed } }
         // Iterative Tarjan, so a 1,000-step loop costs no deep recursion.
         for root in 0..<n where indexOf[root] < 0 && steps[root].isTimed {
             var work: [(node: Int, edge: Int)] = [(root, 0)]
@@ -98,7 +101,7 @@ struct FlowRules {
             stack.append(root); onStack[root] = true
             while var top = work.popLast() {
                 let v = top.node
-                let edges = next[v].filter { steps[$0].isTimed }
+                let edges = timedNext[v]
                 if top.edge < edges.count {
                     let w = edges[top.edge]
                     top.edge += 1
@@ -152,7 +155,7 @@ struct StaffRules {
                   !reported.contains(role), i < spans.stepRoles.count, let at = spans.stepRoles[i]
             else { continue }
             reported.insert(role)
-            let hint = didYouMean(role, in: Array(listed).sorted())
+            let hint = reporter.didYouMean(role, in: Array(listed).sorted())
             reporter.report(CompilerCodes.roleNotInStaff, at: at,
                 zh: "岗位“\(role)”没有列入审批人员\(hint.zh)", en: "the role \"\(role)\" is not listed in 审批人员\(hint.en)",
                 notes: spans.staff.map { [reporter.note($0, zh: "审批人员写在这里", en: "审批人员 is here")] } ?? [])
