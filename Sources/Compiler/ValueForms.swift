@@ -36,6 +36,8 @@ enum ValueForms {
     /// 区号-号码 (with an optional 转 extension), an 11-digit mobile, or a 5–6 digit service
     /// number; several separated by 、，, or ;.
     static func isPhone(_ text: String) -> Bool {
+        // Digits and hyphens only (020-12345678): no separator, nothing to trim, one part.
+        if !text.isEmpty, text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }) { return isSinglePhone(text) }
         let parts = text.split { "、，,;；/".contains($0) }.map { $0.trimmingCharacters(in: " ") }
         guard !parts.isEmpty else { return false }
         return parts.allSatisfy(isSinglePhone)
