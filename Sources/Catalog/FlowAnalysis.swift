@@ -49,10 +49,12 @@ extension Item {
     /// or when a loop has no untimed step (the compiler reports that on its own).
     public func criticalPath() -> FlowPath? {
         guard let start = flow.first?.name else { return nil }
-        var index: [String: Int] = [:]
-        for (i, step) in flow.enumerated() where index[step.name] == nil { index[step.name] = i }
+        let index = StepIndex(flow)
 
-        enum Mark { case onStack, done(FlowPath?) }
+        // The best path from each step is kept as its length, its time and the step after
+        // it, not as an array of names: the names are gathered once, for the path chosen.
+        struct Tail { var workingDays: Int, calendarDays: Int, length: Int, next: Int }
+        enum Mark { case onStack, done(Tail?) }
         var marks = [Mark?](repeating: nil, count: flow.count)
         var stack: [Int] = []
         var timedCycle = false
@@ -65,42 +67,57 @@ extension Item {
             case .calendarDays(let n): return (0, n)
             }
         }
-        func longer(_ a: FlowPath, than b: FlowPath) -> Bool {
-            let (x, y) = (a.bounds, b.bounds)
+        func bounds(_ t: Tail) -> (lower: Int, upper: Int) {
+            FlowPath(steps: [], workingDays: t.workingDays, calendarDays: t.calendarDays).bounds
+        }
+        func longer(_ a: Tail, than b: Tail) -> Bool {
+            let (x, y) = (bounds(a), bounds(b))
             if x.upper != y.upper { return x.upper > y.upper }
             if x.lower != y.lower { return x.lower > y.lower }
-            return a.steps.count > b.steps.count
+            return a.length > b.length
         }
-        func visit(_ i: Int) -> FlowPath? {
+        func visit(_ i: Int) -> Tail? {
             if case .done(let p)? = marks[i] { return p }
             marks[i] = .onStack
             stack.append(i)
             defer { stack.removeLast() }
             let step = flow[i]
-            var best: FlowPath? = nil
+            var best: Tail? = nil
+            var bestNext = -1
             for t in step.transitions {
-                guard let j = index[t.target] else { continue }
+                guard let j = index.first(t.target) else { continue }
                 if case .onStack? = marks[j] {
                     // A back edge: fine when the loop it closes stops the clock somewhere.
                     let loop = stack[stack.lastIndex(of: j)!...]
                     if !loop.contains(where: { !flow[$0].isTimed }) { timedCycle = true }
                     continue
                 }
-                if let p = visit(j), best.map({ longer(p, than: $0) }) ?? true { best = p }
+                if let p = visit(j), best.map({ longer(p, than: $0) }) ?? true {
+                    best = p
+                    bestNext = j
+                }
             }
             let (w, c) = weight(step)
-            var result: FlowPath? = nil
+            var result: Tail? = nil
             if let b = best {
-                result = FlowPath(
-                    steps: [step.name] + b.steps, workingDays: b.workingDays + w,
-                    calendarDays: b.calendarDays + c)
+                result = Tail(
+                    workingDays: b.workingDays + w, calendarDays: b.calendarDays + c, length: b.length + 1, next: bestNext)
             } else if step.outcome == .granted {
-                result = FlowPath(steps: [step.name], workingDays: w, calendarDays: c)
+                result = Tail(workingDays: w, calendarDays: c, length: 1, next: -1)
             }
             marks[i] = .done(result)
             return result
         }
-        let path = visit(index[start]!)
-        return timedCycle ? nil : path
+        let first = index.first(start)!
+        guard let tail = visit(first), !timedCycle else { return nil }
+        var steps: [String] = []
+        steps.reserveCapacity(tail.length)
+        var i = first
+        while i >= 0 {
+            steps.append(flow[i].name)
+            guard case .done(let t?)? = marks[i] else { break }
+            i = t.next
+        }
+        return FlowPath(steps: steps, workingDays: tail.workingDays, calendarDays: tail.calendarDays)
     }
 }

@@ -104,10 +104,10 @@ public struct CatalogCompiler: Sendable {
         // Items, in parallel; everything after listing is per file.
         let itemIndices = found.indices.filter { found[$0].relative.hasPrefix("items/") }
         let itemContext = context
-        let outcomes = ParallelMap(count: itemIndices.count, jobs: options.load.jobs) { k -> ItemOutcome in
+        let outcomes = parallelMap(count: itemIndices.count, jobs: options.load.jobs, makeState: { WorkerBuffers() }) { k, buffers -> ItemOutcome in
             let f = found[itemIndices[k]]
-            return Self.compileItem(path: f.path, relativePath: f.relative, loader: loader, context: itemContext)
-        }.run()
+            return Self.compileItem(path: f.path, relativePath: f.relative, loader: loader, context: itemContext, buffers: &buffers)
+        }
         let itemPaths = Set(itemIndices.map { found[$0].path })
         var outcomeAt: [Int: Int] = [:]
         for (k, i) in itemIndices.enumerated() {
@@ -185,11 +185,19 @@ public struct CatalogCompiler: Sendable {
         var text: String?
     }
 
-    static func compileItem(path: String, relativePath: String, loader: SourceLoader, context: ItemContext?) -> ItemOutcome {
+    /// What one worker reuses from item to item.
+    struct WorkerBuffers {
+        var bytes: [UInt8] = []
+        let yaml = YAMLScratch()
+    }
+
+    static func compileItem(
+        path: String, relativePath: String, loader: SourceLoader, context: ItemContext?, buffers: inout WorkerBuffers
+    ) -> ItemOutcome {
         var file: SourceFile
-        var bytes: [UInt8]? = SourceLoader.readRegularFile(path, limit: loader.options.maxFileSize)
-        if let b = bytes {
-            file = loader.parse(b, path: path, relativePath: relativePath)
+        let count = SourceLoader.readRegularFile(path, limit: loader.options.maxFileSize, into: &buffers.bytes)
+        if let count {
+            file = loader.parse(buffers.bytes[..<count], path: path, relativePath: relativePath, scratch: buffers.yaml)
         } else {
             file = loader.readThroughFoundation(path: path, relativePath: relativePath)
         }
@@ -209,13 +217,12 @@ public struct CatalogCompiler: Sendable {
             }
         }
         if !outcome.parseDiagnostics.isEmpty || !outcome.diagnostics.isEmpty {
-            if let b = bytes {
-                outcome.text = SourceLoader.quotableText(b, diagnostics: file.diagnostics) ?? ""
+            if let count {
+                outcome.text = SourceLoader.quotableText(buffers.bytes[..<count], diagnostics: file.diagnostics) ?? ""
             } else {
                 outcome.text = file.text
             }
         }
-        bytes = nil
         return outcome
     }
 
@@ -235,7 +242,7 @@ public struct CatalogCompiler: Sendable {
             if let text = texts[file] {
                 result.sources.add(file: file, text: text)
             } else if rereadable.contains(file), let bytes = SourceLoader.readRegularFile(file, limit: loader.options.maxFileSize) {
-                result.sources.add(file: file, text: SourceLoader.quotableText(bytes, diagnostics: []) ?? "")
+                result.sources.add(file: file, text: SourceLoader.quotableText(bytes[...], diagnostics: []) ?? "")
             }
         }
         return result

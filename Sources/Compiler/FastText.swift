@@ -54,6 +54,13 @@ enum FastText {
         return list.contains(value)
     }
 
+    /// `E(rawValue: value)`, matching the cases' raw values by bytes first.
+    @inline(__always)
+    static func enumCase<E: RawRepresentable & CaseIterable>(_ value: String, as type: E.Type) -> E? where E.RawValue == String {
+        for c in E.allCases where sameBytes(c.rawValue, value) { return c }
+        return E(rawValue: value)
+    }
+
     /// `text.hasPrefix("【待填写】")`. Nothing but U+3010 itself is canonically equivalent
     /// to 【, so text that does not start with its bytes cannot have the prefix.
     @inline(__always)

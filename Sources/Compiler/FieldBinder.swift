@@ -7,28 +7,67 @@ import YAMLSyntax
 /// spellings and missing required fields are reported as the fields are read.
 struct Record {
     var range: SourceRange
-    /// The field table the mapping was read against, and the pair bound to each field.
+    /// The field table the mapping was read against.
     let specs: [FieldSpec]
-    var values: [YAMLPair?]
+    /// The mapping's pairs; `slots` says which one is bound to each field.
+    private let pairs: [YAMLPair]
+    private var slots: Slots
 
-    init(range: SourceRange, specs: [FieldSpec]) {
+    init(range: SourceRange, specs: [FieldSpec], pairs: [YAMLPair]) {
         self.range = range
         self.specs = specs
-        values = Array(repeating: nil, count: specs.count)
+        self.pairs = pairs
+        slots = Slots(fields: specs.count, pairs: pairs.count)
     }
+
+    /// The pair bound to field `i`.
+    subscript(field i: Int) -> YAMLPair? {
+        get { slots[i].map { pairs[$0] } }
+    }
+
+    /// Binds field `i` to pair `p` of the mapping.
+    mutating func bind(field i: Int, toPair p: Int) { slots[i] = p }
 
     /// The pairs bound, by field name.
     var fields: [String: YAMLPair] {
         var out: [String: YAMLPair] = [:]
-        for (spec, value) in zip(specs, values) { if let value { out[spec.name] = value } }
+        for (i, spec) in specs.enumerated() { if let value = self[field: i] { out[spec.name] = value } }
         return out
     }
 
-    var isEmpty: Bool { !values.contains { $0 != nil } }
+    var isEmpty: Bool { !specs.indices.contains { slots[$0] != nil } }
 
     subscript(_ name: String) -> YAMLPair? {
-        if let i = FastText.index(of: name, in: specs) { return values[i] }
+        if let i = FastText.index(of: name, in: specs) { return self[field: i] }
         return fields[name]
+    }
+
+    /// Which pair each field is bound to: inline for the usual small tables, so reading a
+    /// mapping allocates nothing.
+    private struct Slots {
+        // Eight bits a field, 0 for none, else the pair's index + 1.
+        private var low: UInt64 = 0, high: UInt64 = 0
+        private var overflow: [Int]?
+
+        init(fields: Int, pairs: Int) {
+            if fields > 16 || pairs >= 255 { overflow = Array(repeating: -1, count: fields) }
+        }
+
+        subscript(_ i: Int) -> Int? {
+            get {
+                if let overflow { return overflow[i] < 0 ? nil : overflow[i] }
+                let word = i < 8 ? low : high
+                let v = Int((word >> UInt64((i % 8) * 8)) & 0xFF)
+                return v == 0 ? nil : v - 1
+            }
+            set {
+                let p = newValue ?? -1
+                if overflow != nil { overflow![i] = p; return }
+                let shift = UInt64((i % 8) * 8)
+                let v = UInt64(p + 1) << shift, mask = ~(UInt64(0xFF) << shift)
+                if i < 8 { low = (low & mask) | v } else { high = (high & mask) | v }
+            }
+        }
     }
 }
 
@@ -60,8 +99,8 @@ struct FieldBinder {
                 en: "\(whatEN()) must be a mapping (field: value), not \(node.kindName.en)")
             return nil
         }
-        var record = Record(range: node.range, specs: fields)
-        for pair in pairs {
+        var record = Record(range: node.range, specs: fields, pairs: pairs)
+        for (p, pair) in pairs.enumerated() {
             let name = pair.key.text
             var index = FastText.index(of: name, in: fields) ?? fields.firstIndex { $0.name == name }
             if index == nil, let t = fields.firstIndex(where: { $0.traditional.contains(name) }) {
@@ -78,7 +117,7 @@ struct FieldBinder {
                     en: "\(whatEN()) has no field \"\(name)\"\(hint.en)")
                 continue
             }
-            if let first = record.values[index]?.keyRange {
+            if let first = record[field: index]?.keyRange {
                 if pairs.contains(where: { $0.keyRange == first && $0.key.text == name }) { continue }
                 let spec = fields[index]
                 reporter.report(
@@ -87,9 +126,9 @@ struct FieldBinder {
                     notes: [reporter.note(first, zh: "第一次写在这里", en: "first given here")])
                 continue
             }
-            record.values[index] = pair
+            record.bind(field: index, toPair: p)
         }
-        for (i, spec) in fields.enumerated() where spec.isRequired && record.values[i] == nil {
+        for (i, spec) in fields.enumerated() where spec.isRequired && record[field: i] == nil {
             reporter.report(
                 CompilerCodes.missingField, at: SourceRange(at: node.range.start),
                 zh: "\(what())缺少“\(spec.name)”", en: "\(whatEN()) lacks \(spec.name)")

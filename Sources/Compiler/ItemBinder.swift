@@ -119,7 +119,7 @@ struct ItemBinder {
             switch spec.key {
             case ElementKey.type: item.type = value
             case ElementKey.caseType:
-                item.caseType = CaseType(rawValue: value)
+                item.caseType = FastText.enumCase(value, as: CaseType.self)
                 spans.caseType = node.range
             default: item.additionalElements.append(additional(spec, .text(value)))
             }
@@ -265,22 +265,22 @@ struct ItemBinder {
             step.timeLimit = r["时限"].flatMap { b.timeLimit($0.value, what: "环节时限", whatEN: "the step's limit") }
             step.isTimed = r["计时"].flatMap { b.yesNo($0.value, what: "计时", whatEN: "计时") } ?? true
             step.note = r["说明"].flatMap { b.text($0.value, what: "说明", whatEN: "说明") }
-            step.outcome = r["结束"].flatMap { b.code($0.value, set: "办理结果", what: "结束", whatEN: "结束") }.flatMap(Outcome.init(rawValue:))
+            step.outcome = r["结束"].flatMap { b.code($0.value, set: "办理结果", what: "结束", whatEN: "结束") }.flatMap { FastText.enumCase($0, as: Outcome.self) }
             var stepTargets: [SourceRange] = []
             if let next = r["下一步"] {
                 if let target = next.value.text, next.value.sequence == nil {
                     step.transitions = [Transition(target: target)]
                     stepTargets = [next.value.range]
                 } else {
-                    let list: [(Transition, SourceRange)] = b.list(next.value, what: "\(what())的下一步", whatEN: "the next steps of \(en())") { b, t, j in
-                        if let target = t.text, t.mapping == nil { return (Transition(target: target), t.range) }
+                    let list: [TargetedTransition] = b.list(next.value, what: "\(what())的下一步", whatEN: "the next steps of \(en())") { b, t, j in
+                        if let target = t.text, t.mapping == nil { return TargetedTransition(Transition(target: target), t.range) }
                         guard let tr = b.record(t, fields: Fields.transition, what: "\(what())的下一步第\(j + 1)项", whatEN: "next step \(j + 1) of \(en())"),
                               let to = tr["转到"], let target = b.text(to.value, what: "转到", whatEN: "转到", numbersAllowed: true)
                         else { return nil }
-                        return (Transition(condition: tr["条件"].flatMap { b.text($0.value, what: "条件", whatEN: "条件") }, target: target), to.value.range)
+                        return TargetedTransition(Transition(condition: tr["条件"].flatMap { b.text($0.value, what: "条件", whatEN: "条件") }, target: target), to.value.range)
                     }
-                    step.transitions = list.map(\.0)
-                    stepTargets = list.map(\.1)
+                    step.transitions = list.map(\.transition)
+                    stepTargets = list.map(\.range)
                 }
             }
             steps.append(step)
@@ -293,6 +293,17 @@ struct ItemBinder {
         spans.stepNames = names
         spans.stepRoles = roles
         spans.targets = targets
+    }
+
+    /// A transition and where its target is written (a struct, not a tuple: a generic list
+    /// of tuples would look up the tuple's metadata on every call).
+    private struct TargetedTransition {
+        var transition: Transition
+        var range: SourceRange
+        init(_ transition: Transition, _ range: SourceRange) {
+            self.transition = transition
+            self.range = range
+        }
     }
 
     private mutating func resolve(_ id: String, in registry: Registry, at range: SourceRange) -> Bool {
@@ -334,11 +345,11 @@ struct References {
             }
             return nil
         }
-        if let p = r["形式"], let v = b.code(p.value, set: "材料形式", what: "形式", whatEN: "形式") { m.form = MaterialForm(rawValue: v) }
+        if let p = r["形式"], let v = b.code(p.value, set: "材料形式", what: "形式", whatEN: "形式") { m.form = FastText.enumCase(v, as: MaterialForm.self) }
         if let p = r["份数"], let v = b.positiveInteger(p.value, what: "份数", whatEN: "份数") { m.copies = v }
         if let p = r["介质"], let v = b.code(p.value, set: "材料介质", what: "介质", whatEN: "介质") { m.medium = v }
         if let p = r["来源"], let v = b.code(p.value, set: "材料来源", what: "来源", whatEN: "来源") { m.source = v }
-        if let p = r["必要性"], let v = b.code(p.value, set: "必要性", what: "必要性", whatEN: "必要性") { m.necessity = Necessity(rawValue: v) ?? .required }
+        if let p = r["必要性"], let v = b.code(p.value, set: "必要性", what: "必要性", whatEN: "必要性") { m.necessity = FastText.enumCase(v, as: Necessity.self) ?? .required }
         if let p = r["要求"], let v = b.text(p.value, what: "要求", whatEN: "要求") { m.requirement = v }
         if let p = r["条件"], let v = b.text(p.value, what: "条件", whatEN: "条件") { m.condition = v }
         if let p = r["审查要点"], let v = b.text(p.value, what: "审查要点", whatEN: "审查要点") { m.reviewPoints = v }

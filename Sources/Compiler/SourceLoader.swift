@@ -83,22 +83,22 @@ public struct SourceLoader: Sendable {
         guard let bytes = Self.readRegularFile(path, limit: options.maxFileSize) else {
             return readThroughFoundation(path: path, relativePath: relativePath)
         }
-        var file = parse(bytes, path: path, relativePath: relativePath)
-        if let text = Self.quotableText(bytes, diagnostics: file.diagnostics) { file.text = text }
+        var file = parse(bytes[...], path: path, relativePath: relativePath)
+        if let text = Self.quotableText(bytes[...], diagnostics: file.diagnostics) { file.text = text }
         return file
     }
 
     /// Parses `bytes`, the contents of the file at `path`; leaves ``SourceFile/text`` empty
     /// (see ``quotableText(_:diagnostics:)``).
-    func parse(_ bytes: [UInt8], path: String, relativePath: String) -> SourceFile {
-        let result = YAMLParser(limits: options.yamlLimits).parse(bytes, file: path)
+    func parse(_ bytes: ArraySlice<UInt8>, path: String, relativePath: String, scratch: YAMLScratch? = nil) -> SourceFile {
+        let result = YAMLParser(limits: options.yamlLimits).parse(bytes, file: path, scratch: scratch)
         return SourceFile(path: path, relativePath: relativePath, text: "", root: result.root, diagnostics: result.diagnostics)
     }
 
     /// The text diagnostics quote, or nil when the file is in another encoding, which would
     /// quote as noise; invalid UTF-8 quotes with replacement characters where the bad bytes
     /// are, which shows the officer where.
-    static func quotableText(_ bytes: [UInt8], diagnostics: [Diagnostic]) -> String? {
+    static func quotableText(_ bytes: ArraySlice<UInt8>, diagnostics: [Diagnostic]) -> String? {
         let foreign = [YAMLCodes.legacyEncoding.id, YAMLCodes.utf16.id]
         if diagnostics.contains(where: { foreign.contains($0.code) }) { return nil }
         var text = String(decoding: bytes, as: UTF8.self)
@@ -110,21 +110,32 @@ public struct SourceLoader: Sendable {
     /// nil for anything else (missing, unreadable, not a regular file, too large, a read
     /// error), which ``readThroughFoundation(path:relativePath:)`` then reports as before.
     static func readRegularFile(_ path: String, limit: Int) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        guard let count = readRegularFile(path, limit: limit, into: &bytes) else { return nil }
+        bytes.removeLast(bytes.count - count)
+        return bytes
+    }
+
+    /// Reads as ``readRegularFile(_:limit:)`` does into the start of `buffer`, which grows
+    /// as needed and is kept for the next file; returns how many bytes were read.
+    static func readRegularFile(_ path: String, limit: Int, into buffer: inout [UInt8]) -> Int? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) <= limit else { return nil }
         // Read to the end, not just st_size bytes: the file may grow while it is read.
-        var bytes = [UInt8](repeating: 0, count: Int(st.st_size) + 1)
+        if buffer.count < Int(st.st_size) + 1 {
+            buffer.append(contentsOf: repeatElement(0, count: Int(st.st_size) + 1 - buffer.count))
+        }
         var count = 0
         while true {
-            if count == bytes.count {
+            if count == buffer.count {
                 guard count <= limit else { return nil }
-                bytes.append(contentsOf: repeatElement(0, count: max(4096, count)))
+                buffer.append(contentsOf: repeatElement(0, count: max(4096, count)))
             }
-            let n = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
+            let n = buffer.withUnsafeMutableBytes { b in
+                Glibc.read(fd, b.baseAddress! + count, b.count - count)
             }
             if n < 0 {
                 if errno == EINTR { continue }
@@ -134,8 +145,7 @@ public struct SourceLoader: Sendable {
             count += n
         }
         guard count <= limit else { return nil }
-        bytes.removeLast(bytes.count - count)
-        return bytes
+        return count
     }
 
     /// The original reading path, through FileHandle, for the files the fast path declines:
@@ -241,6 +251,25 @@ public struct SourceLoader: Sendable {
         default: return .typeUnknown
         }
     }
+}
+
+/// Maps `0..<count` through `transform` on up to `jobs` threads, keeping index order; each
+/// thread has a `State` of its own (buffers it reuses), made by `makeState`.
+func parallelMap<State, T: Sendable>(
+    count: Int, jobs: Int, makeState: @Sendable () -> State, _ transform: @Sendable (Int, inout State) -> T
+) -> [T] {
+    guard count > 0 else { return [] }
+    let slots = Slots<T>(count: count)
+    let chunks = min(jobs, count)
+    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+        var state = makeState()
+        var i = chunk
+        while i < count {
+            slots.set(i, transform(i, &state))
+            i += chunks
+        }
+    }
+    return slots.values()
 }
 
 /// Maps `0..<count` through `transform` on up to `jobs` threads, keeping index order.

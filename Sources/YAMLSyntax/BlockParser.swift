@@ -1,4 +1,5 @@
 import Diagnostics
+import Glibc
 
 /// A fast path for the YAML catalogs are written in: block mappings and sequences of plain,
 /// quoted and literal scalars, one-line flow sequences, full-line comments.
@@ -21,7 +22,7 @@ struct BlockParser {
 
     /// A line: where it starts and ends (the `\n` or the end of the text), its indentation,
     /// and what it holds.
-    private struct Line {
+    struct Line {
         var start: Int
         var end: Int
         var indent: Int
@@ -31,9 +32,14 @@ struct BlockParser {
 
     private struct Decline: Error {}
 
-    /// The tree of `text` (without a byte order mark, valid UTF-8), or nil to decline.
-    static func parse(_ text: UnsafeBufferPointer<UInt8>, limits: YAMLLimits) -> YAMLNode? {
+    /// The tree of `text` (without a byte order mark), or nil to decline.
+    static func parse(_ text: UnsafeBufferPointer<UInt8>, limits: YAMLLimits, scratch: YAMLScratch? = nil) -> YAMLNode? {
         var parser = BlockParser(text: text, limits: limits)
+        if let scratch {
+            swap(&parser.lines, &scratch.lines)
+            parser.lines.removeAll(keepingCapacity: true)
+        }
+        defer { if let scratch { swap(&parser.lines, &scratch.lines) } }
         return try? parser.document()
     }
 
@@ -168,6 +174,8 @@ struct BlockParser {
         let startLine = current
         let start = SourceLocation(line: startLine + 1, column: column + 1)
         var pairs: [YAMLPair] = []
+        pairs.reserveCapacity(firstKey == nil
+            ? entries(at: column, from: current, dashes: false) : 1 + entries(at: column, from: current + 1, dashes: false))
         var keyOffset = firstKey ?? (lines[current].start + column)
         while true {
             let index = current
@@ -197,7 +205,7 @@ struct BlockParser {
             let keyStart = SourceLocation(line: index + 1, column: keyOffset - line.start + 1)
             let keyEnd = SourceLocation(line: index + 1, column: keyStart.column + characters)
             let key = YAMLScalar(string(keyOffset, colon), style: .plain)
-            try checkKey(keyOffset, colon, against: pairs)
+            try checkKey(key.text, keyOffset, colon, against: pairs)
             try count()
             // The value.
             var q = colon + 1
@@ -248,6 +256,7 @@ struct BlockParser {
         try count()
         let start = SourceLocation(line: current + 1, column: column + 1)
         var items: [YAMLNode] = []
+        items.reserveCapacity(entries(at: column, from: current, dashes: true))
         while true {
             let index = current
             let line = lines[index]
@@ -276,6 +285,22 @@ struct BlockParser {
             }
             guard next.indent == column, isDash(next, at: column) else { throw Decline() }
         }
+    }
+
+    /// How many entries a collection at `column` starting at line `from` may have: its lines
+    /// at that column (dashes, or not), up to one indented less. A capacity, not a count.
+    private func entries(at column: Int, from: Int, dashes: Bool) -> Int {
+        var n = 0
+        var k = from
+        while k < lines.count {
+            let line = lines[k]
+            if line.kind == .content {
+                if line.indent < column { break }
+                if line.indent == column && (text[line.start + column] == UInt8(ascii: "-")) == dashes { n += 1 }
+            }
+            k += 1
+        }
+        return max(n, 1)
     }
 
     /// Whether a plain text from `from` holds a ": " or ends with ":" (it is then a key).
@@ -467,7 +492,7 @@ struct BlockParser {
     /// Declines a key that is not plainly unique: one written with characters whose
     /// canonical equivalents differ in bytes (libyaml's path compares keys as Swift
     /// strings do), or the same bytes as an earlier key.
-    private func checkKey(_ from: Int, _ to: Int, against pairs: [YAMLPair]) throws(Decline) {
+    private func checkKey(_ key: String, _ from: Int, _ to: Int, against pairs: [YAMLPair]) throws(Decline) {
         var p = from
         while p < to {
             let b = text[p]
@@ -483,12 +508,19 @@ struct BlockParser {
             p += 3
         }
         let length = to - from
+        // Up to 15 bytes a string is held inline, its bytes in its representation: two such
+        // keys are the same exactly when their representations are.
+        let inline = length <= 15
+        let bits = unsafeBitCast(key, to: (UInt64, UInt64).self)
         for pair in pairs where pair.key.text.utf8.count == length {
-            var same = true
-            var i = from
-            for b in pair.key.text.utf8 {
-                if b != text[i] { same = false; break }
-                i += 1
+            let same: Bool
+            if inline {
+                same = unsafeBitCast(pair.key.text, to: (UInt64, UInt64).self) == bits
+            } else {
+                // Keys here are at most 512 bytes of text this parser made, so contiguous.
+                same = pair.key.text.utf8.withContiguousStorageIfAvailable { k in
+                    memcmp(k.baseAddress!, text.baseAddress! + from, length) == 0
+                } ?? true
             }
             if same { throw Decline() }
         }

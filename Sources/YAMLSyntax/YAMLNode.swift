@@ -98,6 +98,10 @@ public struct YAMLScalar: Sendable, Equatable {
         guard style == .plain, !text.isEmpty else { return nil }
         // Every form starts with a digit or a sign; the first byte rules the rest out cheaply.
         guard let first = text.utf8.first, (first >= 0x30 && first <= 0x39) || first == 0x2B || first == 0x2D else { return nil }
+        // Plain decimal digits, short enough not to overflow: the value from the bytes.
+        if text.utf8.count <= 18, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            return text.utf8.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        }
         if text.hasPrefix("0x") { return Int(text.dropFirst(2), radix: 16) }
         if text.hasPrefix("0o") { return Int(text.dropFirst(2), radix: 8) }
         let digits = text.first == "-" || text.first == "+" ? text.dropFirst() : Substring(text)

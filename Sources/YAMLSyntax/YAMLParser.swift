@@ -40,10 +40,15 @@ public struct YAMLParser: Sendable {
 
     /// Parses `bytes`, the contents of `file` (the path used in diagnostics).
     public func parse(_ bytes: [UInt8], file: String) -> YAMLParseResult {
-        var input = bytes[...]
+        parse(bytes[...], file: file)
+    }
+
+    /// Parses `bytes`, reusing `scratch`'s buffers (one thread's, from file to file).
+    public func parse(_ bytes: ArraySlice<UInt8>, file: String, scratch: YAMLScratch? = nil) -> YAMLParseResult {
+        var input = bytes
         if input.starts(with: [0xEF, 0xBB, 0xBF]) { input = input.dropFirst(3) }
         return input.withUnsafeBufferPointer { buffer in
-            if usesFastPath, let root = BlockParser.parse(buffer, limits: limits) {
+            if usesFastPath, let root = BlockParser.parse(buffer, limits: limits, scratch: scratch) {
                 return YAMLParseResult(root: root, diagnostics: [])
             }
             // BlockParser accepts only well-formed UTF-8; what it declines is checked here.
@@ -54,6 +59,13 @@ public struct YAMLParser: Sendable {
             return builder.run()
         }
     }
+}
+
+/// Buffers one thread reuses from file to file, so that reading a catalog does not
+/// allocate and free them again for every file. Not to be shared between threads.
+public final class YAMLScratch: @unchecked Sendable {
+    var lines: [BlockParser.Line] = []
+    public init() {}
 }
 
 /// Builds the tree from libyaml's event stream, iteratively, so depth costs no stack.
