@@ -14,6 +14,8 @@ public struct CompilationResult: Sendable {
     public var fileCount: Int
     /// Set when the folder itself cannot be used: the run exits 2.
     public var unusable: LocalizedText?
+    /// The file each item of ``catalog`` was read from, by 事项编码.
+    public var itemSources: [String: String] = [:]
 }
 
 /// Settings of a compilation.
@@ -157,6 +159,7 @@ public struct CatalogCompiler: Sendable {
             }
             codes[item.item.code] = item
             items.append(item)
+            result.itemSources[item.item.code] = item.spans.file
         }
 
         var catalog = header.catalog

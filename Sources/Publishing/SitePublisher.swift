@@ -95,7 +95,7 @@ public struct SitePublisher: Sendable {
     }
 
     /// Refuses a destination that is a file, or a non-empty folder without zhinan's marker.
-    private func checkDestination(_ dest: URL) throws {
+    func checkDestination(_ dest: URL) throws {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: dest.path, isDirectory: &isDirectory) else { return }
@@ -107,7 +107,7 @@ public struct SitePublisher: Sendable {
     }
 
     /// Staging and old folders of builds that were killed before they finished.
-    private func removeLeftovers(in parent: URL, name: String) {
+    func removeLeftovers(in parent: URL, name: String) {
         let fm = FileManager.default
         let prefixes = [".\(name).zhinan-staging-", ".\(name).zhinan-old-"]
         for entry in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] {

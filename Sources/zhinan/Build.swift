@@ -33,29 +33,38 @@ struct Build: ParsableCommand {
     func run() throws {
         let language = report.language
         let theme = try loadTheme(language: language)
-        let result = CompileReport(folders: [catalog], options: compile, output: report)
+        // Unchanged inputs: say again what the last build said, and leave OUT as it is.
+        let cache = BuildCache(catalog: catalog, output: output, theme: theme, options: compile)
+        if let (unchanged, summary) = cache.unchanged() {
+            let result = CompileReport(folders: [catalog], options: compile, output: report, compile: { _ in unchanged })
+            try result.exitIfProblems()
+            emitError(wrote(items: summary.items, pages: summary.pages, language))
+            return
+        }
+        let result = CompileReport(folders: [catalog], options: compile, output: report, compile: cache.compile)
         try result.exitIfProblems()
         guard let compiled = result.catalogs.first ?? nil else { throw Status.problems }
 
-        let files: [PublishedFile]
+        // Pages are written as they are made, items spread over --jobs threads.
+        let pages: Int
         do {
             let generator = try SiteGenerator(catalog: compiled, theme: theme)
-            files = try generator.publicFiles().map { PublishedFile(path: "public/" + $0.path, contents: $0.contents) }
-                + generator.internalFiles().map { PublishedFile(path: "internal/" + $0.path, contents: $0.contents) }
+            pages = try cache.publish(generator, force: force, jobs: compile.jobs)
+        } catch let error as PublishError {
+            emitError("zhinan: error: \(describe(error, language))\n")
+            throw Status.unusable
         } catch {
             emitError(language == .zh ? "zhinan: error: 生成页面失败：\(error)\n" : "zhinan: error: generating the pages failed: \(error)\n")
             throw Status.problems
         }
-        do {
-            try SitePublisher(destination: output, force: force).publish(files)
-        } catch let error as PublishError {
-            emitError("zhinan: error: \(describe(error, language))\n")
-            throw Status.unusable
-        }
-        let pages = files.filter { $0.path.hasSuffix(".html") }.count
-        emitError(language == .zh
-            ? "已生成 \(compiled.items.count) 个事项的 \(pages) 个页面：\(output)/public（公开）和 \(output)/internal（内部）\n"
-            : "wrote \(pages) pages for \(compiled.items.count) items: \(output)/public (public) and \(output)/internal (staff only)\n")
+        leaveToExit(compiled)
+        emitError(wrote(items: compiled.items.count, pages: pages, language))
+    }
+
+    private func wrote(items: Int, pages: Int, _ language: Language) -> String {
+        language == .zh
+            ? "已生成 \(items) 个事项的 \(pages) 个页面：\(output)/public（公开）和 \(output)/internal（内部）\n"
+            : "wrote \(pages) pages for \(items) items: \(output)/public (public) and \(output)/internal (staff only)\n"
     }
 
     private func loadTheme(language: Language) throws -> Theme {
