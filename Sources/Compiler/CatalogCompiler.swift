@@ -213,7 +213,10 @@ public struct CatalogCompiler: Sendable {
                 context.timeRules.check(item, &reporter)
                 FlowRules().check(item, &reporter)
                 if context.followsManual { StaffRules().check(item, &reporter) }
-                outcome.item = item
+                // Only the duplicate-code check reads spans from here on.
+                var kept = item
+                kept.spans = ItemSpans(file: item.spans.file, start: item.spans.start, code: item.spans.code)
+                outcome.item = kept
                 outcome.diagnostics = reporter.diagnostics
             } else {
                 outcome.diagnostics = itemBinder.diagnostics

@@ -44,6 +44,8 @@ struct Build: ParsableCommand {
         let result = CompileReport(folders: [catalog], options: compile, output: report, compile: cache.compile)
         try result.exitIfProblems()
         guard let compiled = result.catalogs.first ?? nil else { throw Status.problems }
+        // What compiling freed goes back to the system before the pages are made.
+        malloc_trim(0)
 
         // Pages are written as they are made, items spread over --jobs threads.
         let pages: Int
@@ -98,3 +100,7 @@ struct Build: ParsableCommand {
         }
     }
 }
+
+/// glibc's malloc_trim, which Glibc's module does not expose.
+@_silgen_name("malloc_trim")
+private func malloc_trim(_ pad: Int) -> Int32
