@@ -19,12 +19,22 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 
 read -r -a SIZES <<< "${SIZES:-1000 10000}"
-if [[ "${1:-}" == "--large" ]]; then SIZES+=(100000); fi
+REPORT_ONLY=false
+for arg in "$@"; do
+    case "$arg" in
+        --large) SIZES+=(100000) ;;
+        --report) REPORT_ONLY=true ;;  # only rewrite BENCHMARKS.md from the last run's results
+        *) echo "usage: Benchmarks/run.sh [--large] [--report]"; exit 2 ;;
+    esac
+done
 BENCH_DIR=${BENCH_DIR:-/tmp/zhinan-bench}
 RUNS=${RUNS:-10}
 SCHEMA_RUNS=${SCHEMA_RUNS:-2}
 BUILD_RUNS=${BUILD_RUNS:-3}
 mkdir -p "$BENCH_DIR"
+
+RESULTS=$BENCH_DIR/results
+if ! $REPORT_ONLY; then
 
 # Tools: hyperfine, GNU time, a C compiler with libyaml, check-jsonschema.
 command -v hyperfine >/dev/null || { echo "hyperfine is needed (apt-get install hyperfine)"; exit 2; }
@@ -39,10 +49,9 @@ swift build -c release --product zhinan 2>&1 | tail -1
 ZHINAN=$ROOT/.build/release/zhinan
 cc -O2 -o "$BENCH_DIR/yaml_floor" Benchmarks/yaml_floor.c -lyaml
 
-RESULTS=$BENCH_DIR/results
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
-LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+cut -d' ' -f1-3 /proc/loadavg > "$RESULTS/load-before"
 
 peak_kb() {  # peak resident memory of a command, in KB
     /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F': ' '/Maximum resident set size/ {print $2}'
@@ -104,7 +113,11 @@ for N in "${SIZES[@]}"; do
     fi
     rm -rf "$OUT"
 done
-LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+cut -d' ' -f1-3 /proc/loadavg > "$RESULTS/load-after"
+ps -eo pcpu,comm --sort=-pcpu | head -4 | tail -3 > "$RESULTS/busiest"
+fi
+LOAD_BEFORE=$(cat "$RESULTS/load-before")
+LOAD_AFTER=$(cat "$RESULTS/load-after")
 
 echo "== writing BENCHMARKS.md"
 python3 - "$RESULTS" "$ROOT/BENCHMARKS.md" "$LOAD_BEFORE" "$LOAD_AFTER" "${SIZES[*]}" "$BENCH_DIR" <<'PY'
@@ -165,7 +178,10 @@ w("## Machine")
 w("")
 w(f"- {nproc} cores ({cpu}), {mem} of memory; work folder on {fs}")
 w(f"- {swift}")
-w(f"- load average before the run: {load_before}; after: {load_after} (a shared machine: other engineers compile here)")
+w(f"- load average before the run: {load_before}; after: {load_after} (a shared machine: other engineers compile and fuzz here)")
+busiest = read("busiest")
+if busiest:
+    w("- busiest processes at the end of the run (%CPU, name): " + "; ".join(" ".join(l.split()) for l in busiest.splitlines()))
 w("")
 w("## Commands")
 w("")
