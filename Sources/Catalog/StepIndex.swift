@@ -50,6 +50,7 @@ package func sameBytes(_ a: String, _ b: String) -> Bool {
 /// combines with its neighbours: ASCII, CJK ideographs, CJK punctuation, fullwidth forms
 /// and general punctuation. Two such strings are equal exactly when their bytes are.
 package func isPlainNFC(_ text: String) -> Bool {
+    if let plain = text.utf8.withContiguousStorageIfAvailable(isPlainNFC) { return plain }
     var it = text.utf8.makeIterator()
     while let b = it.next() {
         if b < 0x80 { continue }
@@ -59,6 +60,27 @@ package func isPlainNFC(_ text: String) -> Bool {
             || (scalar >= 0x3000 && scalar <= 0x3029) || (scalar >= 0x3030 && scalar <= 0x303F)
             || (scalar >= 0xFF01 && scalar <= 0xFFEF) || (scalar >= 0x2010 && scalar <= 0x2027)
         if !plain { return false }
+    }
+    return true
+}
+
+/// ``isPlainNFC(_:)`` over UTF-8 bytes.
+private func isPlainNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    let n = bytes.count
+    while i < n {
+        let b = bytes[i]
+        if b < 0x80 {
+            i += 1
+            continue
+        }
+        guard b >= 0xE0 && b < 0xF0, i + 2 < n else { return false }
+        let scalar = (UInt32(b & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F)
+        let plain = (scalar >= 0x4E00 && scalar <= 0x9FFF) || (scalar >= 0x3400 && scalar <= 0x4DBF)
+            || (scalar >= 0x3000 && scalar <= 0x3029) || (scalar >= 0x3030 && scalar <= 0x303F)
+            || (scalar >= 0xFF01 && scalar <= 0xFFEF) || (scalar >= 0x2010 && scalar <= 0x2027)
+        if !plain { return false }
+        i += 3
     }
     return true
 }

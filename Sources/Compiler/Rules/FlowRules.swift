@@ -88,6 +88,8 @@ struct FlowRules {
         var indexOf = [Int](repeating: -1, count: n), low = [Int](repeating: 0, count: n)
         var onStack = [Bool](repeating: false, count: n), stack: [Int] = [], counter = 0
         var components: [[Int]] = []
+        // The edges between timed steps, worked out once.
+        let timedNext = next.map { $0.filter { steps[$0].isTimed } }
         // Iterative Tarjan, so a 1,000-step loop costs no deep recursion.
         for root in 0..<n where indexOf[root] < 0 && steps[root].isTimed {
             var work: [(node: Int, edge: Int)] = [(root, 0)]
@@ -95,7 +97,7 @@ struct FlowRules {
             stack.append(root); onStack[root] = true
             while var top = work.popLast() {
                 let v = top.node
-                let edges = next[v].filter { steps[$0].isTimed }
+                let edges = timedNext[v]
                 if top.edge < edges.count {
                     let w = edges[top.edge]
                     top.edge += 1
