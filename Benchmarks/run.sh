@@ -80,7 +80,8 @@ for N in "${SIZES[@]}"; do
     echo "== $N items: floor, check"
     hyperfine -N --warmup 1 --runs "$(runs_for "$RUNS")" --export-json "$RESULTS/fast-$N.json" \
         -n floor "$BENCH_DIR/yaml_floor $LIST" \
-        -n check "$ZHINAN check $CAT"
+        -n check "$ZHINAN check $CAT" \
+        -n "check --jobs 1" "$ZHINAN check --jobs 1 $CAT"
 
     echo "== $N items: build from nothing, and with nothing changed"
     rm -rf "$OUT"
@@ -135,6 +136,8 @@ def bench_json(name):
 
 def med(r): return r["median"] if r else None
 
+def cpu_time(r): return r["user"] + r["system"] if r else None
+
 def fmt(t):
     if t is None: return "—"
     return f"{t*1000:.0f} ms" if t < 1 else f"{t:.2f} s"
@@ -151,7 +154,8 @@ rows = {}
 for n in sizes:
     fast = bench_json(f"fast-{n}.json")
     r = dict(
-        floor=med(fast.get("floor")), check=med(fast.get("check")),
+        floor=med(fast.get("floor")), check=med(fast.get("check")), check1=med(fast.get("check --jobs 1")),
+        floorcpu=cpu_time(fast.get("floor")), checkcpu=cpu_time(fast.get("check")),
         build=med(bench_json(f"build-{n}.json").get("build")),
         rebuild=med(bench_json(f"rebuild-{n}.json").get("rebuild")),
         cp=med(bench_json(f"cp-{n}.json").get("cp -a")),
@@ -189,6 +193,7 @@ w("| name | command |")
 w("|---|---|")
 w("| floor | `yaml_floor FILES` — `Benchmarks/yaml_floor.c` (`cc -O2 … -lyaml`): libyaml's event parser over every YAML file of the catalog, one thread, nothing else |")
 w("| check | `zhinan check CATALOG` (every rule; `--jobs` defaults to the core count) |")
+w("| check --jobs 1 | the same on one thread |")
 w("| check-jsonschema | `xargs check-jsonschema --schemafile SCHEMA < ITEMS`, SCHEMA from `zhinan schema CATALOG` (structure only: no references, flow, time or staff rules) |")
 w("| build | `zhinan build CATALOG -o OUT`, OUT removed before each run |")
 w("| rebuild | the same again, nothing changed (OUT and its `.zhinan-cache` kept) |")
@@ -205,6 +210,8 @@ def line(label, f):
 line("catalog files / bytes", lambda r: f"{r['files']:,} / {r['bytes']/1e6:.1f} MB")
 line("floor (libyaml, 1 thread)", lambda r: fmt(r["floor"]))
 line("**check**", lambda r: fmt(r["check"]))
+line("check --jobs 1", lambda r: fmt(r["check1"]))
+line("CPU time (user + system): floor / check", lambda r: f"{fmt(r['floorcpu'])} / {fmt(r['checkcpu'])}")
 line("check-jsonschema", lambda r: fmt(r["schema"]))
 line("**build**, from nothing", lambda r: fmt(r["build"]))
 line("build, OUT in tmpfs", lambda r: fmt(r["buildshm"]))
@@ -220,6 +227,8 @@ w("")
 w(hdr.replace("| |", "| goal |"))
 w("|---|" + "---|" * len(sizes))
 line("check ÷ floor (goal ≤ 1.0)", lambda r: ratio(r["check"], r["floor"]))
+line("check --jobs 1 ÷ floor (both one thread)", lambda r: ratio(r["check1"], r["floor"]))
+line("check's CPU ÷ floor's CPU", lambda r: ratio(r["checkcpu"], r["floorcpu"]))
 line("check-jsonschema ÷ check (goal ≥ 50)", lambda r: ratio(r["schema"], r["check"], "{:.0f}×"))
 line("build ÷ check (goal ≤ 4)", lambda r: ratio(r["build"], r["check"], "{:.1f}×"))
 line("build in tmpfs ÷ check", lambda r: ratio(r["buildshm"], r["check"], "{:.1f}×"))
