@@ -84,8 +84,7 @@ extension Item {
     /// or when a loop has no untimed step (the compiler reports that on its own).
     public func criticalPath() -> FlowPath? {
         guard let start = flow.first?.name else { return nil }
-        var index: [String: Int] = [:]
-        for (i, step) in flow.enumerated() where index[step.name] == nil { index[step.name] = i }
+        let index = StepIndex(flow)
 
         // A depth-first walk with its own stack, not recursion, so a flow of many thousand
         // steps costs no call stack; paths are kept as totals and the next step, not copied.
@@ -116,14 +115,14 @@ extension Item {
             if frames[f].best.map({ longer(path, than: $0.path) }) ?? true { frames[f].best = (path, j) }
         }
 
-        let first = index[start]!
+        let first = index.first(start)!
         push(first)
         var result: Best? = nil
         while let top = frames.last {
             let step = flow[top.step]
             if top.edge < step.transitions.count {
                 frames[frames.count - 1].edge += 1
-                guard let j = index[step.transitions[top.edge].target] else { continue }
+                guard let j = index.first(step.transitions[top.edge].target) else { continue }
                 switch marks[j] {
                 case .onStack(let position)?:
                     // A back edge: fine when the loop it closes stops the clock somewhere.

@@ -14,6 +14,8 @@ public struct CompilationResult: Sendable {
     public var fileCount: Int
     /// Set when the folder itself cannot be used: the run exits 2.
     public var unusable: LocalizedText?
+    /// The file each item of ``catalog`` was read from, by 事项编码.
+    public var itemSources: [String: String] = [:]
 }
 
 /// Settings of a compilation.
@@ -54,74 +56,99 @@ public struct CatalogCompiler: Sendable {
         }
         let (library, profileFiles, profileProblems) = StandardsLocator.load(folder: standardsFolder, loader: loader)
         result.diagnostics += profileProblems
-        for f in profileFiles { result.sources.add(file: f.path, text: f.text) }
         result.fileCount += profileFiles.count
+        // Texts are kept only for the files diagnostics quote (see `quoteSources`), so a
+        // large clean catalog is not held in memory twice.
+        var texts: [String: String] = [:]
+        for f in profileFiles { texts[f.path] = f.text }
 
-        // The catalog's own files.
-        let (files, problems) = loader.load(folder: folder)
+        // The catalog's own files: catalog.yaml and anything outside items/ first, read
+        // whole; the items afterwards, each read, parsed, bound and checked by one worker
+        // that keeps the typed item and drops the tree.
+        let (found, problems) = loader.list(folder: folder)
         result.diagnostics += problems
-        result.fileCount += files.count
-        for f in files {
-            result.sources.add(file: f.path, text: f.text)
-            result.diagnostics += f.diagnostics
+        result.fileCount += found.count
+        var others: [Int: SourceFile] = [:]
+        for (i, f) in found.enumerated() where !f.relative.hasPrefix("items/") {
+            let file = loader.read(path: f.path, relativePath: f.relative)
+            texts[f.path] = file.text
+            others[i] = file
         }
-        guard let catalogFile = files.first(where: { $0.relativePath == "catalog.yaml" || $0.relativePath == "catalog.yml" }) else {
+        let catalogIndex = found.firstIndex { $0.relative == "catalog.yaml" || $0.relative == "catalog.yml" }
+        let catalogFile = catalogIndex.flatMap { others[$0] }
+
+        // catalog.yaml, and the profiles it names before the rest of it: its code sets come from them.
+        var headerDiagnostics: [Diagnostic] = []
+        var context: ItemContext? = nil
+        var header: CatalogHeader? = nil
+        var profile: EffectiveProfile? = nil
+        var standardIDs: [(id: String, range: SourceRange)] = []
+        if let catalogFile, let catalogRoot = catalogFile.root {
+            standardIDs = Self.standardIDs(in: catalogRoot)
+            switch library.resolve(standardIDs.map(\.id)) {
+            case .success(let p): profile = p
+            case .failure(let error):
+                headerDiagnostics.append(Self.describe(error, standardIDs: standardIDs, file: catalogFile.path, library: library))
+            }
+            var binder = CatalogBinder(file: catalogFile.path, codeSets: profile?.codeSets ?? [:])
+            let bound = binder.bind(catalogRoot)
+            header = bound
+            headerDiagnostics += binder.diagnostics
+            // Without its standards nothing can be said of the items but noise.
+            if let profile, !standardIDs.isEmpty {
+                context = ItemContext(
+                    profile: profile, header: bound, tables: BindingTables(codeSets: profile.codeSets, profile: profile),
+                    timeRules: TimeRules(internalControlLine: bound.catalog.internalControlLine),
+                    followsManual: profile.profiles.contains { $0.document == "业务手册" })
+            }
+        }
+
+        // Items, in parallel; everything after listing is per file.
+        let itemIndices = found.indices.filter { found[$0].relative.hasPrefix("items/") }
+        let itemContext = context
+        let outcomes = parallelMap(count: itemIndices.count, jobs: options.load.jobs, makeState: { WorkerBuffers() }) { k, buffers -> ItemOutcome in
+            let f = found[itemIndices[k]]
+            return Self.compileItem(path: f.path, relativePath: f.relative, loader: loader, context: itemContext, buffers: &buffers)
+        }
+        let itemPaths = Set(itemIndices.map { found[$0].path })
+        var outcomeAt: [Int: Int] = [:]
+        for (k, i) in itemIndices.enumerated() {
+            outcomeAt[i] = k
+            if let text = outcomes[k].text { texts[found[i].path] = text }
+        }
+
+        // Diagnostics in the order the stages find them (sorting is stable, so this order
+        // decides between diagnostics at one place).
+        for i in found.indices {
+            if let file = others[i] { result.diagnostics += file.diagnostics }
+            else if let k = outcomeAt[i] { result.diagnostics += outcomes[k].parseDiagnostics }
+        }
+        guard let catalogFile else {
             let path = folder.hasSuffix("/") ? folder + "catalog.yaml" : folder + "/catalog.yaml"
             result.diagnostics.append(Diagnostic(
                 CompilerCodes.catalogFileMissing, at: SourceSpan(file: path, range: SourceRange(at: .init(line: 1, column: 1))),
                 message: LocalizedText(zh: "目录文件夹中没有 catalog.yaml，无法检查其中的事项", en: "the catalog folder has no catalog.yaml, so its items cannot be checked")))
-            result.diagnostics = result.diagnostics.sortedForOutput()
-            return result
+            return finish(result, texts: texts, rereadable: itemPaths, loader: loader)
         }
-        guard let catalogRoot = catalogFile.root else {
-            result.diagnostics = result.diagnostics.sortedForOutput()
-            return result
+        guard catalogFile.root != nil, let header else {
+            return finish(result, texts: texts, rereadable: itemPaths, loader: loader)
         }
-
-        // The profiles catalog.yaml names, before the rest of it: its code sets come from them.
-        let standardIDs = Self.standardIDs(in: catalogRoot)
-        var profile: EffectiveProfile? = nil
-        switch library.resolve(standardIDs.map(\.id)) {
-        case .success(let p): profile = p
-        case .failure(let error):
-            result.diagnostics.append(Self.describe(error, standardIDs: standardIDs, file: catalogFile.path, library: library))
+        result.diagnostics += headerDiagnostics
+        guard let profile, context != nil else {
+            return finish(result, texts: texts, rereadable: itemPaths, loader: loader)
         }
-        var binder = CatalogBinder(file: catalogFile.path, codeSets: profile?.codeSets ?? [:])
-        let header = binder.bind(catalogRoot)
-        result.diagnostics += binder.diagnostics
-        // Without its standards nothing can be said of the items but noise.
-        guard let profile, !standardIDs.isEmpty else {
-            result.diagnostics = result.diagnostics.sortedForOutput()
-            return result
-        }
-
-        // Items, in parallel; everything after parsing is per file.
-        let itemFiles = files.filter { $0.relativePath.hasPrefix("items/") }
-        let bundleFiles = files.filter { $0.relativePath.hasPrefix("bundles/") }
-        for f in files where f.relativePath != catalogFile.relativePath && !f.relativePath.hasPrefix("items/") && !f.relativePath.hasPrefix("bundles/") {
+        for (i, f) in found.enumerated()
+        where i != catalogIndex && !f.relative.hasPrefix("items/") && !f.relative.hasPrefix("bundles/") {
             result.diagnostics.append(Diagnostic(
                 CompilerCodes.notAnItem, at: SourceSpan(file: f.path, range: SourceRange(at: .init(line: 1, column: 1))),
                 message: LocalizedText(zh: "该文件不在 items/ 文件夹中，不作为事项读取", en: "the file is not under items/ and is not read as an item")))
         }
-        let timeRules = TimeRules(internalControlLine: header.catalog.internalControlLine)
-        let followsManual = profile.profiles.contains { $0.document == "业务手册" }
-        let bound = ParallelMap(count: itemFiles.count, jobs: options.load.jobs) { i -> (BoundItem?, [Diagnostic]) in
-            let file = itemFiles[i]
-            guard let root = file.root else { return (nil, []) }
-            var itemBinder = ItemBinder(file: file.path, profile: profile, header: header)
-            guard let item = itemBinder.bind(root) else { return (nil, itemBinder.diagnostics) }
-            var reporter = itemBinder.b.reporter
-            timeRules.check(item, &reporter)
-            FlowRules().check(item, &reporter)
-            if followsManual { StaffRules().check(item, &reporter) }
-            return (item, reporter.diagnostics)
-        }.run()
 
         var items: [BoundItem] = []
         var codes: [String: BoundItem] = [:]
-        for (item, diagnostics) in bound {
-            result.diagnostics += diagnostics
-            guard let item else { continue }
+        for outcome in outcomes {
+            result.diagnostics += outcome.diagnostics
+            guard let item = outcome.item else { continue }
             if !item.item.code.isEmpty, let first = codes[item.item.code] {
                 var reporter = Reporter(file: item.spans.file, settings: profile.rules)
                 reporter.report(CompilerCodes.duplicateItemCode, at: item.spans.code ?? item.spans.start,
@@ -133,14 +160,15 @@ public struct CatalogCompiler: Sendable {
             }
             codes[item.item.code] = item
             items.append(item)
+            result.itemSources[item.item.code] = item.spans.file
         }
 
         // Bundles, once every item is known.
         let byCode = Dictionary(items.map { ($0.item.code, $0.item) }, uniquingKeysWith: { a, _ in a })
         var bundles: [ServiceBundle] = []
         var bundleCodes: [String: (String, SourceRange)] = [:]
-        for file in bundleFiles {
-            guard let root = file.root else { continue }
+        for (i, f) in found.enumerated() where f.relative.hasPrefix("bundles/") {
+            guard let file = others[i], let root = file.root else { continue }
             var binder = BundleBinder(file: file.path, profile: profile, header: header)
             let bound = binder.bind(root)
             result.diagnostics += binder.diagnostics
@@ -170,8 +198,107 @@ public struct CatalogCompiler: Sendable {
         catalog.bundles = bundles.sorted { $0.code < $1.code }
         catalog.internalElements = (profile.elements.filter { !$0.isPublic }.map(\.key) + [ElementKey.materialReviewPoints]).sorted()
         result.catalog = catalog
-        result.diagnostics = Suppressions.apply(result.diagnostics, files: files.filter { $0.root != nil }.map { ($0.path, $0.text) }, settings: profile.rules)
+        // Suppressions, over every file that parsed: catalog.yaml and bundles read whole,
+        // items whose worker kept their text because it holds a suppression or a finding.
+        var parsed: [(path: String, text: String)] = []
+        for i in found.indices {
+            if let file = others[i], file.root != nil {
+                parsed.append((file.path, file.text))
+            } else if let k = outcomeAt[i], outcomes[k].parsed, let text = outcomes[k].text {
+                parsed.append((found[i].path, text))
+            }
+        }
+        result.diagnostics = Suppressions.apply(result.diagnostics, files: parsed, settings: profile.rules)
+        return finish(result, texts: texts, rereadable: itemPaths, loader: loader)
+    }
+
+    /// What binding an item needs from catalog.yaml and the profiles.
+    struct ItemContext: Sendable {
+        var profile: EffectiveProfile
+        var header: CatalogHeader
+        var tables: BindingTables
+        var timeRules: TimeRules
+        var followsManual: Bool
+    }
+
+    /// One item file, read, parsed and (when catalog.yaml and its profiles could be read)
+    /// bound and checked.
+    struct ItemOutcome: Sendable {
+        var parseDiagnostics: [Diagnostic]
+        /// The file parsed into a tree (suppressions are read only from such files).
+        var parsed = false
+        var item: BoundItem?
+        var diagnostics: [Diagnostic]
+        /// The file's text, kept only when the file has diagnostics to quote or holds a
+        /// suppression comment.
+        var text: String?
+    }
+
+    /// What one worker reuses from item to item.
+    struct WorkerBuffers {
+        var bytes: [UInt8] = []
+        let yaml = YAMLScratch()
+    }
+
+    static func compileItem(
+        path: String, relativePath: String, loader: SourceLoader, context: ItemContext?, buffers: inout WorkerBuffers
+    ) -> ItemOutcome {
+        var file: SourceFile
+        let count = SourceLoader.readRegularFile(path, limit: loader.options.maxFileSize, into: &buffers.bytes)
+        if let count {
+            file = loader.parse(buffers.bytes[..<count], path: path, relativePath: relativePath, scratch: buffers.yaml)
+        } else {
+            file = loader.readThroughFoundation(path: path, relativePath: relativePath)
+        }
+        var outcome = ItemOutcome(parseDiagnostics: file.diagnostics, item: nil, diagnostics: [], text: nil)
+        outcome.parsed = file.root != nil
+        if let context, let root = file.root {
+            file.root = nil
+            var itemBinder = ItemBinder(file: path, profile: context.profile, header: context.header, tables: context.tables)
+            if let item = itemBinder.bind(root) {
+                var reporter = itemBinder.b.reporter
+                context.timeRules.check(item, &reporter)
+                FlowRules().check(item, &reporter)
+                if context.followsManual { StaffRules().check(item, &reporter) }
+                // Only the duplicate-code check reads spans from here on.
+                var kept = item
+                kept.spans = ItemSpans(file: item.spans.file, start: item.spans.start, code: item.spans.code)
+                outcome.item = kept
+                outcome.diagnostics = reporter.diagnostics
+            } else {
+                outcome.diagnostics = itemBinder.diagnostics
+            }
+        }
+        let suppresses = count.map { Suppressions.mayHold(buffers.bytes[..<$0]) } ?? file.text.contains("zhinan-ignore")
+        if !outcome.parseDiagnostics.isEmpty || !outcome.diagnostics.isEmpty || suppresses {
+            if let count {
+                outcome.text = SourceLoader.quotableText(buffers.bytes[..<count], diagnostics: file.diagnostics) ?? ""
+            } else {
+                outcome.text = file.text
+            }
+        }
+        return outcome
+    }
+
+    /// Sorts the diagnostics and gives the result the texts they quote: those of the files
+    /// they and their notes point into, as loading them would have.
+    private func finish(
+        _ result: CompilationResult, texts: [String: String], rereadable: Set<String>, loader: SourceLoader
+    ) -> CompilationResult {
+        var result = result
         result.diagnostics = result.diagnostics.sortedForOutput()
+        var wanted: Set<String> = []
+        for d in result.diagnostics {
+            if let f = d.span?.file { wanted.insert(f) }
+            for n in d.notes { if let f = n.span?.file { wanted.insert(f) } }
+        }
+        for file in wanted.sorted() {
+            if let text = texts[file] {
+                result.sources.add(file: file, text: text)
+            } else if rereadable.contains(file), let bytes = SourceLoader.readRegularFile(file, limit: loader.options.maxFileSize) {
+                result.sources.add(file: file, text: SourceLoader.quotableText(bytes[...], diagnostics: []) ?? "")
+            }
+        }
         return result
     }
 

@@ -7,73 +7,138 @@ import YAMLSyntax
 /// spellings and missing required fields are reported as the fields are read.
 struct Record {
     var range: SourceRange
-    var fields: [String: YAMLPair] = [:]
+    /// The field table the mapping was read against.
+    let specs: [FieldSpec]
+    /// The mapping's pairs; `slots` says which one is bound to each field.
+    private let pairs: [YAMLPair]
+    private var slots: Slots
 
-    subscript(_ name: String) -> YAMLPair? { fields[name] }
+    init(range: SourceRange, specs: [FieldSpec], pairs: [YAMLPair]) {
+        self.range = range
+        self.specs = specs
+        self.pairs = pairs
+        slots = Slots(fields: specs.count, pairs: pairs.count)
+    }
+
+    /// The pair bound to field `i`.
+    subscript(field i: Int) -> YAMLPair? {
+        get { slots[i].map { pairs[$0] } }
+    }
+
+    /// Binds field `i` to pair `p` of the mapping.
+    mutating func bind(field i: Int, toPair p: Int) { slots[i] = p }
+
+    /// The pairs bound, by field name.
+    var fields: [String: YAMLPair] {
+        var out: [String: YAMLPair] = [:]
+        for (i, spec) in specs.enumerated() { if let value = self[field: i] { out[spec.name] = value } }
+        return out
+    }
+
+    var isEmpty: Bool { !specs.indices.contains { slots[$0] != nil } }
+
+    subscript(_ name: String) -> YAMLPair? {
+        if let i = FastText.index(of: name, in: specs) { return self[field: i] }
+        return fields[name]
+    }
+
+    /// Which pair each field is bound to: inline for the usual small tables, so reading a
+    /// mapping allocates nothing.
+    private struct Slots {
+        // Eight bits a field, 0 for none, else the pair's index + 1.
+        private var low: UInt64 = 0, high: UInt64 = 0
+        private var overflow: [Int]?
+
+        init(fields: Int, pairs: Int) {
+            if fields > 16 || pairs >= 255 { overflow = Array(repeating: -1, count: fields) }
+        }
+
+        subscript(_ i: Int) -> Int? {
+            get {
+                if let overflow { return overflow[i] < 0 ? nil : overflow[i] }
+                let word = i < 8 ? low : high
+                let v = Int((word >> UInt64((i % 8) * 8)) & 0xFF)
+                return v == 0 ? nil : v - 1
+            }
+            set {
+                let p = newValue ?? -1
+                if overflow != nil { overflow![i] = p; return }
+                let shift = UInt64((i % 8) * 8)
+                let v = UInt64(p + 1) << shift, mask = ~(UInt64(0xFF) << shift)
+                if i < 8 { low = (low & mask) | v } else { high = (high & mask) | v }
+            }
+        }
+    }
 }
 
 /// Reads values of the kinds FORMAT.md fixes, reporting every problem at its place.
 struct FieldBinder {
     var reporter: Reporter
-    let codeSets: [String: [String]]
+    let tables: BindingTables
+    var codeSets: [String: [String]] { tables.codeSets }
 
     init(reporter: Reporter, codeSets: [String: [String]]) {
+        self.init(reporter: reporter, tables: BindingTables(codeSets: codeSets))
+    }
+
+    init(reporter: Reporter, tables: BindingTables) {
         self.reporter = reporter
-        self.codeSets = codeSets.merging(Fields.builtinCodeSets) { a, _ in a }
+        self.tables = tables
     }
 
     // MARK: Records
 
     /// Reads `node` as a mapping with `fields`; `what` names it in messages (申请材料第2项).
-    mutating func record(_ node: YAMLNode, fields: [FieldSpec], what: String, whatEN: String) -> Record? {
+    mutating func record(
+        _ node: YAMLNode, fields: [FieldSpec], what: @autoclosure () -> String, whatEN: @autoclosure () -> String
+    ) -> Record? {
         guard let pairs = node.mapping else {
             reporter.report(
                 CompilerCodes.wrongType, at: node.range,
-                zh: "\(what)应当是映射（字段: 值），这里是\(node.kindName.zh)",
-                en: "\(whatEN) must be a mapping (field: value), not \(node.kindName.en)")
+                zh: "\(what())应当是映射（字段: 值），这里是\(node.kindName.zh)",
+                en: "\(whatEN()) must be a mapping (field: value), not \(node.kindName.en)")
             return nil
         }
-        var record = Record(range: node.range)
-        var firstSeen: [String: SourceRange] = [:]
-        for pair in pairs {
+        var record = Record(range: node.range, specs: fields, pairs: pairs)
+        for (p, pair) in pairs.enumerated() {
             let name = pair.key.text
-            var spec = fields.first { $0.name == name }
-            if spec == nil, let t = fields.first(where: { $0.traditional.contains(name) }) {
-                spec = t
+            var index = FastText.index(of: name, in: fields) ?? fields.firstIndex { $0.name == name }
+            if index == nil, let t = fields.firstIndex(where: { $0.traditional.contains(name) }) {
+                index = t
                 reporter.report(
                     CompilerCodes.traditionalSpelling, at: pair.keyRange,
-                    zh: "“\(name)”是繁体写法，请写作“\(t.name)”", en: "\"\(name)\" is a traditional spelling; write \"\(t.name)\"")
+                    zh: "“\(name)”是繁体写法，请写作“\(fields[t].name)”", en: "\"\(name)\" is a traditional spelling; write \"\(fields[t].name)\"")
             }
-            guard let spec else {
+            guard let index else {
                 let hint = reporter.didYouMean(name, in: fields.map(\.name))
                 reporter.report(
                     CompilerCodes.unknownField, at: pair.keyRange,
-                    zh: "\(what)中没有“\(name)”这个字段\(hint.zh)",
-                    en: "\(whatEN) has no field \"\(name)\"\(hint.en)")
+                    zh: "\(what())中没有“\(name)”这个字段\(hint.zh)",
+                    en: "\(whatEN()) has no field \"\(name)\"\(hint.en)")
                 continue
             }
-            if let first = firstSeen[spec.name] {
+            if let first = record[field: index]?.keyRange {
                 if pairs.contains(where: { $0.keyRange == first && $0.key.text == name }) { continue }
+                let spec = fields[index]
                 reporter.report(
                     CompilerCodes.duplicateElement, at: pair.keyRange,
-                    zh: "\(what)中“\(spec.name)”写了两次", en: "\(whatEN) gives \"\(spec.name)\" twice",
+                    zh: "\(what())中“\(spec.name)”写了两次", en: "\(whatEN()) gives \"\(spec.name)\" twice",
                     notes: [reporter.note(first, zh: "第一次写在这里", en: "first given here")])
                 continue
             }
-            firstSeen[spec.name] = pair.keyRange
-            record.fields[spec.name] = pair
+            record.bind(field: index, toPair: p)
         }
-        for spec in fields where spec.isRequired && record.fields[spec.name] == nil {
+        for (i, spec) in fields.enumerated() where spec.isRequired && record[field: i] == nil {
             reporter.report(
                 CompilerCodes.missingField, at: SourceRange(at: node.range.start),
-                zh: "\(what)缺少“\(spec.name)”", en: "\(whatEN) lacks \(spec.name)")
+                zh: "\(what())缺少“\(spec.name)”", en: "\(whatEN()) lacks \(spec.name)")
         }
         // A required field written with nothing after it is as missing as one not written.
         for spec in fields where spec.isRequired {
             if let pair = record.fields[spec.name], pair.value.scalar?.isNull == true {
                 reporter.report(
                     CompilerCodes.missingField, at: pair.keyRange,
-                    zh: "\(what)的“\(spec.name)”没有填写内容", en: "\(spec.name) of \(whatEN) is empty")
+                    zh: "\(what())的“\(spec.name)”没有填写内容", en: "\(spec.name) of \(whatEN()) is empty")
             }
         }
         return record
@@ -81,16 +146,20 @@ struct FieldBinder {
 
     /// Reads `node` as a list, each entry through `entry`. A single mapping where a list
     /// belongs is reported, not guessed at.
-    mutating func list<T>(_ node: YAMLNode, what: String, whatEN: String, _ entry: (inout FieldBinder, YAMLNode, Int) -> T?) -> [T] {
+    mutating func list<T>(
+        _ node: YAMLNode, what: @autoclosure () -> String, whatEN: @autoclosure () -> String,
+        _ entry: (inout FieldBinder, YAMLNode, Int) -> T?
+    ) -> [T] {
         guard let items = node.sequence else {
             if node.text == nil && node.scalar != nil { return [] }  // empty: the required check speaks
             reporter.report(
                 CompilerCodes.wrongType, at: node.range,
-                zh: "\(what)应当是列表（每项以“- ”开头），这里是\(node.kindName.zh)",
-                en: "\(whatEN) must be a list (entries start with \"- \"), not \(node.kindName.en)")
+                zh: "\(what())应当是列表（每项以“- ”开头），这里是\(node.kindName.zh)",
+                en: "\(whatEN()) must be a list (entries start with \"- \"), not \(node.kindName.en)")
             return []
         }
         var out: [T] = []
+        out.reserveCapacity(items.count)
         for (i, item) in items.enumerated() {
             if let v = entry(&self, item, i) { out.append(v) }
         }
@@ -101,133 +170,137 @@ struct FieldBinder {
 
     /// Text. Numbers and booleans are refused unless `numbersAllowed` (ids, phone numbers,
     /// article numbers), since YAML reads them as something else.
-    mutating func text(_ node: YAMLNode, what: String, whatEN: String, numbersAllowed: Bool = false) -> String? {
+    mutating func text(
+        _ node: YAMLNode, what: @autoclosure () -> String, whatEN: @autoclosure () -> String, numbersAllowed: Bool = false
+    ) -> String? {
         guard let scalar = node.scalar else {
             reporter.report(
                 CompilerCodes.wrongType, at: node.range,
-                zh: "\(what)应当是文字，这里是\(node.kindName.zh)", en: "\(whatEN) must be text, not \(node.kindName.en)")
+                zh: "\(what())应当是文字，这里是\(node.kindName.zh)", en: "\(whatEN()) must be text, not \(node.kindName.en)")
             return nil
         }
         if scalar.isNull { return nil }
         if !numbersAllowed && node.tag != .str && (scalar.isNumber || scalar.bool != nil) {
             reporter.report(
                 CompilerCodes.numberAsText, at: node.range,
-                zh: "\(what)应当是文字，YAML 却把“\(scalar.text)”读成了\(scalar.bool != nil ? "真假值" : "数字")；如确是文字，请加引号",
-                en: "\(whatEN) must be text, but YAML reads \"\(scalar.text)\" as a \(scalar.bool != nil ? "boolean" : "number"); quote it if it really is text")
+                zh: "\(what())应当是文字，YAML 却把“\(scalar.text)”读成了\(scalar.bool != nil ? "真假值" : "数字")；如确是文字，请加引号",
+                en: "\(whatEN()) must be text, but YAML reads \"\(scalar.text)\" as a \(scalar.bool != nil ? "boolean" : "number"); quote it if it really is text")
             return nil
         }
         let text = scalar.style == .literal || scalar.style == .folded
-            ? String(scalar.text.reversed().drop { $0 == "\n" }.reversed()) : scalar.text
-        if text.hasPrefix("【待填写】") {
+            ? FastText.droppingTrailingNewlines(scalar.text) : scalar.text
+        if FastText.hasPlaceholderPrefix(text) {
             reporter.report(
                 CompilerCodes.placeholder, at: node.range,
-                zh: "\(what)还是模板的占位文字，请填写实际内容", en: "\(whatEN) is still a template placeholder; fill in the real content")
+                zh: "\(what())还是模板的占位文字，请填写实际内容", en: "\(whatEN()) is still a template placeholder; fill in the real content")
             return nil
         }
         return text
     }
 
-    mutating func textList(_ node: YAMLNode, what: String, whatEN: String) -> [String] {
-        list(node, what: what, whatEN: whatEN) { b, item, i in
-            b.text(item, what: "\(what)第\(i + 1)项", whatEN: "entry \(i + 1) of \(whatEN)")
+    mutating func textList(_ node: YAMLNode, what: @autoclosure () -> String, whatEN: @autoclosure () -> String) -> [String] {
+        list(node, what: what(), whatEN: whatEN()) { b, item, i in
+            b.text(item, what: "\(what())第\(i + 1)项", whatEN: "entry \(i + 1) of \(whatEN())")
         }
     }
 
     /// A value of a code set, with did-you-mean.
-    mutating func code(_ node: YAMLNode, set: String, what: String, whatEN: String) -> String? {
-        guard let value = text(node, what: what, whatEN: whatEN) else { return nil }
+    mutating func code(_ node: YAMLNode, set: String, what: @autoclosure () -> String, whatEN: @autoclosure () -> String) -> String? {
+        guard let value = text(node, what: what(), whatEN: whatEN()) else { return nil }
         // No such set: the profiles could not be resolved, which is reported on its own.
-        guard let allowed = codeSets[set] else { return value }
-        guard allowed.contains(value) else {
+        guard let allowed = tables.codeSet(set) else { return value }
+        guard FastText.contains(allowed, value) else {
             let hint = reporter.didYouMean(value, in: allowed)
             reporter.report(
                 CompilerCodes.notInCodeSet, at: node.range,
-                zh: "\(what)“\(value)”不在代码集“\(set)”中\(hint.zh)；可选：\(allowed.joined(separator: "、"))",
-                en: "\(whatEN) \"\(value)\" is not in the code set \(set)\(hint.en); allowed: \(allowed.joined(separator: ", "))")
+                zh: "\(what())“\(value)”不在代码集“\(set)”中\(hint.zh)；可选：\(allowed.joined(separator: "、"))",
+                en: "\(whatEN()) \"\(value)\" is not in the code set \(set)\(hint.en); allowed: \(allowed.joined(separator: ", "))")
             return nil
         }
         return value
     }
 
-    mutating func timeLimit(_ node: YAMLNode, what: String, whatEN: String) -> TimeLimit? {
-        guard let t = text(node, what: what, whatEN: whatEN, numbersAllowed: true) else { return nil }
-        guard let limit = TimeLimit(text: t) else {
+    mutating func timeLimit(_ node: YAMLNode, what: @autoclosure () -> String, whatEN: @autoclosure () -> String) -> TimeLimit? {
+        guard let t = text(node, what: what(), whatEN: whatEN(), numbersAllowed: true) else { return nil }
+        guard let limit = FastText.timeLimit(t) else {
             let suggestion = t.allSatisfy({ $0.isASCII && $0.isNumber }) ? "（是否想写“\(t)个工作日”？）" : ""
             reporter.report(
                 CompilerCodes.badTimeLimit, at: node.range,
-                zh: "\(what)“\(t)”不是有效的时限；应写成“N个工作日”“N日”或“即办”\(suggestion)",
-                en: "\(whatEN) \"\(t)\" is not a time limit; write N个工作日, N日 or 即办")
+                zh: "\(what())“\(t)”不是有效的时限；应写成“N个工作日”“N日”或“即办”\(suggestion)",
+                en: "\(whatEN()) \"\(t)\" is not a time limit; write N个工作日, N日 or 即办")
             return nil
         }
         return limit
     }
 
-    mutating func positiveInteger(_ node: YAMLNode, what: String, whatEN: String) -> Int? {
+    mutating func positiveInteger(_ node: YAMLNode, what: @autoclosure () -> String, whatEN: @autoclosure () -> String) -> Int? {
         guard let s = node.scalar else {
             reporter.report(
                 CompilerCodes.wrongType, at: node.range,
-                zh: "\(what)应当是正整数，这里是\(node.kindName.zh)", en: "\(whatEN) must be a positive whole number, not \(node.kindName.en)")
+                zh: "\(what())应当是正整数，这里是\(node.kindName.zh)", en: "\(whatEN()) must be a positive whole number, not \(node.kindName.en)")
             return nil
         }
         guard !s.isNull else { return nil }
         guard let n = s.int, n > 0, n <= 1_000_000 else {
             reporter.report(
                 CompilerCodes.badCount, at: node.range,
-                zh: "\(what)应当是正整数，这里是“\(s.text)”", en: "\(whatEN) must be a positive whole number, not \"\(s.text)\"")
+                zh: "\(what())应当是正整数，这里是“\(s.text)”", en: "\(whatEN()) must be a positive whole number, not \"\(s.text)\"")
             return nil
         }
         return n
     }
 
-    mutating func yesNo(_ node: YAMLNode, what: String, whatEN: String) -> Bool? {
+    mutating func yesNo(_ node: YAMLNode, what: @autoclosure () -> String, whatEN: @autoclosure () -> String) -> Bool? {
         guard let s = node.scalar else {
             reporter.report(
                 CompilerCodes.wrongType, at: node.range,
-                zh: "\(what)应当是“是”或“否”，这里是\(node.kindName.zh)", en: "\(whatEN) must be 是 or 否, not \(node.kindName.en)")
+                zh: "\(what())应当是“是”或“否”，这里是\(node.kindName.zh)", en: "\(whatEN()) must be 是 or 否, not \(node.kindName.en)")
             return nil
         }
         guard !s.isNull else { return nil }
         if let b = s.bool { return b }
+        if FastText.sameBytes(s.text, "是") { return true }
+        if FastText.sameBytes(s.text, "否") { return false }
         switch s.text {
         case "是": return true
         case "否": return false
         default:
             reporter.report(
                 CompilerCodes.wrongType, at: node.range,
-                zh: "\(what)应当是“是”或“否”，这里是“\(s.text)”", en: "\(whatEN) must be 是 or 否, not \"\(s.text)\"")
+                zh: "\(what())应当是“是”或“否”，这里是“\(s.text)”", en: "\(whatEN()) must be 是 or 否, not \"\(s.text)\"")
             return nil
         }
     }
 
-    mutating func url(_ node: YAMLNode, what: String, whatEN: String) -> String? {
-        guard let t = text(node, what: what, whatEN: whatEN) else { return nil }
+    mutating func url(_ node: YAMLNode, what: @autoclosure () -> String, whatEN: @autoclosure () -> String) -> String? {
+        guard let t = text(node, what: what(), whatEN: whatEN()) else { return nil }
         guard ValueForms.isHTTPURL(t) else {
             reporter.report(
                 CompilerCodes.badURL, at: node.range,
-                zh: "\(what)“\(t)”不是 http:// 或 https:// 开头的网址", en: "\(whatEN) \"\(t)\" is not an http:// or https:// address")
+                zh: "\(what())“\(t)”不是 http:// 或 https:// 开头的网址", en: "\(whatEN()) \"\(t)\" is not an http:// or https:// address")
             return nil
         }
         return t
     }
 
-    mutating func phone(_ node: YAMLNode, what: String, whatEN: String) -> String? {
-        guard let t = text(node, what: what, whatEN: whatEN, numbersAllowed: true) else { return nil }
+    mutating func phone(_ node: YAMLNode, what: @autoclosure () -> String, whatEN: @autoclosure () -> String) -> String? {
+        guard let t = text(node, what: what(), whatEN: whatEN(), numbersAllowed: true) else { return nil }
         guard ValueForms.isPhone(t) else {
             reporter.report(
                 CompilerCodes.badPhone, at: node.range,
-                zh: "\(what)“\(t)”不是有效的电话号码；应写成“区号-号码”（如 020-12345678）、手机号或 12345 等服务号码",
-                en: "\(whatEN) \"\(t)\" is not a phone number; write 区号-号码 (020-12345678), a mobile number, or a service number such as 12345")
+                zh: "\(what())“\(t)”不是有效的电话号码；应写成“区号-号码”（如 020-12345678）、手机号或 12345 等服务号码",
+                en: "\(whatEN()) \"\(t)\" is not a phone number; write 区号-号码 (020-12345678), a mobile number, or a service number such as 12345")
             return nil
         }
         return t
     }
 
-    mutating func date(_ node: YAMLNode, what: String, whatEN: String) -> String? {
-        guard let t = text(node, what: what, whatEN: whatEN, numbersAllowed: true) else { return nil }
+    mutating func date(_ node: YAMLNode, what: @autoclosure () -> String, whatEN: @autoclosure () -> String) -> String? {
+        guard let t = text(node, what: what(), whatEN: whatEN(), numbersAllowed: true) else { return nil }
         guard ValueForms.isDate(t) else {
             reporter.report(
                 CompilerCodes.badDate, at: node.range,
-                zh: "\(what)“\(t)”不是 YYYY-MM-DD 格式的日期", en: "\(whatEN) \"\(t)\" is not a date of the form YYYY-MM-DD")
+                zh: "\(what())“\(t)”不是 YYYY-MM-DD 格式的日期", en: "\(whatEN()) \"\(t)\" is not a date of the form YYYY-MM-DD")
             return nil
         }
         return t

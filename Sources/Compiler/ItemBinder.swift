@@ -34,9 +34,15 @@ struct ItemBinder {
     var b: FieldBinder
 
     init(file: String, profile: EffectiveProfile, header: CatalogHeader) {
+        self.init(file: file, profile: profile, header: header,
+                  tables: BindingTables(codeSets: profile.codeSets, profile: profile))
+    }
+
+    /// With the tables prepared once for every item of the catalog.
+    init(file: String, profile: EffectiveProfile, header: CatalogHeader, tables: BindingTables) {
         self.profile = profile
         self.header = header
-        b = FieldBinder(reporter: Reporter(file: file, settings: profile.rules), codeSets: profile.codeSets)
+        b = FieldBinder(reporter: Reporter(file: file, settings: profile.rules), tables: tables)
     }
 
     var diagnostics: [Diagnostic] { b.reporter.diagnostics }
@@ -52,11 +58,12 @@ struct ItemBinder {
         spans.start = SourceRange(at: root.range.start)
         var item = Item(code: "", name: "", type: "", agencyID: "")
         var given: [String: SourceRange] = [:]
-        let allNames = profile.elements.flatMap { [$0.name] + $0.synonyms }
 
         for pair in pairs {
             let name = pair.key.text
-            guard let (spec, spelling) = profile.element(named: name) else {
+            let found = b.tables.element(named: name).map { (profile.elements[$0.index], $0.spelling) }
+            guard let (spec, spelling) = found ?? profile.element(named: name) else {
+                let allNames = profile.elements.flatMap { [$0.name] + $0.synonyms }
                 let hint = b.reporter.didYouMean(name, in: allNames)
                 b.reporter.report(CompilerCodes.unknownElement, at: pair.keyRange,
                     zh: "“\(name)”不是目录所遵循标准（\(header.catalog.standards.joined(separator: "、"))）中的要素\(hint.zh)",
@@ -117,7 +124,7 @@ struct ItemBinder {
             switch spec.key {
             case ElementKey.type: item.type = value
             case ElementKey.caseType:
-                item.caseType = CaseType(rawValue: value)
+                item.caseType = FastText.enumCase(value, as: CaseType.self)
                 spans.caseType = node.range
             default: item.additionalElements.append(additional(spec, .text(value)))
             }
@@ -149,9 +156,9 @@ struct ItemBinder {
         case .legalBasis:
             let refs = References(header: header)
             item.legalBasis = b.list(node, what: what, whatEN: en) { b, entry, i in
-                let w = "\(what)第\(i + 1)项", we = "entry \(i + 1) of \(en)"
-                guard let r = b.record(entry, fields: Fields.legalBasis, what: w, whatEN: we),
-                      let lawPair = r["法规"], let law = b.text(lawPair.value, what: "\(w)的法规", whatEN: "the law of \(we)", numbersAllowed: true)
+                let w = { "\(what)第\(i + 1)项" }, we = { "entry \(i + 1) of \(en)" }
+                guard let r = b.record(entry, fields: Fields.legalBasis, what: w(), whatEN: we()),
+                      let lawPair = r["法规"], let law = b.text(lawPair.value, what: "\(w())的法规", whatEN: "the law of \(we())", numbersAllowed: true)
                 else { return nil }
                 guard refs.resolve(law, in: .laws, at: lawPair.value.range, binder: &b) else { return nil }
                 return LegalBasis(
@@ -198,7 +205,7 @@ struct ItemBinder {
                 address: r["地址"].flatMap { b.text($0.value, what: "咨询地址", whatEN: "the address") },
                 website: r["网址"].flatMap { b.url($0.value, what: "网址", whatEN: "the website") },
                 email: r["邮箱"].flatMap { b.text($0.value, what: "邮箱", whatEN: "the email") })
-            if r.fields.isEmpty {
+            if r.isEmpty {
                 b.reporter.report(CompilerCodes.missingField, at: node.range,
                     zh: "咨询至少要写电话、地址或网址之一", en: "咨询 needs at least a phone number, an address or a website")
             }
@@ -235,7 +242,8 @@ struct ItemBinder {
     }
 
     private mutating func checkItemCode(_ code: String, at range: SourceRange) {
-        if let pattern = profile.parameters["事项编码格式"], !Pattern.matches(code, pattern) {
+        if let pattern = profile.parameters["事项编码格式"],
+           !(b.tables.itemCodePattern.flatMap { $0.pattern == pattern ? $0.matches(code) : nil } ?? Pattern.matches(code, pattern)) {
             b.reporter.report(CompilerCodes.badItemCode, at: range,
                 zh: "事项编码“\(code)”不符合格式 \(pattern)（如 440100-XK-00012-001）",
                 en: "the item code \"\(code)\" does not match the pattern \(pattern) (such as 440100-XK-00012-001)")
@@ -253,8 +261,8 @@ struct ItemBinder {
         var steps: [FlowStep] = []
         var names: [SourceRange] = [], roles: [SourceRange?] = [], targets: [[SourceRange]] = []
         _ = b.list(node, what: "办理流程", whatEN: "办理流程") { b, entry, i in
-            let what = "办理流程第\(i + 1)个环节", en = "step \(i + 1) of 办理流程"
-            guard let r = b.record(entry, fields: Fields.step, what: what, whatEN: en),
+            let what = { "办理流程第\(i + 1)个环节" }, en = { "step \(i + 1) of 办理流程" }
+            guard let r = b.record(entry, fields: Fields.step, what: what(), whatEN: en()),
                   let namePair = r["环节"], let name = b.text(namePair.value, what: "环节名称", whatEN: "the step's name", numbersAllowed: true)
             else { return () }
             var step = FlowStep(name: name)
@@ -262,22 +270,22 @@ struct ItemBinder {
             step.timeLimit = r["时限"].flatMap { b.timeLimit($0.value, what: "环节时限", whatEN: "the step's limit") }
             step.isTimed = r["计时"].flatMap { b.yesNo($0.value, what: "计时", whatEN: "计时") } ?? true
             step.note = r["说明"].flatMap { b.text($0.value, what: "说明", whatEN: "说明") }
-            step.outcome = r["结束"].flatMap { b.code($0.value, set: "办理结果", what: "结束", whatEN: "结束") }.flatMap(Outcome.init(rawValue:))
+            step.outcome = r["结束"].flatMap { b.code($0.value, set: "办理结果", what: "结束", whatEN: "结束") }.flatMap { FastText.enumCase($0, as: Outcome.self) }
             var stepTargets: [SourceRange] = []
             if let next = r["下一步"] {
                 if let target = next.value.text, next.value.sequence == nil {
                     step.transitions = [Transition(target: target)]
                     stepTargets = [next.value.range]
                 } else {
-                    let list: [(Transition, SourceRange)] = b.list(next.value, what: "\(what)的下一步", whatEN: "the next steps of \(en)") { b, t, j in
-                        if let target = t.text, t.mapping == nil { return (Transition(target: target), t.range) }
-                        guard let tr = b.record(t, fields: Fields.transition, what: "\(what)的下一步第\(j + 1)项", whatEN: "next step \(j + 1) of \(en)"),
+                    let list: [TargetedTransition] = b.list(next.value, what: "\(what())的下一步", whatEN: "the next steps of \(en())") { b, t, j in
+                        if let target = t.text, t.mapping == nil { return TargetedTransition(Transition(target: target), t.range) }
+                        guard let tr = b.record(t, fields: Fields.transition, what: "\(what())的下一步第\(j + 1)项", whatEN: "next step \(j + 1) of \(en())"),
                               let to = tr["转到"], let target = b.text(to.value, what: "转到", whatEN: "转到", numbersAllowed: true)
                         else { return nil }
-                        return (Transition(condition: tr["条件"].flatMap { b.text($0.value, what: "条件", whatEN: "条件") }, target: target), to.value.range)
+                        return TargetedTransition(Transition(condition: tr["条件"].flatMap { b.text($0.value, what: "条件", whatEN: "条件") }, target: target), to.value.range)
                     }
-                    step.transitions = list.map(\.0)
-                    stepTargets = list.map(\.1)
+                    step.transitions = list.map(\.transition)
+                    stepTargets = list.map(\.range)
                 }
             }
             steps.append(step)
@@ -290,6 +298,17 @@ struct ItemBinder {
         spans.stepNames = names
         spans.stepRoles = roles
         spans.targets = targets
+    }
+
+    /// A transition and where its target is written (a struct, not a tuple: a generic list
+    /// of tuples would look up the tuple's metadata on every call).
+    private struct TargetedTransition {
+        var transition: Transition
+        var range: SourceRange
+        init(_ transition: Transition, _ range: SourceRange) {
+            self.transition = transition
+            self.range = range
+        }
     }
 
     private mutating func resolve(_ id: String, in registry: Registry, at range: SourceRange) -> Bool {
@@ -314,28 +333,28 @@ struct References {
     }
 
     func material(_ entry: YAMLNode, index i: Int, binder b: inout FieldBinder) -> MaterialRequirement? {
-        let what = "申请材料第\(i + 1)项", en = "material \(i + 1)"
-        guard let r = b.record(entry, fields: Fields.material, what: what, whatEN: en) else { return nil }
+        let what = { "申请材料第\(i + 1)项" }, en = { "material \(i + 1)" }
+        guard let r = b.record(entry, fields: Fields.material, what: what(), whatEN: en()) else { return nil }
         var m = MaterialRequirement(name: "")
-        if let p = r["材料库"], let id = b.text(p.value, what: "\(what)的材料库", whatEN: "the library id of \(en)", numbersAllowed: true) {
+        if let p = r["材料库"], let id = b.text(p.value, what: "\(what())的材料库", whatEN: "the library id of \(en())", numbersAllowed: true) {
             guard resolve(id, in: .materials, at: p.value.range, binder: &b), let shared = header.materials[id] else { return nil }
             m = MaterialRequirement(
                 name: shared.name, libraryID: id, form: shared.form, copies: shared.copies, medium: shared.medium,
                 source: shared.source, requirement: shared.requirement, shareable: shared.shareable)
         }
-        if let p = r["材料"], let name = b.text(p.value, what: "\(what)的名称", whatEN: "the name of \(en)") { m.name = name }
+        if let p = r["材料"], let name = b.text(p.value, what: "\(what())的名称", whatEN: "the name of \(en())") { m.name = name }
         if m.name.isEmpty {
             if r["材料库"] == nil {
                 b.reporter.report(CompilerCodes.materialNameAndLibrary, at: SourceRange(at: entry.range.start),
-                    zh: "\(what)既没有写“材料”（名称），也没有写“材料库”", en: "\(en) gives neither 材料 (a name) nor 材料库")
+                    zh: "\(what())既没有写“材料”（名称），也没有写“材料库”", en: "\(en()) gives neither 材料 (a name) nor 材料库")
             }
             return nil
         }
-        if let p = r["形式"], let v = b.code(p.value, set: "材料形式", what: "形式", whatEN: "形式") { m.form = MaterialForm(rawValue: v) }
+        if let p = r["形式"], let v = b.code(p.value, set: "材料形式", what: "形式", whatEN: "形式") { m.form = FastText.enumCase(v, as: MaterialForm.self) }
         if let p = r["份数"], let v = b.positiveInteger(p.value, what: "份数", whatEN: "份数") { m.copies = v }
         if let p = r["介质"], let v = b.code(p.value, set: "材料介质", what: "介质", whatEN: "介质") { m.medium = v }
         if let p = r["来源"], let v = b.code(p.value, set: "材料来源", what: "来源", whatEN: "来源") { m.source = v }
-        if let p = r["必要性"], let v = b.code(p.value, set: "必要性", what: "必要性", whatEN: "必要性") { m.necessity = Necessity(rawValue: v) ?? .required }
+        if let p = r["必要性"], let v = b.code(p.value, set: "必要性", what: "必要性", whatEN: "必要性") { m.necessity = FastText.enumCase(v, as: Necessity.self) ?? .required }
         if let p = r["要求"], let v = b.text(p.value, what: "要求", whatEN: "要求") { m.requirement = v }
         if let p = r["条件"], let v = b.text(p.value, what: "条件", whatEN: "条件") { m.condition = v }
         if let p = r["审查要点"], let v = b.text(p.value, what: "审查要点", whatEN: "审查要点") { m.reviewPoints = v }

@@ -1,6 +1,7 @@
 import Diagnostics
 import Dispatch
 import Foundation
+import Glibc
 import YAMLSyntax
 
 /// One YAML file of a catalog, read and parsed.
@@ -62,16 +63,94 @@ public struct SourceLoader: Sendable {
     /// plus diagnostics for what could not be listed (a folder without permission, a link
     /// leaving the folder), which do not stop the other files.
     public func load(folder: String) -> (files: [SourceFile], problems: [Diagnostic]) {
-        var problems: [Diagnostic] = []
-        let found = listYAMLFiles(in: folder, problems: &problems)
+        let (found, problems) = list(folder: folder)
         let results = ParallelMap(count: found.count, jobs: options.jobs) { i in
             self.read(path: found[i].path, relativePath: found[i].relative)
         }.run()
         return (results, problems)
     }
 
+    /// Every `.yaml` and `.yml` file under `folder`, in path order, without reading them;
+    /// plus diagnostics for what could not be listed.
+    func list(folder: String) -> (found: [(path: String, relative: String)], problems: [Diagnostic]) {
+        var problems: [Diagnostic] = []
+        let found = listYAMLFiles(in: folder, problems: &problems)
+        return (found, problems)
+    }
+
     /// Reads and parses one file.
     public func read(path: String, relativePath: String) -> SourceFile {
+        guard let bytes = Self.readRegularFile(path, limit: options.maxFileSize) else {
+            return readThroughFoundation(path: path, relativePath: relativePath)
+        }
+        var file = parse(bytes[...], path: path, relativePath: relativePath)
+        if let text = Self.quotableText(bytes[...], diagnostics: file.diagnostics) { file.text = text }
+        return file
+    }
+
+    /// Parses `bytes`, the contents of the file at `path`; leaves ``SourceFile/text`` empty
+    /// (see ``quotableText(_:diagnostics:)``).
+    func parse(_ bytes: ArraySlice<UInt8>, path: String, relativePath: String, scratch: YAMLScratch? = nil) -> SourceFile {
+        let result = YAMLParser(limits: options.yamlLimits).parse(bytes, file: path, scratch: scratch)
+        return SourceFile(path: path, relativePath: relativePath, text: "", root: result.root, diagnostics: result.diagnostics)
+    }
+
+    /// The text diagnostics quote, or nil when the file is in another encoding, which would
+    /// quote as noise; invalid UTF-8 quotes with replacement characters where the bad bytes
+    /// are, which shows the officer where.
+    static func quotableText(_ bytes: ArraySlice<UInt8>, diagnostics: [Diagnostic]) -> String? {
+        let foreign = [YAMLCodes.legacyEncoding.id, YAMLCodes.utf16.id]
+        if diagnostics.contains(where: { foreign.contains($0.code) }) { return nil }
+        var text = String(decoding: bytes, as: UTF8.self)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        return text
+    }
+
+    /// The bytes of a regular file no larger than `limit`, read with plain system calls;
+    /// nil for anything else (missing, unreadable, not a regular file, too large, a read
+    /// error), which ``readThroughFoundation(path:relativePath:)`` then reports as before.
+    static func readRegularFile(_ path: String, limit: Int) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        guard let count = readRegularFile(path, limit: limit, into: &bytes) else { return nil }
+        bytes.removeLast(bytes.count - count)
+        return bytes
+    }
+
+    /// Reads as ``readRegularFile(_:limit:)`` does into the start of `buffer`, which grows
+    /// as needed and is kept for the next file; returns how many bytes were read.
+    static func readRegularFile(_ path: String, limit: Int, into buffer: inout [UInt8]) -> Int? {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)  // a FIFO must not block the open
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) <= limit else { return nil }
+        // Read to the end, not just st_size bytes: the file may grow while it is read.
+        if buffer.count < Int(st.st_size) + 1 {
+            buffer.append(contentsOf: repeatElement(0, count: Int(st.st_size) + 1 - buffer.count))
+        }
+        var count = 0
+        while true {
+            if count == buffer.count {
+                guard count <= limit else { return nil }
+                buffer.append(contentsOf: repeatElement(0, count: max(4096, count)))
+            }
+            let n = buffer.withUnsafeMutableBytes { b in
+                Glibc.read(fd, b.baseAddress! + count, b.count - count)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if n == 0 { break }
+            count += n
+        }
+        guard count <= limit else { return nil }
+        return count
+    }
+
+    /// The original reading path, through FileHandle, for the files the fast path declines:
+    /// it gives the diagnostics their wording.
+    func readThroughFoundation(path: String, relativePath: String) -> SourceFile {
         var file = SourceFile(path: path, relativePath: relativePath, text: "", root: nil, diagnostics: [])
         let start = SourceSpan(file: path, range: SourceRange(at: SourceLocation(line: 1, column: 1)))
         // Without blocking, and only a regular file: opening a FIFO named x.yaml would wait
@@ -147,8 +226,7 @@ public struct SourceLoader: Sendable {
             for name in names where !name.hasPrefix(".") {
                 let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
                 let relative = rel.isEmpty ? name : rel + "/" + name
-                let attributes = try? fm.attributesOfItem(atPath: path)
-                var type = attributes?[.type] as? FileAttributeType
+                var type = Self.linkType(path)
                 if type == .typeSymbolicLink {
                     let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
                     guard target == root || target.hasPrefix(root + "/") else {
@@ -160,7 +238,7 @@ public struct SourceLoader: Sendable {
                         }
                         continue
                     }
-                    type = (try? fm.attributesOfItem(atPath: target))?[.type] as? FileAttributeType
+                    type = Self.linkType(target)
                 }
                 if type == .typeDirectory {
                     pending.append((path, relative))
@@ -171,6 +249,38 @@ public struct SourceLoader: Sendable {
         }
         return out.sorted { $0.1 < $1.1 }
     }
+
+    /// The type `lstat` gives, as FileManager's `attributesOfItem` reports it (which costs
+    /// far more: it looks up owner and group names); nil when `lstat` fails.
+    private static func linkType(_ path: String) -> FileAttributeType? {
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return nil }
+        switch st.st_mode & S_IFMT {
+        case S_IFDIR: return .typeDirectory
+        case S_IFLNK: return .typeSymbolicLink
+        case S_IFREG: return .typeRegular
+        default: return .typeUnknown
+        }
+    }
+}
+
+/// Maps `0..<count` through `transform` on up to `jobs` threads, keeping index order; each
+/// thread has a `State` of its own (buffers it reuses), made by `makeState`.
+func parallelMap<State, T: Sendable>(
+    count: Int, jobs: Int, makeState: @Sendable () -> State, _ transform: @Sendable (Int, inout State) -> T
+) -> [T] {
+    guard count > 0 else { return [] }
+    let slots = Slots<T>(count: count)
+    let chunks = min(jobs, count)
+    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+        var state = makeState()
+        var i = chunk
+        while i < count {
+            slots.set(i, transform(i, &state))
+            i += chunks
+        }
+    }
+    return slots.values()
 }
 
 /// Maps `0..<count` through `transform` on up to `jobs` threads, keeping index order.

@@ -54,6 +54,20 @@ public enum Suppressions {
     ///     text.
     ///   - settings: the profiles' rule settings, which can switch the two warnings off or
     ///     change their severity like any other rule's.
+    /// True when `bytes` may hold a suppression comment: they contain `zhinan-ignore`.
+    /// Cheap enough to run on every file, so files without one need not be kept as text.
+    public static func mayHold(_ bytes: ArraySlice<UInt8>) -> Bool {
+        let needle = Array("zhinan-ignore".utf8)
+        guard bytes.count >= needle.count else { return false }
+        var i = bytes.startIndex
+        let last = bytes.endIndex - needle.count
+        while i <= last {
+            if bytes[i] == needle[0], bytes[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            i += 1
+        }
+        return false
+    }
+
     public static func apply(
         _ diagnostics: [Diagnostic], files: [(path: String, text: String)],
         knownCodes: Set<String> = knownCodes, settings: [String: RuleSetting] = [:]

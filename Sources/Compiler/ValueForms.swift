@@ -28,6 +28,8 @@ enum ValueForms {
     /// 区号-号码 (with an optional 转 extension), an 11-digit mobile, or a 5–6 digit service
     /// number; several separated by 、，, or ;.
     static func isPhone(_ text: String) -> Bool {
+        // Digits and hyphens only (020-12345678): no separator, nothing to trim, one part.
+        if !text.isEmpty, text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }) { return isPlainPhone(text.utf8) }
         let parts = text.split { "、，,;；/".contains($0) }.map { $0.trimmingCharacters(in: " ") }
         guard !parts.isEmpty else { return false }
         return parts.allSatisfy(isSinglePhone)
@@ -52,7 +54,30 @@ enum ValueForms {
 
     private static func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
 
+    /// `isSinglePhone` for text of ASCII digits and hyphens, read from its bytes (one byte a
+    /// character, and no 转).
+    private static func isPlainPhone(_ t: String.UTF8View) -> Bool {
+        let hyphens = t.lazy.filter { $0 == 0x2D }.count
+        let n = t.count
+        if hyphens == 0 {
+            if n == 11 && t.first == UInt8(ascii: "1") { return true }
+            if n == 5 || n == 6 { return true }
+            return n == 10 && (t.starts(with: "400".utf8) || t.starts(with: "800".utf8))
+        }
+        guard hyphens == 1, let dash = t.firstIndex(of: 0x2D) else { return false }
+        let area = t.distance(from: t.startIndex, to: dash), number = n - area - 1
+        return (3...4).contains(area) && t.first == UInt8(ascii: "0") && (7...8).contains(number)
+    }
+
     static func isHTTPURL(_ text: String) -> Bool {
+        // Printable ASCII: lowercasing and character tests can be done on bytes.
+        if text.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) {
+            let u = Array(text.utf8).map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+            guard u.starts(with: "http://".utf8) || u.starts(with: "https://".utf8) else { return false }
+            // After the scheme's "//": `drop { $0 != "/" }.dropFirst(2)` must leave something.
+            guard let slash = u.firstIndex(of: UInt8(ascii: "/")), slash + 2 < u.count else { return false }
+            return !u.contains { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }
+        }
         let lower = text.lowercased()
         guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return false }
         let rest = lower.drop { $0 != "/" }.dropFirst(2)

@@ -14,6 +14,8 @@ struct ViewBuilder: Sendable {
     let itemsByLibraryID: [String: [ItemRef]]
     /// Bundle members and the bundles of each item (BundleModel.swift).
     let bundleIndex: BundleIndex
+    /// For each 材料库 material, how many of those entries each 事项编码 has.
+    let refsByLibraryID: [String: [String: Int]]
 
     /// What links to an item need, without copying the item.
     struct ItemRef: Sendable {
@@ -41,6 +43,7 @@ struct ViewBuilder: Sendable {
             }
         }
         itemsByLibraryID = byLibrary
+        refsByLibraryID = byLibrary.mapValues { refs in refs.reduce(into: [:]) { $0[$1.code, default: 0] += 1 } }
         var anchors: [String: String] = [:]
         for (i, m) in catalog.sharedMaterials.enumerated() where anchors[m.id] == nil {
             anchors[m.id] = "shared-\(i + 1)"
@@ -114,12 +117,12 @@ struct ViewBuilder: Sendable {
             var indexLink: String? = nil
             if let id = m.libraryID, linkShared {
                 let all = itemsByLibraryID[id] ?? []
-                var count = 0
+                // The other items: all but this item's own entries (so a large catalog does
+                // not walk every item for every material of every item).
+                let count = all.count - (refsByLibraryID[id]?[item.code] ?? 0)
                 for other in all where other.code != item.code {
-                    count += 1
-                    if count <= Self.maxSharedLinks {
-                        also.append(LinkView(text: other.name, sitePath: "../\(other.segment)/index.html"))
-                    }
+                    also.append(LinkView(text: other.name, sitePath: "../\(other.segment)/index.html"))
+                    if also.count == Self.maxSharedLinks { break }
                 }
                 if count > Self.maxSharedLinks {
                     total = count
@@ -241,13 +244,14 @@ struct ViewBuilder: Sendable {
         Chrome(root: root, catalogName: catalog.name, region: catalog.region, isInternal: isInternal)
     }
 
-    func guide(_ item: Item) -> GuidePage {
+    /// `flowView`, when given, is `flow(item)` worked out already (it is the costly part).
+    func guide(_ item: Item, flowView: FlowView? = nil) -> GuidePage {
         let rows = materialRows(item, linkShared: true, withReview: false)
         return GuidePage(
             site: chrome(root: "../../", isInternal: false), links: ItemLinks(), item: head(item),
             serviceObjects: joined(item.serviceObjects), agency: agency(item),
             scope: Prose(item.scope), handlingForms: joined(item.handlingForms),
-            conditions: ListView(item.conditions), flow: flow(item), materials: ListView(rows),
+            conditions: ListView(item.conditions), flow: flowView ?? flow(item), materials: ListView(rows),
             anyShareable: rows.contains { $0.isShareable },
             anyDeferrable: rows.contains { $0.isDeferrable },
             windows: ListView(windowViews(item)), timeLimits: timeLimits(item), fees: fees(item),
@@ -286,13 +290,13 @@ struct ViewBuilder: Sendable {
             : "按照一次性告知制度，现将需要补正的全部材料一次性告知如下（已勾选项）。请一次性补齐后，到受理窗口重新提交。"
     }
 
-    func manual(_ item: Item) -> ManualPage {
+    func manual(_ item: Item, flowView: FlowView? = nil) -> ManualPage {
         ManualPage(
             site: chrome(root: "../../", isInternal: true), links: ItemLinks(), item: head(item),
             serviceObjects: joined(item.serviceObjects), agency: agency(item),
             scope: Prose(item.scope), windows: ListView(windowViews(item)),
             handlingForms: joined(item.handlingForms), conditions: ListView(item.conditions),
-            flow: flow(item),
+            flow: flowView ?? flow(item),
             materials: ListView(materialRows(item, linkShared: false, withReview: true)),
             timeLimits: timeLimits(item), fees: fees(item), legalBasis: ListView(legalBasis(item)),
             rights: Prose(item.rightsAndObligations), consultation: consultation(item),
@@ -305,10 +309,10 @@ struct ViewBuilder: Sendable {
             supervision: Prose(item.supervision), additional: additional(item))
     }
 
-    func flowPage(_ item: Item) -> FlowPage {
+    func flowPage(_ item: Item, flowView: FlowView? = nil) -> FlowPage {
         FlowPage(
             site: chrome(root: "../../", isInternal: false), links: ItemLinks(), item: head(item),
-            flow: flow(item))
+            flow: flowView ?? flow(item))
     }
 
     func entry(_ item: Item, page: String) -> IndexEntry {

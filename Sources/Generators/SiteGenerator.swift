@@ -33,15 +33,24 @@ public struct SiteGenerator: Sendable {
     public let theme: Theme
     public let exporters: [any SiteExporter]
     private let library: MustacheLibrary
+    /// The same templates for the fast renderer (FastMustache.swift), when it can read them
+    /// all; pages it cannot reproduce go to swift-mustache.
+    let fastLibrary: FastLibrary?
 
     public init(catalog: Catalog, theme: Theme = .standard, exporters: [any SiteExporter] = [])
         throws
     {
+        try self.init(catalog: catalog, theme: theme, exporters: exporters, fastRendering: true)
+    }
+
+    /// `fastRendering: false` renders every page with swift-mustache, to compare.
+    init(catalog: Catalog, theme: Theme, exporters: [any SiteExporter], fastRendering: Bool) throws {
         try theme.validate()
         self.catalog = catalog
         self.theme = theme
         self.exporters = exporters
         var library = MustacheLibrary()
+        var sources: [String: String] = [:]
         for name in Theme.templateNames + theme.addedTemplateNames {
             let bytes = try theme.file(named: name)
             guard let text = String(validating: bytes, as: UTF8.self) else {
@@ -52,8 +61,10 @@ public struct SiteGenerator: Sendable {
             } catch {
                 throw GeneratorError.templateSyntax(file: name, message: "\(error)")
             }
+            sources[String(name.dropLast(9))] = text
         }
         self.library = library
+        fastLibrary = fastRendering ? try? FastLibrary(sources) : nil
     }
 
     /// The files of `OUT/public`, sorted by path.
@@ -61,20 +72,20 @@ public struct SiteGenerator: Sendable {
         let view = catalog.publicView()
         let b = ViewBuilder(catalog: view)
         var files: [OutputFile] = []
-        files.append(OutputFile(path: "index.html", text: try render("index", b.index())))
+        files.append(OutputFile(path: "index.html", contents: try render("index", b.index())))
         files += try parallelMap(view.items) { item in
             let dir = "items/\(b.segment(item))/"
             return [
-                OutputFile(path: dir + "index.html", text: try render("guide", b.guide(item))),
-                OutputFile(path: dir + "checklist.html", text: try render("checklist", b.checklist(item))),
-                OutputFile(path: dir + "flow.html", text: try render("flow", b.flowPage(item))),
+                OutputFile(path: dir + "index.html", contents: try render("guide", b.guide(item))),
+                OutputFile(path: dir + "checklist.html", contents: try render("checklist", b.checklist(item))),
+                OutputFile(path: dir + "flow.html", contents: try render("flow", b.flowPage(item))),
             ]
         }.joined()
         files += try parallelMap(view.bundles) { bundle in
             let dir = "bundles/\(b.segment(bundle))/"
             return [
-                OutputFile(path: dir + "index.html", text: try render("bundle", b.bundleGuide(bundle))),
-                OutputFile(path: dir + "checklist.html", text: try render("bundle-checklist", b.bundleChecklist(bundle))),
+                OutputFile(path: dir + "index.html", contents: try render("bundle", b.bundleGuide(bundle))),
+                OutputFile(path: dir + "checklist.html", contents: try render("bundle-checklist", b.bundleChecklist(bundle))),
             ]
         }.joined()
         let encoder = JSONEncoder()
@@ -89,9 +100,9 @@ public struct SiteGenerator: Sendable {
     public func internalFiles() throws -> [OutputFile] {
         let b = ViewBuilder(catalog: catalog)
         var files: [OutputFile] = []
-        files.append(OutputFile(path: "index.html", text: try render("manual-index", b.manualIndex())))
+        files.append(OutputFile(path: "index.html", contents: try render("manual-index", b.manualIndex())))
         files += try parallelMap(catalog.items) { item in
-            OutputFile(path: "items/\(b.segment(item))/manual.html", text: try render("manual", b.manual(item)))
+            OutputFile(path: "items/\(b.segment(item))/manual.html", contents: try render("manual", b.manual(item)))
         }
         files.append(contentsOf: try assets().filter { $0.path != "assets/search.js" })
         for exporter in exporters { files += try exporter.files(for: catalog, audience: .internal) }
@@ -121,11 +132,16 @@ public struct SiteGenerator: Sendable {
         try theme.allAssetNames.map { OutputFile(path: "assets/\($0)", contents: try theme.file(named: $0)) }
     }
 
-    private func render(_ template: String, _ value: Any) throws -> String {
+    /// The page `template` makes of `value`, as UTF-8.
+    func render(_ template: String, _ value: Any) throws -> [UInt8] {
+        if let fastLibrary, let parent = value as? any FastParent,
+           let bytes = fastLibrary.render(parent, withTemplate: template) {
+            return bytes
+        }
         guard let text = library.render(value, withTemplate: template) else {
             throw GeneratorError.missingTemplate(template + ".mustache")
         }
-        return text
+        return Array(text.utf8)
     }
 
     private func finish(_ files: [OutputFile]) throws -> [OutputFile] {

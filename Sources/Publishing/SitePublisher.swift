@@ -94,8 +94,15 @@ public struct SitePublisher: Sendable {
         }
     }
 
+    /// Removes what killed builds left beside the destination (their staging and old
+    /// folders), as a publication would; for a build that finds nothing to publish.
+    public func clearLeftovers() {
+        let dest = URL(fileURLWithPath: destination).standardizedFileURL
+        removeLeftovers(in: dest.deletingLastPathComponent(), name: dest.lastPathComponent)
+    }
+
     /// Refuses a destination that is a file, or a non-empty folder without zhinan's marker.
-    private func checkDestination(_ dest: URL) throws {
+    func checkDestination(_ dest: URL) throws {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: dest.path, isDirectory: &isDirectory) else { return }
@@ -109,7 +116,7 @@ public struct SitePublisher: Sendable {
     /// Staging and old folders of builds that were killed before they finished. A folder
     /// whose build is still running is another build into the same OUT at work: removing
     /// it would make that build fail, or publish what was left of it.
-    private func removeLeftovers(in parent: URL, name: String) {
+    func removeLeftovers(in parent: URL, name: String) {
         let fm = FileManager.default
         let prefixes = [".\(name).zhinan-staging-", ".\(name).zhinan-old-"]
         for entry in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] {

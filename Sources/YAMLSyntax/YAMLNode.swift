@@ -75,13 +75,17 @@ public struct YAMLScalar: Sendable, Equatable {
 
     /// A plain scalar that the YAML 1.2 core schema reads as null (`~`, `null`, or nothing).
     public var isNull: Bool {
-        style == .plain && (text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL")
+        // The length first: comparing longer (and non-ASCII) text with these would cost more.
+        style == .plain && text.utf8.count <= 4
+            && (text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL")
     }
 
     /// The boolean a plain scalar means in the core schema (`true`, `false` and their
     /// capitalised forms); `nil` for anything else. `是`/`否` are the binder's business.
     public var bool: Bool? {
-        guard style == .plain else { return nil }
+        guard style == .plain, text.utf8.count <= 5, let first = text.utf8.first,
+              first == UInt8(ascii: "t") || first == UInt8(ascii: "T") || first == UInt8(ascii: "f") || first == UInt8(ascii: "F")
+        else { return nil }
         switch text {
         case "true", "True", "TRUE": return true
         case "false", "False", "FALSE": return false
@@ -92,6 +96,12 @@ public struct YAMLScalar: Sendable, Equatable {
     /// The integer a plain scalar means in the core schema (decimal, `0o`, `0x`).
     public var int: Int? {
         guard style == .plain, !text.isEmpty else { return nil }
+        // Every form starts with a digit or a sign; the first byte rules the rest out cheaply.
+        guard let first = text.utf8.first, (first >= 0x30 && first <= 0x39) || first == 0x2B || first == 0x2D else { return nil }
+        // Plain decimal digits, short enough not to overflow: the value from the bytes.
+        if text.utf8.count <= 18, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            return text.utf8.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        }
         if text.hasPrefix("0x") { return Int(text.dropFirst(2), radix: 16) }
         if text.hasPrefix("0o") { return Int(text.dropFirst(2), radix: 8) }
         let digits = text.first == "-" || text.first == "+" ? text.dropFirst() : Substring(text)
@@ -102,6 +112,10 @@ public struct YAMLScalar: Sendable, Equatable {
     /// True for a plain scalar the core schema reads as a number (int or float).
     public var isNumber: Bool {
         guard style == .plain else { return false }
+        // Every number starts with a digit, a sign or a point.
+        guard let first = text.utf8.first,
+              (first >= 0x30 && first <= 0x39) || first == 0x2B || first == 0x2D || first == 0x2E
+        else { return false }
         if int != nil { return true }
         let t = text.first == "-" || text.first == "+" ? text.dropFirst() : Substring(text)
         if [".inf", ".Inf", ".INF", ".nan", ".NaN", ".NAN"].contains(t) { return true }

@@ -29,23 +29,47 @@ public struct YAMLLimits: Sendable, Equatable {
 /// keys, core-schema tags, bounded depth and alias expansion.
 public struct YAMLParser: Sendable {
     public var limits: YAMLLimits
+    /// Whether plain block-style files are read by ``BlockParser``, which builds the same
+    /// tree faster, before libyaml reads the rest; off only to compare the two.
+    public var usesFastPath: Bool
 
     public init(limits: YAMLLimits = YAMLLimits()) {
+        self.init(limits: limits, usesFastPath: true)
+    }
+
+    public init(limits: YAMLLimits = YAMLLimits(), usesFastPath: Bool) {
         self.limits = limits
+        self.usesFastPath = usesFastPath
     }
 
     /// Parses `bytes`, the contents of `file` (the path used in diagnostics).
     public func parse(_ bytes: [UInt8], file: String) -> YAMLParseResult {
-        var input = bytes[...]
+        parse(bytes[...], file: file)
+    }
+
+    /// Parses `bytes`, reusing `scratch`'s buffers (one thread's, from file to file).
+    public func parse(_ bytes: ArraySlice<UInt8>, file: String, scratch: YAMLScratch? = nil) -> YAMLParseResult {
+        var input = bytes
         if input.starts(with: [0xEF, 0xBB, 0xBF]) { input = input.dropFirst(3) }
-        if let problem = EncodingCheck.problem(in: input, file: file) {
-            return YAMLParseResult(root: nil, diagnostics: [problem])
-        }
         return input.withUnsafeBufferPointer { buffer in
+            if usesFastPath, let root = BlockParser.parse(buffer, limits: limits, scratch: scratch) {
+                return YAMLParseResult(root: root, diagnostics: [])
+            }
+            // BlockParser accepts only well-formed UTF-8; what it declines is checked here.
+            if let problem = EncodingCheck.problem(in: input, file: file) {
+                return YAMLParseResult(root: nil, diagnostics: [problem])
+            }
             var builder = TreeBuilder(file: file, limits: limits, text: buffer)
             return builder.run()
         }
     }
+}
+
+/// Buffers one thread reuses from file to file, so that reading a catalog does not
+/// allocate and free them again for every file. Not to be shared between threads.
+public final class YAMLScratch: @unchecked Sendable {
+    var lines: [BlockParser.Line] = []
+    public init() {}
 }
 
 /// Builds the tree from libyaml's event stream, iteratively, so depth costs no stack.

@@ -37,30 +37,41 @@ struct Build: ParsableCommand {
             throw Status.unusable
         }
         let theme = try loadTheme(language: language)
-        let result = CompileReport(folders: [catalog], options: compile, output: report)
+        // Unchanged inputs: say again what the last build said, and leave OUT as it is.
+        let cache = BuildCache(catalog: catalog, output: output, theme: theme, options: compile)
+        if let (unchanged, summary) = cache.unchanged() {
+            let result = CompileReport(folders: [catalog], options: compile, output: report, compile: { _ in unchanged })
+            try result.exitIfProblems()
+            SitePublisher(destination: output, force: force).clearLeftovers()
+            emitError(wrote(items: summary.items, bundles: summary.bundles, pages: summary.pages, language))
+            return
+        }
+        let result = CompileReport(folders: [catalog], options: compile, output: report, compile: cache.compile)
         try result.exitIfProblems()
         guard let compiled = result.catalogs.first ?? nil else { throw Status.problems }
+        // What compiling freed goes back to the system before the pages are made.
+        malloc_trim(0)
 
-        let files: [PublishedFile]
+        // Pages are written as they are made, items spread over --jobs threads.
+        let pages: Int
         do {
             let generator = try SiteGenerator(catalog: compiled, theme: theme, exporters: [CatalogFilesExporter()])
-            files = try generator.publicFiles().map { PublishedFile(path: "public/" + $0.path, contents: $0.contents) }
-                + generator.internalFiles().map { PublishedFile(path: "internal/" + $0.path, contents: $0.contents) }
+            pages = try cache.publish(generator, force: force, jobs: compile.jobs)
+        } catch let error as PublishError {
+            emitError("zhinan: error: \(describe(error, language))\n")
+            throw Status.unusable
         } catch {
             emitError(language == .zh ? "zhinan: error: 生成页面失败：\(error)\n" : "zhinan: error: generating the pages failed: \(error)\n")
             throw Status.problems
         }
-        do {
-            try SitePublisher(destination: output, force: force).publish(files)
-        } catch let error as PublishError {
-            emitError("zhinan: error: \(describe(error, language))\n")
-            throw Status.unusable
-        }
-        let pages = files.filter { $0.path.hasSuffix(".html") }.count
-        let bundles = compiled.bundles.count
-        emitError(language == .zh
-            ? "已生成 \(compiled.items.count) 个事项" + (bundles > 0 ? "和 \(bundles) 件“一件事”" : "") + "的 \(pages) 个页面：\(output)/public（公开）和 \(output)/internal（内部）\n"
-            : "wrote \(pages) pages for \(compiled.items.count) items" + (bundles > 0 ? " and \(bundles) bundles" : "") + ": \(output)/public (public) and \(output)/internal (staff only)\n")
+        leaveToExit(compiled)
+        emitError(wrote(items: compiled.items.count, bundles: compiled.bundles.count, pages: pages, language))
+    }
+
+    private func wrote(items: Int, bundles: Int, pages: Int, _ language: Language) -> String {
+        language == .zh
+            ? "已生成 \(items) 个事项" + (bundles > 0 ? "和 \(bundles) 件“一件事”" : "") + "的 \(pages) 个页面：\(output)/public（公开）和 \(output)/internal（内部）\n"
+            : "wrote \(pages) pages for \(items) items" + (bundles > 0 ? " and \(bundles) bundles" : "") + ": \(output)/public (public) and \(output)/internal (staff only)\n"
     }
 
     private func loadTheme(language: Language) throws -> Theme {
@@ -94,3 +105,7 @@ struct Build: ParsableCommand {
         }
     }
 }
+
+/// glibc's malloc_trim, which Glibc's module does not expose.
+@_silgen_name("malloc_trim")
+private func malloc_trim(_ pad: Int) -> Int32

@@ -24,6 +24,19 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        try CompileReport(folders: catalogs, options: compile, output: output).exitIfProblems()
+        let report = CompileReport(folders: catalogs, options: compile, output: output)
+        leaveToExit(report)
+        try report.exitIfProblems()
     }
+}
+
+/// Keeps `value` alive to the end of the process: freeing a large catalog object by object
+/// just before exiting costs time and gains nothing.
+func leaveToExit<T>(_ value: T) {
+    _ = Unmanaged.passRetained(LeftToExit(value))
+}
+
+private final class LeftToExit<V> {
+    let value: V
+    init(_ value: V) { self.value = value }
 }

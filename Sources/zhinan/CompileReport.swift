@@ -38,14 +38,17 @@ struct CompileReport {
     var unusable = false
     var failOn: FailLevel = .error
 
-    init(folders: [String], options: CompileOptionGroup, output: OutputOptions) {
+    init(
+        folders: [String], options: CompileOptionGroup, output: OutputOptions,
+        compile: ((String) -> CompilationResult)? = nil
+    ) {
         let language = output.language
         failOn = options.failOn
         var sources = SourceTexts()
         var fileCount = 0
         var seenProfiles = Set<String>()
         for folder in folders {
-            let result = options.compiler.compile(folder: folder)
+            let result = compile?(folder) ?? options.compiler.compile(folder: folder)
             if let problem = result.unusable {
                 emitError("zhinan: error: \(problem[language])\n")
                 unusable = true

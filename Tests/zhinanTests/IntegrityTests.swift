@@ -150,7 +150,7 @@ import Testing
             #expect(after[path] == data, "\(path) changed")
         }
         #expect(after["site/mine.txt"] == nil && after["site/.zhinan-output"] != nil)
-        #expect(after.keys.filter { $0.hasPrefix("site/") }.allSatisfy { $0.hasPrefix("site/public/") || $0.hasPrefix("site/internal/") || $0 == "site/.zhinan-output" })
+        #expect(after.keys.filter { $0.hasPrefix("site/") }.allSatisfy { $0.hasPrefix("site/public/") || $0.hasPrefix("site/internal/") || $0.hasPrefix("site/.zhinan-cache/") || $0 == "site/.zhinan-output" })
     }
 
     @Test func anOutputThatIsALinkIsReplacedWithoutTouchingWhereItPoints() throws {

@@ -7,15 +7,13 @@ struct FlowRules {
     func check(_ bound: BoundItem, _ reporter: inout Reporter) {
         let steps = bound.item.flow, spans = bound.spans
         guard !steps.isEmpty, spans.stepNames.count == steps.count else { return }
-        var index: [String: Int] = [:]
-        for (i, step) in steps.enumerated() {
-            if let first = index[step.name] {
-                reporter.report(CompilerCodes.duplicateStep, at: spans.stepNames[i],
-                    zh: "环节“\(step.name)”重复", en: "the step \"\(step.name)\" is given twice",
-                    notes: [reporter.note(spans.stepNames[first], zh: "第一次出现在这里", en: "first given here")])
-            } else {
-                index[step.name] = i
-            }
+        let index = StepIndex(steps)
+        // The first step of each name: a step whose name came before is a duplicate.
+        let first = steps.map { index.first($0.name)! }
+        for (i, step) in steps.enumerated() where first[i] != i {
+            reporter.report(CompilerCodes.duplicateStep, at: spans.stepNames[i],
+                zh: "环节“\(step.name)”重复", en: "the step \"\(step.name)\" is given twice",
+                notes: [reporter.note(spans.stepNames[first[i]], zh: "第一次出现在这里", en: "first given here")])
         }
         // Edges, with unknown targets reported.
         var next = [[Int]](repeating: [], count: steps.count)
@@ -30,7 +28,7 @@ struct FlowRules {
                     zh: "环节“\(step.name)”既没有“下一步”也没有“结束”", en: "the step \"\(step.name)\" has neither 下一步 nor 结束")
             }
             for (k, t) in step.transitions.enumerated() {
-                if let j = index[t.target] {
+                if let j = index.first(t.target) {
                     next[i].append(j)
                 } else {
                     let hint = reporter.didYouMean(t.target, in: names)
@@ -50,7 +48,7 @@ struct FlowRules {
                 stack.append(j)
             }
         }
-        for i in steps.indices where !reachable[i] && index[steps[i].name] == i {
+        for i in steps.indices where !reachable[i] && first[i] == i {
             reporter.report(CompilerCodes.unreachableStep, at: spans.stepNames[i],
                 zh: "从第一个环节“\(steps[0].name)”出发到不了环节“\(steps[i].name)”；流程只有一个起点",
                 en: "the step \"\(steps[i].name)\" cannot be reached from the first step \"\(steps[0].name)\"; a flow has one start")
@@ -91,8 +89,7 @@ struct FlowRules {
         var indexOf = [Int](repeating: -1, count: n), low = [Int](repeating: 0, count: n)
         var onStack = [Bool](repeating: false, count: n), stack: [Int] = [], counter = 0
         var components: [[Int]] = []
-        // Each step's timed successors, once: filtering them at every visit of a step with
-        // thousands of 下一步 was quadratic.
+        // The edges between timed steps, worked out once.
         let timedNext = next.map { $0.filter { steps[$0].isTimed } }
         // Iterative Tarjan, so a 1,000-step loop costs no deep recursion.
         for root in 0..<n where indexOf[root] < 0 && steps[root].isTimed {
@@ -148,14 +145,26 @@ struct StaffRules {
 
     func check(_ bound: BoundItem, _ reporter: inout Reporter) {
         let item = bound.item, spans = bound.spans
-        let listed = Set(item.staff.map(\.role))
-        var reported: Set<String> = []
+        let roles = item.staff.map(\.role)
+        // Roles in plain normal form are equal exactly when their bytes are: compare those
+        // without hashing (Swift hashes Chinese text by its normalization); else use sets.
+        let plain = roles.count <= 64 && item.flow.count <= 64 && roles.allSatisfy(isPlainNFC)
+            && item.flow.allSatisfy { $0.role.map(isPlainNFC) ?? true }
+        let listed = plain ? [] : Set(roles)
+        func isListed(_ role: String) -> Bool {
+            plain ? roles.contains { sameBytes($0, role) } : listed.contains(role)
+        }
+        func isApplicant(_ role: String) -> Bool {
+            plain ? Self.applicantRoles.contains { sameBytes($0, role) } : Self.applicantRoles.contains(role)
+        }
+        var reported: [String] = []
         for (i, step) in item.flow.enumerated() {
-            guard let role = step.role, !Self.applicantRoles.contains(role), !listed.contains(role),
-                  !reported.contains(role), i < spans.stepRoles.count, let at = spans.stepRoles[i]
+            guard let role = step.role, !isApplicant(role), !isListed(role),
+                  !reported.contains(where: { plain ? sameBytes($0, role) : $0 == role }),
+                  i < spans.stepRoles.count, let at = spans.stepRoles[i]
             else { continue }
-            reported.insert(role)
-            let hint = reporter.didYouMean(role, in: Array(listed).sorted())
+            reported.append(role)
+            let hint = reporter.didYouMean(role, in: Array(Set(roles)).sorted())
             reporter.report(CompilerCodes.roleNotInStaff, at: at,
                 zh: "岗位“\(role)”没有列入审批人员\(hint.zh)", en: "the role \"\(role)\" is not listed in 审批人员\(hint.en)",
                 notes: spans.staff.map { [reporter.note($0, zh: "审批人员写在这里", en: "审批人员 is here")] } ?? [])

@@ -46,14 +46,15 @@ struct TimeRules {
                     notes: spans.promised.map { [reporter.note($0, zh: "承诺时限写在这里", en: "the promise is here")] } ?? [])
             }
         }
-        if let promised = limits.promised, let at = spans.promised, let path = item.criticalPath() {
+        if let promised = limits.promised, let at = spans.promised, let path = item.criticalPath(),
+           case let comparison = path.compare(to: promised), comparison == .longer || comparison == .undecided {
+            // Spelt out only for the message.
             let limits = Dictionary(item.flow.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
             let route = path.steps.map { name -> String in
                 guard let step = limits[name], step.isTimed, let t = step.timeLimit, t != .immediate else { return name }
                 return "\(name)（\(t.text)）"
             }.joined(separator: " → ")
             let duration = path.text
-            let comparison = path.compare(to: promised)
             if comparison == .longer {
                 reporter.report(CompilerCodes.criticalPathExceedsPromise, at: at,
                     zh: "按办理流程，关键路径需要 \(duration)，超过承诺时限“\(promised.text)”",

@@ -1,0 +1,179 @@
+import Catalog
+import Dispatch
+import Foundation
+
+/// Where one item's pages go, in the output folder (`public/…`, `internal/…`).
+public struct ItemPagePaths: Sendable, Equatable {
+    public var publicPages: [String]
+    public var internalPages: [String]
+}
+
+extension SiteGenerator {
+    /// The paths of `item`'s pages, as ``generate(jobs:reusing:write:)`` writes them.
+    public func pagePaths(for item: Item) -> ItemPagePaths {
+        let dir = "items/\(PathSegment.forCode(item.code))/"
+        return ItemPagePaths(
+            publicPages: ["public/" + dir + "index.html", "public/" + dir + "checklist.html", "public/" + dir + "flow.html"],
+            internalPages: ["internal/" + dir + "manual.html"])
+    }
+
+    /// What `item`'s public pages show of other items: for each 材料库 material it asks for,
+    /// the other items that ask for it too (their names and folders, the first few, and how
+    /// many) and the material's anchor on the index. With the item's own sources, this is
+    /// all its pages depend on, so a cache can key them by it.
+    public func sharedMaterialSignature(for item: Item, in builder: PageBuilder) -> [UInt8] {
+        var out: [UInt8] = []
+        func add(_ s: String) {
+            out.append(contentsOf: s.utf8)
+            out.append(0)
+        }
+        let b = builder.publicBuilder
+        for m in item.materials {
+            guard let id = m.libraryID else { continue }
+            add(id)
+            add(b.sharedAnchors[id] ?? "")
+            let all = b.itemsByLibraryID[id] ?? []
+            var shown = 0
+            for other in all where other.code != item.code {
+                add(other.name)
+                add(other.segment)
+                shown += 1
+                if shown == ViewBuilder.maxSharedLinks { break }
+            }
+            add(String(all.count - (b.refsByLibraryID[id]?[item.code] ?? 0)))
+        }
+        return out
+    }
+
+    /// The lookups pages are made with, prepared once for a catalog.
+    public struct PageBuilder: Sendable {
+        let view: Catalog
+        let publicBuilder: ViewBuilder
+        let internalBuilder: ViewBuilder
+    }
+
+    public func pageBuilder() -> PageBuilder {
+        let view = catalog.publicView()
+        return PageBuilder(view: view, publicBuilder: ViewBuilder(catalog: view), internalBuilder: ViewBuilder(catalog: catalog))
+    }
+
+    /// Makes both outputs and hands each file to `write` (path under `public/` or
+    /// `internal/`, contents) as soon as it is made, items spread over `jobs` threads, so
+    /// the site is never held in memory whole. The files are those of ``publicFiles()`` and
+    /// ``internalFiles()``, byte for byte. An item's public or internal pages are skipped
+    /// when `reusing` says so (the caller has them already). Returns how many HTML pages
+    /// the site has, written or not.
+    public func generate(
+        jobs: Int, builder: PageBuilder? = nil,
+        reusing: @Sendable (_ item: Item, _ audience: Audience) -> Bool = { _, _ in false },
+        write: @Sendable (String, [UInt8]) throws -> Void
+    ) throws -> Int {
+        let builder = builder ?? pageBuilder()
+        let view = builder.view
+        let pb = builder.publicBuilder, ib = builder.internalBuilder
+        var paths: [String] = []
+
+        // The site's own files.
+        var site: [(Audience, OutputFile)] = []
+        site.append((.public, OutputFile(path: "index.html", contents: try render("index", pb.index()))))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        site.append((.public, OutputFile(path: "search-index.json", contents: Array(try encoder.encode(pb.searchIndex())))))
+        let assets = try assetFiles()
+        site += assets.map { (.public, $0) }
+        for exporter in exporters { site += try exporter.files(for: view, audience: .public).map { (.public, $0) } }
+        site.append((.internal, OutputFile(path: "index.html", contents: try render("manual-index", ib.manualIndex()))))
+        site += assets.filter { $0.path != "assets/search.js" }.map { (.internal, $0) }
+        for exporter in exporters { site += try exporter.files(for: catalog, audience: .internal).map { (.internal, $0) } }
+        // The same checks as publicFiles() and internalFiles() make, on every path.
+        var publicPaths = site.filter { $0.0 == .public }.map(\.1.path)
+        var internalPaths = site.filter { $0.0 == .internal }.map(\.1.path)
+        for item in catalog.items {
+            let dir = "items/\(pb.segment(item))/"
+            publicPaths += [dir + "index.html", dir + "checklist.html", dir + "flow.html"]
+            internalPaths.append(dir + "manual.html")
+        }
+        try Self.checkPaths(publicPaths)
+        try Self.checkPaths(internalPaths)
+        for (audience, file) in site {
+            try write(audience.rawValue + "/" + file.path, file.contents)
+            paths.append(file.path)
+        }
+
+        // The items, in parallel; each worker renders an item's flowchart once for all its pages.
+        let errors = FirstError()
+        let count = catalog.items.count
+        let chunks = min(max(1, jobs), max(1, count))
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var i = chunk
+            while i < count, !errors.isSet {
+                do {
+                    let item = view.items[i], full = catalog.items[i]
+                    let dir = "items/\(pb.segment(item))/"
+                    let publicFlow = pb.flow(item)
+                    if !reusing(full, .public) {
+                        try write("public/" + dir + "index.html", try render("guide", pb.guide(item, flowView: publicFlow)))
+                        try write("public/" + dir + "checklist.html", try render("checklist", pb.checklist(item)))
+                        try write("public/" + dir + "flow.html", try render("flow", pb.flowPage(item, flowView: publicFlow)))
+                    }
+                    if !reusing(full, .internal) {
+                        let internalFlow = full.flow == item.flow ? publicFlow : ib.flow(full)
+                        try write("internal/" + dir + "manual.html", try render("manual", ib.manual(full, flowView: internalFlow)))
+                    }
+                } catch {
+                    errors.set(error, at: i)
+                }
+                i += chunks
+            }
+        }
+        if let error = errors.first { throw error }
+        return (publicPaths + internalPaths).count { $0.hasSuffix(".html") }
+    }
+
+    /// The bundled and theme assets, as `assets/<name>`.
+    func assetFiles() throws -> [OutputFile] {
+        try theme.allAssetNames.map { OutputFile(path: "assets/\($0)", contents: try theme.file(named: $0)) }
+    }
+
+    /// The path checks of `finish`: no unsafe and no duplicate paths.
+    static func checkPaths(_ paths: [String]) throws {
+        let sorted = paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var previous: String? = nil
+        for path in sorted {
+            let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+            if path.isEmpty || path.hasPrefix("/") || parts.contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }) {
+                throw GeneratorError.unsafePath(path)
+            }
+            if path == previous { throw GeneratorError.duplicatePath(path) }
+            previous = path
+        }
+    }
+}
+
+/// The error of the earliest item that failed, whatever order the workers ran in.
+private final class FirstError: @unchecked Sendable {
+    private let lock = NSLock()
+    private var error: (any Error)?
+    private var index = Int.max
+
+    var isSet: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return error != nil
+    }
+
+    var first: (any Error)? {
+        lock.lock()
+        defer { lock.unlock() }
+        return error
+    }
+
+    func set(_ e: any Error, at i: Int) {
+        lock.lock()
+        if i < index {
+            index = i
+            error = e
+        }
+        lock.unlock()
+    }
+}
