@@ -11,7 +11,10 @@ struct Build: ParsableCommand {
         discussion: """
             Nothing is written when the catalog has an error. The new output replaces OUT \
             in one step, so a failed or killed build leaves the previous output whole. OUT \
-            must be empty, absent, or an earlier zhinan output, unless --force.
+            must be empty, absent, or an earlier zhinan output, unless --force. \
+            OUT/.zhinan-cache records what the output was made from: when nothing has \
+            changed, build prints what the last build printed and leaves OUT as it is; \
+            after a change, items whose inputs are unchanged keep their pages.
             """
     )
 
@@ -50,7 +53,7 @@ struct Build: ParsableCommand {
         try result.exitIfProblems()
         guard let compiled = result.catalogs.first ?? nil else { throw Status.problems }
         // What compiling freed goes back to the system before the pages are made.
-        malloc_trim(0)
+        _ = malloc_trim(0)
 
         // Pages are written as they are made, items spread over --jobs threads.
         let pages: Int
