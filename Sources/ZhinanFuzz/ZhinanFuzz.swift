@@ -13,7 +13,11 @@ nonisolated(unsafe) private var pipeline: FuzzPipeline? = nil
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func zhinanFuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    if pipeline == nil { pipeline = FuzzPipeline(repository: FuzzPipeline.defaultRepository()) }
+    if pipeline == nil {
+        pipeline = FuzzPipeline(repository: FuzzPipeline.defaultRepository())
+        // libFuzzer ends with exit(), which skips deinit: remove the scratch folder then.
+        atexit { pipeline = nil }
+    }
     let input = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
     pipeline!.run(input)
     return 0
