@@ -11,11 +11,55 @@ import Foundation
 /// ``Fees`` is `{"kind": "free"}` or `{"kind": "charged", "items": [...]}`.
 public enum CatalogJSON {
     /// The catalog's JSON; the public view unless `variant` is `.internal`.
+    ///
+    /// Written an item at a time (``ItemStream``), so only one item's tree exists at once; the
+    /// bytes are those `JSONEncoder` writes for the whole catalog (``JSONValue/format(_:)``).
     public static func encode(_ catalog: Catalog, variant: ExportVariant = .public) throws -> [UInt8] {
-        do {
-            return try JSONValue.format(variant.view(of: catalog))
-        } catch {
-            throw ExportError.json("\(error)")
+        let stream = try ItemStream(catalog, variant: variant)
+        var writer = try Writer(root: stream.root)
+        for i in stream.items.indices { writer.add(try stream.tree(i)) }
+        return writer.finish()
+    }
+
+    /// The catalog's JSON text, its items added one at a time: the members before `items`
+    /// when made, the items as they come, the rest at ``finish()``.
+    struct Writer {
+        private var text = JSONText()
+        private let root: [String: JSONValue]
+        private let after: [String]
+        private var count = 0
+
+        init(root tree: JSONValue) throws {
+            guard case .object(let root) = tree, root["items"] != nil else {
+                throw ExportError.json("the catalog did not encode as an object with items")
+            }
+            self.root = root
+            let keys = root.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            let at = keys.firstIndex(of: "items")!
+            after = Array(keys[(at + 1)...])
+            text.append("{")
+            for (i, key) in keys[..<at].enumerated() {
+                text.member(key, first: i == 0, indent: 2)
+                text.write(root[key]!, indent: 2)
+            }
+            text.member("items", first: at == 0, indent: 2)
+            text.startArray()
+        }
+
+        mutating func add(_ item: JSONValue) {
+            text.arrayEntry(first: count == 0, indent: 4)
+            text.write(item, indent: 4)
+            count += 1
+        }
+
+        mutating func finish() -> [UInt8] {
+            text.endArray(empty: count == 0, indent: 2)
+            for key in after {
+                text.member(key, first: false, indent: 2)
+                text.write(root[key]!, indent: 2)
+            }
+            text.append("\n}\n")
+            return text.bytes
         }
     }
 

@@ -308,6 +308,8 @@ public enum CatalogShape {
     ]
 
     static let objectsByName: [String: Object] = Dictionary(uniqueKeysWithValues: objects.map { ($0.name, $0) })
+    /// Each object's field keys, for telling a field the shape lacks.
+    static let fieldKeysByName: [String: Set<String>] = objectsByName.mapValues { Set($0.fields.map(\.key)) }
     static let enumerationsByName: [String: Enumeration] =
         Dictionary(uniqueKeysWithValues: enumerations.map { ($0.name, $0) })
 }

@@ -15,12 +15,25 @@ import Foundation
 /// ``ExportError/invalidXML(_:)`` instead of being returned.
 public enum CatalogXML {
     /// The catalog's XML, validated; the public view unless `variant` is `.internal`.
+    ///
+    /// Written an item at a time (``ItemStream``), so only one item's tree exists at once,
+    /// and validated as it is read back (a stream, not a document tree).
     public static func encode(_ catalog: Catalog, variant: ExportVariant = .public) throws -> [UInt8] {
-        let tree: JSONValue
-        do { tree = try TreeEncoder().encode(variant.view(of: catalog)) } catch { throw ExportError.json("\(error)") }
-        let document = try write(tree)
+        let stream = try ItemStream(catalog, variant: variant)
+        let document = try write(stream.root) { w, path in
+            for i in stream.items.indices {
+                try writeItem(try stream.tree(i), index: i, path: &path, to: w)
+            }
+        }
         try validate(document)
         return document
+    }
+
+    /// Writes one `<item>` of the root's `<items>`.
+    static func writeItem(_ tree: JSONValue, index: Int, path: inout [PathPart], to w: XMLWriter) throws {
+        path.append(.index(index))
+        try writeElement("item", .object("Item"), tree, path: &path, to: w)
+        path.removeLast()
     }
 
     /// `catalog.xsd`: the XML Schema (1.0) of ``encode(_:variant:)``'s output.
@@ -31,58 +44,91 @@ public enum CatalogXML {
         try XMLSchemaValidation.validate(document, against: schema())
     }
 
-    /// Writes the JSON tree as XML, following ``CatalogShape``.
-    static func write(_ tree: JSONValue) throws -> [UInt8] {
+    /// Writes the JSON tree as XML, following ``CatalogShape``; the root's `items` entries
+    /// come from `items`, which writes each `<item>` (the tree's own `items` are ignored).
+    static func write(
+        _ tree: JSONValue, items: ((XMLWriter, inout [PathPart]) throws -> Void)? = nil
+    ) throws -> [UInt8] {
         let w = try XMLWriter()
         try w.start("catalog", namespace: CatalogShape.namespace)
-        try writeFields(of: CatalogShape.root, tree, path: "catalog", to: w)
+        var path: [PathPart] = [.key("catalog")]
+        try writeFields(of: CatalogShape.root, tree, path: &path, to: w, items: items)
         try w.end()
         return try w.finish()
     }
 
-    private static func writeFields(of objectName: String, _ value: JSONValue, path: String, to w: XMLWriter) throws {
+    /// Where the writer is in the tree, for messages: kept as parts, made into text only for
+    /// an error.
+    enum PathPart {
+        case key(String)
+        case index(Int)
+
+        static func text(_ parts: [PathPart]) -> String {
+            parts.enumerated().map { i, part in
+                switch part {
+                case .key(let k): i == 0 ? k : "/" + k
+                case .index(let n): "[\(n)]"
+                }
+            }.joined()
+        }
+    }
+
+    private static func writeFields(
+        of objectName: String, _ value: JSONValue, path: inout [PathPart], to w: XMLWriter,
+        items: ((XMLWriter, inout [PathPart]) throws -> Void)? = nil
+    ) throws {
         guard let shape = CatalogShape.objectsByName[objectName] else {
-            throw ExportError.undescribed(path: path, message: "no object \(objectName) in the shape")
+            throw ExportError.undescribed(path: PathPart.text(path), message: "no object \(objectName) in the shape")
         }
         guard case .object(let members) = value else {
-            throw ExportError.undescribed(path: path, message: "expected an object (\(objectName))")
+            throw ExportError.undescribed(path: PathPart.text(path), message: "expected an object (\(objectName))")
         }
-        let known = Set(shape.fields.map(\.key))
-        if let unknown = members.keys.sorted().first(where: { !known.contains($0) }) {
-            throw ExportError.undescribed(path: path + "/" + unknown, message: "\(objectName) has no field \(unknown) in CatalogShape")
+        let known = CatalogShape.fieldKeysByName[objectName]!
+        if let unknown = members.keys.filter({ !known.contains($0) }).min() {
+            throw ExportError.undescribed(
+                path: PathPart.text(path) + "/" + unknown, message: "\(objectName) has no field \(unknown) in CatalogShape")
         }
         for field in shape.fields {
-            let fieldPath = path + "/" + field.key
-            guard let member = members[field.key], member != .null else {
-                if field.required { throw ExportError.undescribed(path: fieldPath, message: "required but absent") }
+            path.append(.key(field.key))
+            defer { path.removeLast() }
+            if let items, objectName == CatalogShape.root, field.key == "items" {
+                try w.start("items")
+                try items(w, &path)
+                try w.end()
                 continue
             }
-            try writeElement(field.key, field.value, member, path: fieldPath, to: w)
+            guard let member = members[field.key], member != .null else {
+                if field.required { throw ExportError.undescribed(path: PathPart.text(path), message: "required but absent") }
+                continue
+            }
+            try writeElement(field.key, field.value, member, path: &path, to: w)
         }
     }
 
     private static func writeElement(
-        _ name: String, _ shape: CatalogShape.Value, _ value: JSONValue, path: String, to w: XMLWriter
+        _ name: String, _ shape: CatalogShape.Value, _ value: JSONValue, path: inout [PathPart], to w: XMLWriter
     ) throws {
         func mismatch(_ expected: String) -> ExportError {
-            .undescribed(path: path, message: "expected \(expected), found \(value)")
+            .undescribed(path: PathPart.text(path), message: "expected \(expected), found \(value)")
         }
         switch (shape, value) {
         case (.string, .string(let s)), (.enumeration, .string(let s)):
-            try w.element(name, s, at: path)
+            try w.element(name, s, at: PathPart.text(path))
         case (.integer, .integer(let n)), (.constant, .integer(let n)):
-            try w.element(name, String(n), at: path)
+            try w.element(name, String(n), at: PathPart.text(path))
         case (.boolean, .boolean(let b)):
-            try w.element(name, b ? "true" : "false", at: path)
+            try w.element(name, b ? "true" : "false", at: PathPart.text(path))
         case (.list(let element, let child), .array(let entries)):
             try w.start(name)
             for (i, entry) in entries.enumerated() {
-                try writeElement(child, element, entry, path: "\(path)[\(i)]", to: w)
+                path.append(.index(i))
+                try writeElement(child, element, entry, path: &path, to: w)
+                path.removeLast()
             }
             try w.end()
         case (.object(let objectName), .object):
             try w.start(name)
-            try writeFields(of: objectName, value, path: path, to: w)
+            try writeFields(of: objectName, value, path: &path, to: w)
             try w.end()
         case (.string, _), (.enumeration, _): throw mismatch("a string")
         case (.integer, _), (.constant, _): throw mismatch("an integer")

@@ -69,20 +69,23 @@ final class XMLWriter {
         return Array(UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(buffer))))
     }
 
-    private func check(_ rc: Int32, _ what: String) throws {
-        if rc < 0 { throw ExportError.xml("libxml2 could not write (\(what))") }
+    private func check(_ rc: Int32, _ what: @autoclosure () -> String) throws {
+        if rc < 0 { throw ExportError.xml("libxml2 could not write (\(what()))") }
     }
 
     /// XML 1.0 holds no NUL and no other C0 control but tab, line feed and carriage return;
     /// refuse them rather than write a document no parser reads.
-    private func checkCharacters(_ value: String, at path: String) throws {
+    private func checkCharacters(_ value: String, at path: @autoclosure () -> String) throws {
+        // Fast path: no C0 control but tab, LF and CR, and no byte 0xEF (which starts every
+        // character from U+F000, U+FFFE and U+FFFF among them); otherwise look closer.
+        if !value.utf8.contains(where: { ($0 < 0x20 && $0 != 0x9 && $0 != 0xA && $0 != 0xD) || $0 == 0xEF }) { return }
         for scalar in value.unicodeScalars {
             let v = scalar.value
             let allowed = v == 0x9 || v == 0xA || v == 0xD || (0x20...0xD7FF).contains(v)
                 || (0xE000...0xFFFD).contains(v) || v >= 0x10000
             if !allowed {
                 let hex = String(v, radix: 16, uppercase: true)
-                throw ExportError.xml("\(path) holds U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex), which XML 1.0 cannot represent")
+                throw ExportError.xml("\(path()) holds U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex), which XML 1.0 cannot represent")
             }
         }
     }
@@ -128,22 +131,33 @@ public enum XMLSchemaValidation {
         }
         defer { xmlSchemaFree(compiled) }
 
-        // The document, parsed from its bytes so that what is validated is what is written.
+        // The document, read from its bytes (what is validated is what is written) as a
+        // stream: the validator follows the parser's events, and no tree of it is built.
         let problems = Collector()
         let context = Unmanaged.passRetained(problems)
         defer { context.release() }
-        guard let doc = parse(document, name: documentName, into: problems) else {
-            throw ExportError.invalidXML(problems.messages.isEmpty ? ["\(documentName) is not well-formed"] : problems.messages)
-        }
-        defer { xmlFreeDoc(doc) }
-
-        // Validation.
         guard let vctxt = xmlSchemaNewValidCtxt(compiled) else { throw ExportError.xml("xmlSchemaNewValidCtxt failed") }
         defer { xmlSchemaFreeValidCtxt(vctxt) }
         xmlSchemaSetValidStructuredErrors(vctxt, handler, context.toOpaque())
-        let rc = xmlSchemaValidateDoc(vctxt, doc)
+        // The stream's parser reports well-formedness errors through libxml2's structured
+        // handler for this thread (otherwise they go to stderr): the collector's, meanwhile.
+        let savedHandler = __xmlStructuredError().pointee
+        let savedContext = __xmlStructuredErrorContext().pointee
+        xmlSetStructuredErrorFunc(context.toOpaque(), handler)
+        defer { xmlSetStructuredErrorFunc(savedContext, savedHandler) }
+        let rc: Int32 = document.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, buffer.count <= Int(Int32.max) else { return -2 }
+            return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
+                guard let input = xmlParserInputBufferCreateMem(chars, Int32(buffer.count), XML_CHAR_ENCODING_UTF8) else {
+                    return -1
+                }
+                // The stream's parser takes the input buffer over and frees it.
+                return xmlSchemaValidateStream(vctxt, input, XML_CHAR_ENCODING_UTF8, nil, nil)
+            }
+        }
+        if rc == -2 { throw ExportError.invalidXML(["\(documentName) is empty or too large to read"]) }
         if rc > 0 || !problems.errors.isEmpty {
-            throw ExportError.invalidXML(problems.messages)
+            throw ExportError.invalidXML(problems.messages.isEmpty ? ["\(documentName) is not well-formed"] : problems.messages)
         }
         if rc < 0 { throw ExportError.xml("the schema validator failed internally (\(rc))") }
     }

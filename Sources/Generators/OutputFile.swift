@@ -31,6 +31,17 @@ public enum Audience: String, Sendable, Equatable, CaseIterable {
 /// ``SiteGenerator`` merges into the output. An exporter never gets to choose which view it sees.
 public protocol SiteExporter: Sendable {
     func files(for catalog: Catalog, audience: Audience) throws -> [OutputFile]
+
+    /// The same files, handed to `write` one at a time as each is made, so that a large
+    /// export need not be held together with the others (``SiteGenerator/generate(jobs:builder:reusing:write:)``
+    /// streams them). The default hands over what ``files(for:audience:)`` returns.
+    func export(for catalog: Catalog, audience: Audience, into write: (OutputFile) throws -> Void) throws
+}
+
+extension SiteExporter {
+    public func export(for catalog: Catalog, audience: Audience, into write: (OutputFile) throws -> Void) throws {
+        for file in try files(for: catalog, audience: audience) { try write(file) }
+    }
 }
 
 /// What can go wrong while generating.

@@ -58,11 +58,15 @@ extension SiteGenerator {
     }
 
     /// Makes both outputs and hands each file to `write` (path under `public/` or
-    /// `internal/`, contents) as soon as it is made, items spread over `jobs` threads, so
-    /// the site is never held in memory whole. The files are those of ``publicFiles()`` and
-    /// ``internalFiles()``, byte for byte. An item's public or internal pages are skipped
-    /// when `reusing` says so (the caller has them already). Returns how many HTML pages
-    /// the site has, written or not.
+    /// `internal/`, contents) as soon as it is made, so the site is never held in memory
+    /// whole. The files are those of ``publicFiles()`` and ``internalFiles()``, byte for
+    /// byte, whatever `jobs` is. Work is spread over `jobs` threads in units taken in turn:
+    /// the exporters' public files, their internal files (the largest units, so they start
+    /// first), each bundle's pages, then each item's pages. An item's public or internal pages are skipped when `reusing` says
+    /// so (the caller has them already). Every path is checked (safe, and not used twice)
+    /// before anything is handed to `write`; an exporter's paths, which are known only as its
+    /// files are made, are checked before each is written. Returns how many HTML pages the
+    /// site has, written or not.
     public func generate(
         jobs: Int, builder: PageBuilder? = nil,
         reusing: @Sendable (_ item: Item, _ audience: Audience) -> Bool = { _, _ in false },
@@ -71,9 +75,8 @@ extension SiteGenerator {
         let builder = builder ?? pageBuilder()
         let view = builder.view
         let pb = builder.publicBuilder, ib = builder.internalBuilder
-        var paths: [String] = []
 
-        // The site's own files.
+        // The site's own files, and every path the site will have but the exporters'.
         var site: [(Audience, OutputFile)] = []
         site.append((.public, OutputFile(path: "index.html", contents: try render("index", pb.index()))))
         let encoder = JSONEncoder()
@@ -81,11 +84,8 @@ extension SiteGenerator {
         site.append((.public, OutputFile(path: "search-index.json", contents: Array(try encoder.encode(pb.searchIndex())))))
         let assets = try assetFiles()
         site += assets.map { (.public, $0) }
-        for exporter in exporters { site += try exporter.files(for: view, audience: .public).map { (.public, $0) } }
         site.append((.internal, OutputFile(path: "index.html", contents: try render("manual-index", ib.manualIndex()))))
         site += assets.filter { $0.path != "assets/search.js" }.map { (.internal, $0) }
-        for exporter in exporters { site += try exporter.files(for: catalog, audience: .internal).map { (.internal, $0) } }
-        // The same checks as publicFiles() and internalFiles() make, on every path.
         var publicPaths = site.filter { $0.0 == .public }.map(\.1.path)
         var internalPaths = site.filter { $0.0 == .internal }.map(\.1.path)
         for item in catalog.items {
@@ -93,41 +93,67 @@ extension SiteGenerator {
             publicPaths += [dir + "index.html", dir + "checklist.html", dir + "flow.html"]
             internalPaths.append(dir + "manual.html")
         }
+        for bundle in view.bundles {
+            let dir = "bundles/\(pb.segment(bundle))/"
+            publicPaths += [dir + "index.html", dir + "checklist.html"]
+        }
         try Self.checkPaths(publicPaths)
         try Self.checkPaths(internalPaths)
+        let pageCount = (publicPaths + internalPaths).count { $0.hasSuffix(".html") }
         for (audience, file) in site {
             try write(audience.rawValue + "/" + file.path, file.contents)
-            paths.append(file.path)
         }
 
-        // The items, in parallel; each worker renders an item's flowchart once for all its pages.
+        // Units 0 and 1: the exporters' public and internal files; then one unit per bundle,
+        // then one per item. Each worker
+        // takes the next unit when it is done with one; each item's flowchart is laid out
+        // once for all its pages.
+        let taken: [Audience: Set<String>] = [.public: Set(publicPaths), .internal: Set(internalPaths)]
+        let bundles = view.bundles
+        let units = 2 + bundles.count + catalog.items.count
         let errors = FirstError()
-        let count = catalog.items.count
-        let chunks = min(max(1, jobs), max(1, count))
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            var i = chunk
-            while i < count, !errors.isSet {
+        let next = UnitCounter()
+        let workers = min(max(1, jobs), units)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while !errors.isSet, let unit = next.take(below: units) {
                 do {
-                    let item = view.items[i], full = catalog.items[i]
-                    let dir = "items/\(pb.segment(item))/"
-                    let publicFlow = pb.flow(item)
-                    if !reusing(full, .public) {
-                        try write("public/" + dir + "index.html", try render("guide", pb.guide(item, flowView: publicFlow)))
-                        try write("public/" + dir + "checklist.html", try render("checklist", pb.checklist(item)))
-                        try write("public/" + dir + "flow.html", try render("flow", pb.flowPage(item, flowView: publicFlow)))
-                    }
-                    if !reusing(full, .internal) {
-                        let internalFlow = full.flow == item.flow ? publicFlow : ib.flow(full)
-                        try write("internal/" + dir + "manual.html", try render("manual", ib.manual(full, flowView: internalFlow)))
+                    if unit < 2 {
+                        let audience = unit == 0 ? Audience.public : .internal
+                        var seen = taken[audience]!
+                        for exporter in exporters {
+                            try exporter.export(for: audience == .public ? view : catalog, audience: audience) { file in
+                                try Self.checkPaths([file.path])
+                                guard seen.insert(file.path).inserted else { throw GeneratorError.duplicatePath(file.path) }
+                                try write(audience.rawValue + "/" + file.path, file.contents)
+                            }
+                        }
+                    } else if unit < 2 + bundles.count {
+                        let bundle = bundles[unit - 2]
+                        let dir = "public/bundles/\(pb.segment(bundle))/"
+                        try write(dir + "index.html", try render("bundle", pb.bundleGuide(bundle)))
+                        try write(dir + "checklist.html", try render("bundle-checklist", pb.bundleChecklist(bundle)))
+                    } else {
+                        let i = unit - 2 - bundles.count
+                        let item = view.items[i], full = catalog.items[i]
+                        let dir = "items/\(pb.segment(item))/"
+                        let publicFlow = pb.flow(item)
+                        if !reusing(full, .public) {
+                            try write("public/" + dir + "index.html", try render("guide", pb.guide(item, flowView: publicFlow)))
+                            try write("public/" + dir + "checklist.html", try render("checklist", pb.checklist(item)))
+                            try write("public/" + dir + "flow.html", try render("flow", pb.flowPage(item, flowView: publicFlow)))
+                        }
+                        if !reusing(full, .internal) {
+                            let internalFlow = full.flow == item.flow ? publicFlow : ib.flow(full)
+                            try write("internal/" + dir + "manual.html", try render("manual", ib.manual(full, flowView: internalFlow)))
+                        }
                     }
                 } catch {
-                    errors.set(error, at: i)
+                    errors.set(error, at: unit)
                 }
-                i += chunks
             }
         }
         if let error = errors.first { throw error }
-        return (publicPaths + internalPaths).count { $0.hasSuffix(".html") }
+        return pageCount
     }
 
     /// The bundled and theme assets, as `assets/<name>`.
@@ -150,7 +176,21 @@ extension SiteGenerator {
     }
 }
 
-/// The error of the earliest item that failed, whatever order the workers ran in.
+/// Hands out the numbers 0, 1, 2 … once each, to whichever worker asks first.
+private final class UnitCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+
+    func take(below limit: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < limit else { return nil }
+        next += 1
+        return next - 1
+    }
+}
+
+/// The error of the earliest unit that failed, whatever order the workers ran in.
 private final class FirstError: @unchecked Sendable {
     private let lock = NSLock()
     private var error: (any Error)?

@@ -78,19 +78,26 @@ struct Export: ParsableCommand {
 
 /// The catalog files `zhinan build` adds to its output: `public/catalog.json`,
 /// `catalog.schema.json`, `catalog.xml` and `catalog.xsd` from the public view, and
-/// `internal/catalog.json` from the full catalog.
+/// `internal/catalog.json` from the full catalog. Made one at a time, so that only one of
+/// the large ones is in memory at once (the public JSON and XML, made
+/// together from one tree per item, are the two).
 struct CatalogFilesExporter: SiteExporter {
     func files(for catalog: Catalog, audience: Audience) throws -> [OutputFile] {
+        var files: [OutputFile] = []
+        try export(for: catalog, audience: audience) { files.append($0) }
+        return files
+    }
+
+    func export(for catalog: Catalog, audience: Audience, into write: (OutputFile) throws -> Void) throws {
         switch audience {
         case .public:
-            [
-                OutputFile(path: "catalog.json", contents: try CatalogJSON.encode(catalog, variant: .public)),
-                OutputFile(path: "catalog.schema.json", contents: CatalogJSON.schema()),
-                OutputFile(path: "catalog.xml", contents: try CatalogXML.encode(catalog, variant: .public)),
-                OutputFile(path: "catalog.xsd", contents: CatalogXML.schema()),
-            ]
+            let (json, xml) = try CatalogJSONAndXML.encode(catalog, variant: .public)
+            try write(OutputFile(path: "catalog.json", contents: json))
+            try write(OutputFile(path: "catalog.schema.json", contents: CatalogJSON.schema()))
+            try write(OutputFile(path: "catalog.xml", contents: xml))
+            try write(OutputFile(path: "catalog.xsd", contents: CatalogXML.schema()))
         case .internal:
-            [OutputFile(path: "catalog.json", contents: try CatalogJSON.encode(catalog, variant: .internal))]
+            try write(OutputFile(path: "catalog.json", contents: try CatalogJSON.encode(catalog, variant: .internal)))
         }
     }
 }

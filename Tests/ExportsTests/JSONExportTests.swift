@@ -98,3 +98,41 @@ import Testing
         #expect(throws: ExportError.self) { try CatalogJSON.decode(Array("{}".utf8)) }
     }
 }
+
+/// `JSONText` and the item-at-a-time `CatalogJSON.encode` write what `JSONEncoder` writes.
+@Suite struct JSONTextTests {
+    func encoderText(_ value: JSONValue) throws -> [UInt8] { try JSONValue.format(value) }
+
+    func writerText(_ value: JSONValue) -> [UInt8] {
+        var text = JSONText()
+        text.write(value, indent: 0)
+        text.append("\n")
+        return text.bytes
+    }
+
+    @Test func escapesSortsAndIndentsAsJSONEncoderDoes() throws {
+        let controls = String(String.UnicodeScalarView((0..<0x20).map { Unicode.Scalar($0)! }))
+        let value: JSONValue = [
+            "aB": 1, "aa": 2, "Ab": 3, "a10": "x", "a9": "y", "中文键": "值", "": "empty key",
+            "s": .string("q\"\\/ \u{7F}\u{2028}\u{2029}中😀é" + controls),
+            "emptyArray": [], "emptyObject": .object([:]),
+            "nested": [[1, -2, 0], [], [.object([:])], ["k": ["x": [true, false, .null]]]],
+            "n": .integer(Int.min), "m": .integer(Int.max),
+        ]
+        #expect(String(decoding: writerText(value), as: UTF8.self) == String(decoding: try encoderText(value), as: UTF8.self))
+        for scalar: JSONValue in ["", "plain", 0, true, .null, [], .object([:])] {
+            #expect(writerText(scalar) == (try encoderText(scalar)), "\(scalar)")
+        }
+    }
+
+    @Test(arguments: Fixtures.sampleNames + ["tiny"], ExportVariant.allCases)
+    func catalogsAreWrittenAsJSONEncoderWritesThem(name: String, variant: ExportVariant) throws {
+        let catalog = name == "tiny" ? Fixtures.tiny : try Fixtures.sample(name)
+        let expected = try JSONValue.format(variant.view(of: catalog))
+        #expect(try CatalogJSON.encode(catalog, variant: variant) == expected)
+        var empty = catalog
+        empty.items = []
+        empty.bundles = []
+        #expect(try CatalogJSON.encode(empty, variant: variant) == (try JSONValue.format(variant.view(of: empty))))
+    }
+}

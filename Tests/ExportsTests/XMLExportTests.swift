@@ -26,6 +26,37 @@ import Testing
         #expect(try CatalogXML.encode(catalog, variant: variant) == xml, "deterministic")
     }
 
+    /// Written an item at a time, the XML is the one the whole catalog's tree gives.
+    @Test(arguments: Fixtures.sampleNames + ["tiny"], ExportVariant.allCases)
+    func itemAtATimeEqualsTheWholeTree(name: String, variant: ExportVariant) throws {
+        let catalog = name == "tiny" ? Fixtures.tiny : try Fixtures.sample(name)
+        let whole = try CatalogXML.write(try TreeEncoder().encode(variant.view(of: catalog)))
+        #expect(try CatalogXML.encode(catalog, variant: variant) == whole)
+        let both = try CatalogJSONAndXML.encode(catalog, variant: variant)
+        #expect(both.xml == whole)
+        #expect(both.json == (try CatalogJSON.encode(catalog, variant: variant)))
+    }
+
+    /// A problem in an item's tree is reported at its path.
+    @Test func aMismatchNamesItsPath() throws {
+        let tree = try JSONDecoder().decode(JSONValue.self, from: Data(try CatalogJSON.encode(Fixtures.tiny)))
+        guard case .object(var root) = tree, case .array(var items) = root["items"],
+              case .object(var item) = items[1], case .array(var materials) = item["materials"],
+              case .object(var material) = materials[0]
+        else { Issue.record("unexpected tree"); return }
+        material["copies"] = .string("two")
+        materials[0] = .object(material)
+        item["materials"] = .array(materials)
+        items[1] = .object(item)
+        root["items"] = .array(items)
+        #expect {
+            try CatalogXML.write(.object(root))
+        } throws: { error in
+            guard case ExportError.undescribed(let path, let message) = error else { return false }
+            return path == "catalog/items[1]/materials[0]/copies" && message.hasPrefix("expected an integer")
+        }
+    }
+
     /// The XML is written from the `Codable` tree directly; it is the tree the JSON holds.
     @Test func theTreeIsTheJSON() throws {
         for catalog in [Fixtures.tiny] + (try Fixtures.sampleNames.map(Fixtures.sample)) {

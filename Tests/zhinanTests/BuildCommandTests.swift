@@ -46,6 +46,43 @@ import Testing
         #expect(secrets.allSatisfy { manuals.contains($0) })
     }
 
+    /// Every page of the built site, bundle guides included, and every link between them:
+    /// each relative `href` or `src` of every HTML page leads to a file of the output.
+    @Test(arguments: ["guangdong-zhijian", "liwan-yichuang"])
+    func everyLinkOfTheBuiltSiteLeadsToAFile(name: String) throws {
+        let out = try makeFolder([:]) + "/site"
+        let r = try runZhinan(["build", "catalogs/" + name, "-o", out, "--lang", "en"], in: repositoryRoot())
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        let all = try files(under: out)
+        let bundleFiles = try FileManager.default.contentsOfDirectory(atPath: repositoryRoot() + "/catalogs/" + name)
+            .contains("bundles")
+            ? try FileManager.default.contentsOfDirectory(atPath: repositoryRoot() + "/catalogs/" + name + "/bundles") : []
+        let bundlePages = all.keys.filter { $0.hasPrefix("public/bundles/") }
+        #expect(bundlePages.count == 2 * bundleFiles.count { $0.hasSuffix(".yaml") }, "\(bundlePages.sorted())")
+        if name == "liwan-yichuang" { #expect(bundlePages.count >= 4) }
+
+        let link = try NSRegularExpression(pattern: #"(?:href|src)="([^"]*)""#)
+        var checked = 0
+        for (path, data) in all where path.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            let folder = (path as NSString).deletingLastPathComponent
+            for match in link.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
+                var target = String(html[Range(match.range(at: 1), in: html)!])
+                if target.isEmpty || target.hasPrefix("#") || target.contains(":") { continue }
+                target = String(target.prefix { $0 != "#" && $0 != "?" })
+                if target.hasSuffix("/") || target.isEmpty { target += "index.html" }
+                var parts: [Substring] = []
+                for part in (folder + "/" + target).split(separator: "/") where part != "." {
+                    if part == ".." { _ = parts.popLast() } else { parts.append(part) }
+                }
+                let resolved = parts.joined(separator: "/")
+                #expect(all[resolved] != nil, "\(path) links to \(target), which the build did not write")
+                checked += 1
+            }
+        }
+        #expect(checked > 100)
+    }
+
     @Test func twoBuildsAreByteIdenticalAndReplaceTheFirst() throws {
         let parent = try makeFolder([:])
         let a = try runZhinan(["build", "catalogs/liwan-yichuang", "-o", parent + "/a"], in: repositoryRoot())
