@@ -37,7 +37,11 @@ RESULTS=$BENCH_DIR/results
 if ! $REPORT_ONLY; then
 
 # Tools: hyperfine, GNU time, a C compiler with libyaml, check-jsonschema.
-command -v hyperfine >/dev/null || { echo "hyperfine is needed (apt-get install hyperfine)"; exit 2; }
+if ! command -v hyperfine >/dev/null; then
+    apt-get install -y -qq hyperfine >/dev/null 2>&1 \
+        || { apt-get update -qq && apt-get install -y -qq hyperfine >/dev/null; } \
+        || { echo "hyperfine is needed (apt-get install hyperfine)"; exit 2; }
+fi
 if [[ ! -x /usr/bin/time ]]; then
     apt-get install -y -qq time >/dev/null || { echo "GNU time is needed (apt-get install time)"; exit 2; }
 fi
