@@ -134,8 +134,8 @@ struct FieldBinder {
                 zh: "\(what())缺少“\(spec.name)”", en: "\(whatEN()) lacks \(spec.name)")
         }
         // A required field written with nothing after it is as missing as one not written.
-        for spec in fields where spec.isRequired {
-            if let pair = record.fields[spec.name], pair.value.scalar?.isNull == true {
+        for (i, spec) in fields.enumerated() where spec.isRequired {
+            if let pair = record[field: i], pair.value.scalar?.isNull == true {
                 reporter.report(
                     CompilerCodes.missingField, at: pair.keyRange,
                     zh: "\(what())的“\(spec.name)”没有填写内容", en: "\(spec.name) of \(whatEN()) is empty")

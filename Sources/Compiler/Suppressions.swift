@@ -59,13 +59,23 @@ public enum Suppressions {
     public static func mayHold(_ bytes: ArraySlice<UInt8>) -> Bool {
         let needle = Array("zhinan-ignore".utf8)
         guard bytes.count >= needle.count else { return false }
-        var i = bytes.startIndex
-        let last = bytes.endIndex - needle.count
-        while i <= last {
-            if bytes[i] == needle[0], bytes[i..<(i + needle.count)].elementsEqual(needle) { return true }
-            i += 1
+        // memchr (vectorised) to each "z", then a compare: many times faster than a loop
+        // over every byte, and "z" is rare in the catalogs' text.
+        return bytes.withUnsafeBytes { haystack in
+            needle.withUnsafeBytes { n in
+                guard let base = haystack.baseAddress, let first = n.baseAddress else { return false }
+                var offset = 0
+                while offset + n.count <= haystack.count {
+                    guard let hit = memchr(base + offset, Int32(n[0]), haystack.count - n.count + 1 - offset) else {
+                        return false
+                    }
+                    let at = base.distance(to: UnsafeRawPointer(hit))
+                    if memcmp(base + at, first, n.count) == 0 { return true }
+                    offset = at + 1
+                }
+                return false
+            }
         }
-        return false
     }
 
     public static func apply(

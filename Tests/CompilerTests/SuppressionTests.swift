@@ -236,4 +236,20 @@ import Testing
     @Test func crlfLineBreaks() {
         #expect(Self.found("k: 1\r\n# zhinan-ignore: ZN602\r\nj: 2 # zhinan-ignore: ZN601\r\n") == ["2:18 own", "3:23"])
     }
+
+    /// The pre-scan that decides whether a file's text is kept for suppressions.
+    @Test func mayHoldFindsTheMarkerAnywhereInASlice() {
+        let marker = "# zhinan-ignore: ZN602"
+        for text in [marker, "k: 1 " + marker, "事项名称: 某某\n" + marker + "\n", "zhinan-ignore"] {
+            #expect(Suppressions.mayHold(Array(text.utf8)[...]), "\(text)")
+        }
+        for text in ["", "zhinan-ignor", "k: 1 # zhinan ignore", "ZHINAN-IGNORE"] {
+            #expect(!Suppressions.mayHold(Array(text.utf8)[...]), "\(text)")
+        }
+        // A slice that does not start at 0 and cuts the marker off.
+        let bytes = Array(("xx" + marker + "yy").utf8)
+        #expect(Suppressions.mayHold(bytes[2...]))
+        #expect(!Suppressions.mayHold(bytes[5...]))
+        #expect(!Suppressions.mayHold(bytes[..<10]))
+    }
 }
