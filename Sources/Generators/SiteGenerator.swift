@@ -2,8 +2,9 @@ import Catalog
 import Foundation
 import Mustache
 
-/// Generates the guide website (public) and the business manuals (internal) from a catalog,
-/// in memory.
+/// Generates the guide website (public) and the business manuals (internal) from a catalog:
+/// streamed to a writer by ``generate(jobs:builder:reusing:write:)`` (what `zhinan build`
+/// uses), or collected in memory by ``files()``.
 ///
 /// Public files are made from ``Catalog/publicView()`` only, so no internal element can reach
 /// them; the internal files are made from the full catalog. Output is sorted by path and is
@@ -68,68 +69,19 @@ public struct SiteGenerator: Sendable {
     }
 
     /// The files of `OUT/public`, sorted by path.
-    public func publicFiles() throws -> [OutputFile] {
-        let view = catalog.publicView()
-        let b = ViewBuilder(catalog: view)
-        var files: [OutputFile] = []
-        files.append(OutputFile(path: "index.html", contents: try render("index", b.index())))
-        files += try parallelMap(view.items) { item in
-            let dir = "items/\(b.segment(item))/"
-            return [
-                OutputFile(path: dir + "index.html", contents: try render("guide", b.guide(item))),
-                OutputFile(path: dir + "checklist.html", contents: try render("checklist", b.checklist(item))),
-                OutputFile(path: dir + "flow.html", contents: try render("flow", b.flowPage(item))),
-            ]
-        }.joined()
-        files += try parallelMap(view.bundles) { bundle in
-            let dir = "bundles/\(b.segment(bundle))/"
-            return [
-                OutputFile(path: dir + "index.html", contents: try render("bundle", b.bundleGuide(bundle))),
-                OutputFile(path: dir + "checklist.html", contents: try render("bundle-checklist", b.bundleChecklist(bundle))),
-            ]
-        }.joined()
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        files.append(OutputFile(path: "search-index.json", contents: Array(try encoder.encode(b.searchIndex()))))
-        files += try assets()
-        for exporter in exporters { files += try exporter.files(for: view, audience: .public) }
-        return try finish(files)
-    }
+    public func publicFiles() throws -> [OutputFile] { try files().public }
 
     /// The files of `OUT/internal`, sorted by path.
-    public func internalFiles() throws -> [OutputFile] {
-        let b = ViewBuilder(catalog: catalog)
-        var files: [OutputFile] = []
-        files.append(OutputFile(path: "index.html", contents: try render("manual-index", b.manualIndex())))
-        files += try parallelMap(catalog.items) { item in
-            OutputFile(path: "items/\(b.segment(item))/manual.html", contents: try render("manual", b.manual(item)))
-        }
-        files.append(contentsOf: try assets().filter { $0.path != "assets/search.js" })
-        for exporter in exporters { files += try exporter.files(for: catalog, audience: .internal) }
-        return try finish(files)
-    }
+    public func internalFiles() throws -> [OutputFile] { try files().internal }
 
-    /// `transform` applied to each element, spread over the cores; results in input order,
-    /// and the first error in input order, so output does not depend on scheduling.
-    private func parallelMap<T: Sendable, R: Sendable>(
-        _ input: [T], _ transform: @escaping @Sendable (T) throws -> R
-    ) throws -> [R] {
-        let slots = Slots<R>(input.count)
-        let chunk = 16
-        let chunks = (input.count + chunk - 1) / chunk
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            let range = (c * chunk)..<min(input.count, (c + 1) * chunk)
-            var local: [Result<R, any Error>] = []
-            for i in range { local.append(Result { try transform(input[i]) }) }
-            slots.lock.lock()
-            for (i, r) in zip(range, local) { slots.results[i] = r }
-            slots.lock.unlock()
+    /// Both outputs in memory, each sorted by path: what ``generate(jobs:builder:reusing:write:)``
+    /// writes, collected (the one place that decides what the site holds).
+    public func files() throws -> (public: [OutputFile], internal: [OutputFile]) {
+        let collected = CollectedFiles()
+        _ = try generate(jobs: ProcessInfo.processInfo.activeProcessorCount) { path, bytes in
+            collected.add(path, bytes)
         }
-        return try slots.results.map { try $0!.get() }
-    }
-
-    private func assets() throws -> [OutputFile] {
-        try theme.allAssetNames.map { OutputFile(path: "assets/\($0)", contents: try theme.file(named: $0)) }
+        return (collected.files(under: .public), collected.files(under: .internal))
     }
 
     /// The page `template` makes of `value`, as UTF-8.
@@ -143,25 +95,25 @@ public struct SiteGenerator: Sendable {
         }
         return Array(text.utf8)
     }
-
-    private func finish(_ files: [OutputFile]) throws -> [OutputFile] {
-        let sorted = files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-        var previous: String? = nil
-        for f in sorted {
-            let parts = f.path.split(separator: "/", omittingEmptySubsequences: false)
-            if f.path.isEmpty || f.path.hasPrefix("/") || parts.contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }) {
-                throw GeneratorError.unsafePath(f.path)
-            }
-            if f.path == previous { throw GeneratorError.duplicatePath(f.path) }
-            previous = f.path
-        }
-        return sorted
-    }
 }
 
-/// Results written by concurrent workers, each slot once, under a lock.
-private final class Slots<R>: @unchecked Sendable {
-    let lock = NSLock()
-    var results: [Result<R, any Error>?]
-    init(_ n: Int) { results = Array(repeating: nil, count: n) }
+/// The files ``SiteGenerator/generate(jobs:builder:reusing:write:)`` hands over, gathered from
+/// its workers under a lock.
+private final class CollectedFiles: @unchecked Sendable {
+    private let lock = NSLock()
+    private var byPath: [String: [UInt8]] = [:]
+
+    func add(_ path: String, _ bytes: [UInt8]) {
+        lock.lock()
+        byPath[path] = bytes
+        lock.unlock()
+    }
+
+    /// The files under `audience`'s folder, with paths relative to it, sorted.
+    func files(under audience: Audience) -> [OutputFile] {
+        let prefix = audience.rawValue + "/"
+        return byPath.compactMap { path, bytes in
+            path.hasPrefix(prefix) ? OutputFile(path: String(path.dropFirst(prefix.count)), contents: bytes) : nil
+        }.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    }
 }

@@ -84,8 +84,8 @@ final class FuzzPipeline: @unchecked Sendable {
         }
         do {
             let generator = try SiteGenerator(catalog: compiled)
-            let files = try generator.publicFiles() + generator.internalFiles()
-            precondition(!files.isEmpty)
+            let files = try generator.files()
+            precondition(!files.public.isEmpty && !files.internal.isEmpty)
         } catch {
             precondition(!clean, "a catalog without errors failed to generate: \(error)")
         }
