@@ -155,28 +155,3 @@ import Testing
         #expect(r.stdout.hasSuffix(" failed\n") && r.stdout.contains(", 0 failed\n"), "\(r.stdout)")
     }
 }
-
-/// Whether `python3 -c 'import jsonschema'` works here.
-let pythonHasJSONSchema: Bool = (try? runPython(["-c", "import jsonschema"]).status) == 0
-
-/// Runs python3 with `arguments`.
-func runPython(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3"] + arguments
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    nonisolated(unsafe) var errData = Data()
-    let group = DispatchGroup()
-    group.enter()
-    DispatchQueue.global().async {
-        errData = err.fileHandleForReading.readDataToEndOfFile()
-        group.leave()
-    }
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
-}

@@ -65,31 +65,12 @@ import Testing
 
     // MARK: - Scripts/validate-exports.py (python3 + jsonschema)
 
-    static let pythonValidatorAvailable: Bool = {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", "import jsonschema"]
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        guard (try? p.run()) != nil else { return false }
-        p.waitUntilExit()
-        return p.terminationStatus == 0
-    }()
-
     func validate(_ files: [String], schema: String) throws -> (status: Int32, output: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", repositoryRoot() + "/Scripts/validate-exports.py", "--schema", schema] + files
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        try p.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+        let r = try runPython([repositoryRoot() + "/Scripts/validate-exports.py", "--schema", schema] + files)
+        return (r.status, r.stderr + r.stdout)
     }
 
-    @Test(.enabled(if: pythonValidatorAvailable, "needs python3 with jsonschema"))
+    @Test(.enabled(if: pythonHasJSONSchema, "needs python3 with jsonschema"))
     func exportsValidateAgainstTheSchemaAndCorruptionIsCaught() throws {
         let dir = try Fixtures.temporaryFolder()
         let schema = dir + "/catalog.schema.json"

@@ -112,23 +112,14 @@ import Testing
     /// Runs git in `folder`, with an identity so commits work anywhere.
     @discardableResult
     func git(_ arguments: [String], in folder: String) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["git", "-C", folder] + arguments
         var env = ProcessInfo.processInfo.environment
         for (k, v) in ["GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t",
                        "GIT_COMMITTER_EMAIL": "t@example.com", "GIT_CONFIG_NOSYSTEM": "1", "HOME": folder] {
             env[k] = v
         }
-        p.environment = env
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0, "git \(arguments.joined(separator: " ")) failed")
-        return String(decoding: data, as: UTF8.self)
+        let r = try runProcess("/usr/bin/env", ["git", "-C", folder] + arguments, environment: env)
+        #expect(r.status == 0, "git \(arguments.joined(separator: " ")) failed")
+        return r.stdout
     }
 
     @Test func diffTwoGitRevisions() throws {

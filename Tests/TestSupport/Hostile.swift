@@ -15,31 +15,11 @@ public let sanitizerSlowdown: Double = {
 public func runZhinanUnprivileged(_ arguments: [String]) throws -> RunResult? {
     let setpriv = "/usr/bin/setpriv"
     guard FileManager.default.isExecutableFile(atPath: setpriv) else { return nil }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: setpriv)
-    process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups",
-                         productsDirectory.appendingPathComponent("zhinan").path] + arguments
-    var env = ProcessInfo.processInfo.environment
-    env["NO_COLOR"] = "1"
-    env["LANG"] = "C"
-    process.environment = env
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let group = DispatchGroup()
-    nonisolated(unsafe) var errData = Data()
-    group.enter()
-    DispatchQueue.global().async {
-        errData = err.fileHandleForReading.readDataToEndOfFile()
-        group.leave()
-    }
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
-    process.waitUntilExit()
-    return RunResult(
-        status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-        stderr: String(decoding: errData, as: UTF8.self))
+    return try runProcess(
+        setpriv,
+        ["--reuid=65534", "--regid=65534", "--clear-groups", productsDirectory.appendingPathComponent("zhinan").path]
+            + arguments,
+        environment: zhinanEnvironment)
 }
 
 /// Whether this process runs as root, where permission bits do not stop reads.

@@ -7,24 +7,46 @@ public struct RunResult: Sendable {
     public var stderr: String
 }
 
-/// Runs the `zhinan` binary that `swift build` made next to the test bundle.
+/// Runs the `zhinan` binary that `swift build` made next to the test bundle, with
+/// `NO_COLOR=1` and `LANG=C` unless `environment` says otherwise.
 public func runZhinan(
     _ arguments: [String], environment: [String: String] = [:], in directory: String? = nil
 ) throws -> RunResult {
-    let process = Process()
-    process.executableURL = productsDirectory.appendingPathComponent("zhinan")
-    process.arguments = arguments
+    var env = zhinanEnvironment
+    for (k, v) in environment { env[k] = v }
+    return try runProcess(productsDirectory.appendingPathComponent("zhinan").path, arguments, environment: env, in: directory)
+}
+
+/// This process's environment with `NO_COLOR=1` and `LANG=C`, as `zhinan` runs in the tests.
+public var zhinanEnvironment: [String: String] {
     var env = ProcessInfo.processInfo.environment
     env["NO_COLOR"] = "1"
     env["LANG"] = "C"
-    for (k, v) in environment { env[k] = v }
-    process.environment = env
+    return env
+}
+
+/// Runs `python3` (found on `PATH`) with `arguments`.
+public func runPython(_ arguments: [String]) throws -> RunResult {
+    try runProcess("/usr/bin/env", ["python3"] + arguments)
+}
+
+/// Whether `python3 -c 'import jsonschema'` works here.
+public let pythonHasJSONSchema: Bool = (try? runPython(["-c", "import jsonschema"]).status) == 0
+
+/// Runs `executable` with `arguments` and waits for it, reading both of its pipes as it
+/// goes so that a large output cannot block it. `environment` nil: this process's.
+public func runProcess(
+    _ executable: String, _ arguments: [String], environment: [String: String]? = nil, in directory: String? = nil
+) throws -> RunResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    if let environment { process.environment = environment }
     if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err
     try process.run()
-    // Read both pipes before waiting so a large output cannot block the child.
     let group = DispatchGroup()
     nonisolated(unsafe) var errData = Data()
     group.enter()
