@@ -1,3 +1,4 @@
+import Diagnostics
 import Standards
 
 /// The JSON Schema (draft 2020-12) of an item file, generated from an effective profile and
@@ -319,7 +320,7 @@ enum JSONValue: Equatable {
         switch self {
         case .string, .int, .bool: pretty()
         case .array(let items): "[" + items.map { $0.compact() }.joined(separator: ", ") + "]"
-        case .object(let pairs): "{" + pairs.map { Self.quote($0.0) + ": " + $0.1.compact() }.joined(separator: ", ") + "}"
+        case .object(let pairs): "{" + pairs.map { Diagnostics.json($0.0) + ": " + $0.1.compact() }.joined(separator: ", ") + "}"
         }
     }
 
@@ -331,7 +332,7 @@ enum JSONValue: Equatable {
             if indent.count + line.count <= width { return line }
         }
         switch self {
-        case .string(let s): return Self.quote(s)
+        case .string(let s): return Diagnostics.json(s)
         case .int(let i): return String(i)
         case .bool(let b): return b ? "true" : "false"
         case .array(let items):
@@ -342,26 +343,8 @@ enum JSONValue: Equatable {
         case .object(let pairs):
             if pairs.isEmpty { return "{}" }
             let inner = indent + "  "
-            return "{\n" + pairs.map { inner + Self.quote($0.0) + ": " + $0.1.pretty(indent: inner) }.joined(separator: ",\n")
+            return "{\n" + pairs.map { inner + Diagnostics.json($0.0) + ": " + $0.1.pretty(indent: inner) }.joined(separator: ",\n")
                 + "\n" + indent + "}"
         }
-    }
-
-    /// A JSON string literal; only `"`, `\` and control characters are escaped.
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-                out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }
