@@ -43,54 +43,13 @@ public struct SitePublisher: Sendable {
     }
 
     public func publish(_ files: [PublishedFile]) throws {
-        let fm = FileManager.default
-        let dest = URL(fileURLWithPath: destination).standardizedFileURL
-        let parent = dest.deletingLastPathComponent()
-        let name = dest.lastPathComponent
-        try checkDestination(dest)
+        let staging = try stage()
         do {
-            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+            for file in files { try staging.write(file.path, file.contents) }
+            try staging.commit()
         } catch {
-            throw PublishError.io("cannot create \(parent.path): \(error.localizedDescription)")
-        }
-        removeLeftovers(in: parent, name: name)
-
-        let staging = parent.appendingPathComponent(".\(name).zhinan-staging-\(getpid())")
-        do {
-            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
-            for file in files {
-                guard Self.isSafe(file.path) else { throw PublishError.unsafePath(file.path) }
-                let url = staging.appendingPathComponent(file.path)
-                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(file.contents).write(to: url)
-            }
-            try Data("zhinan\n".utf8).write(to: staging.appendingPathComponent(Self.markerName))
-        } catch {
-            try? fm.removeItem(at: staging)
-            if let e = error as? PublishError { throw e }
-            throw PublishError.io("writing the new output failed: \(error.localizedDescription)")
-        }
-
-        if fm.fileExists(atPath: dest.path) {
-            if zn_exchange_paths(staging.path, dest.path) == 0 {
-                try? fm.removeItem(at: staging)  // now holds the previous output
-                return
-            }
-            // No exchange here: two renames, with the old folder kept until the new is in.
-            let old = parent.appendingPathComponent(".\(name).zhinan-old-\(getpid())")
-            guard rename(dest.path, old.path) == 0 else {
-                try? fm.removeItem(at: staging)
-                throw PublishError.io("cannot move the previous output aside: \(String(cString: strerror(errno)))")
-            }
-            guard rename(staging.path, dest.path) == 0 else {
-                _ = rename(old.path, dest.path)
-                try? fm.removeItem(at: staging)
-                throw PublishError.io("cannot move the new output into place: \(String(cString: strerror(errno)))")
-            }
-            try? fm.removeItem(at: old)
-        } else if rename(staging.path, dest.path) != 0 {
-            try? fm.removeItem(at: staging)
-            throw PublishError.io("cannot move the new output into place: \(String(cString: strerror(errno)))")
+            staging.discard()
+            throw error
         }
     }
 
