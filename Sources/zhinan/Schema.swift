@@ -67,12 +67,7 @@ struct ProfileOptions: ParsableArguments {
     var lang: Language?
 
     /// The language to speak: `--lang`, else `LANG`, else Chinese.
-    var language: Language {
-        if let lang { return lang }
-        let env = ProcessInfo.processInfo.environment
-        let locale = env["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LANG"] ?? ""
-        return locale.hasPrefix("en") ? .en : .zh
-    }
+    var language: Language { Language.chosen(lang) }
 
     private func fail(_ text: LocalizedText, _ status: ExitCode) -> ExitCode {
         emitError("zhinan: error: \(text[language])\n")

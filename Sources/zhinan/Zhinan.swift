@@ -32,6 +32,17 @@ struct Zhinan: ParsableCommand {
     }
 }
 
+extension Language {
+    /// The language to speak: `flag` (`--lang`) when given, else English when `LC_ALL` (or,
+    /// when it is unset or empty, `LANG`) starts with `en`, else Chinese.
+    static func chosen(_ flag: Language?) -> Language {
+        if let flag { return flag }
+        let env = ProcessInfo.processInfo.environment
+        let locale = env["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LANG"] ?? ""
+        return locale.hasPrefix("en") ? .en : .zh
+    }
+}
+
 /// Options every command that prints diagnostics shares.
 struct OutputOptions: ParsableArguments {
     @Option(help: "Output format: text, json, sarif (SARIF 2.1.0, for code scanning) or github (GitHub Actions annotations); diff and stats take text or json (stats also csv).")
@@ -41,12 +52,7 @@ struct OutputOptions: ParsableArguments {
     var lang: Language?
 
     /// The language to speak: `--lang`, else `LANG`, else Chinese.
-    var language: Language {
-        if let lang { return lang }
-        let env = ProcessInfo.processInfo.environment
-        let locale = env["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LANG"] ?? ""
-        return locale.hasPrefix("en") ? .en : .zh
-    }
+    var language: Language { Language.chosen(lang) }
 }
 
 enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
