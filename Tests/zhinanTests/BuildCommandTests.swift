@@ -17,12 +17,17 @@ import Testing
         return out
     }
 
-    @Test(arguments: ["guangdong-zhijian", "liwan-yichuang"])
-    func buildsTheSampleWithNothingInternalInPublic(name: String) throws {
+    /// The files `zhinan build` writes for the sample catalog `name`, by path under OUT.
+    func builtSample(_ name: String) throws -> [String: Data] {
         let out = try makeFolder([:]) + "/site"
         let r = try runZhinan(["build", "catalogs/" + name, "-o", out, "--lang", "en"], in: repositoryRoot())
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
-        let all = try files(under: out)
+        return try files(under: out)
+    }
+
+    @Test(arguments: ["guangdong-zhijian", "liwan-yichuang"])
+    func buildsTheSampleWithNothingInternalInPublic(name: String) throws {
+        let all = try builtSample(name)
         #expect(all.keys.contains("public/index.html"))
         #expect(all.keys.contains { $0.hasPrefix("internal/items/") && $0.hasSuffix("/manual.html") })
         // Every internal text of the catalog: 审批人员 duties, 审查要点, 监督检查.
@@ -50,13 +55,8 @@ import Testing
     /// each relative `href` or `src` of every HTML page leads to a file of the output.
     @Test(arguments: ["guangdong-zhijian", "liwan-yichuang"])
     func everyLinkOfTheBuiltSiteLeadsToAFile(name: String) throws {
-        let out = try makeFolder([:]) + "/site"
-        let r = try runZhinan(["build", "catalogs/" + name, "-o", out, "--lang", "en"], in: repositoryRoot())
-        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
-        let all = try files(under: out)
-        let bundleFiles = try FileManager.default.contentsOfDirectory(atPath: repositoryRoot() + "/catalogs/" + name)
-            .contains("bundles")
-            ? try FileManager.default.contentsOfDirectory(atPath: repositoryRoot() + "/catalogs/" + name + "/bundles") : []
+        let all = try builtSample(name)
+        let bundleFiles = (try? FileManager.default.contentsOfDirectory(atPath: repositoryRoot() + "/catalogs/" + name + "/bundles")) ?? []
         let bundlePages = all.keys.filter { $0.hasPrefix("public/bundles/") }
         #expect(bundlePages.count == 2 * bundleFiles.count { $0.hasSuffix(".yaml") }, "\(bundlePages.sorted())")
         if name == "liwan-yichuang" { #expect(bundlePages.count >= 4) }
