@@ -71,29 +71,24 @@ public struct GitHubRenderer: Sendable {
 
     /// A command's message, escaped: `%` → `%25`, CR → `%0D`, LF → `%0A`.
     public static func escapeData(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "%": out += "%25"
-            case "\r": out += "%0D"
-            case "\n": out += "%0A"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        escape(text, propertySeparators: false)
     }
 
     /// A command's property value, escaped as a message is and also `:` → `%3A`,
     /// `,` → `%2C`.
     public static func escapeProperty(_ text: String) -> String {
+        escape(text, propertySeparators: true)
+    }
+
+    private static func escape(_ text: String, propertySeparators: Bool) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {
             case "%": out += "%25"
             case "\r": out += "%0D"
             case "\n": out += "%0A"
-            case ":": out += "%3A"
-            case ",": out += "%2C"
+            case ":" where propertySeparators: out += "%3A"
+            case "," where propertySeparators: out += "%2C"
             default: out.unicodeScalars.append(scalar)
             }
         }
