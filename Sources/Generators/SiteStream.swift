@@ -8,13 +8,24 @@ public struct ItemPagePaths: Sendable, Equatable {
     public var internalPages: [String]
 }
 
+/// The file names of an item's pages in its folder (`items/<事项编码>/`), and of a bundle's
+/// (`bundles/<编码>/`): named once, for the writer, the path checks and the build cache.
+enum PageNames {
+    static let guide = "index.html", checklist = "checklist.html", flow = "flow.html", manual = "manual.html"
+    static let itemPublic = [guide, checklist, flow], itemInternal = [manual]
+    static let bundlePublic = [guide, checklist]
+
+    static func itemFolder(_ segment: String) -> String { "items/\(segment)/" }
+    static func bundleFolder(_ segment: String) -> String { "bundles/\(segment)/" }
+}
+
 extension SiteGenerator {
-    /// The paths of `item`'s pages, as ``generate(jobs:reusing:write:)`` writes them.
+    /// The paths of `item`'s pages, as ``generate(jobs:builder:reusing:write:)`` writes them.
     public func pagePaths(for item: Item) -> ItemPagePaths {
-        let dir = "items/\(PathSegment.forCode(item.code))/"
+        let dir = PageNames.itemFolder(PathSegment.forCode(item.code))
         return ItemPagePaths(
-            publicPages: ["public/" + dir + "index.html", "public/" + dir + "checklist.html", "public/" + dir + "flow.html"],
-            internalPages: ["internal/" + dir + "manual.html"])
+            publicPages: PageNames.itemPublic.map { "public/" + dir + $0 },
+            internalPages: PageNames.itemInternal.map { "internal/" + dir + $0 })
     }
 
     /// What `item`'s public pages show of other items: for each 材料库 material it asks for,
@@ -59,22 +70,23 @@ extension SiteGenerator {
 
     /// Makes both outputs and hands each file to `write` (path under `public/` or
     /// `internal/`, contents) as soon as it is made, so the site is never held in memory
-    /// whole. The files are those of ``publicFiles()`` and ``internalFiles()``, byte for
-    /// byte, whatever `jobs` is. Work is spread over `jobs` threads in units taken in turn:
-    /// the exporters' public files, their internal files (the largest units, so they start
-    /// first), each bundle's pages, then each item's pages. An item's public or internal pages are skipped when `reusing` says
-    /// so (the caller has them already). Every path is checked (safe, and not used twice)
-    /// before anything is handed to `write`; an exporter's paths, which are known only as its
-    /// files are made, are checked before each is written. Returns how many HTML pages the
-    /// site has, written or not.
+    /// whole; ``files()`` is the same collected. Output is the same whatever `jobs` is.
+    ///
+    /// Work is spread over `jobs` threads in units taken in turn: the exporters' public
+    /// files, their internal files (the largest units, so they start first), each bundle's
+    /// pages, then each item's pages. An item's public or internal pages are skipped when
+    /// `reusing` says so (the caller has them already). Every path is checked (safe, and not
+    /// used twice) before anything is handed to `write`; an exporter's paths, known only as
+    /// its files are made, are checked before each is written. Returns how many HTML pages
+    /// the site has, written or not.
     public func generate(
         jobs: Int, builder: PageBuilder? = nil,
         reusing: @Sendable (_ item: Item, _ audience: Audience) -> Bool = { _, _ in false },
         write: @Sendable (String, [UInt8]) throws -> Void
     ) throws -> Int {
         let builder = builder ?? pageBuilder()
-        let view = builder.view
         let pb = builder.publicBuilder, ib = builder.internalBuilder
+        let bundles = builder.view.bundles
 
         // The site's own files, and every path the site will have but the exporters'.
         var site: [(Audience, OutputFile)] = []
@@ -86,66 +98,37 @@ extension SiteGenerator {
         site += assets.map { (.public, $0) }
         site.append((.internal, OutputFile(path: "index.html", contents: try render("manual-index", ib.manualIndex()))))
         site += assets.filter { $0.path != "assets/search.js" }.map { (.internal, $0) }
-        var publicPaths = site.filter { $0.0 == .public }.map(\.1.path)
-        var internalPaths = site.filter { $0.0 == .internal }.map(\.1.path)
+        var paths: [Audience: [String]] = [.public: [], .internal: []]
+        for (audience, file) in site { paths[audience]!.append(file.path) }
         for item in catalog.items {
-            let dir = "items/\(pb.segment(item))/"
-            publicPaths += [dir + "index.html", dir + "checklist.html", dir + "flow.html"]
-            internalPaths.append(dir + "manual.html")
+            let dir = PageNames.itemFolder(pb.segment(item))
+            paths[.public]! += PageNames.itemPublic.map { dir + $0 }
+            paths[.internal]! += PageNames.itemInternal.map { dir + $0 }
         }
-        for bundle in view.bundles {
-            let dir = "bundles/\(pb.segment(bundle))/"
-            publicPaths += [dir + "index.html", dir + "checklist.html"]
+        for bundle in bundles {
+            let dir = PageNames.bundleFolder(pb.segment(bundle))
+            paths[.public]! += PageNames.bundlePublic.map { dir + $0 }
         }
-        try Self.checkPaths(publicPaths)
-        try Self.checkPaths(internalPaths)
-        let pageCount = (publicPaths + internalPaths).count { $0.hasSuffix(".html") }
+        try Self.checkPaths(paths[.public]!)
+        try Self.checkPaths(paths[.internal]!)
         for (audience, file) in site {
             try write(audience.rawValue + "/" + file.path, file.contents)
         }
 
         // Units 0 and 1: the exporters' public and internal files; then one unit per bundle,
-        // then one per item. Each worker
-        // takes the next unit when it is done with one; each item's flowchart is laid out
-        // once for all its pages.
-        let taken: [Audience: Set<String>] = [.public: Set(publicPaths), .internal: Set(internalPaths)]
-        let bundles = view.bundles
+        // then one per item. Each worker takes the next unit when it is done with one.
+        let (publicPaths, internalPaths) = (paths[.public]!, paths[.internal]!)
         let units = 2 + bundles.count + catalog.items.count
         let errors = FirstError()
         let next = UnitCounter()
-        let workers = min(max(1, jobs), units)
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        DispatchQueue.concurrentPerform(iterations: min(max(1, jobs), units)) { _ in
             while !errors.isSet, let unit = next.take(below: units) {
                 do {
-                    if unit < 2 {
-                        let audience = unit == 0 ? Audience.public : .internal
-                        var seen = taken[audience]!
-                        for exporter in exporters {
-                            try exporter.export(for: audience == .public ? view : catalog, audience: audience) { file in
-                                try Self.checkPaths([file.path])
-                                guard seen.insert(file.path).inserted else { throw GeneratorError.duplicatePath(file.path) }
-                                try write(audience.rawValue + "/" + file.path, file.contents)
-                            }
-                        }
-                    } else if unit < 2 + bundles.count {
-                        let bundle = bundles[unit - 2]
-                        let dir = "public/bundles/\(pb.segment(bundle))/"
-                        try write(dir + "index.html", try render("bundle", pb.bundleGuide(bundle)))
-                        try write(dir + "checklist.html", try render("bundle-checklist", pb.bundleChecklist(bundle)))
-                    } else {
-                        let i = unit - 2 - bundles.count
-                        let item = view.items[i], full = catalog.items[i]
-                        let dir = "items/\(pb.segment(item))/"
-                        let publicFlow = pb.flow(item)
-                        if !reusing(full, .public) {
-                            try write("public/" + dir + "index.html", try render("guide", pb.guide(item, flowView: publicFlow)))
-                            try write("public/" + dir + "checklist.html", try render("checklist", pb.checklist(item)))
-                            try write("public/" + dir + "flow.html", try render("flow", pb.flowPage(item, flowView: publicFlow)))
-                        }
-                        if !reusing(full, .internal) {
-                            let internalFlow = full.flow == item.flow ? publicFlow : ib.flow(full)
-                            try write("internal/" + dir + "manual.html", try render("manual", ib.manual(full, flowView: internalFlow)))
-                        }
+                    switch unit {
+                    case 0: try writeExports(.public, besides: publicPaths, builder: builder, write: write)
+                    case 1: try writeExports(.internal, besides: internalPaths, builder: builder, write: write)
+                    case ..<(2 + bundles.count): try writeBundlePages(bundles[unit - 2], builder: builder, write: write)
+                    default: try writeItemPages(unit - 2 - bundles.count, builder: builder, reusing: reusing, write: write)
                     }
                 } catch {
                     errors.set(error, at: unit)
@@ -153,7 +136,52 @@ extension SiteGenerator {
             }
         }
         if let error = errors.first { throw error }
-        return pageCount
+        return (publicPaths + internalPaths).count { $0.hasSuffix(".html") }
+    }
+
+    /// The exporters' files for `audience`, each path checked (safe, and not among `taken`
+    /// or an earlier export) before it is written: they are known only as they are made.
+    private func writeExports(
+        _ audience: Audience, besides taken: [String], builder: PageBuilder, write: (String, [UInt8]) throws -> Void
+    ) throws {
+        var seen = Set(taken)
+        for exporter in exporters {
+            try exporter.export(for: audience == .public ? builder.view : catalog, audience: audience) { file in
+                try Self.checkPaths([file.path])
+                guard seen.insert(file.path).inserted else { throw GeneratorError.duplicatePath(file.path) }
+                try write(audience.rawValue + "/" + file.path, file.contents)
+            }
+        }
+    }
+
+    /// A bundle's guide and checklist.
+    private func writeBundlePages(
+        _ bundle: ServiceBundle, builder: PageBuilder, write: (String, [UInt8]) throws -> Void
+    ) throws {
+        let pb = builder.publicBuilder
+        let dir = "public/" + PageNames.bundleFolder(pb.segment(bundle))
+        try write(dir + PageNames.guide, try render("bundle", pb.bundleGuide(bundle)))
+        try write(dir + PageNames.checklist, try render("bundle-checklist", pb.bundleChecklist(bundle)))
+    }
+
+    /// The pages of the catalog's item number `index` that `reusing` does not skip; its
+    /// flowchart is laid out once for all of them.
+    private func writeItemPages(
+        _ index: Int, builder: PageBuilder, reusing: (Item, Audience) -> Bool, write: (String, [UInt8]) throws -> Void
+    ) throws {
+        let pb = builder.publicBuilder, ib = builder.internalBuilder
+        let item = builder.view.items[index], full = catalog.items[index]
+        let dir = PageNames.itemFolder(pb.segment(item))
+        let publicFlow = pb.flow(item)
+        if !reusing(full, .public) {
+            try write("public/" + dir + PageNames.guide, try render("guide", pb.guide(item, flowView: publicFlow)))
+            try write("public/" + dir + PageNames.checklist, try render("checklist", pb.checklist(item)))
+            try write("public/" + dir + PageNames.flow, try render("flow", pb.flowPage(item, flowView: publicFlow)))
+        }
+        if !reusing(full, .internal) {
+            let internalFlow = full.flow == item.flow ? publicFlow : ib.flow(full)
+            try write("internal/" + dir + PageNames.manual, try render("manual", ib.manual(full, flowView: internalFlow)))
+        }
     }
 
     /// The bundled and theme assets, as `assets/<name>`.
@@ -161,7 +189,8 @@ extension SiteGenerator {
         try theme.allAssetNames.map { OutputFile(path: "assets/\($0)", contents: try theme.file(named: $0)) }
     }
 
-    /// The path checks of `finish`: no unsafe and no duplicate paths.
+    /// The checks every output path passes: none unsafe (absolute, empty, `.` or `..`
+    /// parts), none twice.
     static func checkPaths(_ paths: [String]) throws {
         let sorted = paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         var previous: String? = nil
