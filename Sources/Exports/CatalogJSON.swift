@@ -34,7 +34,7 @@ public enum CatalogJSON {
                 throw ExportError.json("the catalog did not encode as an object with items")
             }
             self.root = root
-            let keys = root.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            let keys = JSONText.sortedKeys(root)
             let at = keys.firstIndex(of: "items")!
             after = Array(keys[(at + 1)...])
             text.append("{")

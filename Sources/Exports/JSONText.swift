@@ -26,7 +26,7 @@ struct JSONText {
             endArray(empty: entries.isEmpty, indent: indent)
         case .object(let members):
             bytes.append(UInt8(ascii: "{"))
-            let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            let keys = Self.sortedKeys(members)
             for (i, key) in keys.enumerated() {
                 member(key, first: i == 0, indent: indent + 2)
                 write(members[key]!, indent: indent + 2)
@@ -35,6 +35,11 @@ struct JSONText {
             newline(indent: indent)
             bytes.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// An object's keys in the order they are written: by their UTF-8 bytes.
+    static func sortedKeys(_ members: [String: JSONValue]) -> [String] {
+        members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
     /// Appends `"key" : ` on its own line, after a comma unless it is the object's first member.
