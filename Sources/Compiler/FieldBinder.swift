@@ -168,17 +168,25 @@ struct FieldBinder {
 
     // MARK: Scalars
 
+    /// `node`'s scalar; a mapping or list where a scalar belongs is reported (wrong type),
+    /// saying what was expected (`zh`, `en`: e.g. 正整数, a positive whole number).
+    private mutating func scalar(
+        _ node: YAMLNode, expected zh: String, _ en: String,
+        what: @autoclosure () -> String, whatEN: @autoclosure () -> String
+    ) -> YAMLScalar? {
+        if let scalar = node.scalar { return scalar }
+        reporter.report(
+            CompilerCodes.wrongType, at: node.range,
+            zh: "\(what())应当是\(zh)，这里是\(node.kindName.zh)", en: "\(whatEN()) must be \(en), not \(node.kindName.en)")
+        return nil
+    }
+
     /// Text. Numbers and booleans are refused unless `numbersAllowed` (ids, phone numbers,
     /// article numbers), since YAML reads them as something else.
     mutating func text(
         _ node: YAMLNode, what: @autoclosure () -> String, whatEN: @autoclosure () -> String, numbersAllowed: Bool = false
     ) -> String? {
-        guard let scalar = node.scalar else {
-            reporter.report(
-                CompilerCodes.wrongType, at: node.range,
-                zh: "\(what())应当是文字，这里是\(node.kindName.zh)", en: "\(whatEN()) must be text, not \(node.kindName.en)")
-            return nil
-        }
+        guard let scalar = scalar(node, expected: "文字", "text", what: what(), whatEN: whatEN()) else { return nil }
         if scalar.isNull { return nil }
         if !numbersAllowed && node.tag != .str && (scalar.isNumber || scalar.bool != nil) {
             reporter.report(
@@ -234,10 +242,7 @@ struct FieldBinder {
     }
 
     mutating func positiveInteger(_ node: YAMLNode, what: @autoclosure () -> String, whatEN: @autoclosure () -> String) -> Int? {
-        guard let s = node.scalar else {
-            reporter.report(
-                CompilerCodes.wrongType, at: node.range,
-                zh: "\(what())应当是正整数，这里是\(node.kindName.zh)", en: "\(whatEN()) must be a positive whole number, not \(node.kindName.en)")
+        guard let s = scalar(node, expected: "正整数", "a positive whole number", what: what(), whatEN: whatEN()) else {
             return nil
         }
         guard !s.isNull else { return nil }
@@ -251,12 +256,7 @@ struct FieldBinder {
     }
 
     mutating func yesNo(_ node: YAMLNode, what: @autoclosure () -> String, whatEN: @autoclosure () -> String) -> Bool? {
-        guard let s = node.scalar else {
-            reporter.report(
-                CompilerCodes.wrongType, at: node.range,
-                zh: "\(what())应当是“是”或“否”，这里是\(node.kindName.zh)", en: "\(whatEN()) must be 是 or 否, not \(node.kindName.en)")
-            return nil
-        }
+        guard let s = scalar(node, expected: "“是”或“否”", "是 or 否", what: what(), whatEN: whatEN()) else { return nil }
         guard !s.isNull else { return nil }
         if let b = s.bool { return b }
         if FastText.sameBytes(s.text, "是") { return true }
