@@ -1,4 +1,7 @@
 import Catalog
+import Mustache
+
+@testable import Generators
 
 /// Catalogs built in Swift for the generator tests; generators never see YAML.
 enum Fixtures {
@@ -182,4 +185,36 @@ enum Fixtures {
         internalElements: [
             ElementKey.staff, ElementKey.supervision, ElementKey.materialReviewPoints,
         ])
+}
+
+/// Every page's view of `catalog`: the index, the manual index, each item's guide,
+/// checklist, manual and flow page, and (unless `bundles` is false) each bundle's guide and
+/// checklist.
+func pageViews(of catalog: Catalog, bundles: Bool = true) -> [Any] {
+    let b = ViewBuilder(catalog: catalog)
+    var roots: [Any] = [b.index(), b.manualIndex()]
+    for item in catalog.items {
+        roots += [b.guide(item), b.checklist(item), b.manual(item), b.flowPage(item)]
+    }
+    if bundles { for bundle in catalog.bundles { roots += [b.bundleGuide(bundle), b.bundleChecklist(bundle)] } }
+    return roots
+}
+
+/// Calls `body` with every view struct reachable from `roots` (through optionals and
+/// collections), as a template sees it, and its mirror; a struct before what it holds.
+func forEachView(in roots: [Any], _ body: (_ value: Any, _ parent: MustacheParent, _ mirror: Mirror) -> Void) {
+    func visit(_ value: Any) {
+        let mirror = Mirror(reflecting: value)
+        switch mirror.displayStyle {
+        case .optional, .collection:
+            for child in mirror.children { visit(child.value) }
+        case .struct:
+            guard let parent = value as? MustacheParent else { return }
+            body(value, parent, mirror)
+            for child in mirror.children where child.label != nil { visit(child.value) }
+        default:
+            return
+        }
+    }
+    for root in roots { visit(root) }
 }

@@ -8,25 +8,8 @@ import Testing
 /// property of every view value, as reflection would.
 @Suite struct ViewLookupTests {
     @Test func lookupsCoverEveryStoredProperty() {
-        let catalog = Fixtures.catalogWithMixedBundle
-        let b = ViewBuilder(catalog: catalog)
-        var roots: [Any] = [b.index(), b.manualIndex()]
-        for item in catalog.items {
-            roots += [b.guide(item), b.checklist(item), b.manual(item), b.flowPage(item)]
-        }
-        for bundle in catalog.bundles { roots += [b.bundleGuide(bundle), b.bundleChecklist(bundle)] }
         var seen = Set<String>()
-        func visit(_ value: Any) {
-            let mirror = Mirror(reflecting: value)
-            if mirror.displayStyle == .optional {
-                if let wrapped = mirror.children.first?.value { visit(wrapped) }
-                return
-            }
-            if mirror.displayStyle == .collection {
-                for child in mirror.children { visit(child.value) }
-                return
-            }
-            guard mirror.displayStyle == .struct, let parent = value as? MustacheParent else { return }
+        forEachView(in: pageViews(of: Fixtures.catalogWithMixedBundle)) { value, parent, mirror in
             seen.insert(String(describing: type(of: value)).components(separatedBy: "<")[0])
             for child in mirror.children {
                 guard let label = child.label else { continue }
@@ -35,7 +18,6 @@ import Testing
                 let looked = parent.child(named: label)
                 #expect((looked == nil) == isNil, "\(type(of: value)).\(label)")
                 if let looked { #expect(String(describing: looked) == String(describing: unwrap(child.value)), "\(type(of: value)).\(label)") }
-                visit(child.value)
             }
             #expect(parent.child(named: "noSuchField") == nil)
         }
@@ -44,7 +26,6 @@ import Testing
             if m.displayStyle == .optional, let w = m.children.first?.value { return w }
             return v
         }
-        for root in roots { visit(root) }
         #expect(
             seen == [
                 "Chrome", "LinkView", "Prose", "ListView", "AgencyView", "WindowView", "MaterialRow",
