@@ -287,6 +287,16 @@ public enum CompilerCodes {
         "两个一件事使用了同一个编码，或一件事的编码与某个事项编码相同。", "Two bundles share a code, or a bundle's code is an item's code.",
         "改用唯一的编码。", "Give it a unique code.")
 
+    // MARK: Suppressions (ZN91x)
+
+    public static let suppressedError = code(
+        "ZN910", .error, "忽略注释不能屏蔽错误", "A suppression cannot silence an error",
+        "“# zhinan-ignore”只屏蔽警告和提示。错误说明目录不能这样发布（事项编码重复、引用了不存在的编号、缺少必需的要素……）：如果能屏蔽，build 就会发布错误的内容。一个代码是不是错误，按标准配置“规则”调整后的级别判断。注释点名的错误照常报告，注释中的这个代码本身也是错误。",
+        "\"# zhinan-ignore\" silences only warnings and notes. An error means the catalog cannot be published as it is (a duplicate item code, a reference to an unknown id, a missing required element …): if it could be silenced, build would publish something wrong. Whether a code is an error is decided by its severity after the profiles' 规则 settings. The error the comment names is still reported, and the code in the comment is an error too.",
+        "改正问题本身，再从注释中删除这个代码。如果某条规则在本地确实不应是错误，请在标准配置的“规则”中调整它的级别（标准配置和代码一样经过审核）。",
+        "Fix the problem itself, then delete the code from the comment. If a rule really should not be an error locally, change its severity under 规则 in the profile (profiles are reviewed like code).",
+        example: "事项编码: 440100-XK-00012-001   # zhinan-ignore: ZN408   # 错误不能屏蔽")
+
     /// Every code the compiler reports.
     public static let all: [DiagnosticCode] = [
         missingElement, unknownElement, wrongType, notInCodeSet, traditionalSpelling, duplicateElement,
@@ -301,5 +311,6 @@ public enum CompilerCodes {
         roleNotInStaff,
         unknownMember, memberTwice, memberNotAtWindow, bundlePromiseTooShort, bundlePromiseOverStatute,
         bundleShape, duplicateBundleCode,
+        suppressedError,
     ]
 }

@@ -38,22 +38,26 @@ public struct Suppression: Hashable, Sendable {
 }
 
 /// Applies `# zhinan-ignore:` comments to a compilation's diagnostics.
+///
+/// Only warnings and notes can be silenced. An error never is: a finding reported as an
+/// error stays, and a suppression naming a code that is an error (by its default severity
+/// or, when a profile's 规则 changes it, by the profile's) is itself an error,
+/// ``CompilerCodes/suppressedError``. So a comment can never let `build` publish a catalog
+/// with an error, and a profile that makes a warning an error cannot be overruled by one.
 public enum Suppressions {
-    /// The ids of every code zhinan reports, which suppressions may name.
-    public static let knownCodes: Set<String> = Set(
-        (YAMLCodes.all + StandardsCodes.all + CompilerCodes.all).map(\.id))
+    /// Every code zhinan reports, by id: the codes suppressions may name.
+    public static let codes: [String: DiagnosticCode] = Dictionary(
+        uniqueKeysWithValues: (YAMLCodes.all + StandardsCodes.all + CompilerCodes.all).map { ($0.id, $0) })
 
-    /// `diagnostics` less the findings that suppressions in `files` silence, plus a
-    /// ``CompilerCodes/unusedSuppression`` warning for each code of a suppression that
-    /// silences nothing and a ``CompilerCodes/badSuppression`` warning for each unknown code
-    /// or suppression that names none. A pure function of its arguments; the order of the
-    /// diagnostics kept is unchanged, new ones are appended.
-    ///
-    /// - Parameters:
-    ///   - files: the files whose comments count: the path diagnostics use for each, and its
-    ///     text.
-    ///   - settings: the profiles' rule settings, which can switch the two warnings off or
-    ///     change their severity like any other rule's.
+    /// The ids of every code zhinan reports, which suppressions may name.
+    public static let knownCodes: Set<String> = Set(codes.keys)
+
+    /// Whether findings of `code` may be silenced: only when its severity, after the
+    /// profiles' rule `settings`, is warning or note.
+    public static func allows(_ code: DiagnosticCode, settings: [String: RuleSetting] = [:]) -> Bool {
+        (settings[code.id]?.severity ?? code.defaultSeverity) != .error
+    }
+
     /// True when `bytes` may hold a suppression comment: they contain `zhinan-ignore`.
     /// Cheap enough to run on every file, so files without one need not be kept as text.
     public static func mayHold(_ bytes: ArraySlice<UInt8>) -> Bool {
@@ -78,6 +82,18 @@ public enum Suppressions {
         }
     }
 
+    /// `diagnostics` less the warnings and notes that suppressions in `files` silence, plus
+    /// a ``CompilerCodes/suppressedError`` error for each code of a suppression that names
+    /// an error, a ``CompilerCodes/unusedSuppression`` warning for each other code that
+    /// silences nothing, and a ``CompilerCodes/badSuppression`` warning for each unknown
+    /// code or suppression that names none. A pure function of its arguments; the order of
+    /// the diagnostics kept is unchanged, new ones are appended.
+    ///
+    /// - Parameters:
+    ///   - files: the files whose comments count: the path diagnostics use for each, and its
+    ///     text.
+    ///   - settings: the profiles' rule settings: they decide which codes are errors, and
+    ///     can switch the new warnings off or change their severity like any other rule's.
     public static func apply(
         _ diagnostics: [Diagnostic], files: [(path: String, text: String)],
         knownCodes: Set<String> = knownCodes, settings: [String: RuleSetting] = [:]
@@ -98,6 +114,14 @@ public enum Suppressions {
         }
         struct Use: Hashable { var suppression: Int; var code: String }
         var used = Set<Use>()
+        // Codes named that are errors: by their severity after the settings, or because a
+        // finding they would cover was reported as one.
+        var refused = Set<Use>()
+        for (i, s) in suppressions.enumerated() {
+            for code in s.codes where !(codes[code.id].map { allows($0, settings: settings) } ?? true) {
+                refused.insert(Use(suppression: i, code: code.id))
+            }
+        }
         var kept: [Diagnostic] = []
         kept.reserveCapacity(diagnostics.count)
         for d in diagnostics {
@@ -107,8 +131,12 @@ public enum Suppressions {
             }
             var silenced = false
             for i in candidates where suppressions[i].codes.contains(where: { $0.id == d.code }) {
-                used.insert(Use(suppression: i, code: d.code))
-                silenced = true
+                if d.severity == .error {
+                    refused.insert(Use(suppression: i, code: d.code))
+                } else {
+                    used.insert(Use(suppression: i, code: d.code))
+                    silenced = true
+                }
             }
             if !silenced { kept.append(d) }
         }
@@ -116,15 +144,31 @@ public enum Suppressions {
         for (i, s) in suppressions.enumerated() {
             var reporter = Reporter(file: s.file, settings: settings)
             var seen = Set<String>()
-            for code in s.codes where seen.insert(code.id).inserted && !used.contains(Use(suppression: i, code: code.id)) {
-                reporter.report(
-                    CompilerCodes.unusedSuppression, at: code.range,
-                    zh: "忽略注释中的 \(code.id) 没有屏蔽任何问题（\(s.isOwnLine ? "本行和下一行" : "本行")没有 \(code.id) 问题）",
-                    en: "the suppression of \(code.id) silences nothing (no \(code.id) finding on \(s.isOwnLine ? "this line or the next" : "this line"))")
+            for code in s.codes where seen.insert(code.id).inserted {
+                let use = Use(suppression: i, code: code.id)
+                if refused.contains(use) {
+                    reportRefused(code, settings: settings, &reporter)
+                } else if !used.contains(use) {
+                    reporter.report(
+                        CompilerCodes.unusedSuppression, at: code.range,
+                        zh: "忽略注释中的 \(code.id) 没有屏蔽任何问题（\(s.isOwnLine ? "本行和下一行" : "本行")没有 \(code.id) 问题）",
+                        en: "the suppression of \(code.id) silences nothing (no \(code.id) finding on \(s.isOwnLine ? "this line or the next" : "this line"))")
+                }
             }
             reported += reporter.diagnostics
         }
         return kept + reported
+    }
+
+    /// Reports that a suppression names `code`, an error, which it cannot silence.
+    private static func reportRefused(_ code: Suppression.Code, settings: [String: RuleSetting], _ reporter: inout Reporter) {
+        let known = codes[code.id]
+        let title = known?.title ?? LocalizedText(zh: "", en: "")
+        let raised = known.map { $0.defaultSeverity != .error && settings[$0.id]?.severity == .error } ?? false
+        reporter.report(
+            CompilerCodes.suppressedError, at: code.range,
+            zh: "\(code.id)（\(title.zh)）是错误\(raised ? "（标准配置把它设为错误）" : "")，错误不能用忽略注释屏蔽：请改正问题，再从注释中删除 \(code.id)",
+            en: "\(code.id) (\(title.en)) is an error\(raised ? " (the profiles make it one)" : ""), and errors cannot be suppressed: fix the problem, then delete \(code.id) from the comment")
     }
 
     /// The suppressions in the text of `file`, by the same rules as

@@ -9,7 +9,8 @@ struct Check: ParsableCommand {
 
             A comment `# zhinan-ignore: ZN602` on a finding's line, or alone on the line \
             above it, silences that code there; a suppression that silences nothing is \
-            itself a warning (ZN313).
+            itself a warning (ZN313). Only warnings and notes can be silenced: an error \
+            stays, and a suppression naming one is itself an error (ZN910).
             """
     )
 

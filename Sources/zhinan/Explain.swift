@@ -18,7 +18,8 @@ struct Explain: ParsableCommand {
         let language = output.language
         guard let code else {
             for c in registry.codes {
-                emit("\(c.id)  \(c.defaultSeverity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  \(c.title[language])\n")
+                let mark = Suppressions.allows(c) ? (language == .zh ? "  [可屏蔽]" : "  [suppressible]") : ""
+                emit("\(c.id)  \(c.defaultSeverity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  \(c.title[language])\(mark)\n")
             }
             return
         }
@@ -28,7 +29,21 @@ struct Explain: ParsableCommand {
                 : "zhinan: error: there is no diagnostic code \"\(code)\"; run zhinan explain to list them all\n")
             throw Status.unusable
         }
-        emit(registry.explanation(of: found, in: language))
+        emit(registry.explanation(of: found, in: language) + Self.suppressibility(of: found, in: language))
+    }
+
+    /// Whether `# zhinan-ignore` can silence the code: only warnings and notes can.
+    static func suppressibility(of code: DiagnosticCode, in language: Language) -> String {
+        switch (Suppressions.allows(code), language) {
+        case (true, .zh):
+            "可否屏蔽：可以。在问题所在行（或单独写在它的上一行）加注释 # zhinan-ignore: \(code.id)；标准配置把它设为错误时不可以。\n"
+        case (true, .en):
+            "Suppressible: yes, with a comment # zhinan-ignore: \(code.id) on the finding's line (or alone on the line above); not where a profile makes it an error.\n"
+        case (false, .zh):
+            "可否屏蔽：不可以。错误不能用 # zhinan-ignore 屏蔽，只能改正（标准配置把它设为警告或提示时除外）。\n"
+        case (false, .en):
+            "Suppressible: no. An error cannot be silenced with # zhinan-ignore, only fixed (unless a profile makes it a warning or note).\n"
+        }
     }
 }
 

@@ -112,6 +112,8 @@ struct Fixture {
 
     var catalog = catalogYAML
     var items: [String: String] = ["items/a.yaml": itemYAML]
+    /// Rule settings (code → 错误, 警告, 提示 or 关闭) the profiles give under 规则.
+    var rules: [String: String] = [:]
 
     /// Replaces `old` (which must occur) in the item `file`.
     mutating func edit(_ old: String, _ new: String, in file: String = "items/a.yaml") {
@@ -128,9 +130,20 @@ struct Fixture {
         var files = items
         files["catalog.yaml"] = catalog
         let dir = try makeFolder(.text(files))
-        let standards = repositoryRoot() + "/standards"
+        let standards = rules.isEmpty ? repositoryRoot() + "/standards" : try standardsWithRules()
         let result = CatalogCompiler(options: CompileOptions(standards: StandardsLocator(explicit: standards))).compile(folder: dir)
         return result
+    }
+
+    /// A copy of the repository's standards whose DB44/T 1147 profile gives `rules`.
+    private func standardsWithRules() throws -> String {
+        let source = repositoryRoot() + "/standards/"
+        var files: [String: String] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: source) where name.hasSuffix(".yaml") {
+            files[name] = try String(contentsOfFile: source + name, encoding: .utf8)
+        }
+        files["DB44-T-1147-2013.yaml"]! += "规则:\n" + rules.keys.sorted().map { "  \($0): \(rules[$0]!)\n" }.joined()
+        return try makeFolder(.text(files))
     }
 
     /// `CODE@file:line:column` of each diagnostic, with the folder stripped.

@@ -40,25 +40,25 @@ import Testing
 
     @Test func anotherCodeDoesNotSilence() throws {
         var f = Self.overControlLine
-        f.edit("  承诺: 25个工作日\n", "  承诺: 25个工作日  # zhinan-ignore: ZN601\n")
-        // "  承诺: 25个工作日  # zhinan-ignore: " is 31 characters: ZN601 starts at column 32.
+        f.edit("  承诺: 25个工作日\n", "  承诺: 25个工作日  # zhinan-ignore: ZN604\n")
+        // "  承诺: 25个工作日  # zhinan-ignore: " is 31 characters: ZN604 starts at column 32.
         try expectFindings(f, ["ZN602@items/a.yaml:27:7", "ZN313@items/a.yaml:27:32"])
         let unused = try f.compile().diagnostics[1]
         #expect(unused.severity == .warning)
         #expect(unused.span?.range.end == SourceLocation(line: 27, column: 37))
-        #expect(unused.message.en == "the suppression of ZN601 silences nothing (no ZN601 finding on this line)")
-        #expect(unused.message.zh == "忽略注释中的 ZN601 没有屏蔽任何问题（本行没有 ZN601 问题）")
+        #expect(unused.message.en == "the suppression of ZN604 silences nothing (no ZN604 finding on this line)")
+        #expect(unused.message.zh == "忽略注释中的 ZN604 没有屏蔽任何问题（本行没有 ZN604 问题）")
     }
 
     @Test func unusedOnACleanLine() throws {
         var f = Fixture()
-        f.edit("审批收费: 不收费\n", "审批收费: 不收费 # zhinan-ignore: ZN601\n")
+        f.edit("审批收费: 不收费\n", "审批收费: 不收费 # zhinan-ignore: ZN604\n")
         try expectFindings(f, ["ZN313@items/a.yaml:28:28"])
     }
 
     @Test func severalCodesWithAnySeparator() throws {
         var f = Self.overControlLine
-        f.edit("  承诺: 25个工作日\n", "  承诺: 25个工作日 #zhinan-ignore：zn604 ZN602，ZN601、ZN605,ZN603\n")
+        f.edit("  承诺: 25个工作日\n", "  承诺: 25个工作日 #zhinan-ignore：zn604 ZN602，ZN410、ZN305,ZN312\n")
         // Only ZN602 silences something; every other code is reported where it is written.
         try expectFindings(f, [
             "ZN313@items/a.yaml:27:29", "ZN313@items/a.yaml:27:41", "ZN313@items/a.yaml:27:47", "ZN313@items/a.yaml:27:53",
@@ -92,17 +92,99 @@ import Testing
         try expectFindings(f, ["ZN602@items/a.yaml:27:7"])
     }
 
-    @Test func suppressedErrorsNoLongerFailTheCatalog() throws {
+    // MARK: Errors are never silenced
+
+    @Test func anErrorStaysAndItsSuppressionIsAnError() throws {
         var f = Fixture()
         f.edit("  承诺: 10个工作日\n", "  承诺: 40个工作日 # zhinan-ignore: ZN601\n")
+        // "  承诺: 40个工作日 # zhinan-ignore: " is 30 characters: ZN601 starts at column 31.
+        try expectFindings(f, ["ZN601@items/a.yaml:27:7", "ZN910@items/a.yaml:27:31"])
         let result = try f.compile()
-        #expect(result.diagnostics.map(\.code) == [])
-        #expect(!result.diagnostics.hasErrors)
+        #expect(result.diagnostics.hasErrors)
+        let refused = try #require(result.diagnostics.dropFirst().first)
+        #expect(refused.severity == .error)
+        #expect(refused.span?.range == SourceRange(start: .init(line: 27, column: 31), end: .init(line: 27, column: 36)))
+        #expect(refused.message.zh == "ZN601（承诺时限超过法定时限）是错误，错误不能用忽略注释屏蔽：请改正问题，再从注释中删除 ZN601")
+        #expect(refused.message.en == "ZN601 (Promised limit exceeds the statutory limit) is an error, and errors cannot be suppressed: fix the problem, then delete ZN601 from the comment")
+    }
+
+    @Test func anErrorCodeOnTheLineAbove() throws {
+        var f = Fixture()
+        f.edit("  承诺: 10个工作日\n", "  # zhinan-ignore: ZN601 -- 经审批同意\n  承诺: 40个工作日\n")
+        try expectFindings(f, ["ZN910@items/a.yaml:27:20", "ZN601@items/a.yaml:28:7"])
+    }
+
+    @Test func aDuplicateItemCodeCannotBeSilenced() throws {
+        var f = Fixture()
+        f.items["items/b.yaml"] = Fixture.itemYAML.replacingOccurrences(
+            of: "事项编码: 440100-XK-00012-001\n", with: "事项编码: 440100-XK-00012-001 # zhinan-ignore: ZN408\n")
+        try expectFindings(f, ["ZN408@items/b.yaml:2:7", "ZN910@items/b.yaml:2:44"])
+        let result = try f.compile()
+        #expect(result.catalog?.items.count == 1)
+        #expect(result.diagnostics.hasErrors)
+    }
+
+    /// Errors the review silenced: an unknown agency, an invalid code, a bad time limit, a
+    /// missing required element. Each stays, and each suppression of it is ZN910.
+    @Test(arguments: [
+        ("实施机关: scjgj\n", "实施机关: nobody # zhinan-ignore: ZN501\n", ["ZN501@items/a.yaml:5:7", "ZN910@items/a.yaml:5:31"]),
+        ("事项编码: 440100-XK-00012-001\n", "事项编码: bad-code # zhinan-ignore: ZN407\n", ["ZN407@items/a.yaml:2:7", "ZN910@items/a.yaml:2:33"]),
+        ("  法定: 30个工作日\n", "  法定: 三十日 # zhinan-ignore: ZN401\n", ["ZN401@items/a.yaml:26:7", "ZN910@items/a.yaml:26:28"]),
+        ("事项名称: 特种设备使用登记\n", "# zhinan-ignore: ZN301\n", ["ZN910@items/a.yaml:1:18", "ZN301@items/a.yaml:2:1"]),
+    ])
+    func everyKindOfErrorStays(old: String, new: String, expected: [String]) throws {
+        var f = Fixture()
+        f.edit(old, new)
+        try expectFindings(f, expected)
+    }
+
+    @Test func aProfileThatMakesAWarningAnErrorMakesItUnsuppressible() throws {
+        var f = Self.overControlLine
+        f.rules = ["ZN602": "错误"]
+        f.edit("  承诺: 25个工作日\n", "  承诺: 25个工作日  # zhinan-ignore: ZN602\n")
+        try expectFindings(f, ["ZN602@items/a.yaml:27:7", "ZN910@items/a.yaml:27:32"])
+        let refused = try #require(f.compile().diagnostics.dropFirst().first)
+        #expect(refused.message.en == "ZN602 (Promised limit above the internal control line) is an error (the profiles make it one), and errors cannot be suppressed: fix the problem, then delete ZN602 from the comment")
+        #expect(refused.message.zh == "ZN602（承诺时限超过内控线）是错误（标准配置把它设为错误），错误不能用忽略注释屏蔽：请改正问题，再从注释中删除 ZN602")
+    }
+
+    @Test func aProfileThatMakesAnErrorAWarningMakesItSuppressible() throws {
+        var f = Fixture()
+        f.rules = ["ZN601": "警告"]
+        f.edit("  承诺: 10个工作日\n", "  承诺: 40个工作日 # zhinan-ignore: ZN601\n")
+        try expectFindings(f, [])
+    }
+
+    @Test func oneCommentSilencesItsWarningAndRefusesItsError() {
+        let files = ["a.yaml": "k: 1 # zhinan-ignore: ZN602, ZN601\n"]
+        let found = [Self.finding("ZN602", "a.yaml", 1, 4), Self.finding("ZN601", "a.yaml", 1, 4, severity: .error)]
+        #expect(Self.apply(found, files) == ["ZN601@a.yaml:1:4", "ZN910@a.yaml:1:30"])
+    }
+
+    @Test func theRefusalCannotBeSilencedEither() {
+        #expect(Self.apply([], ["a.yaml": "k: 1 # zhinan-ignore: ZN910\n"]) == ["ZN910@a.yaml:1:23"])
+    }
+
+    /// The severity a finding was reported with decides, whatever its code's default.
+    @Test func aFindingReportedAsAnErrorIsNeverSilenced() {
+        let files = ["a.yaml": "k: 1 # zhinan-ignore: ZN602\n"]
+        #expect(Self.apply([Self.finding("ZN602", "a.yaml", 1, 4, severity: .error)], files) == ["ZN602@a.yaml:1:4", "ZN910@a.yaml:1:23"])
+        #expect(Self.apply([Self.finding("ZN602", "a.yaml", 1, 4, severity: .note)], files) == [])
+    }
+
+    @Test func whichCodesAreSuppressible() {
+        #expect(Suppressions.allows(CompilerCodes.internalControlLine))
+        #expect(Suppressions.allows(CompilerCodes.unusedSuppression))
+        #expect(!Suppressions.allows(CompilerCodes.duplicateItemCode))
+        #expect(!Suppressions.allows(CompilerCodes.suppressedError))
+        #expect(!Suppressions.allows(CompilerCodes.internalControlLine, settings: ["ZN602": RuleSetting(severity: .error)]))
+        #expect(Suppressions.allows(CompilerCodes.promiseExceedsStatute, settings: ["ZN601": RuleSetting(severity: .note)]))
+        #expect(Suppressions.allows(CompilerCodes.internalControlLine, settings: ["ZN602": RuleSetting(isEnabled: false)]))
     }
 
     @Test func suppressionsInCatalogYAML() throws {
         var f = Fixture()
-        f.editCatalog("  - 编号: yyzz\n", "  - 编号: yyzz # zhinan-ignore: ZN502\n")
+        f.editCatalog("  - 编号: yyzz\n", "  - 编号: yyzz # zhinan-ignore: ZN410\n")
         try expectFindings(f, ["ZN313@catalog.yaml:21:31"])
     }
 
@@ -124,9 +206,9 @@ import Testing
 
     // MARK: The pure function
 
-    static func finding(_ code: String, _ file: String, _ line: Int, _ column: Int = 1) -> Diagnostic {
+    static func finding(_ code: String, _ file: String, _ line: Int, _ column: Int = 1, severity: Severity = .warning) -> Diagnostic {
         Diagnostic(
-            DiagnosticCode(code, .warning, title: LocalizedText(zh: "", en: ""), explanation: LocalizedText(zh: "", en: ""), fix: LocalizedText(zh: "", en: "")),
+            DiagnosticCode(code, severity, title: LocalizedText(zh: "", en: ""), explanation: LocalizedText(zh: "", en: ""), fix: LocalizedText(zh: "", en: "")),
             at: SourceSpan(file: file, range: SourceRange(at: .init(line: line, column: column))),
             message: LocalizedText(zh: code, en: code))
     }
