@@ -33,13 +33,13 @@ struct BundleBinder {
 
     mutating func bind(_ root: YAMLNode) -> BoundBundle? {
         guard let r = b.record(root, fields: Fields.bundle, what: "一件事", whatEN: "the bundle"),
-              let namePair = r["名称"], let name = b.text(namePair.value, what: "一件事的名称", whatEN: "the bundle's name"),
-              let codePair = r["编码"], let code = b.text(codePair.value, what: "一件事的编码", whatEN: "the bundle's code", numbersAllowed: true)
+              let namePair = r["名称"], let name = b.text(namePair.value, what: "一件事的名称", whatEN: "the bundle's name", oneLine: true),
+              let codePair = r["编码"], let code = b.text(codePair.value, what: "一件事的编码", whatEN: "the bundle's code", numbersAllowed: true, oneLine: true)
         else { return nil }
         let mode = r["办理方式"].flatMap { b.code($0.value, set: "办理方式", what: "办理方式", whatEN: "办理方式") }.flatMap(BundleMode.init(rawValue:))
         let category = r["窗口类别"].flatMap { b.code($0.value, set: "窗口类别", what: "窗口类别", whatEN: "窗口类别") }.flatMap(WindowCategory.init(rawValue:))
         var lead = ""
-        if let p = r["牵头部门"], let id = b.text(p.value, what: "牵头部门", whatEN: "牵头部门", numbersAllowed: true),
+        if let p = r["牵头部门"], let id = b.text(p.value, what: "牵头部门", whatEN: "牵头部门", numbersAllowed: true, oneLine: true),
            References(header: header).resolve(id, in: .agencies, at: p.value.range, binder: &b) {
             lead = id
         }
@@ -50,7 +50,7 @@ struct BundleBinder {
         var listedMembers: [(String, SourceRange)] = [], stagedMembers: [(String, SourceRange)] = []
         func codes(_ node: YAMLNode, what: String, into members: inout [(String, SourceRange)]) -> [String] {
             let list: [(String, SourceRange)] = b.list(node, what: what, whatEN: what) { b, n, _ in
-                b.text(n, what: "事项编码", whatEN: "an item code", numbersAllowed: true).map { ($0, n.range) }
+                b.text(n, what: "事项编码", whatEN: "an item code", numbersAllowed: true, oneLine: true).map { ($0, n.range) }
             }
             members += list
             return list.map(\.0)
@@ -61,7 +61,7 @@ struct BundleBinder {
             b.list(p.value, what: "阶段", whatEN: "阶段") { b, node, i in
                 guard let s = b.record(node, fields: Self.stageFields, what: "阶段第\(i + 1)项", whatEN: "stage \(i + 1)")
                 else { return nil }
-                let stageName = s["名称"].flatMap { b.text($0.value, what: "阶段名称", whatEN: "the stage's name") }
+                let stageName = s["名称"].flatMap { b.text($0.value, what: "阶段名称", whatEN: "the stage's name", oneLine: true) }
                 return (stageName, s["事项"]?.value)
             }.map { (name: String?, node: YAMLNode?) in BundleStage(name: name, itemCodes: node.map { codes($0, what: "阶段的事项", into: &stagedMembers) } ?? []) }
         }

@@ -46,7 +46,7 @@ struct CatalogBinder {
     mutating func bind(_ root: YAMLNode) -> CatalogHeader {
         var header = CatalogHeader(catalog: Catalog(name: "", region: "", standards: []), standards: [])
         guard let r = b.record(root, fields: Fields.catalog, what: "catalog.yaml", whatEN: "catalog.yaml") else { return header }
-        if let p = r["目录名称"] { header.catalog.name = b.text(p.value, what: "目录名称", whatEN: "目录名称") ?? "" }
+        if let p = r["目录名称"] { header.catalog.name = b.text(p.value, what: "目录名称", whatEN: "目录名称", oneLine: true) ?? "" }
         if let p = r["行政区划"] {
             if let t = b.text(p.value, what: "行政区划", whatEN: "行政区划", numbersAllowed: true) {
                 if ValueForms.isRegionCode(t) {
@@ -64,7 +64,7 @@ struct CatalogBinder {
         if let p = r["标准"] {
             let nodes = p.value.sequence ?? [p.value]
             for node in nodes {
-                if let id = b.text(node, what: "标准", whatEN: "标准") { header.standards.append((id, node.range)) }
+                if let id = b.text(node, what: "标准", whatEN: "标准", oneLine: true) { header.standards.append((id, node.range)) }
             }
             header.catalog.standards = header.standards.map(\.id)
         }
@@ -86,8 +86,8 @@ struct CatalogBinder {
             _ = b.list(p.value, what: registry.rawValue, whatEN: registry.rawValue) { b, node, i in
                 let what = "\(registry.rawValue)第\(i + 1)项", whatEN = "entry \(i + 1) of \(registry.rawValue)"
                 guard let rec = b.record(node, fields: specs(registry.rawValue), what: what, whatEN: whatEN),
-                      let idPair = rec["编号"], let id = b.text(idPair.value, what: "\(what)的编号", whatEN: "the id of \(whatEN)", numbersAllowed: true),
-                      let namePair = rec["名称"], let name = b.text(namePair.value, what: "\(what)的名称", whatEN: "the name of \(whatEN)")
+                      let idPair = rec["编号"], let id = b.text(idPair.value, what: "\(what)的编号", whatEN: "the id of \(whatEN)", numbersAllowed: true, oneLine: true),
+                      let namePair = rec["名称"], let name = b.text(namePair.value, what: "\(what)的名称", whatEN: "the name of \(whatEN)", oneLine: true)
                 else { return () }
                 if let first = seen[registry]?[id] {
                     b.reporter.report(CompilerCodes.duplicateID, at: idPair.value.range,
@@ -130,7 +130,7 @@ struct CatalogBinder {
         entries(.laws) { b, rec, id, name in
             let level = rec["层级"].flatMap { b.code($0.value, set: "法规层级", what: "法规层级", whatEN: "法规层级") } ?? ""
             var law = Law(id: id, name: name, level: level)
-            law.documentNumber = rec["文号"].flatMap { b.text($0.value, what: "文号", whatEN: "文号", numbersAllowed: true) }
+            law.documentNumber = rec["文号"].flatMap { b.text($0.value, what: "文号", whatEN: "文号", numbersAllowed: true, oneLine: true) }
             law.effectiveDate = rec["施行日期"].flatMap { b.date($0.value, what: "施行日期", whatEN: "施行日期") }
             law.url = rec["网址"].flatMap { b.url($0.value, what: "网址", whatEN: "网址") }
             header.catalog.laws.append(law)

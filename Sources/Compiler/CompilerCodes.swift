@@ -156,6 +156,13 @@ public enum CompilerCodes {
         "日期写成 YYYY-MM-DD，如 2014-01-01。", "Dates are written YYYY-MM-DD, such as 2014-01-01.",
         "改为 YYYY-MM-DD。", "Write YYYY-MM-DD.")
 
+    public static let lineBreakInOneLineValue = code(
+        "ZN421", .error, "应当写在一行的值中有换行", "Line break in a one-line value",
+        "名称、编码、编号和邮箱只写一行：它们用作页面标题、文件夹名、链接和数据库中的键，换行会把它们断开。这里的值中有换行（来自多行文字“|”，引号中的“\\n”“\\r”，或 Unicode 的行分隔符 U+2028、段分隔符 U+2029）。",
+        "Names, codes, ids and e-mail addresses are one line: they become page titles, folder names, links and database keys, which a line break would split. This value holds one (from a block of text (|), a \"\\n\" or \"\\r\" in quotes, or a Unicode line or paragraph separator, U+2028 or U+2029).",
+        "把值写在一行。", "Write the value on one line.",
+        example: "事项名称: \"特种设备\\n使用登记\"")
+
     // MARK: References
 
     public static let unknownReference = code(
@@ -303,7 +310,7 @@ public enum CompilerCodes {
         missingField, unknownField, placeholder, catalogFileMissing, noStandards, notAnItem,
         unusedSuppression, badSuppression,
         badTimeLimit, badCount, badCreditCode, badRegion, badPhone, badURL, badItemCode,
-        duplicateItemCode, badRatio, regionMismatch, numberAsText, badDate,
+        duplicateItemCode, badRatio, regionMismatch, numberAsText, badDate, lineBreakInOneLineValue,
         unknownReference, duplicateID, unknownStep, materialNameAndLibrary,
         promiseExceedsStatute, internalControlLine, immediateMismatch, undecidedComparison,
         criticalPathExceedsPromise,

@@ -182,9 +182,11 @@ struct FieldBinder {
     }
 
     /// Text. Numbers and booleans are refused unless `numbersAllowed` (ids, phone numbers,
-    /// article numbers), since YAML reads them as something else.
+    /// article numbers), since YAML reads them as something else; a line break is refused
+    /// when `oneLine` (names, codes, ids).
     mutating func text(
-        _ node: YAMLNode, what: @autoclosure () -> String, whatEN: @autoclosure () -> String, numbersAllowed: Bool = false
+        _ node: YAMLNode, what: @autoclosure () -> String, whatEN: @autoclosure () -> String, numbersAllowed: Bool = false,
+        oneLine: Bool = false
     ) -> String? {
         guard let scalar = scalar(node, expected: "文字", "text", what: what(), whatEN: whatEN()) else { return nil }
         if scalar.isNull { return nil }
@@ -201,6 +203,13 @@ struct FieldBinder {
             reporter.report(
                 CompilerCodes.placeholder, at: node.range,
                 zh: "\(what())还是模板的占位文字，请填写实际内容", en: "\(whatEN()) is still a template placeholder; fill in the real content")
+            return nil
+        }
+        if oneLine && ValueForms.hasLineBreak(text) {
+            reporter.report(
+                CompilerCodes.lineBreakInOneLineValue, at: node.range,
+                zh: "\(what())只能写一行，这里有换行；请把它写在一行",
+                en: "\(whatEN()) is written on one line, but this value holds a line break; write it on one line")
             return nil
         }
         return text

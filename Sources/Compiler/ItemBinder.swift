@@ -104,18 +104,18 @@ struct ItemBinder {
         let node = pair.value, what = spec.name, en = spec.name
         switch spec.type {
         case .itemCode:
-            guard let code = b.text(node, what: what, whatEN: en, numbersAllowed: true) else { return }
+            guard let code = b.text(node, what: what, whatEN: en, numbersAllowed: true, oneLine: true) else { return }
             item.code = code
             spans.code = node.range
             checkItemCode(code, at: node.range)
         case .agency:
-            guard let id = b.text(node, what: what, whatEN: en, numbersAllowed: true) else { return }
+            guard let id = b.text(node, what: what, whatEN: en, numbersAllowed: true, oneLine: true) else { return }
             if resolve(id, in: .agencies, at: node.range) { item.agencyID = id }
         case .windows:
             let nodes = node.sequence ?? (node.scalar != nil ? [node] : [])
             if nodes.isEmpty && node.scalar == nil { _ = b.textList(node, what: what, whatEN: en) }
             for n in nodes {
-                if let id = b.text(n, what: what, whatEN: en, numbersAllowed: true), resolve(id, in: .windows, at: n.range) {
+                if let id = b.text(n, what: what, whatEN: en, numbersAllowed: true, oneLine: true), resolve(id, in: .windows, at: n.range) {
                     item.windowIDs.append(id)
                 }
             }
@@ -138,7 +138,7 @@ struct ItemBinder {
             default: item.additionalElements.append(additional(spec, .list(values)))
             }
         case .text:
-            guard let t = b.text(node, what: what, whatEN: en) else { return }
+            guard let t = b.text(node, what: what, whatEN: en, oneLine: spec.key == ElementKey.name) else { return }
             switch spec.key {
             case ElementKey.name: item.name = t
             case ElementKey.scope: item.scope = t
@@ -158,12 +158,12 @@ struct ItemBinder {
             item.legalBasis = b.list(node, what: what, whatEN: en) { b, entry, i in
                 let w = { "\(what)第\(i + 1)项" }, we = { "entry \(i + 1) of \(en)" }
                 guard let r = b.record(entry, fields: Fields.legalBasis, what: w(), whatEN: we()),
-                      let lawPair = r["法规"], let law = b.text(lawPair.value, what: "\(w())的法规", whatEN: "the law of \(we())", numbersAllowed: true)
+                      let lawPair = r["法规"], let law = b.text(lawPair.value, what: "\(w())的法规", whatEN: "the law of \(we())", numbersAllowed: true, oneLine: true)
                 else { return nil }
                 guard refs.resolve(law, in: .laws, at: lawPair.value.range, binder: &b) else { return nil }
                 return LegalBasis(
                     lawID: law,
-                    article: r["条款"].flatMap { b.text($0.value, what: "条款", whatEN: "条款", numbersAllowed: true) },
+                    article: r["条款"].flatMap { b.text($0.value, what: "条款", whatEN: "条款", numbersAllowed: true, oneLine: true) },
                     text: r["内容"].flatMap { b.text($0.value, what: "内容", whatEN: "内容") })
             }
         case .materials:
@@ -192,7 +192,7 @@ struct ItemBinder {
             }
             let fees: [Fee] = b.list(node, what: what, whatEN: en) { b, entry, i in
                 guard let r = b.record(entry, fields: Fields.fee, what: "\(what)第\(i + 1)项", whatEN: "entry \(i + 1) of \(en)"),
-                      let name = r["项目"].flatMap({ b.text($0.value, what: "项目", whatEN: "项目") }),
+                      let name = r["项目"].flatMap({ b.text($0.value, what: "项目", whatEN: "项目", oneLine: true) }),
                       let standard = r["标准"].flatMap({ b.text($0.value, what: "标准", whatEN: "标准", numbersAllowed: true) })
                 else { return nil }
                 return Fee(name: name, standard: standard, basis: r["依据"].flatMap { b.text($0.value, what: "依据", whatEN: "依据") })
@@ -204,7 +204,7 @@ struct ItemBinder {
                 phone: r["电话"].flatMap { b.phone($0.value, what: "咨询电话", whatEN: "the phone number") },
                 address: r["地址"].flatMap { b.text($0.value, what: "咨询地址", whatEN: "the address") },
                 website: r["网址"].flatMap { b.url($0.value, what: "网址", whatEN: "the website") },
-                email: r["邮箱"].flatMap { b.text($0.value, what: "邮箱", whatEN: "the email") })
+                email: r["邮箱"].flatMap { b.text($0.value, what: "邮箱", whatEN: "the email", oneLine: true) })
             if r.isEmpty {
                 b.reporter.report(CompilerCodes.missingField, at: node.range,
                     zh: "咨询至少要写电话、地址或网址之一", en: "咨询 needs at least a phone number, an address or a website")
@@ -219,7 +219,7 @@ struct ItemBinder {
                 litigation: r["行政诉讼"].flatMap { b.text($0.value, what: "行政诉讼", whatEN: "行政诉讼") })
         case .certificate:
             guard let r = b.record(node, fields: Fields.certificate, what: what, whatEN: en),
-                  let name = r["名称"].flatMap({ b.text($0.value, what: "证件名称", whatEN: "the certificate's name") })
+                  let name = r["名称"].flatMap({ b.text($0.value, what: "证件名称", whatEN: "the certificate's name", oneLine: true) })
             else { return }
             item.certificate = Certificate(
                 name: name, validity: r["有效期"].flatMap { b.text($0.value, what: "有效期", whatEN: "有效期", numbersAllowed: true) },
@@ -228,7 +228,7 @@ struct ItemBinder {
             spans.staff = pair.keyRange
             item.staff = b.list(node, what: what, whatEN: en) { b, entry, i in
                 guard let r = b.record(entry, fields: Fields.staffRole, what: "\(what)第\(i + 1)项", whatEN: "entry \(i + 1) of \(en)"),
-                      let role = r["岗位"].flatMap({ b.text($0.value, what: "岗位", whatEN: "岗位") })
+                      let role = r["岗位"].flatMap({ b.text($0.value, what: "岗位", whatEN: "岗位", oneLine: true) })
                 else { return nil }
                 return StaffRole(
                     role: role, duties: r["职责"].flatMap { b.text($0.value, what: "职责", whatEN: "职责") },
@@ -263,10 +263,10 @@ struct ItemBinder {
         _ = b.list(node, what: "办理流程", whatEN: "办理流程") { b, entry, i in
             let what = { "办理流程第\(i + 1)个环节" }, en = { "step \(i + 1) of 办理流程" }
             guard let r = b.record(entry, fields: Fields.step, what: what(), whatEN: en()),
-                  let namePair = r["环节"], let name = b.text(namePair.value, what: "环节名称", whatEN: "the step's name", numbersAllowed: true)
+                  let namePair = r["环节"], let name = b.text(namePair.value, what: "环节名称", whatEN: "the step's name", numbersAllowed: true, oneLine: true)
             else { return () }
             var step = FlowStep(name: name)
-            step.role = r["岗位"].flatMap { b.text($0.value, what: "岗位", whatEN: "岗位") }
+            step.role = r["岗位"].flatMap { b.text($0.value, what: "岗位", whatEN: "岗位", oneLine: true) }
             step.timeLimit = r["时限"].flatMap { b.timeLimit($0.value, what: "环节时限", whatEN: "the step's limit") }
             step.isTimed = r["计时"].flatMap { b.yesNo($0.value, what: "计时", whatEN: "计时") } ?? true
             step.note = r["说明"].flatMap { b.text($0.value, what: "说明", whatEN: "说明") }
@@ -280,7 +280,7 @@ struct ItemBinder {
                     let list: [TargetedTransition] = b.list(next.value, what: "\(what())的下一步", whatEN: "the next steps of \(en())") { b, t, j in
                         if let target = t.text, t.mapping == nil { return TargetedTransition(Transition(target: target), t.range) }
                         guard let tr = b.record(t, fields: Fields.transition, what: "\(what())的下一步第\(j + 1)项", whatEN: "next step \(j + 1) of \(en())"),
-                              let to = tr["转到"], let target = b.text(to.value, what: "转到", whatEN: "转到", numbersAllowed: true)
+                              let to = tr["转到"], let target = b.text(to.value, what: "转到", whatEN: "转到", numbersAllowed: true, oneLine: true)
                         else { return nil }
                         return TargetedTransition(Transition(condition: tr["条件"].flatMap { b.text($0.value, what: "条件", whatEN: "条件") }, target: target), to.value.range)
                     }
@@ -336,13 +336,13 @@ struct References {
         let what = { "申请材料第\(i + 1)项" }, en = { "material \(i + 1)" }
         guard let r = b.record(entry, fields: Fields.material, what: what(), whatEN: en()) else { return nil }
         var m = MaterialRequirement(name: "")
-        if let p = r["材料库"], let id = b.text(p.value, what: "\(what())的材料库", whatEN: "the library id of \(en())", numbersAllowed: true) {
+        if let p = r["材料库"], let id = b.text(p.value, what: "\(what())的材料库", whatEN: "the library id of \(en())", numbersAllowed: true, oneLine: true) {
             guard resolve(id, in: .materials, at: p.value.range, binder: &b), let shared = header.materials[id] else { return nil }
             m = MaterialRequirement(
                 name: shared.name, libraryID: id, form: shared.form, copies: shared.copies, medium: shared.medium,
                 source: shared.source, requirement: shared.requirement, shareable: shared.shareable)
         }
-        if let p = r["材料"], let name = b.text(p.value, what: "\(what())的名称", whatEN: "the name of \(en())") { m.name = name }
+        if let p = r["材料"], let name = b.text(p.value, what: "\(what())的名称", whatEN: "the name of \(en())", oneLine: true) { m.name = name }
         if m.name.isEmpty {
             if r["材料库"] == nil {
                 b.reporter.report(CompilerCodes.materialNameAndLibrary, at: SourceRange(at: entry.range.start),
@@ -367,6 +367,8 @@ struct References {
 /// expressions from the C library.
 enum Pattern {
     static func matches(_ text: String, _ pattern: String) -> Bool {
+        // regexec reads a C string: a NUL would end the text it sees.
+        if text.utf8.contains(0) { return false }
         var regex = regex_t()
         guard regcomp(&regex, pattern, REG_EXTENDED | REG_NOSUB) == 0 else { return true }
         defer { regfree(&regex) }

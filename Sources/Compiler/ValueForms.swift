@@ -69,6 +69,20 @@ enum ValueForms {
         return (3...4).contains(area) && t.first == UInt8(ascii: "0") && (7...8).contains(number)
     }
 
+    /// Whether `text` holds a line break: LF, CR, NEL, or Unicode's line or paragraph
+    /// separator.
+    static func hasLineBreak(_ text: String) -> Bool {
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for b in text.utf8 {
+            if b == 0x0A || b == 0x0D { return true }
+            if previous == 0xC2 && b == 0x85 { return true }
+            if beforePrevious == 0xE2 && previous == 0x80 && (b == 0xA8 || b == 0xA9) { return true }
+            beforePrevious = previous
+            previous = b
+        }
+        return false
+    }
+
     static func isHTTPURL(_ text: String) -> Bool {
         // Printable ASCII: lowercasing and character tests can be done on bytes.
         if text.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) {

@@ -54,6 +54,8 @@ struct BlockParser {
     /// the encoding check): bytes that are not UTF-8, control characters (tabs and CR among
     /// them), C1 controls and NEL, LS and PS (line breaks to YAML), BOMs and non-characters,
     /// characters beyond the BMP; and document markers and directives at the start of a line.
+    /// With backslashes declined in double quotes, no tree it makes holds a character
+    /// ``ScalarCharacters`` forbids: libyaml's path reports those.
     private mutating func splitLines() throws(Decline) {
         let n = text.count
         var i = 0
@@ -84,6 +86,7 @@ struct BlockParser {
                     if b == 0xE2 && b1 == 0x80 && (b2 == 0xA8 || b2 == 0xA9) { throw Decline() }  // LS, PS
                     if b == 0xEF && b1 == 0xBB && b2 == 0xBF { throw Decline() }  // BOM
                     if b == 0xEF && b1 == 0xBF && b2 >= 0xBE { throw Decline() }  // U+FFFE, U+FFFF
+                    if b == 0xEF && b1 == 0xB7 && b2 >= 0x90 && b2 <= 0xAF { throw Decline() }  // U+FDD0–U+FDEF
                     i += 3
                 default: throw Decline()  // not UTF-8, or four-byte sequences
                 }

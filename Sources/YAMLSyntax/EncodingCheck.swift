@@ -123,10 +123,20 @@ enum EncodingCheck {
         return SourceLocation(line: line, column: column)
     }
 
-    /// Where the first control character YAML forbids is.
+    /// Where the first character libyaml's reader refuses is: a control character (C0 but
+    /// tab and line breaks, DEL, C1 but NEL), a surrogate, U+FFFE or U+FFFF. The text is
+    /// well-formed UTF-8 (checked before libyaml reads it).
     static func firstControlCharacter(in text: UnsafeBufferPointer<UInt8>) -> SourceLocation? {
-        for (i, b) in text.enumerated() where (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D) || b == 0x7F {
-            return location(ofByte: i, in: Array(text)[...])
+        var i = 0
+        while i < text.count {
+            let b = text[i]
+            let width = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+            guard i + width <= text.count else { return nil }
+            let v = ScalarCharacters.decode(text, at: i, width: width)
+            let printable = v == 0x09 || v == 0x0A || v == 0x0D || (v >= 0x20 && v <= 0x7E) || v == 0x85
+                || (v >= 0xA0 && v <= 0xD7FF) || (v >= 0xE000 && v <= 0xFFFD) || v >= 0x10000
+            if !printable { return location(ofByte: i, in: Array(text)[...]) }
+            i += width
         }
         return nil
     }
@@ -146,6 +156,7 @@ enum SyntaxMessages {
             ("could not find expected ':'", "没有找到预期的冒号（键后面要有“: ”）"),
             ("found undefined tag handle", "使用了未定义的标签前缀"),
             ("found unknown escape character", "双引号中出现了未知的转义字符（反斜杠 \\ 请写成 \\\\）"),
+            ("found invalid Unicode character escape code", "双引号中的转义写出了无效的 Unicode 字符（如代理码位 \\uD800）"),
             ("did not find expected ',' or ']'", "没有找到预期的“,”或“]”（方括号列表没有闭合）"),
             ("did not find expected ',' or '}'", "没有找到预期的“,”或“}”（花括号映射没有闭合）"),
             ("found a tab character that violates indentation", "制表符破坏了缩进"),

@@ -164,10 +164,22 @@ public enum YAMLCodes {
             zh: "在报告的位置删除该字符后重新输入该处文字。",
             en: "Delete the character at the reported place and retype the text there."))
 
+    /// A value's character, decoded (ZN42x: values), checked here where scalars are decoded.
+    public static let forbiddenCharacter = DiagnosticCode(
+        "ZN420", .error,
+        title: LocalizedText(zh: "值中有不允许的字符", en: "Forbidden character in a value"),
+        explanation: LocalizedText(
+            zh: "值（以及键）不能含有控制字符（制表符、换行和回车除外）、DEL、C1 控制字符（U+0080–U+009F）和 Unicode 非字符（U+FFFE、U+FFFF、U+FDD0–U+FDEF 等），不论是直接写入，还是用双引号中的转义（如 \\0、\\x01、\\e、\\b、\\uFFFE）写出。这些字符在页面和终端上看不见，XML 不能容纳，JSON 和数据库会把它们原样带给其他系统。含有这样字符的文件不再往下检查。",
+            en: "Values (and keys) may not hold control characters (other than tab, line feed and carriage return), DEL, C1 controls (U+0080–U+009F) or Unicode noncharacters (U+FFFE, U+FFFF, U+FDD0–U+FDEF …), whether written as they are or as escapes in double quotes (\\0, \\x01, \\e, \\b, \\uFFFE). They are invisible on pages and terminals, XML cannot hold them, and JSON and databases would carry them on to other systems. A file holding one is not checked further."),
+        fix: LocalizedText(
+            zh: "删除报告位置的转义或字符。换行请直接写在多行文字（|）中，或写作 \\n。",
+            en: "Delete the escape or character at the reported place. Write a line break as it is, in a block of text (|), or as \\n."),
+        example: "事项名称: \"食品\\e经营许可\"   # \\e 是控制字符 ESC")
+
     /// Every code this stage reports.
     public static let all: [DiagnosticCode] = [
         invalidUTF8, legacyEncoding, utf16, syntax, tabIndentation, duplicateKey,
         multipleDocuments, emptyFile, aliasExpansion, nestingDepth, unsupportedTag, unknownAnchor,
-        complexKey, fileTooLarge, unreadable, controlCharacter,
+        complexKey, fileTooLarge, unreadable, controlCharacter, forbiddenCharacter,
     ]
 }

@@ -98,11 +98,14 @@ private struct TreeBuilder {
     var aliasedBytes = 0
     var root: YAMLNode?
     var documents = 0
+    /// Where the last scalar with a forbidden character starts, to find the next one from.
+    var cursor: SourceCursor
 
     init(file: String, limits: YAMLLimits, text: UnsafeBufferPointer<UInt8>) {
         self.file = file
         self.limits = limits
         self.text = text
+        cursor = SourceCursor(text: text)
     }
 
     mutating func run() -> YAMLParseResult {
@@ -137,9 +140,13 @@ private struct TreeBuilder {
                 }
             case YAML_SCALAR_EVENT:
                 let s = event.data.scalar
-                let value = String(decoding: UnsafeBufferPointer(start: s.value, count: s.length), as: UTF8.self)
+                let bytes = UnsafeBufferPointer(start: s.value, count: s.length)
+                let value = String(decoding: bytes, as: UTF8.self)
                 let scalar = YAMLScalar(value, style: style(s.style))
                 let range = SourceRange(start: start, end: end)
+                if let forbidden = ScalarCharacters.firstForbidden(in: bytes) {
+                    report(forbidden, in: scalar.style, at: event.start_mark)
+                }
                 let tag = checkTag(s.tag, at: range)
                 if let tag, let d = TagCheck.mismatch(tag, on: scalar, file: file, at: range) { diagnostics.append(d) }
                 let node = YAMLNode(.scalar(scalar), range: range, tag: tag)
@@ -219,6 +226,7 @@ private struct TreeBuilder {
 
     private func finish() -> YAMLParseResult {
         // Problems that leave the tree whole keep it, so later stages still check the file.
+        // A forbidden character is not: no later stage sees a value that holds one.
         let recoverable: Set<String> = [
             YAMLCodes.duplicateKey.id, YAMLCodes.unsupportedTag.id, YAMLCodes.multipleDocuments.id,
         ]
@@ -284,6 +292,24 @@ private struct TreeBuilder {
             message: LocalizedText(zh: "不支持标签“\(shown)”；只接受 YAML 核心模式的标签",
                                    en: "the tag \"\(shown)\" is not supported; only the YAML core schema's tags are")))
         return nil
+    }
+
+    /// Reports the forbidden character `value` of the scalar starting at `mark`, where its
+    /// source writes it (at the escape, in a double-quoted scalar).
+    private mutating func report(_ value: UInt32, in style: YAMLScalar.Style, at mark: yaml_mark_t) {
+        cursor.move(toLine: Int(mark.line), column: Int(mark.column))
+        var walk = cursor
+        let written = ScalarCharacters.written(from: &walk, doubleQuoted: style == .doubleQuoted)
+        let found = written?.value ?? value
+        let kind = ScalarCharacters.kind(found), name = ScalarCharacters.name(found)
+        let message = written?.escape.map { escape in
+            LocalizedText(
+                zh: "转义“\(escape)”写出了\(kind.zh) \(name)，值中不能有这样的字符；请删除它",
+                en: "the escape \"\(escape)\" writes \(name), a \(kind.en), which no value may hold; delete it")
+        } ?? LocalizedText(
+            zh: "这里的\(kind.zh) \(name) 不能出现在值中；请删除它",
+            en: "\(name) here is a \(kind.en), which no value may hold; delete it")
+        fail(YAMLCodes.forbiddenCharacter, at: written?.range ?? SourceRange(at: location(mark)), message)
     }
 
     private mutating func fail(_ code: DiagnosticCode, at range: SourceRange, _ message: LocalizedText) {

@@ -156,6 +156,45 @@ import Testing
         try expectFindings(f, ["ZN412@catalog.yaml:19:11"])
     }
 
+    // MARK: Characters
+
+    /// Escapes are decoded before any check: a NUL cannot end the 事项编码 its pattern sees.
+    @Test func aControlCharacterEscapedInTheItemCode() throws {
+        var f = Fixture()
+        f.edit("事项编码: 440100-XK-00012-001\n", "事项编码: \"440100-XK-00012-001\\0/../../evil\"\n")
+        try expectFindings(f, ["ZN420@items/a.yaml:2:27"])
+        #expect(try f.compile().catalog?.items.isEmpty == true)
+    }
+
+    @Test func escapedControlsAnywhereInTheCatalog() throws {
+        var f = Fixture()
+        f.editCatalog("    名称: 营业执照\n", "    名称: \"营业\\x1b[2J执照\"\n")
+        f.edit("  - 设备已经监督检验合格。\n", "  - \"设备已经监督检验合格。\\b\"\n")
+        // catalog.yaml cannot be used, so the items are not bound; the item's own YAML is read.
+        try expectFindings(f, ["ZN420@catalog.yaml:22:12", "ZN420@items/a.yaml:13:17"])
+    }
+
+    /// Names, codes and ids are one line; text elements may have several.
+    @Test func lineBreaksInOneLineValues() throws {
+        var f = Fixture()
+        f.editCatalog("目录名称: 测试目录\n", "目录名称: \"测试\\n目录\"\n")
+        f.edit("事项名称: 特种设备使用登记\n", "事项名称: |\n  特种设备\n  使用登记\n")
+        f.edit("    岗位: 决定人员\n", "    岗位: \"决定\\r人员\"\n")
+        f.edit("受理范围: 在本市行政区域内使用特种设备的单位。\n", "受理范围: \"在本市行政区域内\\n使用特种设备的单位。\"\n")
+        f.edit("  - 设备已经监督检验合格。\n", "  - |\n    设备已经\n    监督检验合格。\n")
+        try expectFindings(f, ["ZN421@catalog.yaml:1:7", "ZN421@items/a.yaml:1:7", "ZN421@items/a.yaml:56:9"])
+        let d = try #require(f.compile().diagnostics.dropFirst().first)
+        #expect(d.message.zh == "事项名称只能写一行，这里有换行；请把它写在一行")
+        #expect(d.message.en == "事项名称 is written on one line, but this value holds a line break; write it on one line")
+    }
+
+    @Test(arguments: ["\\u2028", "\\u2029", "\\r\\n"])
+    func everyLineBreakCounts(escape: String) throws {
+        var f = Fixture()
+        f.edit("事项名称: 特种设备使用登记\n", "事项名称: \"特种设备\(escape)使用登记\"\n")
+        try expectFindings(f, ["ZN421@items/a.yaml:1:7"])
+    }
+
     // MARK: References
 
     @Test func unknownReferencesWithDidYouMean() throws {
