@@ -88,7 +88,9 @@ def validator_for(schema_path):
             jsonschema.Draft202012Validator.check_schema(schema)
         except jsonschema.SchemaError as e:
             usage_error(f"{schema_path} is not a valid JSON Schema 2020-12: {e.message}")
-        validators[schema_path] = jsonschema.Draft202012Validator(schema)
+        # "format": "date" is checked (a real calendar date), not only noted.
+        validators[schema_path] = jsonschema.Draft202012Validator(
+            schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
     return validators[schema_path]
 
 

@@ -152,9 +152,11 @@ public enum CompilerCodes {
         "The element is text, but YAML reads the value as a number or a boolean (123, true). Such a value is most likely in the wrong place.",
         "写上应有的文字；如果确实要写数字，请加引号。", "Write the text that belongs here; to write a number as text, quote it.")
     public static let badDate = code(
-        "ZN412", .error, "日期格式不对", "Malformed date",
-        "日期写成 YYYY-MM-DD，如 2014-01-01。", "Dates are written YYYY-MM-DD, such as 2014-01-01.",
-        "改为 YYYY-MM-DD。", "Write YYYY-MM-DD.")
+        "ZN412", .error, "日期格式不对或日期不存在", "Malformed or impossible date",
+        "日期写成 YYYY-MM-DD（如 2014-01-01），并且是公历中实际存在的一天：年份 0001 至 9999，月份 01 至 12，日不超过该月的天数（闰年的 2 月有 29 天）。",
+        "Dates are written YYYY-MM-DD, such as 2014-01-01, and are days of the (proleptic Gregorian) calendar: years 0001 to 9999, months 01 to 12, days up to the month's length (29 in February of a leap year).",
+        "改为实际存在的日期，写成 YYYY-MM-DD。", "Write a real date, as YYYY-MM-DD.",
+        example: "施行日期: 2023-02-30   # 2023 年 2 月只有 28 天")
 
     public static let lineBreakInOneLineValue = code(
         "ZN421", .error, "应当写在一行的值中有换行", "Line break in a one-line value",

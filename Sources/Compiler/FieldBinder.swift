@@ -306,12 +306,27 @@ struct FieldBinder {
 
     mutating func date(_ node: YAMLNode, what: @autoclosure () -> String, whatEN: @autoclosure () -> String) -> String? {
         guard let t = text(node, what: what(), whatEN: whatEN(), numbersAllowed: true) else { return nil }
-        guard ValueForms.isDate(t) else {
+        guard let problem = ValueForms.dateProblem(t) else { return t }
+        let why: (zh: String, en: String)
+        switch problem {
+        case .form:
             reporter.report(
                 CompilerCodes.badDate, at: node.range,
                 zh: "\(what())“\(t)”不是 YYYY-MM-DD 格式的日期", en: "\(whatEN()) \"\(t)\" is not a date of the form YYYY-MM-DD")
             return nil
+        case .year: why = ("（年份为 0001 至 9999）", "(years run from 0001 to 9999)")
+        case .month: why = ("（月份为 01 至 12）", "(months run from 01 to 12)")
+        case .day(let year, let month, let days):
+            why = ("（\(year) 年 \(month) 月的日为 01 至 \(days)）", "(the days of \(Self.monthNames[month - 1]) \(year) run from 01 to \(days))")
         }
-        return t
+        reporter.report(
+            CompilerCodes.badDate, at: node.range,
+            zh: "\(what())“\(t)”不是日历上的日期" + why.zh, en: "\(whatEN()) \"\(t)\" is not a calendar date " + why.en)
+        return nil
     }
+
+    private static let monthNames = [
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    ]
 }

@@ -211,7 +211,9 @@ public enum ItemSchema {
                     .object([("type", .string("integer")), ("minimum", .int(13_000_000_000)), ("maximum", .int(19_999_999_999))]),
                 ]))])
             case .date:
-                return string(pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+                return .object([
+                    ("type", .string("string")), ("format", .string("date")), ("pattern", .string("^[0-9]{4}-[0-9]{2}-[0-9]{2}$")),
+                ])
             case .ratio:
                 return string(pattern: "^[1-9][0-9]*/[1-9][0-9]*$")
             case .creditCode:

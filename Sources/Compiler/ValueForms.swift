@@ -98,13 +98,39 @@ enum ValueForms {
         return !rest.isEmpty && !text.contains(where: { $0 == " " || $0 == "\n" || $0 == "\"" || $0 == "<" || $0 == ">" })
     }
 
-    static func isDate(_ text: String) -> Bool {
-        let p = text.split(separator: "-")
-        guard p.count == 3, p[0].count == 4, p[1].count == 2, p[2].count == 2,
-              p.allSatisfy({ $0.allSatisfy(isDigit) }),
-              let m = Int(p[1]), let d = Int(p[2]), (1...12).contains(m), (1...31).contains(d)
-        else { return false }
-        return true
+    /// What keeps a text from being a date.
+    enum DateProblem: Equatable {
+        /// Not `YYYY-MM-DD` in ASCII digits.
+        case form
+        /// The year 0000.
+        case year
+        /// A month outside 01–12.
+        case month
+        /// A day outside 01 to the month's `days`.
+        case day(year: Int, month: Int, days: Int)
+    }
+
+    /// Why `text` is not a date, or nil when it is one: `YYYY-MM-DD`, a day of the proleptic
+    /// Gregorian calendar (ISO 8601's, and xs:date's, extended before 1582) in the years
+    /// 0001 to 9999 (four digits, and xs:date has no year 0000).
+    static func dateProblem(_ text: String) -> DateProblem? {
+        let u = Array(text.utf8)
+        guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return .form }
+        func number(_ r: Range<Int>) -> Int? {
+            var n = 0
+            for b in u[r] {
+                guard b >= 0x30 && b <= 0x39 else { return nil }
+                n = n * 10 + Int(b - 0x30)
+            }
+            return n
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return .form }
+        guard year >= 1 else { return .year }
+        guard (1...12).contains(month) else { return .month }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days = month == 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].contains(month) ? 30 : 31
+        guard (1...days).contains(day) else { return .day(year: year, month: month, days: days) }
+        return nil
     }
 
     /// `2/3`, or a decimal such as `0.6`; strictly between 0 and 1. The denominator is at

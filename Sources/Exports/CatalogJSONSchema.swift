@@ -62,6 +62,7 @@ enum CatalogJSONSchema {
         case .string(let pattern):
             schema = ["type": "string"]
             if let pattern { schema["pattern"] = .string(pattern.json) }
+            if let format = pattern?.format { schema["format"] = .string(format) }
         case .integer(let minimum):
             schema = ["type": "integer"]
             if let minimum { schema["minimum"] = .integer(minimum) }

@@ -37,6 +37,10 @@ public enum CatalogShape {
         var json: String
         /// XSD regular expression (always anchored).
         var xsd: String
+        /// The JSON Schema `format` the string also has (`date`), if any.
+        var format: String? = nil
+        /// The XSD type the pattern restricts: `xs:date` checks the calendar too.
+        var xsdBase = "xs:string"
     }
 
     struct Field: Sendable {
@@ -70,7 +74,9 @@ public enum CatalogShape {
     // MARK: - Patterns the compiler guarantees for an error-free catalog
 
     static let region = Pattern(json: "^[1-9][0-9]{5}$", xsd: "[1-9][0-9]{5}")
-    static let date = Pattern(json: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", xsd: "[0-9]{4}-[0-9]{2}-[0-9]{2}")
+    /// A day of the calendar, years 0001–9999, without a time zone.
+    static let date = Pattern(
+        json: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", xsd: "[0-9]{4}-[0-9]{2}-[0-9]{2}", format: "date", xsdBase: "xs:date")
     static let url = Pattern(json: "^[Hh][Tt][Tt][Pp][Ss]?://", xsd: "[Hh][Tt][Tt][Pp][Ss]?://.+")
 
     // MARK: - The description
@@ -138,7 +144,7 @@ public enum CatalogShape {
             req("name", text, "名称"),
             req("level", text, "层级：法律、行政法规、地方性法规、部门规章、地方政府规章或规范性文件"),
             opt("documentNumber", text, "文号"),
-            opt("effectiveDate", .string(date), "施行日期（YYYY-MM-DD）"),
+            opt("effectiveDate", .string(date), "施行日期（YYYY-MM-DD，公历中实际存在的日期）"),
             opt("url", .string(url), "网址"),
         ]),
         Object(name: "SharedMaterial", doc: "材料库：多个事项共用的材料", fields: [

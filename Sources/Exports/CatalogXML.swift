@@ -246,7 +246,7 @@ enum CatalogXSD {
         }
         if let doc { try documentation(doc, to: w) }
         switch value {
-        case .string(let pattern?): try simple(base: "xs:string", facets: [("xs:pattern", pattern.xsd)])
+        case .string(let pattern?): try simple(base: pattern.xsdBase, facets: [("xs:pattern", pattern.xsd)])
         case .integer(let minimum?): try simple(base: "xs:long", facets: [("xs:minInclusive", String(minimum))])
         case .list(let entry, let child):
             try w.start("xs:complexType")

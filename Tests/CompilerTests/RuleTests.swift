@@ -156,6 +156,34 @@ import Testing
         try expectFindings(f, ["ZN412@catalog.yaml:19:11"])
     }
 
+    /// Dates of the proleptic Gregorian calendar, years 0001 to 9999 (as xs:date and ISO 8601
+    /// without expansion have them); anything else is ZN412 at the value, saying why.
+    @Test(arguments: [
+        ("2023-02-30", "（2023 年 2 月的日为 01 至 28）", "(the days of February 2023 run from 01 to 28)"),
+        ("2023-02-29", "（2023 年 2 月的日为 01 至 28）", "(the days of February 2023 run from 01 to 28)"),
+        ("1900-02-29", "（1900 年 2 月的日为 01 至 28）", "(the days of February 1900 run from 01 to 28)"),
+        ("2023-04-31", "（2023 年 4 月的日为 01 至 30）", "(the days of April 2023 run from 01 to 30)"),
+        ("2023-01-00", "（2023 年 1 月的日为 01 至 31）", "(the days of January 2023 run from 01 to 31)"),
+        ("0000-01-01", "（年份为 0001 至 9999）", "(years run from 0001 to 9999)"),
+        ("2023-13-01", "（月份为 01 至 12）", "(months run from 01 to 12)"),
+        ("2023-00-10", "（月份为 01 至 12）", "(months run from 01 to 12)"),
+    ])
+    func impossibleDates(date: String, zh: String, en: String) throws {
+        var f = Fixture()
+        f.editCatalog("施行日期: 2014-01-01", "施行日期: \(date)")
+        try expectFindings(f, ["ZN412@catalog.yaml:19:11"])
+        let message = try #require(f.compile().diagnostics.first).message
+        #expect(message.zh == "施行日期“\(date)”不是日历上的日期" + zh)
+        #expect(message.en == "施行日期 \"\(date)\" is not a calendar date " + en)
+    }
+
+    @Test(arguments: ["2024-02-29", "2000-02-29", "0001-01-01", "9999-12-31", "2023-04-30", "2023-12-31"])
+    func realDates(date: String) throws {
+        var f = Fixture()
+        f.editCatalog("施行日期: 2014-01-01", "施行日期: \(date)")
+        try expectFindings(f, [])
+    }
+
     // MARK: Characters
 
     /// Escapes are decoded before any check: a NUL cannot end the 事项编码 its pattern sees.

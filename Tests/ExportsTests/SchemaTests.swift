@@ -61,6 +61,9 @@ import Testing
         #expect(item["additionalProperties"] as? Bool == false)
         #expect((item["required"] as? [String])?.contains("code") == true)
         #expect((item["required"] as? [String])?.contains("scope") == false)
+        let date = try #require((defs["Law"]?["properties"] as? [String: [String: Any]])?["effectiveDate"])
+        #expect(date["format"] as? String == "date")
+        #expect(date["pattern"] as? String == "^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
     }
 
     // MARK: - Scripts/validate-exports.py (python3 + jsonschema)
@@ -93,6 +96,7 @@ import Testing
         json = json.replacingOccurrences(of: "\"form\" : \"复印件\"", with: "\"form\" : \"扫描件\"")
         json = json.replacingOccurrences(of: "\"kind\" : \"immediate\"", with: "\"kind\" : \"immediate\", \"days\" : 1")
         json = json.replacingOccurrences(of: "\"code\" : ", with: "\"surprise\" : true, \"code\" : ")
+        json = json.replacingOccurrences(of: "\"effectiveDate\" : \"2014-01-01\"", with: "\"effectiveDate\" : \"2014-02-30\"")
         let bad = dir + "/bad.json"
         try Data(json.utf8).write(to: URL(fileURLWithPath: bad))
         let result = try validate([files[0], bad], schema: schema)
@@ -101,5 +105,6 @@ import Testing
         #expect(result.output.contains("'扫描件' is not one of ['原件', '复印件', '原件和复印件']"), "\(result.output)")
         #expect(result.output.contains("'surprise' was unexpected"), "\(result.output)")
         #expect(result.output.contains("/timeLimits/promised"), "\(result.output)")
+        #expect(result.output.contains("'2014-02-30' is not a 'date'"), "\(result.output)")
     }
 }

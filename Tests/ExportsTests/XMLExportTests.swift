@@ -84,6 +84,12 @@ import Testing
         ("<necessity>必要</necessity>", "<necessity>必要</necessity><surprise/>", "surprise"),
         ("<copies>2</copies>", "<copies>0</copies>", "copies"),
         ("<isTimed>false</isTimed>", "<isTimed>no</isTimed>", "isTimed"),
+        // effectiveDate is an xs:date of the YYYY-MM-DD form: a real calendar date, no zone.
+        ("<effectiveDate>2014-01-01</effectiveDate>", "<effectiveDate>2023-02-30</effectiveDate>", "effectiveDate"),
+        ("<effectiveDate>2014-01-01</effectiveDate>", "<effectiveDate>2023-02-29</effectiveDate>", "effectiveDate"),
+        ("<effectiveDate>2014-01-01</effectiveDate>", "<effectiveDate>0000-01-01</effectiveDate>", "effectiveDate"),
+        ("<effectiveDate>2014-01-01</effectiveDate>", "<effectiveDate>2014-01-01Z</effectiveDate>", "effectiveDate"),
+        ("<effectiveDate>2014-01-01</effectiveDate>", "<effectiveDate>12014-01-01</effectiveDate>", "effectiveDate"),
     ])
     func corruptedDocumentsFailValidation(original: String, replacement: String, mentioned: String) throws {
         let xml = text(try CatalogXML.encode(Fixtures.tiny, variant: .internal))
@@ -130,9 +136,15 @@ import Testing
         }
     }
 
+    @Test func aLeapDayValidates() throws {
+        let xml = text(try CatalogXML.encode(Fixtures.tiny, variant: .internal))
+        try CatalogXML.validate(Array(xml.replacingOccurrences(of: "<effectiveDate>2014-01-01<", with: "<effectiveDate>2024-02-29<").utf8))
+    }
+
     @Test func theSchemaCompilesAndDeclaresTheNamespace() throws {
         let xsd = text(CatalogXML.schema())
         #expect(xsd.contains("targetNamespace=\"urn:zhinan:catalog:1\""))
+        #expect(xsd.contains("<xs:restriction base=\"xs:date\">"))
         #expect(xsd.contains("<xs:enumeration value=\"容缺后补\"/>"))
         // A schema that does not compile is reported as such, not as an invalid document.
         let xs = "<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\">"
