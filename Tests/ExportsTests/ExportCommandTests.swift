@@ -62,19 +62,19 @@ import Testing
         let dir = try makeFolder(.text([
             "catalog.yaml": catalog,
             "items/a.yaml": item.replacingOccurrences(of: "承诺: 5个工作日", with: "承诺: 50个工作日"),
-            "out/old.json": "old",
         ]))
+        let out = try makeFolder(.text(["old.json": "old"]))
         for format in ["json", "xml", "sqlite"] {
             let r = try runZhinan([
-                "export", dir, "--format", format, "-o", dir + "/out/old.json", "--standards", repositoryRoot() + "/standards",
+                "export", dir, "--format", format, "-o", out + "/old.json", "--standards", repositoryRoot() + "/standards",
             ])
             #expect(r.status == 1)
             #expect(r.stdout.contains("[ZN601]"))
-            #expect(try String(contentsOfFile: dir + "/out/old.json", encoding: .utf8) == "old")
-            #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/out") == ["old.json"])
+            #expect(try String(contentsOfFile: out + "/old.json", encoding: .utf8) == "old")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: out) == ["old.json"])
         }
         let json = try runZhinan([
-            "export", dir, "--format", "json", "-o", dir + "/x.json", "--diagnostics-format", "json",
+            "export", dir, "--format", "json", "-o", out + "/x.json", "--diagnostics-format", "json",
             "--standards", repositoryRoot() + "/standards",
         ])
         #expect(json.status == 1)
