@@ -92,7 +92,7 @@ struct FolderWalk {
                 }
             case .link(let target):
                 guard path.utf8.count < PATH_MAX else {
-                    if isYAML || target != nil { reportTooLong(path) }
+                    if isYAML || target != nil { reportTooLong(path, folder: target != nil) }
                     continue
                 }
                 guard let resolved = Self.realPath(path) else {
@@ -126,11 +126,12 @@ struct FolderWalk {
         problems.append(Diagnostic(code, at: SourceSpan(file: path, range: SourceRange(at: .init(line: 1, column: 1))), message: message))
     }
 
-    private mutating func reportTooLong(_ path: String) {
+    /// Reports a file, or a link to a folder, whose path the system refuses as too long.
+    private mutating func reportTooLong(_ path: String, folder: Bool = false) {
         let length = path.utf8.count
         report(YAMLCodes.pathTooLong, at: path, LocalizedText(
-            zh: "路径长 \(length) 字节，超过系统允许的长度（\(PATH_MAX - 1)），未读取该文件",
-            en: "the path is \(length) bytes long, longer than the system allows (\(PATH_MAX - 1)); the file was not read"))
+            zh: "路径长 \(length) 字节，超过系统允许的长度（\(PATH_MAX - 1)），未读取\(folder ? "这个链接指向的文件夹" : "该文件")",
+            en: "the path is \(length) bytes long, longer than the system allows (\(PATH_MAX - 1)); \(folder ? "the folder the link leads to" : "the file") was not read"))
     }
 
     /// What an entry of a folder is.
@@ -154,12 +155,15 @@ struct FolderWalk {
         }
         defer { closedir(dir) }
         var names: [String] = []
-        errno = 0
-        while let entry = readdir(dir) {
+        while true {
+            errno = 0
+            guard let entry = readdir(dir) else {
+                if errno != 0 { return nil }
+                break
+            }
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
             if !name.hasPrefix(".") { names.append(name) }
         }
-        guard errno == 0 else { return nil }
         let dfd = dirfd(dir)
         return names.sorted().map { name in
             var st = stat()

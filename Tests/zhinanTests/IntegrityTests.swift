@@ -194,6 +194,22 @@ import Testing
         return (parent, work)
     }
 
+    /// Runs `zhinan ARGUMENTS` in a fresh ``workFolder()`` and expects it refused: status 2,
+    /// `message` ending its standard error, and nothing under the folder changed.
+    static func expectRefusedInWorkFolder(
+        _ arguments: [String], environment: [String: String] = [:], message: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let (parent, work) = try workFolder()
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let before = snapshot(parent)
+        let r = try runZhinan(arguments + ["--lang", "en"], environment: environment, in: work)
+        #expect(r.status == 2, "\(r.stderr)", sourceLocation: sourceLocation)
+        #expect(r.stderr.hasSuffix("zhinan: error: " + message + "\n"), "\(r.stderr)", sourceLocation: sourceLocation)
+        #expect(snapshot(parent) == before, "a refused run changed something", sourceLocation: sourceLocation)
+        #expect(FileManager.default.fileExists(atPath: work + "/catalog/items/jingying/shipin-jingying-xuke.yaml"), sourceLocation: sourceLocation)
+    }
+
     /// OUT inside what the build reads (`CATALOG OUT`, relative to the work folder), as
     /// written or through links on either side, existing or not, with `..`.
     @Test(arguments: [
@@ -212,14 +228,9 @@ import Testing
         ("catalog", "standards/site", "standards folder \"standards\""),
     ])
     func anOutputInsideTheCatalogThemeOrStandardsIsRefusedEvenWithForce(catalog: String, out: String, what: String) throws {
-        let (parent, work) = try Self.workFolder()
-        defer { try? FileManager.default.removeItem(atPath: parent) }
-        let before = Self.snapshot(parent)
-        let r = try runZhinan(["build", catalog, "-o", out, "--force", "--theme", "theme", "--standards", "standards", "--lang", "en"], in: work)
-        #expect(r.status == 2, "\(r.stderr)")
-        #expect(r.stderr == "zhinan: error: the output folder \"\(out)\" is inside the \(what); zhinan does not write into the folders it reads, so choose another\n")
-        #expect(Self.snapshot(parent) == before)
-        #expect(FileManager.default.fileExists(atPath: work + "/catalog/items/jingying/shipin-jingying-xuke.yaml"))
+        try Self.expectRefusedInWorkFolder(
+            ["build", catalog, "-o", out, "--force", "--theme", "theme", "--standards", "standards"],
+            message: "the output folder \"\(out)\" is inside the \(what); zhinan does not write into the folders it reads, so choose another")
     }
 
     /// OUT that is the theme, or the standards folder found above the catalog folder.
@@ -229,13 +240,9 @@ import Testing
         ([], "./standards/", "standards folder \"standards\""),
     ])
     func anOutputThatIsTheThemeOrTheStandardsIsRefusedEvenWithForce(options: [String], out: String, what: String) throws {
-        let (parent, work) = try Self.workFolder()
-        defer { try? FileManager.default.removeItem(atPath: parent) }
-        let before = Self.snapshot(parent)
-        let r = try runZhinan(["build", "catalog", "-o", out, "--force", "--lang", "en"] + options, environment: ["ZHINAN_STANDARDS": ""], in: work)
-        #expect(r.status == 2, "\(r.stderr)")
-        #expect(r.stderr == "zhinan: error: the output folder \"\(out)\" holds the \(what); publishing replaces the output folder as a whole, so choose another\n")
-        #expect(Self.snapshot(parent) == before)
+        try Self.expectRefusedInWorkFolder(
+            ["build", "catalog", "-o", out, "--force"] + options, environment: ["ZHINAN_STANDARDS": ""],
+            message: "the output folder \"\(out)\" holds the \(what); publishing replaces the output folder as a whole, so choose another")
     }
 
     /// An export never lands in the folders the export reads: there it would replace an
@@ -249,13 +256,9 @@ import Testing
         ("json", "standards/catalog.json", "standards folder \"standards\""),
     ])
     func anExportInsideTheCatalogOrStandardsIsRefused(format: String, out: String, what: String) throws {
-        let (parent, work) = try Self.workFolder()
-        defer { try? FileManager.default.removeItem(atPath: parent) }
-        let before = Self.snapshot(parent)
-        let r = try runZhinan(["export", "catalog", "--format", format, "-o", out, "--standards", "standards", "--lang", "en"], in: work)
-        #expect(r.status == 2, "\(r.stderr)")
-        #expect(r.stderr.hasSuffix("zhinan: error: the export file \"\(out)\" is inside the \(what); zhinan does not write into the folders it reads, so choose another path\n"), "\(r.stderr)")
-        #expect(Self.snapshot(parent) == before)
+        try Self.expectRefusedInWorkFolder(
+            ["export", "catalog", "--format", format, "-o", out, "--standards", "standards"],
+            message: "the export file \"\(out)\" is inside the \(what); zhinan does not write into the folders it reads, so choose another path")
     }
 
     @Test func nothingInternalReachesPublicForASyntheticCatalog() throws {
