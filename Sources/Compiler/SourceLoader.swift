@@ -73,9 +73,9 @@ public struct SourceLoader: Sendable {
     /// Every `.yaml` and `.yml` file under `folder`, in path order, without reading them;
     /// plus diagnostics for what could not be listed.
     func list(folder: String) -> (found: [(path: String, relative: String)], problems: [Diagnostic]) {
-        var problems: [Diagnostic] = []
-        let found = listYAMLFiles(in: folder, problems: &problems)
-        return (found, problems)
+        var walk = FolderWalk(folder: folder)
+        walk.run()
+        return (walk.found, walk.problems)
     }
 
     /// Reads and parses one file.
@@ -205,62 +205,6 @@ public struct SourceLoader: Sendable {
 
     static func describe(bytes: Int) -> String {
         bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0 ? "\(bytes / (1024 * 1024)) MB" : "\(bytes) 字节/bytes"
-    }
-
-    private func listYAMLFiles(in folder: String, problems: inout [Diagnostic]) -> [(path: String, relative: String)] {
-        let fm = FileManager.default
-        let root = URL(fileURLWithPath: folder).resolvingSymlinksInPath().standardizedFileURL.path
-        var out: [(String, String)] = []
-        var pending: [(String, String)] = [(folder, "")]
-        while let (dir, rel) = pending.popLast() {
-            let names: [String]
-            do {
-                names = try fm.contentsOfDirectory(atPath: dir).sorted()
-            } catch {
-                problems.append(Diagnostic(
-                    YAMLCodes.unreadable, at: SourceSpan(file: dir, range: SourceRange(at: .init(line: 1, column: 1))),
-                    message: LocalizedText(zh: "无法读取文件夹“\(dir)”（没有权限？），其中的文件未检查",
-                                           en: "cannot read the folder \"\(dir)\" (no permission?); its files were not checked")))
-                continue
-            }
-            for name in names where !name.hasPrefix(".") {
-                let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
-                let relative = rel.isEmpty ? name : rel + "/" + name
-                var type = Self.linkType(path)
-                if type == .typeSymbolicLink {
-                    let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
-                    guard target == root || target.hasPrefix(root + "/") else {
-                        if name.hasSuffix(".yaml") || name.hasSuffix(".yml") || (try? fm.destinationOfSymbolicLink(atPath: path)) != nil {
-                            problems.append(Diagnostic(
-                                YAMLCodes.unreadable, at: SourceSpan(file: path, range: SourceRange(at: .init(line: 1, column: 1))),
-                                message: LocalizedText(zh: "符号链接指向目录文件夹之外（\(target)），已拒绝读取",
-                                                       en: "the symbolic link points outside the catalog folder (\(target)); it was not read")))
-                        }
-                        continue
-                    }
-                    type = Self.linkType(target)
-                }
-                if type == .typeDirectory {
-                    pending.append((path, relative))
-                } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-                    out.append((path, relative))
-                }
-            }
-        }
-        return out.sorted { $0.1 < $1.1 }
-    }
-
-    /// The type `lstat` gives, as FileManager's `attributesOfItem` reports it (which costs
-    /// far more: it looks up owner and group names); nil when `lstat` fails.
-    private static func linkType(_ path: String) -> FileAttributeType? {
-        var st = stat()
-        guard lstat(path, &st) == 0 else { return nil }
-        switch st.st_mode & S_IFMT {
-        case S_IFDIR: return .typeDirectory
-        case S_IFLNK: return .typeSymbolicLink
-        case S_IFREG: return .typeRegular
-        default: return .typeUnknown
-        }
     }
 }
 

@@ -21,16 +21,18 @@ public enum CatalogSQLite {
     public static func write(_ catalog: Catalog, variant: ExportVariant = .public, to path: String) throws {
         let view = variant.view(of: catalog)
         try ExportFile.replace(path) { temporary in
-            let db: Database
-            do { db = try Database(path: temporary) } catch ExportError.io(_, let message) {
-                throw ExportError.io(path: path, message: message)
-            }
             do {
-                try fill(db, view, variant: variant)
-                try db.close()
-            } catch {
-                try? db.close()
-                throw error
+                let db = try Database(path: temporary)
+                do {
+                    try fill(db, view, variant: variant)
+                    try db.close()
+                } catch {
+                    try? db.close()
+                    throw error
+                }
+            } catch ExportError.io(_, let message) {
+                // The file asked for, not the temporary one beside it.
+                throw ExportError.io(path: path, message: message)
             }
         }
     }
@@ -514,7 +516,8 @@ extension Bool: SQLiteValue {
     }
 }
 
-/// A database connection that throws ``ExportError/sqlite(_:)`` with SQLite's own message.
+/// A database connection that throws ``ExportError/sqlite(_:)`` with SQLite's own message,
+/// or ``ExportError/io(path:message:)`` when the file system failed it (a full disk).
 final class Database {
     private var handle: OpaquePointer?
 
@@ -540,7 +543,9 @@ final class Database {
         guard let db = handle else { return }
         handle = nil
         let rc = sqlite3_close(db)
-        if rc != SQLITE_OK { throw ExportError.sqlite("closing the database: \(String(cString: sqlite3_errstr(rc)))") }
+        if rc != SQLITE_OK {
+            throw systemFailure(rc) ?? ExportError.sqlite("closing the database: \(String(cString: sqlite3_errstr(rc)))")
+        }
     }
 
     private var db: OpaquePointer {
@@ -550,29 +555,56 @@ final class Database {
         }
     }
 
-    func error(_ what: String) -> ExportError {
-        .sqlite("\(what): \(handle.map { String(cString: sqlite3_errmsg($0)) } ?? "no database")")
+    /// The error of a call that returned `rc`: the file system's failure, if it is one,
+    /// else SQLite's message.
+    func error(_ what: String, _ rc: Int32) -> ExportError {
+        systemFailure(rc) ?? .sqlite("\(what): \(handle.map { String(cString: sqlite3_errmsg($0)) } ?? "no database")")
+    }
+
+    /// ``ExportError/io(path:message:)`` with the system's reason when the file system
+    /// failed the call that returned `rc` (a full disk, a file size limit); the path is
+    /// named by ``CatalogSQLite/write(_:variant:to:)``. `SQLITE_FULL` is a full disk (SQLite
+    /// keeps no errno for it); for `SQLITE_IOERR` the database file keeps the errno of its
+    /// last failed call (`EFBIG`, `EDQUOT`, `EIO` …).
+    func systemFailure(_ rc: Int32) -> ExportError? {
+        let code: Int32
+        switch rc & 0xff {
+        case SQLITE_FULL: code = ENOSPC
+        case SQLITE_IOERR: code = lastErrno ?? EIO
+        default: return nil
+        }
+        return .io(path: "", message: String(cString: strerror(code)))
+    }
+
+    /// The errno of the database file's last failed system call, if there is one.
+    private var lastErrno: Int32? {
+        var value: Int32 = 0
+        guard let handle, sqlite3_file_control(handle, "main", SQLITE_FCNTL_LAST_ERRNO, &value) == SQLITE_OK, value != 0 else {
+            return nil
+        }
+        return value
     }
 
     func execute(_ sql: String) throws {
         var message: UnsafeMutablePointer<CChar>?
-        if sqlite3_exec(try db, sql, nil, nil, &message) != SQLITE_OK {
-            let text = message.map { String(cString: $0) } ?? "error"
-            sqlite3_free(message)
-            throw ExportError.sqlite("\(sql.split(separator: "\n").first ?? ""): \(text)")
-        }
+        let rc = sqlite3_exec(try db, sql, nil, nil, &message)
+        guard rc != SQLITE_OK else { return }
+        let text = message.map { String(cString: $0) } ?? "error"
+        sqlite3_free(message)
+        throw systemFailure(rc) ?? .sqlite("\(sql.split(separator: "\n").first ?? ""): \(text)")
     }
 
     /// Every row of a query, each column as text (NULL as nil).
     func rows(_ sql: String) throws -> [[String?]] {
         var statement: OpaquePointer?
-        guard sqlite3_prepare_v2(try db, sql, -1, &statement, nil) == SQLITE_OK, let statement else { throw error(sql) }
+        let prepared = sqlite3_prepare_v2(try db, sql, -1, &statement, nil)
+        guard prepared == SQLITE_OK, let statement else { throw error(sql, prepared) }
         defer { sqlite3_finalize(statement) }
         var result: [[String?]] = []
         while true {
             let rc = sqlite3_step(statement)
             if rc == SQLITE_DONE { break }
-            guard rc == SQLITE_ROW else { throw error(sql) }
+            guard rc == SQLITE_ROW else { throw error(sql, rc) }
             result.append((0..<sqlite3_column_count(statement)).map { i in
                 sqlite3_column_text(statement, i).map { String(cString: $0) }
             })
@@ -583,7 +615,8 @@ final class Database {
     func inserter(_ table: String, _ columns: [String]) throws -> Inserter {
         let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
         var statement: OpaquePointer?
-        guard sqlite3_prepare_v2(try db, sql, -1, &statement, nil) == SQLITE_OK, let statement else { throw error(sql) }
+        let prepared = sqlite3_prepare_v2(try db, sql, -1, &statement, nil)
+        guard prepared == SQLITE_OK, let statement else { throw error(sql, prepared) }
         return Inserter(database: self, table: table, statement: statement, columns: columns.count)
     }
 
@@ -617,9 +650,10 @@ final class Database {
             }
             for (i, value) in values.enumerated() {
                 let rc = value.map { $0.bind(to: statement, at: Int32(i + 1)) } ?? sqlite3_bind_null(statement, Int32(i + 1))
-                guard rc == SQLITE_OK else { throw database.error("INSERT INTO \(table)") }
+                guard rc == SQLITE_OK else { throw database.error("INSERT INTO \(table)", rc) }
             }
-            guard sqlite3_step(statement) == SQLITE_DONE else { throw database.error("INSERT INTO \(table)") }
+            let rc = sqlite3_step(statement)
+            guard rc == SQLITE_DONE else { throw database.error("INSERT INTO \(table)", rc) }
         }
     }
 }

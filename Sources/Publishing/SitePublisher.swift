@@ -56,7 +56,7 @@ public struct SitePublisher: Sendable {
     /// Removes what killed builds left beside the destination (their staging and old
     /// folders), as a publication would; for a build that finds nothing to publish.
     public func clearLeftovers() {
-        let dest = URL(fileURLWithPath: destination).standardizedFileURL
+        let dest = URL(fileURLWithPath: PathOverlap.resolved(destination, followingLast: false))
         removeLeftovers(in: dest.deletingLastPathComponent(), name: dest.lastPathComponent)
     }
 

@@ -132,7 +132,7 @@ extension SitePublisher {
     /// ``publish(_:)`` (a file, or a folder zhinan did not write, is refused unless forced).
     public func stage() throws -> SiteStaging {
         let fm = FileManager.default
-        let dest = URL(fileURLWithPath: destination).standardizedFileURL
+        let dest = URL(fileURLWithPath: PathOverlap.resolved(destination, followingLast: false))
         let parent = dest.deletingLastPathComponent()
         let name = dest.lastPathComponent
         try checkDestination(dest)

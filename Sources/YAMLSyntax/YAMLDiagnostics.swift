@@ -176,10 +176,31 @@ public enum YAMLCodes {
             en: "Delete the escape or character at the reported place. Write a line break as it is, in a block of text (|), or as \\n."),
         example: "事项名称: \"食品\\e经营许可\"   # \\e 是控制字符 ESC")
 
+    public static let folderReadTwice = DiagnosticCode(
+        "ZN117", .warning,
+        title: LocalizedText(zh: "符号链接指向已读过的文件夹", en: "Link to a folder already read"),
+        explanation: LocalizedText(
+            zh: "目录文件夹中的符号链接指向一个已经读过的文件夹：它所在的上级文件夹（会形成循环），或者从别处也能到达的文件夹。再读一次会把同样的事项读两遍，或者永远读不完。zhinan 每个文件夹只读一次，跳过这个链接；其中的文件仍在原处检查。",
+            en: "A symbolic link in the catalog folder leads to a folder zhinan has already read: a folder that holds the link (a loop), or one also reached another way. Reading it again would read the same items twice, or never end. zhinan reads each folder once and skips the link; the files in that folder are still checked where they are."),
+        fix: LocalizedText(
+            zh: "删除这个符号链接；同一个事项只保留一份文件。",
+            en: "Delete the link; keep one file for each item."))
+
+    public static let pathTooLong = DiagnosticCode(
+        "ZN118", .error,
+        title: LocalizedText(zh: "路径过长", en: "Path too long"),
+        explanation: LocalizedText(
+            zh: "文件的路径超过了操作系统允许的长度（Linux 上为 4095 字节），无法按路径打开，因此未读取。这通常是层层嵌套的文件夹或很长的文件夹名造成的。其他文件照常检查。",
+            en: "The file's path is longer than the operating system allows (4095 bytes on Linux), so it cannot be opened by its path and was not read. Deeply nested folders or very long folder names cause this. The other files are still checked."),
+        fix: LocalizedText(
+            zh: "把文件移到层次较浅的文件夹，或缩短文件夹名称。",
+            en: "Move the file to a shallower folder, or shorten the folder names."))
+
     /// Every code this stage reports.
     public static let all: [DiagnosticCode] = [
         invalidUTF8, legacyEncoding, utf16, syntax, tabIndentation, duplicateKey,
         multipleDocuments, emptyFile, aliasExpansion, nestingDepth, unsupportedTag, unknownAnchor,
         complexKey, fileTooLarge, unreadable, controlCharacter, forbiddenCharacter,
+        folderReadTwice, pathTooLong,
     ]
 }

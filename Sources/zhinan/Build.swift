@@ -11,7 +11,8 @@ struct Build: ParsableCommand {
         discussion: """
             Nothing is written when the catalog has an error. The new output replaces OUT \
             in one step, so a failed or killed build leaves the previous output whole. OUT \
-            must be empty, absent, or an earlier zhinan output, unless --force. \
+            must be empty, absent, or an earlier zhinan output, unless --force; it is never \
+            the catalog, theme or standards folder, nor holds one or lies inside one. \
             OUT/.zhinan-cache records what the output was made from: when nothing has \
             changed, build prints what the last build printed and leaves OUT as it is; \
             after a change, items whose inputs are unchanged keep their pages.
@@ -35,7 +36,8 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let language = report.language
-        if let problem = OutputGuard.problem(output: output, sources: [catalog] + (self.theme.map { [$0] } ?? []), language: language) {
+        let sources = OutputGuard.sources(catalog: catalog, standards: compile.standards, theme: self.theme)
+        if let problem = OutputGuard.problem(output: output, sources: sources, language: language) {
             emitError("zhinan: error: \(problem)\n")
             throw Status.unusable
         }

@@ -13,7 +13,7 @@ struct Export: ParsableCommand {
             unless --internal. Diagnostics are printed as by check; when the catalog has an \
             error nothing is written and the exit status is 1. The file is written beside FILE \
             and renamed over it, so readers never see half of it. Exit status 2 when FILE \
-            cannot be written. The JSON is described by catalog.schema.json and the XML by \
+            cannot be written, or lies inside the catalog or standards folder. The JSON is described by catalog.schema.json and the XML by \
             catalog.xsd, both written by zhinan build.
             """
     )
@@ -47,6 +47,11 @@ struct Export: ParsableCommand {
         report.format = diagnosticsFormat
         report.lang = lang
         let language = report.language
+        let sources = OutputGuard.sources(catalog: catalog, standards: compile.standards)
+        if let problem = OutputGuard.problem(exportFile: output, sources: sources, language: language) {
+            emitError("zhinan: error: \(problem)\n")
+            throw Status.unusable
+        }
         let result = CompileReport(folders: [catalog], options: compile, output: report)
         try result.exitIfProblems()
         guard let compiled = result.catalogs.first ?? nil else { throw Status.problems }

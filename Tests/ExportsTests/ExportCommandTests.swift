@@ -62,19 +62,19 @@ import Testing
         let dir = try makeFolder(.text([
             "catalog.yaml": catalog,
             "items/a.yaml": item.replacingOccurrences(of: "承诺: 5个工作日", with: "承诺: 50个工作日"),
-            "out/old.json": "old",
         ]))
+        let out = try makeFolder(.text(["old.json": "old"]))
         for format in ["json", "xml", "sqlite"] {
             let r = try runZhinan([
-                "export", dir, "--format", format, "-o", dir + "/out/old.json", "--standards", repositoryRoot() + "/standards",
+                "export", dir, "--format", format, "-o", out + "/old.json", "--standards", repositoryRoot() + "/standards",
             ])
             #expect(r.status == 1)
             #expect(r.stdout.contains("[ZN601]"))
-            #expect(try String(contentsOfFile: dir + "/out/old.json", encoding: .utf8) == "old")
-            #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/out") == ["old.json"])
+            #expect(try String(contentsOfFile: out + "/old.json", encoding: .utf8) == "old")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: out) == ["old.json"])
         }
         let json = try runZhinan([
-            "export", dir, "--format", "json", "-o", dir + "/x.json", "--diagnostics-format", "json",
+            "export", dir, "--format", "json", "-o", out + "/x.json", "--diagnostics-format", "json",
             "--standards", repositoryRoot() + "/standards",
         ])
         #expect(json.status == 1)
@@ -92,6 +92,46 @@ import Testing
         let folder = try runZhinan(["export", "catalogs/" + sample, "--format", "sqlite", "-o", dir], in: repositoryRoot())
         #expect(folder.status == 2)
         #expect(folder.stderr.contains("无法写入“\(dir)”"), "\(folder.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == [])
+    }
+
+    /// A disk that fills while the export is written: "No space left on device", status 2,
+    /// and no file left, whatever the format. It takes a 64 KB tmpfs, which only root with
+    /// CAP_SYS_ADMIN can mount; elsewhere the test is skipped.
+    @Test(arguments: ["json", "xml", "sqlite"])
+    func aFullDiskStopsTheExportWithStatus2AndLeavesNoFile(format: String) throws {
+        let dir = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let mount = try runProcess("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", dir])
+        guard mount.status == 0 else {
+            try Test.cancel("cannot mount a small tmpfs here (it takes root with CAP_SYS_ADMIN): \(mount.stderr)")
+        }
+        defer { _ = try? runProcess("/bin/umount", [dir]) }
+        let out = dir + "/catalog." + format
+        let en = try runZhinan(["export", "catalogs/" + sample, "--format", format, "-o", out, "--lang", "en"], in: repositoryRoot())
+        #expect(en.status == 2)
+        #expect(en.stderr.hasSuffix("zhinan: error: cannot write \"\(out)\": No space left on device; nothing was exported\n"), "\(en.stderr)")
+        let zh = try runZhinan(["export", "catalogs/" + sample, "--format", format, "-o", out, "--lang", "zh"], in: repositoryRoot())
+        #expect(zh.status == 2)
+        #expect(zh.stderr.hasSuffix("zhinan: error: 无法写入“\(out)”：No space left on device；未导出\n"), "\(zh.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == [])
+    }
+
+    /// A file size limit (`ulimit -f`) reached while writing: "File too large", status 2, no
+    /// file left. Runs anywhere.
+    @Test(arguments: ["json", "xml", "sqlite"])
+    func aFileSizeLimitStopsTheExportWithStatus2AndLeavesNoFile(format: String) throws {
+        let dir = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let out = dir + "/catalog." + format
+        // SIGXFSZ ignored, as the shell leaves it for zhinan: the write fails with EFBIG instead.
+        let r = try runProcess(
+            "/bin/sh",
+            ["-c", "trap '' XFSZ; ulimit -f 16; exec \"$@\"", "sh", productsDirectory.appendingPathComponent("zhinan").path,
+             "export", "catalogs/" + sample, "--format", format, "-o", out, "--lang", "en"],
+            environment: zhinanEnvironment, in: repositoryRoot())
+        #expect(r.status == 2)
+        #expect(r.stderr.hasSuffix("zhinan: error: cannot write \"\(out)\": File too large; nothing was exported\n"), "\(r.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == [])
     }
 

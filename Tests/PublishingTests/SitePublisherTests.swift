@@ -30,6 +30,18 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["site"])
     }
 
+    /// The destination is where the system takes the path, as for every other tool: a `..`
+    /// after a link goes up from where the link leads, not back over the link's name.
+    @Test func aDotDotAfterALinkGoesUpFromWhereTheLinkLeads() throws {
+        let parent = try makeFolder(.text(["deep/er/keep.txt": "x"]))
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        try FileManager.default.createSymbolicLink(atPath: parent + "/link", withDestinationPath: "deep/er")
+        try SitePublisher(destination: parent + "/link/../site").publish([file("public/index.html", "一")])
+        #expect(try tree(parent + "/deep/site") == ["public/index.html": "一", ".zhinan-output": "zhinan\n"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent).sorted() == ["deep", "link"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent + "/deep").sorted() == ["er", "site"])
+    }
+
     @Test func refusesAFolderItDidNotWrite() throws {
         let parent = try makeFolder(.text(["site/notes.txt": "mine"]))
         let out = parent + "/site"

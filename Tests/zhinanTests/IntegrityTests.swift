@@ -176,8 +176,89 @@ import Testing
         let before = Self.snapshot(parent)
         let r = try runZhinan(["build", "catalog", "-o", out, "--force", "--lang", "en"] + Self.standards, in: work)
         #expect(r.status == 2)
-        #expect(r.stderr.contains("holds \"catalog\"; publishing replaces the output folder as a whole"), "\(r.stderr)")
+        #expect(r.stderr.contains("holds the catalog folder \"catalog\"; publishing replaces the output folder as a whole"), "\(r.stderr)")
         #expect(Self.snapshot(parent) == before)
+    }
+
+    /// A work folder holding `catalog` (the sample), `standards` and `theme`, with links:
+    /// `link` → catalog, `outlink` → catalog/items, and `catalog/items/.away` → `outside`, a
+    /// folder outside the catalog.
+    static func workFolder() throws -> (parent: String, work: String) {
+        let parent = try makeFolder(.text(["work/outside/keep.txt": "outside", "work/theme/extra.css": "p {}\n"]))
+        let work = parent + "/work", fm = FileManager.default
+        try fm.copyItem(atPath: Self.sampleRoot, toPath: work + "/catalog")
+        try fm.copyItem(atPath: repositoryRoot() + "/standards", toPath: work + "/standards")
+        try fm.createSymbolicLink(atPath: work + "/link", withDestinationPath: work + "/catalog")
+        try fm.createSymbolicLink(atPath: work + "/outlink", withDestinationPath: "catalog/items")
+        try fm.createSymbolicLink(atPath: work + "/catalog/items/.away", withDestinationPath: "../../outside")
+        return (parent, work)
+    }
+
+    /// Runs `zhinan ARGUMENTS` in a fresh ``workFolder()`` and expects it refused: status 2,
+    /// `message` ending its standard error, and nothing under the folder changed.
+    static func expectRefusedInWorkFolder(
+        _ arguments: [String], environment: [String: String] = [:], message: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let (parent, work) = try workFolder()
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let before = snapshot(parent)
+        let r = try runZhinan(arguments + ["--lang", "en"], environment: environment, in: work)
+        #expect(r.status == 2, "\(r.stderr)", sourceLocation: sourceLocation)
+        #expect(r.stderr.hasSuffix("zhinan: error: " + message + "\n"), "\(r.stderr)", sourceLocation: sourceLocation)
+        #expect(snapshot(parent) == before, "a refused run changed something", sourceLocation: sourceLocation)
+        #expect(FileManager.default.fileExists(atPath: work + "/catalog/items/jingying/shipin-jingying-xuke.yaml"), sourceLocation: sourceLocation)
+    }
+
+    /// OUT inside what the build reads (`CATALOG OUT`, relative to the work folder), as
+    /// written or through links on either side, existing or not, with `..`.
+    @Test(arguments: [
+        ("catalog", "catalog/items", "catalog folder \"catalog\""),
+        ("catalog", "catalog/items/new/site", "catalog folder \"catalog\""),
+        ("catalog", "catalog/./items/../items", "catalog folder \"catalog\""),
+        ("catalog", "link/items", "catalog folder \"catalog\""),
+        ("link", "catalog/items", "catalog folder \"link\""),
+        ("catalog", "outlink", "catalog folder \"catalog\""),
+        ("catalog", "outlink/../site", "catalog folder \"catalog\""),
+        ("catalog", "outside/../catalog/site", "catalog folder \"catalog\""),
+        ("catalog", "catalog/items/.away", "catalog folder \"catalog\""),
+        ("catalog", "catalog/items/.away/site", "catalog folder \"catalog\""),
+        ("catalog", "catalog/items/.away/../site", "catalog folder \"catalog\""),
+        ("catalog", "theme/site", "theme folder \"theme\""),
+        ("catalog", "standards/site", "standards folder \"standards\""),
+    ])
+    func anOutputInsideTheCatalogThemeOrStandardsIsRefusedEvenWithForce(catalog: String, out: String, what: String) throws {
+        try Self.expectRefusedInWorkFolder(
+            ["build", catalog, "-o", out, "--force", "--theme", "theme", "--standards", "standards"],
+            message: "the output folder \"\(out)\" is inside the \(what); zhinan does not write into the folders it reads, so choose another")
+    }
+
+    /// OUT that is the theme, or the standards folder found above the catalog folder.
+    @Test(arguments: [
+        (["--theme", "theme"], "theme", "theme folder \"theme\""),
+        ([], "standards", "standards folder \"standards\""),
+        ([], "./standards/", "standards folder \"standards\""),
+    ])
+    func anOutputThatIsTheThemeOrTheStandardsIsRefusedEvenWithForce(options: [String], out: String, what: String) throws {
+        try Self.expectRefusedInWorkFolder(
+            ["build", "catalog", "-o", out, "--force"] + options, environment: ["ZHINAN_STANDARDS": ""],
+            message: "the output folder \"\(out)\" holds the \(what); publishing replaces the output folder as a whole, so choose another")
+    }
+
+    /// An export never lands in the folders the export reads: there it would replace an
+    /// item's source, or be read as one next time.
+    @Test(arguments: [
+        ("json", "catalog/items/jingying/shipin-jingying-xuke.yaml", "catalog folder \"catalog\""),
+        ("json", "catalog/catalog.json", "catalog folder \"catalog\""),
+        ("xml", "outlink/catalog.xml", "catalog folder \"catalog\""),
+        ("sqlite", "link/catalog.sqlite", "catalog folder \"catalog\""),
+        ("sqlite", "catalog/items/.away/catalog.sqlite", "catalog folder \"catalog\""),
+        ("json", "standards/catalog.json", "standards folder \"standards\""),
+    ])
+    func anExportInsideTheCatalogOrStandardsIsRefused(format: String, out: String, what: String) throws {
+        try Self.expectRefusedInWorkFolder(
+            ["export", "catalog", "--format", format, "-o", out, "--standards", "standards"],
+            message: "the export file \"\(out)\" is inside the \(what); zhinan does not write into the folders it reads, so choose another path")
     }
 
     @Test func nothingInternalReachesPublicForASyntheticCatalog() throws {
