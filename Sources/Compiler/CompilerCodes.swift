@@ -208,6 +208,14 @@ public enum CompilerCodes {
         "The longest timed path of the flow from application to 准予 (the critical path) takes longer than the promise: following the flow, the promise cannot be kept. Steps with 计时: 否 do not count.",
         "缩短路径上环节的时限，或核对承诺时限。", "Shorten the steps on the path, or check the promise.")
 
+    public static let untimedStep = code(
+        "ZN606", .warning, "计时的环节没有写时限", "Timed step without a time limit",
+        "事项有承诺时限时，zhinan 按办理流程计算关键路径（从申请到准予最长的计时路径）并与承诺时限比较。计时的环节（没有写“计时: 否”）不写“时限”，关键路径就把它算作不花时间，显示的关键路径偏短，承诺时限能否兑现也就无从核对。申请人自己的环节（岗位为申请人）和写了“结束”的环节不在此列。标准配置可以在“规则”中把它设为错误（ZN606: 错误）。",
+        "When an item promises a limit, zhinan computes the flow's critical path (the longest timed path from application to 准予) and compares it with the promise. A timed step (one without 计时: 否) that gives no 时限 counts as taking no time, so the critical path shown is too short and whether the promise can be kept cannot be checked. The applicant's own steps (岗位 申请人) and steps with 结束 are exempt. A profile may make this an error under 规则 (ZN606: 错误).",
+        "为该环节写上“时限”（N个工作日、N日，当场完成写“即办”）；时间不计入办理时限的环节（补正、检验检测、专家评审等）写“计时: 否”。",
+        "Give the step its 时限 (N个工作日, N日, or 即办 when it is done on the spot); a step whose time does not count (补正, testing, expert review …) gets 计时: 否.",
+        example: "  - 环节: 审查\n    岗位: 审查人员      # 缺少 时限: 5个工作日")
+
     // MARK: Flow
 
     public static let duplicateStep = code(
@@ -296,7 +304,7 @@ public enum CompilerCodes {
         duplicateItemCode, badRatio, regionMismatch, numberAsText, badDate,
         unknownReference, duplicateID, unknownStep, materialNameAndLibrary,
         promiseExceedsStatute, internalControlLine, immediateMismatch, undecidedComparison,
-        criticalPathExceedsPromise,
+        criticalPathExceedsPromise, untimedStep,
         duplicateStep, unreachableStep, deadEnd, endWithNext, timedCycle, noGrantedEnd, noWayOut,
         roleNotInStaff,
         unknownMember, memberTwice, memberNotAtWindow, bundlePromiseTooShort, bundlePromiseOverStatute,

@@ -124,13 +124,12 @@ struct Fixture {
         catalog = catalog.replacingOccurrences(of: old, with: new)
     }
 
-    func compile() throws -> CompilationResult {
+    /// Compiles the fixture against the profiles in `standards` (default: the repository's).
+    func compile(standards: String = repositoryRoot() + "/standards") throws -> CompilationResult {
         var files = items
         files["catalog.yaml"] = catalog
         let dir = try makeFolder(.text(files))
-        let standards = repositoryRoot() + "/standards"
-        let result = CatalogCompiler(options: CompileOptions(standards: StandardsLocator(explicit: standards))).compile(folder: dir)
-        return result
+        return CatalogCompiler(options: CompileOptions(standards: StandardsLocator(explicit: standards))).compile(folder: dir)
     }
 
     /// `CODE@file:line:column` of each diagnostic, with the folder stripped.
@@ -142,6 +141,19 @@ struct Fixture {
             return "\(d.code)@\(file):\(span.range.start.line):\(span.range.start.column)"
         }
     }
+}
+
+/// A temporary copy of the repository's standards folder with `text` appended to the profile
+/// `file` (a 规则 or 参数 section, say).
+func standardsCopy(appending text: String, to file: String) throws -> String {
+    let standards = repositoryRoot() + "/standards"
+    let local = try makeFolder([:])
+    for name in try FileManager.default.contentsOfDirectory(atPath: standards) {
+        try FileManager.default.copyItem(atPath: standards + "/" + name, toPath: local + "/" + name)
+    }
+    let path = local + "/" + file
+    try (try String(contentsOfFile: path, encoding: .utf8) + text).write(toFile: path, atomically: true, encoding: .utf8)
+    return local
 }
 
 /// Expects exactly these findings, printing what was found when they differ.

@@ -247,6 +247,44 @@ import Testing
         #expect(d.first!.notes[0].message.zh == "关键路径：申请 → 受理 → 审查（8个工作日） → 决定（3个工作日） → 送达")
     }
 
+    @Test func aTimedStepWithoutALimitWarnsAtItsName() throws {
+        var f = Fixture()
+        f.edit("    岗位: 审查人员\n    时限: 5个工作日\n", "    岗位: 审查人员\n")
+        let d = try f.compile().diagnostics
+        try expectFindings(f, ["ZN606@items/a.yaml:47:9"])
+        #expect(d.first?.severity == .warning)
+        #expect(d.first?.message.zh == "环节“审查”没有写时限，关键路径把它算作不花时间，与承诺时限“10个工作日”的比较因此不可靠；请写“时限”（N个工作日、N日 或 即办），时间不计入办理时限的环节写“计时: 否”")
+        #expect(d.first?.message.en == "the step \"审查\" has no 时限, so the critical path counts it as taking no time and its comparison with the promised 10个工作日 cannot be trusted; give its 时限 (N个工作日, N日 or 即办), or 计时: 否 if its time does not count")
+        #expect(d.first?.notes.first?.span?.range.start.line == 27, "the promise is pointed at")
+        // The step's time does not count: nothing to say.
+        f.edit("    岗位: 审查人员\n", "    岗位: 审查人员\n    计时: 否\n")
+        try expectFindings(f, [])
+    }
+
+    @Test func stepsOffTheWayToAGrantAndTheApplicantsStepsAndEndsNeedNoLimit() throws {
+        // The fixture's 申请 (the applicant's), 送达 and 不予告知 (ends) have no 时限.
+        try expectFindings(Fixture(), [])
+        // A step that leads only to 不予 is not on any critical path.
+        var f = Fixture()
+        f.edit("        转到: 不予告知\n", "        转到: 复核\n")
+        f.edit("  - 环节: 不予告知\n", "  - 环节: 复核\n    岗位: 决定人员\n    下一步: 不予告知\n  - 环节: 不予告知\n")
+        try expectFindings(f, [])
+        // The applicant's step inside the flow is the applicant's time, not the centre's.
+        var g = Fixture()
+        g.edit("        转到: 送达\n", "        转到: 缴费\n")
+        g.edit("  - 环节: 送达\n", "  - 环节: 缴费\n    岗位: 申请人\n    下一步: 送达\n  - 环节: 送达\n")
+        try expectFindings(g, [])
+    }
+
+    @Test func aProfileMayMakeAMissingStepLimitAnError() throws {
+        var f = Fixture()
+        f.edit("    岗位: 审查人员\n    时限: 5个工作日\n", "    岗位: 审查人员\n")
+        let local = try standardsCopy(appending: "规则:\n  ZN606: 错误\n", to: "DB44-T-1147-2013.yaml")
+        let result = try f.compile(standards: local)
+        #expect(result.diagnostics.map(\.code) == ["ZN606"])
+        #expect(result.diagnostics.first?.severity == .error)
+    }
+
     // MARK: Flow
 
     @Test func duplicateStep() throws {
@@ -272,7 +310,8 @@ import Testing
         var f = Fixture()
         f.edit("  - 环节: 补正告知\n    计时: 否\n", "  - 环节: 补正告知\n")
         let d = try f.compile().diagnostics
-        try expectFindings(f, ["ZN705@items/a.yaml:36:9"])
+        // 补正告知 is now timed, without a 时限: the same fix (计时: 否) answers both.
+        try expectFindings(f, ["ZN705@items/a.yaml:36:9", "ZN606@items/a.yaml:44:9"])
         #expect(d.first!.message.zh.contains("受理 → 补正告知 → 受理"))
     }
 
@@ -313,18 +352,8 @@ import Testing
     @Test func ruleSettingsInAProfileTurnARuleOffOrChangeSeverity() throws {
         var f = Fixture()
         f.edit("承诺: 10个工作日", "承诺: 25个工作日")
-        let standards = repositoryRoot() + "/standards"
-        let local = try makeFolder([:])
-        for name in try FileManager.default.contentsOfDirectory(atPath: standards) {
-            try FileManager.default.copyItem(atPath: standards + "/" + name, toPath: local + "/" + name)
-        }
-        let path = local + "/DB44-T-1148-2013.yaml"
-        let text = try String(contentsOfFile: path, encoding: .utf8) + "规则:\n  ZN602: 错误\n"
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        var files = f.items
-        files["catalog.yaml"] = f.catalog
-        let dir = try makeFolder(.text(files))
-        let result = CatalogCompiler(options: CompileOptions(standards: StandardsLocator(explicit: local))).compile(folder: dir)
+        let local = try standardsCopy(appending: "规则:\n  ZN602: 错误\n", to: "DB44-T-1148-2013.yaml")
+        let result = try f.compile(standards: local)
         #expect(result.diagnostics.map(\.code) == ["ZN602"])
         #expect(result.diagnostics.first?.severity == .error)
     }
