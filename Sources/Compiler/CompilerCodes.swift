@@ -155,6 +155,18 @@ public enum CompilerCodes {
         "ZN412", .error, "日期格式不对", "Malformed date",
         "日期写成 YYYY-MM-DD，如 2014-01-01。", "Dates are written YYYY-MM-DD, such as 2014-01-01.",
         "改为 YYYY-MM-DD。", "Write YYYY-MM-DD.")
+    public static let badBundleCode = code(
+        "ZN430", .error, "一件事编码格式不对", "Malformed bundle code",
+        "一件事的编码必须符合标准配置中“一件事编码格式”规定的格式（DB44 的配置为 行政区划-YJS-三位序号，如 440103-YJS-001）；标准配置没有规定时，编码只能由字母、数字和 . _ - 组成，以字母或数字开头，至多 64 个字符。编码决定一件事网页所在的文件夹，随意的文字会得到过长或无法辨认的文件夹名。",
+        "A bundle's code must match the profile's 一件事编码格式 (the DB44 profiles': 行政区划-YJS-serial, such as 440103-YJS-001); where no profile gives one, a code is letters, digits and . _ -, starts with a letter or digit and has at most 64 characters. The code names the folder of the bundle's pages, and free text makes folder names too long or unrecognisable.",
+        "按提示中的格式改写（提示给出最接近的合格写法和示例）；地方标准可以在标准配置的“参数”中改写“一件事编码格式”。",
+        "Rewrite it in the format the message gives (with the closest code that fits, and an example); a local standard may change 一件事编码格式 under 参数 in its profile.",
+        example: "编码: 440103-yjs-001   # 应为 440103-YJS-001")
+    public static let folderClash = code(
+        "ZN431", .error, "两个编码对应同一个网页文件夹", "Two codes map to one folder of the site",
+        "每个事项和一件事的网页写在以编码命名的文件夹中（items/编码/、bundles/编码/）。两个不同的编码如果只差大小写或 Unicode 写法，在不区分大小写或统一 Unicode 写法的文件系统（macOS、Windows）上是同一个文件夹，后写的网页会覆盖先写的。",
+        "Each item's and bundle's pages go to a folder named by its code (items/CODE/, bundles/CODE/). Two different codes that differ only in case or in Unicode form name one folder on a file system that ignores case or normalizes names (macOS, Windows), and the later pages would overwrite the earlier.",
+        "为其中一个改用真正不同的编码。", "Give one of them a truly different code.")
 
     // MARK: References
 
@@ -301,7 +313,7 @@ public enum CompilerCodes {
         missingField, unknownField, placeholder, catalogFileMissing, noStandards, notAnItem,
         unusedSuppression, badSuppression,
         badTimeLimit, badCount, badCreditCode, badRegion, badPhone, badURL, badItemCode,
-        duplicateItemCode, badRatio, regionMismatch, numberAsText, badDate,
+        duplicateItemCode, badRatio, regionMismatch, numberAsText, badDate, badBundleCode, folderClash,
         unknownReference, duplicateID, unknownStep, materialNameAndLibrary,
         promiseExceedsStatute, internalControlLine, immediateMismatch, undecidedComparison,
         criticalPathExceedsPromise, untimedStep,

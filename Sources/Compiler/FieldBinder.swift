@@ -28,6 +28,9 @@ struct Record {
     /// Binds field `i` to pair `p` of the mapping.
     mutating func bind(field i: Int, toPair p: Int) { slots[i] = p }
 
+    /// Reads field `i` as not written.
+    mutating func unbind(field i: Int) { slots[i] = nil }
+
     /// The pairs bound, by field name.
     var fields: [String: YAMLPair] {
         var out: [String: YAMLPair] = [:]
@@ -133,12 +136,14 @@ struct FieldBinder {
                 CompilerCodes.missingField, at: SourceRange(at: node.range.start),
                 zh: "\(what())缺少“\(spec.name)”", en: "\(whatEN()) lacks \(spec.name)")
         }
-        // A required field written with nothing after it is as missing as one not written.
+        // A required field written with nothing after it (or only spaces) is as missing as
+        // one not written, and is read as absent.
         for (i, spec) in fields.enumerated() where spec.isRequired {
-            if let pair = record[field: i], pair.value.scalar?.isNull == true {
+            if let pair = record[field: i], let s = pair.value.scalar, s.isNull || s.text.allSatisfy(\.isWhitespace) {
                 reporter.report(
                     CompilerCodes.missingField, at: pair.keyRange,
                     zh: "\(what())的“\(spec.name)”没有填写内容", en: "\(spec.name) of \(whatEN()) is empty")
+                record.unbind(field: i)
             }
         }
         return record

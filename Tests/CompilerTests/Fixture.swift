@@ -143,17 +143,24 @@ struct Fixture {
     }
 }
 
-/// A temporary copy of the repository's standards folder with `text` appended to the profile
-/// `file` (a 规则 or 参数 section, say).
-func standardsCopy(appending text: String, to file: String) throws -> String {
+/// A temporary copy of the repository's standards folder with some profiles changed: each
+/// entry of `edits` maps a file name to what becomes of its text (a new file's text is "").
+func standardsCopy(_ edits: [String: (String) -> String]) throws -> String {
     let standards = repositoryRoot() + "/standards"
     let local = try makeFolder([:])
     for name in try FileManager.default.contentsOfDirectory(atPath: standards) {
         try FileManager.default.copyItem(atPath: standards + "/" + name, toPath: local + "/" + name)
     }
-    let path = local + "/" + file
-    try (try String(contentsOfFile: path, encoding: .utf8) + text).write(toFile: path, atomically: true, encoding: .utf8)
+    for (file, edit) in edits {
+        let path = local + "/" + file
+        try edit((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").write(toFile: path, atomically: true, encoding: .utf8)
+    }
     return local
+}
+
+/// A copy of the standards folder with `text` appended to the profile `file` (a 规则 section, say).
+func standardsCopy(appending text: String, to file: String) throws -> String {
+    try standardsCopy([file: { $0 + text }])
 }
 
 /// Expects exactly these findings, printing what was found when they differ.
