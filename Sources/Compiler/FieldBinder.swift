@@ -213,13 +213,38 @@ struct FieldBinder {
 
     mutating func textList(_ node: YAMLNode, what: @autoclosure () -> String, whatEN: @autoclosure () -> String) -> [String] {
         list(node, what: what(), whatEN: whatEN()) { b, item, i in
-            b.text(item, what: "\(what())第\(i + 1)项", whatEN: "entry \(i + 1) of \(whatEN())")
+            let w = "\(what())第\(i + 1)项", we = "entry \(i + 1) of \(whatEN())"
+            return b.filled(item, what: w, whatEN: we) ? b.text(item, what: w, whatEN: we) : nil
         }
+    }
+
+    /// False, and reported, for an entry of a list with nothing after its `- `.
+    mutating func filled(_ node: YAMLNode, what: @autoclosure () -> String, whatEN: @autoclosure () -> String) -> Bool {
+        guard node.scalar?.isNull == true else { return true }
+        reporter.report(
+            CompilerCodes.wrongType, at: node.range,
+            zh: "\(what())是空的；请填写内容，或删除这一项", en: "\(whatEN()) is empty; fill it in or delete the entry")
+        return false
+    }
+
+    /// Text that must be one line: a code, a time limit, a phone number, an address. A line
+    /// break (a block written with `|` or `>`, or a `\n`) is reported: YAML keeps it in the
+    /// value, so every other reader of the file would see a value zhinan does not.
+    mutating func line(
+        _ node: YAMLNode, what: @autoclosure () -> String, whatEN: @autoclosure () -> String, numbersAllowed: Bool = false
+    ) -> String? {
+        guard let text = text(node, what: what(), whatEN: whatEN(), numbersAllowed: numbersAllowed) else { return nil }
+        guard let raw = node.scalar?.text, raw.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return text }
+        reporter.report(
+            CompilerCodes.wrongType, at: node.range,
+            zh: "\(what())应当写在一行，这里含有换行（不要用 | 或 > 写成多行）",
+            en: "\(whatEN()) must be one line, but holds a line break (do not write it as a block with | or >)")
+        return nil
     }
 
     /// A value of a code set, with did-you-mean.
     mutating func code(_ node: YAMLNode, set: String, what: @autoclosure () -> String, whatEN: @autoclosure () -> String) -> String? {
-        guard let value = text(node, what: what(), whatEN: whatEN()) else { return nil }
+        guard let value = line(node, what: what(), whatEN: whatEN()) else { return nil }
         // No such set: the profiles could not be resolved, which is reported on its own.
         guard let allowed = tables.codeSet(set) else { return value }
         guard FastText.contains(allowed, value) else {
@@ -234,7 +259,7 @@ struct FieldBinder {
     }
 
     mutating func timeLimit(_ node: YAMLNode, what: @autoclosure () -> String, whatEN: @autoclosure () -> String) -> TimeLimit? {
-        guard let t = text(node, what: what(), whatEN: whatEN(), numbersAllowed: true) else { return nil }
+        guard let t = line(node, what: what(), whatEN: whatEN(), numbersAllowed: true) else { return nil }
         guard let limit = FastText.timeLimit(t) else {
             let suggestion = t.allSatisfy({ $0.isASCII && $0.isNumber }) ? "（是否想写“\(t)个工作日”？）" : ""
             reporter.report(
@@ -278,7 +303,7 @@ struct FieldBinder {
     }
 
     mutating func url(_ node: YAMLNode, what: @autoclosure () -> String, whatEN: @autoclosure () -> String) -> String? {
-        guard let t = text(node, what: what(), whatEN: whatEN()) else { return nil }
+        guard let t = line(node, what: what(), whatEN: whatEN()) else { return nil }
         guard ValueForms.isHTTPURL(t) else {
             reporter.report(
                 CompilerCodes.badURL, at: node.range,
@@ -289,7 +314,7 @@ struct FieldBinder {
     }
 
     mutating func phone(_ node: YAMLNode, what: @autoclosure () -> String, whatEN: @autoclosure () -> String) -> String? {
-        guard let t = text(node, what: what(), whatEN: whatEN(), numbersAllowed: true) else { return nil }
+        guard let t = line(node, what: what(), whatEN: whatEN(), numbersAllowed: true) else { return nil }
         guard ValueForms.isPhone(t) else {
             reporter.report(
                 CompilerCodes.badPhone, at: node.range,

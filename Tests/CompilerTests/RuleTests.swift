@@ -69,6 +69,67 @@ import Testing
         try expectFindings(f, ["ZN307@items/a.yaml:26:3", "ZN308@items/a.yaml:27:3"])
     }
 
+    @Test func aRequiredElementWithNothingInItIsMissingOnce() throws {
+        for (old, new) in [
+            ("受理地点: [jy-1]", "受理地点: []"), ("受理地点: [jy-1]", "受理地点: \"  \""),
+            ("审批收费: 不收费", "审批收费: []"), ("咨询:\n  电话: 020-12345678", "咨询: {}"),
+        ] {
+            var f = Fixture()
+            f.edit(old, new)
+            let key = old.prefix { $0 != ":" } + ":"
+            let line = try #require(Fixture.itemYAML.components(separatedBy: "\n").firstIndex { $0.hasPrefix(key) }) + 1
+            try expectFindings(f, ["ZN301@items/a.yaml:\(line):1"])
+            #expect(try f.compile().diagnostics.first?.message.zh.hasSuffix("没有填写内容") == true)
+        }
+    }
+
+    @Test func anOptionalElementWithNothingAfterItIsNotGiven() throws {
+        var f = Fixture()
+        f.edit("服务对象: [企业法人, 事业法人]", "服务对象:")
+        try expectFindings(f, [])
+        f.edit("监督检查: 每季度抽查。\n", "监督检查: 每季度抽查。\n审批证件:\n")
+        try expectFindings(f, [])
+        #expect(try f.compile().catalog?.items.first?.certificate == nil)
+    }
+
+    @Test func anEmptyEntryOfAList() throws {
+        var f = Fixture()
+        f.edit("审批条件:\n  - 设备已经监督检验合格。", "审批条件:\n  -\n  - 设备已经监督检验合格。")
+        try expectFindings(f, ["ZN303@items/a.yaml:13:4"])
+        #expect(try f.compile().diagnostics.first?.message.zh == "审批条件第1项是空的；请填写内容，或删除这一项")
+        var g = Fixture()
+        g.edit("服务对象: [企业法人, 事业法人]", "服务对象:\n  - 企业法人\n  -")
+        try expectFindings(g, ["ZN303@items/a.yaml:6:4"])
+    }
+
+    @Test func aOneLineValueWrittenAsABlock() throws {
+        var f = Fixture()
+        f.edit("事项类型: 行政许可", "事项类型: |\n  行政许可")
+        try expectFindings(f, ["ZN303@items/a.yaml:3:7"])
+        #expect(try f.compile().diagnostics.first?.message.zh == "事项类型应当写在一行，这里含有换行（不要用 | 或 > 写成多行）")
+        // Folded onto one line with >-, it is one line.
+        var g = Fixture()
+        g.edit("事项编码: 440100-XK-00012-001", "事项编码: >-\n  440100-XK-00012-001")
+        try expectFindings(g, [])
+        g.edit("  法定: 30个工作日", "  法定: \"30个工作日\\n\"")
+        try expectFindings(g, ["ZN303@items/a.yaml:27:7"])
+    }
+
+    @Test func anItemCodeIsText() throws {
+        var f = Fixture()
+        f.edit("事项编码: 440100-XK-00012-001", "事项编码: 4401000001200")
+        try expectFindings(f, ["ZN411@items/a.yaml:2:7"])
+    }
+
+    @Test func aMaterialFromAnEmptyLibraryIdHasNoName() throws {
+        var f = Fixture()
+        f.edit("  - 材料库: yyzz\n", "  - 材料库:\n")
+        try expectFindings(f, ["ZN504@items/a.yaml:22:5"])
+        var g = Fixture()
+        g.edit("  - 材料: 特种设备使用登记表\n", "  - 材料: \" \"\n")
+        try expectFindings(g, ["ZN504@items/a.yaml:15:5"])
+    }
+
     @Test func placeholders() throws {
         var f = Fixture()
         f.edit("受理范围: 在本市行政区域内使用特种设备的单位。", "受理范围: 【待填写】谁可以申请")
