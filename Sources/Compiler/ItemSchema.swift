@@ -16,7 +16,7 @@ import Standards
 /// `012345`). Tests/zhinanTests/SchemaAgreementTests.swift holds the two together.
 public enum ItemSchema {
     /// The profile parameter holding the item code's regular expression.
-    public static let codeFormatParameter = "事项编码格式"
+    public static let codeFormatParameter = ProfileParameter.itemCodeFormat
 
     /// The schema's `$id`: a name, not a place (`.invalid` never resolves).
     public static let id = "https://zhinan.invalid/schema/item.json"
