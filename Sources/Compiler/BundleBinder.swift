@@ -16,10 +16,12 @@ struct BoundBundle: Sendable {
 /// Binds a bundle file (一件事, `bundles/*.yaml`).
 struct BundleBinder {
     let header: CatalogHeader
+    let codeFormat: CodeFormat
     var b: FieldBinder
 
     init(file: String, profile: EffectiveProfile, header: CatalogHeader) {
         self.header = header
+        codeFormat = CodeFormat.bundle(in: profile)
         b = FieldBinder(reporter: Reporter(file: file, settings: profile.rules), codeSets: profile.codeSets)
     }
 
@@ -34,8 +36,9 @@ struct BundleBinder {
     mutating func bind(_ root: YAMLNode) -> BoundBundle? {
         guard let r = b.record(root, fields: Fields.bundle, what: "一件事", whatEN: "the bundle"),
               let namePair = r["名称"], let name = b.text(namePair.value, what: "一件事的名称", whatEN: "the bundle's name", oneLine: true),
-              let codePair = r["编码"], let code = b.text(codePair.value, what: "一件事的编码", whatEN: "the bundle's code", numbersAllowed: true, oneLine: true)
+              let codePair = r["编码"], let code = b.line(codePair.value, what: "一件事的编码", whatEN: "the bundle's code", numbersAllowed: true)
         else { return nil }
+        _ = codeFormat.check(bundleCode: code, at: codePair.value.range, reporter: &b.reporter)
         let mode = r["办理方式"].flatMap { b.code($0.value, set: "办理方式", what: "办理方式", whatEN: "办理方式") }.flatMap(BundleMode.init(rawValue:))
         let category = r["窗口类别"].flatMap { b.code($0.value, set: "窗口类别", what: "窗口类别", whatEN: "窗口类别") }.flatMap(WindowCategory.init(rawValue:))
         var lead = ""

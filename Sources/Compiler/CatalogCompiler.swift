@@ -146,15 +146,20 @@ public struct CatalogCompiler: Sendable {
 
         var items: [BoundItem] = []
         var codes: [String: BoundItem] = [:]
+        var itemFolders = FolderClaims(parent: "items", what: (zh: "事项编码", en: "item code"))
         for outcome in outcomes {
             result.diagnostics += outcome.diagnostics
             guard let item = outcome.item else { continue }
+            var reporter = Reporter(file: item.spans.file, settings: profile.rules)
             if !item.item.code.isEmpty, let first = codes[item.item.code] {
-                var reporter = Reporter(file: item.spans.file, settings: profile.rules)
                 reporter.report(CompilerCodes.duplicateItemCode, at: item.spans.code ?? item.spans.start,
                     zh: "事项编码“\(item.item.code)”已被 \(first.spans.file) 使用", en: "the item code \"\(item.item.code)\" is already used by \(first.spans.file)",
                     notes: [DiagnosticNote(LocalizedText(zh: "第一次使用在这里", en: "first used here"),
                                            at: SourceSpan(file: first.spans.file, range: first.spans.code ?? first.spans.start))])
+                result.diagnostics += reporter.diagnostics
+                continue
+            }
+            if !item.item.code.isEmpty, !itemFolders.claim(item.item.code, at: item.spans.code ?? item.spans.start, reporter: &reporter) {
                 result.diagnostics += reporter.diagnostics
                 continue
             }
@@ -167,6 +172,7 @@ public struct CatalogCompiler: Sendable {
         let byCode = Dictionary(items.map { ($0.item.code, $0.item) }, uniquingKeysWith: { a, _ in a })
         var bundles: [ServiceBundle] = []
         var bundleCodes: [String: (String, SourceRange)] = [:]
+        var bundleFolders = FolderClaims(parent: "bundles", what: (zh: "一件事编码", en: "bundle code"))
         for (i, f) in found.enumerated() where f.relative.hasPrefix("bundles/") {
             guard let file = others[i], let root = file.root else { continue }
             var binder = BundleBinder(file: file.path, profile: profile, header: header)
@@ -184,6 +190,10 @@ public struct CatalogCompiler: Sendable {
             if let item = codes[bound.bundle.code] {
                 reporter.report(CompilerCodes.duplicateBundleCode, at: bound.codeRange,
                     zh: "一件事编码“\(bound.bundle.code)”与事项 \(item.spans.file) 的事项编码相同", en: "the bundle code \(bound.bundle.code) is the code of the item in \(item.spans.file)")
+                result.diagnostics += reporter.diagnostics
+                continue
+            }
+            if !bundleFolders.claim(bound.bundle.code, at: bound.codeRange, reporter: &reporter) {
                 result.diagnostics += reporter.diagnostics
                 continue
             }

@@ -164,6 +164,18 @@ public enum CompilerCodes {
         "Names, codes, ids and e-mail addresses are one line: they become page titles, folder names, links and database keys, which a line break would split. This value holds one (from a block of text (|), a \"\\n\" or \"\\r\" in quotes, or a Unicode line or paragraph separator, U+2028 or U+2029).",
         "把值写在一行。", "Write the value on one line.",
         example: "事项名称: \"特种设备\\n使用登记\"")
+    public static let badBundleCode = code(
+        "ZN430", .error, "一件事编码格式不对", "Malformed bundle code",
+        "一件事的编码必须符合标准配置中“一件事编码格式”规定的格式（DB44 的配置为 行政区划-YJS-三位序号，如 440103-YJS-001）；标准配置没有规定时，编码只能由字母、数字和 . _ - 组成，以字母或数字开头，至多 64 个字符。编码决定一件事网页所在的文件夹，随意的文字会得到过长或无法辨认的文件夹名。",
+        "A bundle's code must match the profile's 一件事编码格式 (the DB44 profiles': 行政区划-YJS-serial, such as 440103-YJS-001); where no profile gives one, a code is letters, digits and . _ -, starts with a letter or digit and has at most 64 characters. The code names the folder of the bundle's pages, and free text makes folder names too long or unrecognisable.",
+        "按提示中的格式改写（提示给出最接近的合格写法和示例）；地方标准可以在标准配置的“参数”中改写“一件事编码格式”。",
+        "Rewrite it in the format the message gives (with the closest code that fits, and an example); a local standard may change 一件事编码格式 under 参数 in its profile.",
+        example: "编码: 440103-yjs-001   # 应为 440103-YJS-001")
+    public static let folderClash = code(
+        "ZN431", .error, "两个编码对应同一个网页文件夹", "Two codes map to one folder of the site",
+        "每个事项和一件事的网页写在以编码命名的文件夹中（items/编码/、bundles/编码/）。两个不同的编码如果只差大小写或 Unicode 写法，在不区分大小写或统一 Unicode 写法的文件系统（macOS、Windows）上是同一个文件夹，后写的网页会覆盖先写的。",
+        "Each item's and bundle's pages go to a folder named by its code (items/CODE/, bundles/CODE/). Two different codes that differ only in case or in Unicode form name one folder on a file system that ignores case or normalizes names (macOS, Windows), and the later pages would overwrite the earlier.",
+        "为其中一个改用真正不同的编码。", "Give one of them a truly different code.")
 
     // MARK: References
 
@@ -216,6 +228,14 @@ public enum CompilerCodes {
         "办理流程中从申请到准予的最长计时路径（关键路径）所需时间，超过了承诺时限：按流程办理，承诺无法兑现。不计时的环节（计时: 否）不计入。",
         "The longest timed path of the flow from application to 准予 (the critical path) takes longer than the promise: following the flow, the promise cannot be kept. Steps with 计时: 否 do not count.",
         "缩短路径上环节的时限，或核对承诺时限。", "Shorten the steps on the path, or check the promise.")
+
+    public static let untimedStep = code(
+        "ZN606", .warning, "计时的环节没有写时限", "Timed step without a time limit",
+        "事项有承诺时限时，zhinan 按办理流程计算关键路径（从申请到准予最长的计时路径）并与承诺时限比较。计时的环节（没有写“计时: 否”）不写“时限”，关键路径就把它算作不花时间，显示的关键路径偏短，承诺时限能否兑现也就无从核对。申请人自己的环节（岗位为申请人）和写了“结束”的环节不在此列。标准配置可以在“规则”中把它设为错误（ZN606: 错误）。",
+        "When an item promises a limit, zhinan computes the flow's critical path (the longest timed path from application to 准予) and compares it with the promise. A timed step (one without 计时: 否) that gives no 时限 counts as taking no time, so the critical path shown is too short and whether the promise can be kept cannot be checked. The applicant's own steps (岗位 申请人) and steps with 结束 are exempt. A profile may make this an error under 规则 (ZN606: 错误).",
+        "为该环节写上“时限”（N个工作日、N日，当场完成写“即办”）；时间不计入办理时限的环节（补正、检验检测、专家评审等）写“计时: 否”。",
+        "Give the step its 时限 (N个工作日, N日, or 即办 when it is done on the spot); a step whose time does not count (补正, testing, expert review …) gets 计时: 否.",
+        example: "  - 环节: 审查\n    岗位: 审查人员      # 缺少 时限: 5个工作日")
 
     // MARK: Flow
 
@@ -313,9 +333,10 @@ public enum CompilerCodes {
         unusedSuppression, badSuppression,
         badTimeLimit, badCount, badCreditCode, badRegion, badPhone, badURL, badItemCode,
         duplicateItemCode, badRatio, regionMismatch, numberAsText, badDate, lineBreakInOneLineValue,
+        badBundleCode, folderClash,
         unknownReference, duplicateID, unknownStep, materialNameAndLibrary,
         promiseExceedsStatute, internalControlLine, immediateMismatch, undecidedComparison,
-        criticalPathExceedsPromise,
+        criticalPathExceedsPromise, untimedStep,
         duplicateStep, unreachableStep, deadEnd, endWithNext, timedCycle, noGrantedEnd, noWayOut,
         roleNotInStaff,
         unknownMember, memberTwice, memberNotAtWindow, bundlePromiseTooShort, bundlePromiseOverStatute,

@@ -28,6 +28,9 @@ struct Record {
     /// Binds field `i` to pair `p` of the mapping.
     mutating func bind(field i: Int, toPair p: Int) { slots[i] = p }
 
+    /// Reads field `i` as not written.
+    mutating func unbind(field i: Int) { slots[i] = nil }
+
     /// The pairs bound, by field name.
     var fields: [String: YAMLPair] {
         var out: [String: YAMLPair] = [:]
@@ -133,12 +136,14 @@ struct FieldBinder {
                 CompilerCodes.missingField, at: SourceRange(at: node.range.start),
                 zh: "\(what())缺少“\(spec.name)”", en: "\(whatEN()) lacks \(spec.name)")
         }
-        // A required field written with nothing after it is as missing as one not written.
+        // A required field written with nothing after it (or only spaces) is as missing as
+        // one not written, and is read as absent.
         for (i, spec) in fields.enumerated() where spec.isRequired {
-            if let pair = record[field: i], pair.value.scalar?.isNull == true {
+            if let pair = record[field: i], let s = pair.value.scalar, s.isNull || s.text.allSatisfy(\.isWhitespace) {
                 reporter.report(
                     CompilerCodes.missingField, at: pair.keyRange,
                     zh: "\(what())的“\(spec.name)”没有填写内容", en: "\(spec.name) of \(whatEN()) is empty")
+                record.unbind(field: i)
             }
         }
         return record
@@ -205,11 +210,11 @@ struct FieldBinder {
                 zh: "\(what())还是模板的占位文字，请填写实际内容", en: "\(whatEN()) is still a template placeholder; fill in the real content")
             return nil
         }
-        if oneLine && ValueForms.hasLineBreak(text) {
+        if oneLine && ValueForms.hasLineBreak(scalar.text) {
             reporter.report(
                 CompilerCodes.lineBreakInOneLineValue, at: node.range,
-                zh: "\(what())只能写一行，这里有换行；请把它写在一行",
-                en: "\(whatEN()) is written on one line, but this value holds a line break; write it on one line")
+                zh: "\(what())只能写一行，这里有换行；请把它写在一行（不要用 | 或 > 写成多行文字）",
+                en: "\(whatEN()) is written on one line, but this value holds a line break; write it on one line (not as a block with | or >)")
             return nil
         }
         return text
@@ -217,13 +222,32 @@ struct FieldBinder {
 
     mutating func textList(_ node: YAMLNode, what: @autoclosure () -> String, whatEN: @autoclosure () -> String) -> [String] {
         list(node, what: what(), whatEN: whatEN()) { b, item, i in
-            b.text(item, what: "\(what())第\(i + 1)项", whatEN: "entry \(i + 1) of \(whatEN())")
+            let w = "\(what())第\(i + 1)项", we = "entry \(i + 1) of \(whatEN())"
+            return b.filled(item, what: w, whatEN: we) ? b.text(item, what: w, whatEN: we) : nil
         }
+    }
+
+    /// False, and reported, for an entry of a list with nothing after its `- `.
+    mutating func filled(_ node: YAMLNode, what: @autoclosure () -> String, whatEN: @autoclosure () -> String) -> Bool {
+        guard node.scalar?.isNull == true else { return true }
+        reporter.report(
+            CompilerCodes.wrongType, at: node.range,
+            zh: "\(what())是空的；请填写内容，或删除这一项", en: "\(whatEN()) is empty; fill it in or delete the entry")
+        return false
+    }
+
+    /// Text that must be one line: a code, a time limit, a phone number, an address. A line
+    /// break (a block written with `|` or `>`, a `\n`, U+2028/U+2029) is ZN421: YAML keeps it
+    /// in the value, so every other reader of the file would see a value zhinan does not.
+    mutating func line(
+        _ node: YAMLNode, what: @autoclosure () -> String, whatEN: @autoclosure () -> String, numbersAllowed: Bool = false
+    ) -> String? {
+        text(node, what: what(), whatEN: whatEN(), numbersAllowed: numbersAllowed, oneLine: true)
     }
 
     /// A value of a code set, with did-you-mean.
     mutating func code(_ node: YAMLNode, set: String, what: @autoclosure () -> String, whatEN: @autoclosure () -> String) -> String? {
-        guard let value = text(node, what: what(), whatEN: whatEN()) else { return nil }
+        guard let value = line(node, what: what(), whatEN: whatEN()) else { return nil }
         // No such set: the profiles could not be resolved, which is reported on its own.
         guard let allowed = tables.codeSet(set) else { return value }
         guard FastText.contains(allowed, value) else {
@@ -238,7 +262,7 @@ struct FieldBinder {
     }
 
     mutating func timeLimit(_ node: YAMLNode, what: @autoclosure () -> String, whatEN: @autoclosure () -> String) -> TimeLimit? {
-        guard let t = text(node, what: what(), whatEN: whatEN(), numbersAllowed: true) else { return nil }
+        guard let t = line(node, what: what(), whatEN: whatEN(), numbersAllowed: true) else { return nil }
         guard let limit = FastText.timeLimit(t) else {
             let suggestion = t.allSatisfy({ $0.isASCII && $0.isNumber }) ? "（是否想写“\(t)个工作日”？）" : ""
             reporter.report(
@@ -282,7 +306,7 @@ struct FieldBinder {
     }
 
     mutating func url(_ node: YAMLNode, what: @autoclosure () -> String, whatEN: @autoclosure () -> String) -> String? {
-        guard let t = text(node, what: what(), whatEN: whatEN()) else { return nil }
+        guard let t = line(node, what: what(), whatEN: whatEN()) else { return nil }
         guard ValueForms.isHTTPURL(t) else {
             reporter.report(
                 CompilerCodes.badURL, at: node.range,
@@ -293,7 +317,7 @@ struct FieldBinder {
     }
 
     mutating func phone(_ node: YAMLNode, what: @autoclosure () -> String, whatEN: @autoclosure () -> String) -> String? {
-        guard let t = text(node, what: what(), whatEN: whatEN(), numbersAllowed: true) else { return nil }
+        guard let t = line(node, what: what(), whatEN: whatEN(), numbersAllowed: true) else { return nil }
         guard ValueForms.isPhone(t) else {
             reporter.report(
                 CompilerCodes.badPhone, at: node.range,

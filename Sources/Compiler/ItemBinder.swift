@@ -83,10 +83,15 @@ struct ItemBinder {
                 continue
             }
             given[spec.key] = pair.keyRange
-            if spec.isRequired, let s = pair.value.scalar, s.isNull || s.text.allSatisfy(\.isWhitespace) {
-                // `事项名称:` with nothing after it (or ~, or "") is as missing as no 事项名称.
-                b.reporter.report(CompilerCodes.missingElement, at: pair.keyRange,
-                    zh: "必需的要素“\(spec.name)”没有填写内容", en: "the required element \(spec.name) is empty")
+            if Self.isEmpty(pair.value) {
+                // `事项名称:` with nothing after it (or ~, "", [] or {}) is as missing as no
+                // 事项名称; an optional element with nothing after it is not given.
+                if spec.isRequired {
+                    b.reporter.report(CompilerCodes.missingElement, at: pair.keyRange,
+                        zh: "必需的要素“\(spec.name)”没有填写内容", en: "the required element \(spec.name) is empty")
+                    continue
+                }
+                if pair.value.scalar?.isNull == true { continue }
             }
             bindElement(spec, pair, into: &item, spans: &spans)
         }
@@ -100,11 +105,20 @@ struct ItemBinder {
         return BoundItem(item: item, spans: spans)
     }
 
+    /// A value with nothing in it: null, text of spaces only, `[]` or `{}`.
+    static func isEmpty(_ node: YAMLNode) -> Bool {
+        switch node.value {
+        case .scalar(let s): s.isNull || s.text.allSatisfy(\.isWhitespace)
+        case .sequence(let items): items.isEmpty
+        case .mapping(let pairs): pairs.isEmpty
+        }
+    }
+
     private mutating func bindElement(_ spec: ElementSpec, _ pair: YAMLPair, into item: inout Item, spans: inout ItemSpans) {
         let node = pair.value, what = spec.name, en = spec.name
         switch spec.type {
         case .itemCode:
-            guard let code = b.text(node, what: what, whatEN: en, numbersAllowed: true, oneLine: true) else { return }
+            guard let code = b.line(node, what: what, whatEN: en) else { return }
             item.code = code
             spans.code = node.range
             checkItemCode(code, at: node.range)
@@ -114,7 +128,7 @@ struct ItemBinder {
         case .windows:
             let nodes = node.sequence ?? (node.scalar != nil ? [node] : [])
             if nodes.isEmpty && node.scalar == nil { _ = b.textList(node, what: what, whatEN: en) }
-            for n in nodes {
+            for (i, n) in nodes.enumerated() where b.filled(n, what: "\(what)第\(i + 1)项", whatEN: "entry \(i + 1) of \(en)") {
                 if let id = b.text(n, what: what, whatEN: en, numbersAllowed: true, oneLine: true), resolve(id, in: .windows, at: n.range) {
                     item.windowIDs.append(id)
                 }
@@ -131,7 +145,9 @@ struct ItemBinder {
         case .codeList:
             let nodes = node.sequence ?? [node]
             if node.mapping != nil { _ = b.textList(node, what: what, whatEN: en); return }
-            let values = nodes.compactMap { b.code($0, set: spec.codeSet ?? "", what: what, whatEN: en) }
+            let values = nodes.enumerated().compactMap { i, n in
+                b.filled(n, what: "\(what)第\(i + 1)项", whatEN: "entry \(i + 1) of \(en)") ? b.code(n, set: spec.codeSet ?? "", what: what, whatEN: en) : nil
+            }
             switch spec.key {
             case ElementKey.serviceObjects: item.serviceObjects = values
             case ElementKey.handlingForms: item.handlingForms = values
@@ -185,7 +201,7 @@ struct ItemBinder {
             item.timeLimits = limits
         case .fees:
             if let t = node.text, node.sequence == nil {
-                if t == "不收费" || t == "免费" { item.fees = .free; return }
+                if Fields.noFee.contains(t) { item.fees = .free; return }
                 b.reporter.report(CompilerCodes.wrongType, at: node.range,
                     zh: "审批收费应写“不收费”，或列出收费项目（项目、标准、依据）", en: "审批收费 is 不收费, or a list of fees (项目, 标准, 依据)")
                 return
@@ -342,9 +358,13 @@ struct References {
                 name: shared.name, libraryID: id, form: shared.form, copies: shared.copies, medium: shared.medium,
                 source: shared.source, requirement: shared.requirement, shareable: shared.shareable)
         }
-        if let p = r["材料"], let name = b.text(p.value, what: "\(what())的名称", whatEN: "the name of \(en())", oneLine: true) { m.name = name }
+        if let p = r["材料"], let name = b.text(p.value, what: "\(what())的名称", whatEN: "the name of \(en())", oneLine: true),
+           !name.allSatisfy(\.isWhitespace) {
+            m.name = name
+        }
         if m.name.isEmpty {
-            if r["材料库"] == nil {
+            // Nothing after 材料库: is no library id.
+            if r["材料库"]?.value.text == nil {
                 b.reporter.report(CompilerCodes.materialNameAndLibrary, at: SourceRange(at: entry.range.start),
                     zh: "\(what())既没有写“材料”（名称），也没有写“材料库”", en: "\(en()) gives neither 材料 (a name) nor 材料库")
             }

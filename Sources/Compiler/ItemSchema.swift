@@ -8,25 +8,28 @@ import Standards
 /// (the last marked `deprecated`), nothing else (`additionalProperties: false`); every
 /// required element under any of its names, and no element under two names; the value
 /// types of `ElementType` and `FieldKind`, with the code sets' values as `enum`s and the
-/// profile's 事项编码格式 as a `pattern`. What it cannot encode is left to `zhinan check`:
-/// references to catalog.yaml, the flow graph, 承诺 against 法定, the credit code's check
-/// character.
+/// profile's 事项编码格式 as a `pattern`. Values take the forms `zhinan check` reads
+/// (`ValueForms.Patterns`): a required value is not empty, an optional one may be left
+/// empty, one value may stand for a list, a number may stand for an id. What it cannot
+/// encode is left to `zhinan check`: references to catalog.yaml, the flow graph, 承诺
+/// against 法定, placeholders, and the spelling of numbers (JSON keeps `12345` of
+/// `012345`). Tests/zhinanTests/SchemaAgreementTests.swift holds the two together.
 public enum ItemSchema {
     /// The profile parameter holding the item code's regular expression.
-    public static let codeFormatParameter = "事项编码格式"
+    public static let codeFormatParameter = ProfileParameter.itemCodeFormat
 
     /// The schema's `$id`: a name, not a place (`.invalid` never resolves).
     public static let id = "https://zhinan.invalid/schema/item.json"
 
     /// The pattern of a 时限 value: working days, calendar days, or 即办.
-    public static let timeLimitPattern = "^(即办|[1-9][0-9]*(个工作日|工作日|日|天))$"
+    public static let timeLimitPattern = ValueForms.Patterns.timeLimit
 
-    /// The pattern of a telephone number written as text: 区号-号码, a mobile number, or a
-    /// five- or six-digit service number (12345, 12333, 95598, 961234).
-    public static let phonePattern = "^(0[0-9]{2,3}-[0-9]{7,8}|1[3-9][0-9]{9}|[0-9]{5,6})$"
+    /// The pattern of telephone numbers written as text: 区号-号码 (with 转 and an
+    /// extension), mobile and service numbers, several separated by 、 or a comma.
+    public static let phonePattern = ValueForms.Patterns.phone
 
     /// The value 审批收费 takes when nothing is charged.
-    public static let noFee = "不收费"
+    public static let noFee = Fields.noFee[0]
 
     /// The schema as pretty-printed JSON with a stable key order and Chinese unescaped;
     /// the same profile always gives the same bytes.
@@ -87,6 +90,8 @@ public enum ItemSchema {
     }
 
     /// Forbids writing one element (or field) under two of its names; `nil` when it has one.
+    /// Only a mapping is forbidden anything (`required` holds of every other value, so
+    /// `not` would refuse a null where a mapping may be left empty).
     static func atMostOne(_ names: [String]) -> JSONValue? {
         guard names.count > 1 else { return nil }
         var pairs: [JSONValue] = []
@@ -95,7 +100,8 @@ public enum ItemSchema {
                 pairs.append(.object([("required", .array([.string(names[i]), .string(names[j])]))]))
             }
         }
-        return .object([("not", pairs.count == 1 ? pairs[0] : .object([("anyOf", .array(pairs))]))])
+        let twice: [(String, JSONValue)] = pairs.count == 1 ? [("required", .array([.string(names[0]), .string(names[1])]))] : [("anyOf", .array(pairs))]
+        return .object([("not", .object([("type", .string("object"))] + twice))])
     }
 
     /// Builds subschemas for one profile.
@@ -136,106 +142,163 @@ public enum ItemSchema {
             return "“\(spec.name)”的别名\(whose)，二者只写一个\(help)"
         }
 
-        /// The schema of an element's value.
+        /// The schema of an element's value. A required element must hold something
+        /// (ItemBinder reports null, blank text, `[]` and `{}` as missing); an optional one
+        /// may be written with nothing after it.
         func value(of spec: ElementSpec) -> JSONValue {
-            // An empty list is no better than none for a required element.
-            let listMin: [(String, JSONValue)] = spec.isRequired ? [("minItems", .int(1))] : []
-            func array(_ items: JSONValue) -> JSONValue { .object([("type", .string("array"))] + listMin + [("items", items)]) }
+            let presence = Presence(required: spec.isRequired)
             switch spec.type {
             case .text:
-                return .object([("type", .string("string"))])
+                return text(presence)
             case .textList:
-                return array(.object([("type", .string("string"))]))
+                return oneOrList(text(presence), items: text(.entry), presence)
             case .code:
-                return code(spec.codeSet)
+                return code(spec.codeSet, presence)
             case .codeList:
-                return array(code(spec.codeSet))
+                return oneOrList(code(spec.codeSet, presence), items: code(spec.codeSet, .entry), presence)
             case .itemCode:
-                var s: [(String, JSONValue)] = [("type", .string("string"))]
-                if let pattern = profile.parameters[ItemSchema.codeFormatParameter] { s.append(("pattern", .string(pattern))) }
-                return .object(s)
+                let pattern = profile.parameters[ItemSchema.codeFormatParameter]
+                return presence.nonBlank(.object([("type", presence.types("string"))] + (pattern.map { [("pattern", .string($0))] } ?? [])))
             case .agency:
-                return reference(.agencies)
+                return reference(.agencies, presence)
             case .windows:
-                return array(reference(.windows))
+                return oneOrList(reference(.windows, presence), items: reference(.windows, .entry), presence)
+            case .consultation:
+                // ItemBinder asks 咨询 for at least one field, written or not.
+                guard case .object(var pairs) = kind(.record(Fields.consultation), presence) else { return .object([]) }
+                if !pairs.contains(where: { $0.0 == "minProperties" }) { pairs.insert(("minProperties", .int(1)), at: 1) }
+                return .object(pairs)
             default:
                 guard let shape = Fields.shape(of: spec.type) else { return .object([]) }
-                var s = kind(shape)
-                if spec.isRequired, case .records = shape, case .object(var pairs) = s {
-                    pairs.insert(("minItems", .int(1)), at: 1)
-                    s = .object(pairs)
-                }
-                return s
+                return kind(shape, presence)
             }
         }
 
-        func code(_ set: String?) -> JSONValue {
-            guard let set, let values = codes(set) else {
-                return .object([("type", .string("string"))])
+        /// Whether a value must be there, may be left empty, or is an entry of a list.
+        enum Presence {
+            /// Required: no null, no blank text, no empty list or mapping.
+            case required
+            /// Optional: null (nothing after the colon) reads as not written.
+            case optional
+            /// An entry of a list: anything but null (FieldBinder reports an empty entry).
+            case entry
+
+            init(required: Bool) { self = required ? .required : .optional }
+
+            /// `type` of these JSON types, with null when the value may be left empty.
+            func types(_ names: String...) -> JSONValue {
+                let all = names + (self == .optional ? ["null"] : [])
+                return all.count == 1 ? .string(all[0]) : .array(all.map(JSONValue.string))
             }
-            return .object([("enum", .array(values.map(JSONValue.string)))])
+
+            /// `values` as an `enum`, with null when the value may be left empty.
+            func values(_ values: [JSONValue]) -> JSONValue {
+                .array(values + (self == .optional ? [.null] : []))
+            }
+
+            /// `schema` of text that, when required, is not blank: its `pattern`, else `\S`.
+            func nonBlank(_ schema: JSONValue) -> JSONValue {
+                guard self == .required, case .object(var pairs) = schema else { return schema }
+                if pairs.contains(where: { $0.0 == "pattern" }) { return schema }
+                pairs.append(("pattern", .string("\\S")))
+                return .object(pairs)
+            }
+
+            /// `minItems: 1` (lists) or `minProperties: 1` (mappings) when required.
+            var atLeastOne: (items: [(String, JSONValue)], properties: [(String, JSONValue)]) {
+                self == .required ? ([("minItems", .int(1))], [("minProperties", .int(1))]) : ([], [])
+            }
         }
 
-        func reference(_ registry: Registry) -> JSONValue {
-            .object([
-                ("type", .string("string")),
-                ("description", .string("catalog.yaml 中“\(registry.rawValue)”的编号")),
-            ])
+        /// Text; `numbersAllowed`: also a number or boolean, read as its text.
+        func text(_ presence: Presence, numbersAllowed: Bool = false) -> JSONValue {
+            presence.nonBlank(.object([("type", numbersAllowed ? presence.types("string", "number", "boolean") : presence.types("string"))]))
         }
 
-        func string(pattern: String) -> JSONValue {
-            .object([("type", .string("string")), ("pattern", .string(pattern))])
+        /// One value or a list of them, as ItemBinder reads 审批条件, 服务对象 and 受理地点.
+        func oneOrList(_ one: JSONValue, items: JSONValue, _ presence: Presence) -> JSONValue {
+            // `one` takes null itself when the value is optional.
+            .object([("anyOf", .array([one, .object([("type", .string("array"))] + presence.atLeastOne.items + [("items", items)])]))])
+        }
+
+        func code(_ set: String?, _ presence: Presence) -> JSONValue {
+            guard let set, let values = codes(set) else { return text(presence) }
+            return .object([("enum", presence.values(values.map(JSONValue.string)))])
+        }
+
+        func reference(_ registry: Registry, _ presence: Presence) -> JSONValue {
+            guard case .object(var pairs) = text(presence, numbersAllowed: true) else { return .object([]) }
+            pairs.append(("description", .string("catalog.yaml 中“\(registry.rawValue)”的编号")))
+            return .object(pairs)
+        }
+
+        func string(pattern: String, _ presence: Presence) -> JSONValue {
+            .object([("type", presence.types("string")), ("pattern", .string(pattern))])
         }
 
         /// The schema of a field kind.
-        func kind(_ kind: FieldKind) -> JSONValue {
+        func kind(_ kind: FieldKind, _ presence: Presence, numbersAllowed: Bool = false) -> JSONValue {
             switch kind {
-            case .text, .stepName:
-                return .object([("type", .string("string"))])
+            case .text:
+                return text(presence, numbersAllowed: numbersAllowed)
+            case .stepName:
+                return text(presence, numbersAllowed: true)
             case .positiveInteger:
-                return .object([("type", .string("integer")), ("minimum", .int(1))])
+                return .object([("type", presence.types("integer")), ("minimum", .int(1)), ("maximum", .int(1_000_000))])
             case .yesNo:
-                return .object([("enum", .array([.string("是"), .string("否"), .bool(true), .bool(false)]))])
+                return .object([("enum", presence.values([.string("是"), .string("否"), .bool(true), .bool(false)]))])
             case .timeLimit:
-                return string(pattern: ItemSchema.timeLimitPattern)
+                return string(pattern: ValueForms.Patterns.timeLimit, presence)
             case .code(let set):
-                return code(set)
+                return code(set, presence)
             case .reference(let registry):
-                return reference(registry)
+                return reference(registry, presence)
             case .url:
-                return string(pattern: "^https?://")
+                return string(pattern: ValueForms.Patterns.httpURL, presence)
             case .phone:
-                return .object([("anyOf", .array([
-                    string(pattern: ItemSchema.phonePattern),
-                    .object([("type", .string("integer")), ("minimum", .int(10000)), ("maximum", .int(999_999))]),
-                    .object([("type", .string("integer")), ("minimum", .int(13_000_000_000)), ("maximum", .int(19_999_999_999))]),
-                ]))])
+                // A number YAML reads as an integer is taken by its digits.
+                var branches = [string(pattern: ValueForms.Patterns.phone, .required)] + ValueForms.Patterns.phoneNumbers.map {
+                    JSONValue.object([("type", .string("integer")), ("minimum", .int($0.lowerBound)), ("maximum", .int($0.upperBound))])
+                }
+                if presence == .optional { branches.append(.object([("type", .string("null"))])) }
+                return .object([("anyOf", .array(branches))])
             case .date:
                 return .object([
-                    ("type", .string("string")), ("format", .string("date")), ("pattern", .string("^[0-9]{4}-[0-9]{2}-[0-9]{2}$")),
+                    ("type", presence.types("string")), ("format", .string("date")),
+                    ("pattern", .string("^[0-9]{4}-[0-9]{2}-[0-9]{2}$")),
                 ])
             case .ratio:
-                return string(pattern: "^[1-9][0-9]*/[1-9][0-9]*$")
+                return string(pattern: "^[1-9][0-9]*/[1-9][0-9]*$", presence)
             case .creditCode:
-                return string(pattern: "^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$")
+                return string(pattern: "^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$", presence)
             case .regionCode:
-                return string(pattern: "^[0-9]{6}$")
+                return string(pattern: "^[0-9]{6}$", presence)
             case .list(let inner):
-                return .object([("type", .string("array")), ("items", self.kind(inner))])
+                return .object([("type", presence.types("array"))] + presence.atLeastOne.items + [("items", self.kind(inner, .entry))])
             case .records(let fields):
-                return .object([("type", .string("array")), ("items", object(fields))])
+                return .object([("type", presence.types("array"))] + presence.atLeastOne.items + [("items", object(fields))])
             case .record(let fields):
-                return object(fields)
+                guard case .object(var pairs) = object(fields) else { return .object([]) }
+                pairs[0] = ("type", presence.types("object"))
+                pairs.insert(contentsOf: presence.atLeastOne.properties, at: 1)
+                return .object(pairs)
             case .transitions:
-                return .object([("anyOf", .array([
-                    .object([("type", .string("string")), ("description", .string("下一个环节的名称"))]),
-                    .object([("type", .string("array")), ("minItems", .int(1)), ("items", object(Fields.transition))]),
-                ]))])
+                // A step's name, or a list of names and {条件, 转到}; nothing after the colon
+                // is no 下一步.
+                let name = text(.entry, numbersAllowed: true)
+                var branches = [name, .object([
+                    ("type", .string("array")),
+                    ("items", .object([("anyOf", .array([name, object(Fields.transition)]))])),
+                ])]
+                if presence == .optional { branches.append(.object([("type", .string("null"))])) }
+                return .object([("anyOf", .array(branches))])
             case .fees:
-                return .object([("anyOf", .array([
-                    .object([("const", .string(ItemSchema.noFee))]),
-                    .object([("type", .string("array")), ("minItems", .int(1)), ("items", object(Fields.fee))]),
-                ]))])
+                var branches: [JSONValue] = [
+                    .object([("enum", .array(Fields.noFee.map(JSONValue.string)))]),
+                    .object([("type", .string("array"))] + presence.atLeastOne.items + [("items", object(Fields.fee))]),
+                ]
+                if presence == .optional { branches.append(.object([("type", .string("null"))])) }
+                return .object([("anyOf", .array(branches))])
             }
         }
 
@@ -245,7 +308,7 @@ public enum ItemSchema {
             var required: [String] = []
             var constraints: [JSONValue] = []
             for field in fields {
-                var schema = kind(field.kind)
+                var schema = kind(field.kind, Presence(required: field.isRequired), numbersAllowed: field.numbersAllowed)
                 let text = describe(field)
                 if case .object(var pairs) = schema {
                     pairs.removeAll { $0.0 == "description" }
@@ -269,10 +332,17 @@ public enum ItemSchema {
                 if let once = atMostOne(names) { constraints.append(once) }
             }
             // An entry that may come from 材料库 names itself by that reference or by its
-            // first field (FORMAT.md: "a material from 材料库; its fields may be overridden").
+            // first field, written with something in it (FORMAT.md: "a material from 材料库;
+            // its fields may be overridden"; ItemBinder reports neither as ZN504).
             if let library = fields.first(where: { $0.kind == .reference(.materials) }), let first = fields.first,
                first.name != library.name {
-                constraints.insert(anyOfRequired([first.name] + first.traditional + [library.name] + library.traditional), at: 0)
+                let named = ([first.name] + first.traditional).map { name in
+                    JSONValue.object([("required", .array([.string(name)])), ("properties", .object([(name, text(.required))]))])
+                }
+                let fromLibrary = ([library.name] + library.traditional).map { name in
+                    JSONValue.object([("required", .array([.string(name)])), ("properties", .object([(name, .object([("not", .object([("type", .string("null"))]))]))]))])
+                }
+                constraints.insert(.object([("anyOf", .array(named + fromLibrary))]), at: 0)
             }
             var s: [(String, JSONValue)] = [
                 ("type", .string("object")),
@@ -293,6 +363,7 @@ public enum ItemSchema {
 
 /// A JSON value that keeps its keys in the order given, and prints itself.
 enum JSONValue: Equatable {
+    case null
     case string(String)
     case int(Int)
     case bool(Bool)
@@ -304,6 +375,7 @@ enum JSONValue: Equatable {
         case let (.string(x), .string(y)): x == y
         case let (.int(x), .int(y)): x == y
         case let (.bool(x), .bool(y)): x == y
+        case (.null, .null): true
         case let (.array(x), .array(y)): x == y
         case let (.object(x), .object(y)): x.map(\.0) == y.map(\.0) && x.map(\.1) == y.map(\.1)
         default: false
@@ -312,7 +384,7 @@ enum JSONValue: Equatable {
 
     var isScalar: Bool {
         switch self {
-        case .string, .int, .bool: true
+        case .null, .string, .int, .bool: true
         case .array, .object: false
         }
     }
@@ -320,7 +392,7 @@ enum JSONValue: Equatable {
     /// One line, `{"a": 1, "b": [2]}`.
     func compact() -> String {
         switch self {
-        case .string, .int, .bool: pretty()
+        case .null, .string, .int, .bool: pretty()
         case .array(let items): "[" + items.map { $0.compact() }.joined(separator: ", ") + "]"
         case .object(let pairs): "{" + pairs.map { Diagnostics.json($0.0) + ": " + $0.1.compact() }.joined(separator: ", ") + "}"
         }
@@ -337,6 +409,7 @@ enum JSONValue: Equatable {
         case .string(let s): return Diagnostics.json(s)
         case .int(let i): return String(i)
         case .bool(let b): return b ? "true" : "false"
+        case .null: return "null"
         case .array(let items):
             if items.isEmpty { return "[]" }
             if items.allSatisfy(\.isScalar) { return "[" + items.map { $0.pretty() }.joined(separator: ", ") + "]" }

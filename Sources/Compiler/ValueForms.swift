@@ -1,5 +1,30 @@
 /// The forms of typed values FORMAT.md fixes. Pure functions.
 enum ValueForms {
+    /// The same forms as regular expressions for the JSON Schema (`zhinan schema`), in the
+    /// part of ECMA-262 that every validator reads alike: each matches exactly the text its
+    /// function accepts (ValueFormsTests hold the two together).
+    enum Patterns {
+        /// `timeLimit`: N个工作日, N工作日, N日, N天 (0 < N ≤ 100,000) or 即办, between spaces.
+        static let timeLimit = "^[ \t\u{3000}]*(即办|0*(100000|[1-9][0-9]{0,4})(个工作日|工作日|日|天))[ \t\u{3000}]*$"
+
+        /// One number of `isPhone`, with an optional 转 extension.
+        private static let onePhone = "(0[0-9]{2,3}-[0-9]{7,8}|1[0-9]{10}|[0-9]{5,6}|(400|800)[0-9]{7})(转[0-9]+)?"
+        private static let separators = "[、，,;；/]", spaces = "[ \u{3000}]*"
+
+        /// `isPhone`: numbers separated by 、，,;；/, each between spaces.
+        static let phone = "^\(separators)*\(spaces)\(onePhone)\(spaces)(\(separators)+\(spaces)\(onePhone)\(spaces))*\(separators)*$"
+
+        /// `isPhone` of a number YAML reads as an integer (`12345`, `13812345678`), as
+        /// inclusive ranges: service numbers, 400 and 800 numbers, mobile numbers.
+        static let phoneNumbers: [ClosedRange<Int>] = [
+            10_000...999_999, 4_000_000_000...4_009_999_999, 8_000_000_000...8_009_999_999, 10_000_000_000...19_999_999_999,
+        ]
+
+        /// `isHTTPURL` of one line: http:// or https:// in any case, then at least one
+        /// character and no space, quote or angle bracket.
+        static let httpURL = "^[Hh][Tt][Tt][Pp][Ss]?://[^ \n\r\"<>]+$"
+    }
+
     /// GB 32100-2015: 18 characters of `0-9A-HJ-NPQRTUWXY`; the last is the check character.
     static func isValidCreditCode(_ code: String) -> Bool {
         guard let expected = expectedCheckCharacter(code) else { return false }

@@ -10,13 +10,20 @@ public struct FieldSpec: Sendable, Equatable {
     public var traditional: [String]
     /// What to write, for the schema and `zhinan new`.
     public var help: String
+    /// For text: a value YAML reads as a number or a boolean (`35`, `true`) is taken as its
+    /// text (an article number, a fee, a step's name) rather than refused.
+    public var numbersAllowed: Bool
 
-    public init(_ name: String, _ kind: FieldKind, required: Bool = false, traditional: [String] = [], help: String = "") {
+    public init(
+        _ name: String, _ kind: FieldKind, required: Bool = false, traditional: [String] = [], help: String = "",
+        numbersAllowed: Bool = false
+    ) {
         self.name = name
         self.kind = kind
         self.isRequired = required
         self.traditional = traditional
         self.help = help
+        self.numbersAllowed = numbersAllowed
     }
 }
 
@@ -69,7 +76,7 @@ public enum Registry: String, Sendable, CaseIterable {
 public enum Fields {
     public static let legalBasis: [FieldSpec] = [
         FieldSpec("法规", .reference(.laws), required: true, help: "catalog.yaml 中“法规”的编号"),
-        FieldSpec("条款", .text, traditional: ["條款"], help: "如 第三十三条"),
+        FieldSpec("条款", .text, traditional: ["條款"], help: "如 第三十三条", numbersAllowed: true),
         FieldSpec("内容", .text, traditional: ["內容"], help: "条款原文"),
     ]
 
@@ -93,7 +100,7 @@ public enum Fields {
 
     public static let fee: [FieldSpec] = [
         FieldSpec("项目", .text, required: true, traditional: ["項目"]),
-        FieldSpec("标准", .text, required: true, traditional: ["標準"]),
+        FieldSpec("标准", .text, required: true, traditional: ["標準"], numbersAllowed: true),
         FieldSpec("依据", .text, traditional: ["依據"]),
     ]
 
@@ -110,7 +117,7 @@ public enum Fields {
     ]
 
     public static let step: [FieldSpec] = [
-        FieldSpec("环节", .text, required: true, traditional: ["環節"], help: "环节名称，在本事项中唯一"),
+        FieldSpec("环节", .text, required: true, traditional: ["環節"], help: "环节名称，在本事项中唯一", numbersAllowed: true),
         FieldSpec("岗位", .text, traditional: ["崗位"]),
         FieldSpec("时限", .timeLimit, traditional: ["時限"]),
         FieldSpec("计时", .yesNo, traditional: ["計時"], help: "否：该环节不计入办理时限（补正、检验、专家评审等）"),
@@ -126,7 +133,7 @@ public enum Fields {
 
     public static let certificate: [FieldSpec] = [
         FieldSpec("名称", .text, required: true, traditional: ["名稱"]),
-        FieldSpec("有效期", .text),
+        FieldSpec("有效期", .text, numbersAllowed: true),
         FieldSpec("样本", .url, traditional: ["樣本"]),
     ]
 
@@ -210,6 +217,9 @@ public enum Fields {
         case .staff: .records(staffRole)
         }
     }
+
+    /// What 审批收费 says when nothing is charged, the first being the standard's words.
+    public static let noFee = ["不收费", "免费"]
 
     /// Code sets the model itself defines, which every profile has.
     public static let builtinCodeSets: [String: [String]] = [

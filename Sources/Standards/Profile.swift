@@ -39,6 +39,20 @@ public struct Profile: Sendable {
     }
 }
 
+/// The names of the 参数 zhinan reads from profiles.
+public enum ProfileParameter {
+    /// 事项编码格式: the POSIX extended regular expression every 事项编码 matches.
+    public static let itemCodeFormat = "事项编码格式"
+    /// 一件事编码格式: the same for the codes of bundles (一件事).
+    public static let bundleCodeFormat = "一件事编码格式"
+    /// 一件事编码示例: a code that matches it, shown in messages about one that does not.
+    public static let bundleCodeExample = "一件事编码示例"
+    /// The parameters that are regular expressions, each with the one of its example.
+    public static let formats: [(format: String, example: String?)] = [
+        (itemCodeFormat, nil), (bundleCodeFormat, bundleCodeExample),
+    ]
+}
+
 /// One element (要素) of an item as a profile defines it.
 public struct ElementSpec: Sendable, Equatable {
     /// 名称: the name written in item files, e.g. 办理时限.

@@ -1,4 +1,5 @@
 import Diagnostics
+import Glibc
 import YAMLSyntax
 
 /// Reads a profile from its YAML tree, reporting every problem at its position.
@@ -61,6 +62,7 @@ public struct ProfileLoader: Sendable {
                     if let t = param.value.text { profile.parameters[param.key.text] = t }
                     else { report(StandardsCodes.badValue, param.value.range, "参数“\(param.key.text)”应当是文字", "the parameter \(param.key.text) must be text") }
                 }
+                checkFormats(params, profile.parameters, report)
             } else {
                 report(StandardsCodes.badValue, p.value.range, "“参数”应当是映射", "参数 must be a mapping")
             }
@@ -193,5 +195,27 @@ public struct ProfileLoader: Sendable {
         }
         report(StandardsCodes.badValue, node.range, "规则设置应当是“错误”“警告”“提示”或“关闭”", "a rule setting is 错误, 警告, 提示 or 关闭")
         return nil
+    }
+
+    /// Each code format of ``ProfileParameter/formats`` a POSIX extended regular expression
+    /// (one that is not would accept every code), and its example, when given, fitting it.
+    private func checkFormats(
+        _ params: [YAMLPair], _ values: [String: String], _ report: (DiagnosticCode, SourceRange, String, String) -> Void
+    ) {
+        for (format, example) in ProfileParameter.formats {
+            guard let pattern = values[format], let at = params.first(where: { $0.key.text == format })?.value.range else { continue }
+            var regex = regex_t()
+            guard regcomp(&regex, pattern, REG_EXTENDED | REG_NOSUB) == 0 else {
+                report(StandardsCodes.badValue, at, "参数“\(format)”的值“\(pattern)”不是有效的 POSIX 扩展正则表达式",
+                       "the parameter \(format), \"\(pattern)\", is not a valid POSIX extended regular expression")
+                continue
+            }
+            defer { regfree(&regex) }
+            if let example, let sample = values[example], let exampleAt = params.first(where: { $0.key.text == example })?.value.range,
+               sample.utf8.contains(0) || regexec(&regex, sample, 0, nil, 0) != 0 {
+                report(StandardsCodes.badValue, exampleAt, "参数“\(example)”的值“\(sample)”不符合“\(format)” \(pattern)",
+                       "the parameter \(example), \"\(sample)\", does not match \(format) \(pattern)")
+            }
+        }
     }
 }

@@ -126,13 +126,13 @@ struct Fixture {
         catalog = catalog.replacingOccurrences(of: old, with: new)
     }
 
-    func compile() throws -> CompilationResult {
+    /// Compiles the fixture against the profiles in `standards` (default: the repository's).
+    func compile(standards: String = repositoryRoot() + "/standards") throws -> CompilationResult {
         var files = items
         files["catalog.yaml"] = catalog
         let dir = try makeFolder(.text(files))
-        let standards = rules.isEmpty ? repositoryRoot() + "/standards" : try standardsWithRules()
-        let result = CatalogCompiler(options: CompileOptions(standards: StandardsLocator(explicit: standards))).compile(folder: dir)
-        return result
+        let standards = rules.isEmpty ? standards : try standardsWithRules()
+        return CatalogCompiler(options: CompileOptions(standards: StandardsLocator(explicit: standards))).compile(folder: dir)
     }
 
     /// A copy of the repository's standards whose DB44/T 1147 profile gives `rules`.
@@ -155,6 +155,26 @@ struct Fixture {
             return "\(d.code)@\(file):\(span.range.start.line):\(span.range.start.column)"
         }
     }
+}
+
+/// A temporary copy of the repository's standards folder with some profiles changed: each
+/// entry of `edits` maps a file name to what becomes of its text (a new file's text is "").
+func standardsCopy(_ edits: [String: (String) -> String]) throws -> String {
+    let standards = repositoryRoot() + "/standards"
+    let local = try makeFolder([:])
+    for name in try FileManager.default.contentsOfDirectory(atPath: standards) {
+        try FileManager.default.copyItem(atPath: standards + "/" + name, toPath: local + "/" + name)
+    }
+    for (file, edit) in edits {
+        let path = local + "/" + file
+        try edit((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").write(toFile: path, atomically: true, encoding: .utf8)
+    }
+    return local
+}
+
+/// A copy of the standards folder with `text` appended to the profile `file` (a 规则 section, say).
+func standardsCopy(appending text: String, to file: String) throws -> String {
+    try standardsCopy([file: { $0 + text }])
 }
 
 /// Expects exactly these findings, printing what was found when they differ.

@@ -107,16 +107,25 @@ func guideAndManual() throws -> EffectiveProfile {
         let defs = Self.defs(schema)
         #expect(defs["type"]?["enum"] as? [String] == profile.codeSets["事项类型"])
         #expect(defs["caseType"]?["enum"] as? [String] == ["即办件", "承诺件", "联办件", "上报件"])
-        #expect((defs["serviceObjects"]?["items"] as? [String: Any])?["enum"] as? [String] == profile.codeSets["服务对象"])
-        // Fields' code kinds: 形式 from the profile, 结束 from the built-in 办理结果.
+        // 服务对象 (optional): one value or a list of them, or nothing after the colon.
+        let serviceObjects = try #require(defs["serviceObjects"]?["anyOf"] as? [[String: Any]])
+        #expect(serviceObjects.count == 2)
+        #expect(serviceObjects[0]["enum"] as? [NSObject] == profile.codeSets["服务对象"]!.map { $0 as NSObject } + [NSNull()])
+        #expect((serviceObjects[1]["items"] as? [String: Any])?["enum"] as? [String] == profile.codeSets["服务对象"])
+        // Fields' code kinds: 形式 from the profile, 结束 from the built-in 办理结果; optional
+        // fields may be left empty (null).
         let material = try #require((defs["materials"]?["items"] as? [String: Any])?["properties"] as? [String: [String: Any]])
-        #expect(material["形式"]?["enum"] as? [String] == profile.codeSets["材料形式"])
+        #expect((material["形式"]?["enum"] as? [Any])?.compactMap { $0 as? String } == profile.codeSets["材料形式"])
         let step = try #require((defs["flow"]?["items"] as? [String: Any])?["properties"] as? [String: [String: Any]])
-        #expect(step["结束"]?["enum"] as? [String] == Fields.builtinCodeSets["办理结果"])
+        #expect((step["结束"]?["enum"] as? [Any])?.compactMap { $0 as? String } == Fields.builtinCodeSets["办理结果"])
         #expect(step["时限"]?["pattern"] as? String == ItemSchema.timeLimitPattern)
         let yesNo = try #require(step["计时"]?["enum"] as? [Any])
-        #expect(yesNo.count == 4)
+        #expect(yesNo.count == 5)
         #expect(yesNo.prefix(2).compactMap { $0 as? String } == ["是", "否"])
+        #expect(yesNo.last is NSNull)
+        // A required text is not blank.
+        #expect(defs["name"]?["pattern"] as? String == "\\S")
+        #expect(defs["name"]?["type"] as? String == "string")
     }
 
     @Test func aMaterialNamesItselfOrComesFromTheLibrary() throws {
@@ -149,7 +158,7 @@ func guideAndManual() throws -> EffectiveProfile {
         #expect(try defs(try Self.testProfile(format: "^T-[0-9]{4}$"))["code"]?["pattern"] as? String == "^T-[0-9]{4}$")
         #expect(try defs(try Self.testProfile(format: "^[A-Z]+$"))["code"]?["pattern"] as? String == "^[A-Z]+$")
         let none = try defs(try Self.testProfile(format: nil))["code"]
-        #expect(none?["pattern"] == nil)
+        #expect(none?["pattern"] as? String == "\\S", "without a format, not blank")
         #expect(none?["type"] as? String == "string")
     }
 

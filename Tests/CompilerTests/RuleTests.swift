@@ -69,6 +69,67 @@ import Testing
         try expectFindings(f, ["ZN307@items/a.yaml:26:3", "ZN308@items/a.yaml:27:3"])
     }
 
+    @Test func aRequiredElementWithNothingInItIsMissingOnce() throws {
+        for (old, new) in [
+            ("受理地点: [jy-1]", "受理地点: []"), ("受理地点: [jy-1]", "受理地点: \"  \""),
+            ("审批收费: 不收费", "审批收费: []"), ("咨询:\n  电话: 020-12345678", "咨询: {}"),
+        ] {
+            var f = Fixture()
+            f.edit(old, new)
+            let key = old.prefix { $0 != ":" } + ":"
+            let line = try #require(Fixture.itemYAML.components(separatedBy: "\n").firstIndex { $0.hasPrefix(key) }) + 1
+            try expectFindings(f, ["ZN301@items/a.yaml:\(line):1"])
+            #expect(try f.compile().diagnostics.first?.message.zh.hasSuffix("没有填写内容") == true)
+        }
+    }
+
+    @Test func anOptionalElementWithNothingAfterItIsNotGiven() throws {
+        var f = Fixture()
+        f.edit("服务对象: [企业法人, 事业法人]", "服务对象:")
+        try expectFindings(f, [])
+        f.edit("监督检查: 每季度抽查。\n", "监督检查: 每季度抽查。\n审批证件:\n")
+        try expectFindings(f, [])
+        #expect(try f.compile().catalog?.items.first?.certificate == nil)
+    }
+
+    @Test func anEmptyEntryOfAList() throws {
+        var f = Fixture()
+        f.edit("审批条件:\n  - 设备已经监督检验合格。", "审批条件:\n  -\n  - 设备已经监督检验合格。")
+        try expectFindings(f, ["ZN303@items/a.yaml:13:4"])
+        #expect(try f.compile().diagnostics.first?.message.zh == "审批条件第1项是空的；请填写内容，或删除这一项")
+        var g = Fixture()
+        g.edit("服务对象: [企业法人, 事业法人]", "服务对象:\n  - 企业法人\n  -")
+        try expectFindings(g, ["ZN303@items/a.yaml:6:4"])
+    }
+
+    @Test func aOneLineValueWrittenAsABlock() throws {
+        var f = Fixture()
+        f.edit("事项类型: 行政许可", "事项类型: |\n  行政许可")
+        try expectFindings(f, ["ZN421@items/a.yaml:3:7"])
+        #expect(try f.compile().diagnostics.first?.message.zh == "事项类型只能写一行，这里有换行；请把它写在一行（不要用 | 或 > 写成多行文字）")
+        // Folded onto one line with >-, it is one line.
+        var g = Fixture()
+        g.edit("事项编码: 440100-XK-00012-001", "事项编码: >-\n  440100-XK-00012-001")
+        try expectFindings(g, [])
+        g.edit("  法定: 30个工作日", "  法定: \"30个工作日\\n\"")
+        try expectFindings(g, ["ZN421@items/a.yaml:27:7"])
+    }
+
+    @Test func anItemCodeIsText() throws {
+        var f = Fixture()
+        f.edit("事项编码: 440100-XK-00012-001", "事项编码: 4401000001200")
+        try expectFindings(f, ["ZN411@items/a.yaml:2:7"])
+    }
+
+    @Test func aMaterialFromAnEmptyLibraryIdHasNoName() throws {
+        var f = Fixture()
+        f.edit("  - 材料库: yyzz\n", "  - 材料库:\n")
+        try expectFindings(f, ["ZN504@items/a.yaml:22:5"])
+        var g = Fixture()
+        g.edit("  - 材料: 特种设备使用登记表\n", "  - 材料: \" \"\n")
+        try expectFindings(g, ["ZN504@items/a.yaml:15:5"])
+    }
+
     @Test func placeholders() throws {
         var f = Fixture()
         f.edit("受理范围: 在本市行政区域内使用特种设备的单位。", "受理范围: 【待填写】谁可以申请")
@@ -212,8 +273,8 @@ import Testing
         f.edit("  - 设备已经监督检验合格。\n", "  - |\n    设备已经\n    监督检验合格。\n")
         try expectFindings(f, ["ZN421@catalog.yaml:1:7", "ZN421@items/a.yaml:1:7", "ZN421@items/a.yaml:56:9"])
         let d = try #require(f.compile().diagnostics.dropFirst().first)
-        #expect(d.message.zh == "事项名称只能写一行，这里有换行；请把它写在一行")
-        #expect(d.message.en == "事项名称 is written on one line, but this value holds a line break; write it on one line")
+        #expect(d.message.zh == "事项名称只能写一行，这里有换行；请把它写在一行（不要用 | 或 > 写成多行文字）")
+        #expect(d.message.en == "事项名称 is written on one line, but this value holds a line break; write it on one line (not as a block with | or >)")
     }
 
     @Test(arguments: ["\\u2028", "\\u2029", "\\r\\n"])
@@ -314,6 +375,44 @@ import Testing
         #expect(d.first!.notes[0].message.zh == "关键路径：申请 → 受理 → 审查（8个工作日） → 决定（3个工作日） → 送达")
     }
 
+    @Test func aTimedStepWithoutALimitWarnsAtItsName() throws {
+        var f = Fixture()
+        f.edit("    岗位: 审查人员\n    时限: 5个工作日\n", "    岗位: 审查人员\n")
+        let d = try f.compile().diagnostics
+        try expectFindings(f, ["ZN606@items/a.yaml:47:9"])
+        #expect(d.first?.severity == .warning)
+        #expect(d.first?.message.zh == "环节“审查”没有写时限，关键路径把它算作不花时间，与承诺时限“10个工作日”的比较因此不可靠；请写“时限”（N个工作日、N日 或 即办），时间不计入办理时限的环节写“计时: 否”")
+        #expect(d.first?.message.en == "the step \"审查\" has no 时限, so the critical path counts it as taking no time and its comparison with the promised 10个工作日 cannot be trusted; give its 时限 (N个工作日, N日 or 即办), or 计时: 否 if its time does not count")
+        #expect(d.first?.notes.first?.span?.range.start.line == 27, "the promise is pointed at")
+        // The step's time does not count: nothing to say.
+        f.edit("    岗位: 审查人员\n", "    岗位: 审查人员\n    计时: 否\n")
+        try expectFindings(f, [])
+    }
+
+    @Test func stepsOffTheWayToAGrantAndTheApplicantsStepsAndEndsNeedNoLimit() throws {
+        // The fixture's 申请 (the applicant's), 送达 and 不予告知 (ends) have no 时限.
+        try expectFindings(Fixture(), [])
+        // A step that leads only to 不予 is not on any critical path.
+        var f = Fixture()
+        f.edit("        转到: 不予告知\n", "        转到: 复核\n")
+        f.edit("  - 环节: 不予告知\n", "  - 环节: 复核\n    岗位: 决定人员\n    下一步: 不予告知\n  - 环节: 不予告知\n")
+        try expectFindings(f, [])
+        // The applicant's step inside the flow is the applicant's time, not the centre's.
+        var g = Fixture()
+        g.edit("        转到: 送达\n", "        转到: 缴费\n")
+        g.edit("  - 环节: 送达\n", "  - 环节: 缴费\n    岗位: 申请人\n    下一步: 送达\n  - 环节: 送达\n")
+        try expectFindings(g, [])
+    }
+
+    @Test func aProfileMayMakeAMissingStepLimitAnError() throws {
+        var f = Fixture()
+        f.edit("    岗位: 审查人员\n    时限: 5个工作日\n", "    岗位: 审查人员\n")
+        let local = try standardsCopy(appending: "规则:\n  ZN606: 错误\n", to: "DB44-T-1147-2013.yaml")
+        let result = try f.compile(standards: local)
+        #expect(result.diagnostics.map(\.code) == ["ZN606"])
+        #expect(result.diagnostics.first?.severity == .error)
+    }
+
     // MARK: Flow
 
     @Test func duplicateStep() throws {
@@ -339,7 +438,8 @@ import Testing
         var f = Fixture()
         f.edit("  - 环节: 补正告知\n    计时: 否\n", "  - 环节: 补正告知\n")
         let d = try f.compile().diagnostics
-        try expectFindings(f, ["ZN705@items/a.yaml:36:9"])
+        // 补正告知 is now timed, without a 时限: the same fix (计时: 否) answers both.
+        try expectFindings(f, ["ZN705@items/a.yaml:36:9", "ZN606@items/a.yaml:44:9"])
         #expect(d.first!.message.zh.contains("受理 → 补正告知 → 受理"))
     }
 
@@ -380,18 +480,8 @@ import Testing
     @Test func ruleSettingsInAProfileTurnARuleOffOrChangeSeverity() throws {
         var f = Fixture()
         f.edit("承诺: 10个工作日", "承诺: 25个工作日")
-        let standards = repositoryRoot() + "/standards"
-        let local = try makeFolder([:])
-        for name in try FileManager.default.contentsOfDirectory(atPath: standards) {
-            try FileManager.default.copyItem(atPath: standards + "/" + name, toPath: local + "/" + name)
-        }
-        let path = local + "/DB44-T-1148-2013.yaml"
-        let text = try String(contentsOfFile: path, encoding: .utf8) + "规则:\n  ZN602: 错误\n"
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        var files = f.items
-        files["catalog.yaml"] = f.catalog
-        let dir = try makeFolder(.text(files))
-        let result = CatalogCompiler(options: CompileOptions(standards: StandardsLocator(explicit: local))).compile(folder: dir)
+        let local = try standardsCopy(appending: "规则:\n  ZN602: 错误\n", to: "DB44-T-1148-2013.yaml")
+        let result = try f.compile(standards: local)
         #expect(result.diagnostics.map(\.code) == ["ZN602"])
         #expect(result.diagnostics.first?.severity == .error)
     }

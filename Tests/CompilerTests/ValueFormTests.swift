@@ -34,9 +34,10 @@ import Testing
     }
 
     @Test func theItemSchemaGivesDatesTheDateFormat() throws {
-        let schema = ItemSchema.Builder(profile: try guideAndManual()).kind(.date)
+        let schema = ItemSchema.Builder(profile: try guideAndManual()).kind(.date, .required)
         #expect(schema == .object([
-            ("type", .string("string")), ("format", .string("date")), ("pattern", .string("^[0-9]{4}-[0-9]{2}-[0-9]{2}$")),
+            ("type", .string("string")), ("format", .string("date")),
+            ("pattern", .string("^[0-9]{4}-[0-9]{2}-[0-9]{2}$")),
         ]))
     }
 }

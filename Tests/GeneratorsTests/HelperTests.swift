@@ -26,15 +26,6 @@ import Testing
         #expect((HTML.linkableURL(url) != nil) == linkable)
     }
 
-    @Test func pathSegments() {
-        #expect(PathSegment.forCode("440100-XK-00012-001") == "440100-XK-00012-001")
-        #expect(PathSegment.forCode("社保-01") == "社保-01")
-        let weird = PathSegment.forCode("../a/b")
-        #expect(!weird.contains("/") && !weird.hasPrefix("."))
-        #expect(PathSegment.forCode("a/b") != PathSegment.forCode("a?b"))
-        #expect(PathSegment.forCode("a/b") == PathSegment.forCode("a/b"))
-    }
-
     @Test func whatTheClerkCollects() {
         typealias M = MaterialRequirement
         #expect(ViewBuilder.collect(M(name: "x", form: .original, copies: 1)) == "收原件1份")

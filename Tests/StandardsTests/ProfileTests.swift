@@ -43,6 +43,30 @@ func loadProfile(_ text: String) -> (Profile?, [String]) {
         #expect(guide.element(key: "staff") == nil)
     }
 
+    /// A code format that is no regular expression would accept every code; an example that
+    /// does not fit its format would mislead every message that shows it.
+    @Test func codeFormatsMustCompileAndTheirExamplesFit() {
+        let (_, found) = loadProfile("""
+            编号: X
+            名称: 测试
+            要素: []
+            参数:
+              事项编码格式: '^[0-9]{6'
+              一件事编码格式: '^[0-9]{6}-YJS-[0-9]{3}$'
+              一件事编码示例: 440103-YJS-01
+            """)
+        #expect(found == ["ZN203@5:11", "ZN203@7:12"])
+        let (_, clean) = loadProfile("""
+            编号: X
+            名称: 测试
+            要素: []
+            参数:
+              一件事编码格式: '^[0-9]{6}-YJS-[0-9]{3}$'
+              一件事编码示例: 440103-YJS-001
+            """)
+        #expect(clean == [])
+    }
+
     @Test func problemsAreReportedWithPositions() {
         let (profile, found) = loadProfile("""
             编号: X

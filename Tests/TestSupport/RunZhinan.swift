@@ -33,6 +33,9 @@ public func runPython(_ arguments: [String]) throws -> RunResult {
 /// Whether `python3 -c 'import jsonschema'` works here.
 public let pythonHasJSONSchema: Bool = (try? runPython(["-c", "import jsonschema"]).status) == 0
 
+/// Whether python3 has jsonschema and PyYAML, which Scripts/validate-schema.py needs.
+public let pythonHasJSONSchemaAndYAML: Bool = (try? runPython(["-c", "import jsonschema, yaml"]).status) == 0
+
 /// Runs `executable` with `arguments` and waits for it, reading both of its pipes as it
 /// goes so that a large output cannot block it. `environment` nil: this process's.
 public func runProcess(

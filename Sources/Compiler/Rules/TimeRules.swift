@@ -46,6 +46,9 @@ struct TimeRules {
                     notes: spans.promised.map { [reporter.note($0, zh: "承诺时限写在这里", en: "the promise is here")] } ?? [])
             }
         }
+        if let promised = limits.promised, promised != .immediate, let at = spans.promised {
+            reportUntimedSteps(item.flow, spans, promised: promised, at: at, &reporter)
+        }
         if let promised = limits.promised, let at = spans.promised, let path = item.criticalPath(),
            case let comparison = path.compare(to: promised), comparison == .longer || comparison == .undecided {
             // Spelt out only for the message.
@@ -67,6 +70,47 @@ struct TimeRules {
                     notes: [pathNote(path, route, spans, &reporter)])
             }
         }
+    }
+
+    /// ZN606: timed steps on a way from the first step to 准予 that give no 时限, which the
+    /// critical path counts as taking no time. The applicant's own steps and the ends are
+    /// exempt: neither is the centre's working time.
+    private func reportUntimedSteps(
+        _ steps: [FlowStep], _ spans: ItemSpans, promised: TimeLimit, at promise: SourceRange, _ reporter: inout Reporter
+    ) {
+        guard !steps.isEmpty, spans.stepNames.count == steps.count else { return }
+        let suspects = steps.indices.filter { i in
+            let s = steps[i]
+            return s.isTimed && s.timeLimit == nil && s.outcome == nil && !(s.role.map(StaffRules.applicantRoles.contains) ?? false)
+        }
+        guard !suspects.isEmpty else { return }
+        let onTheWay = Self.stepsOnAWayToAGrant(steps)
+        for i in suspects where onTheWay[i] {
+            reporter.report(CompilerCodes.untimedStep, at: spans.stepNames[i],
+                zh: "环节“\(steps[i].name)”没有写时限，关键路径把它算作不花时间，与承诺时限“\(promised.text)”的比较因此不可靠；请写“时限”（N个工作日、N日 或 即办），时间不计入办理时限的环节写“计时: 否”",
+                en: "the step \"\(steps[i].name)\" has no 时限, so the critical path counts it as taking no time and its comparison with the promised \(promised.text) cannot be trusted; give its 时限 (N个工作日, N日 or 即办), or 计时: 否 if its time does not count",
+                notes: [reporter.note(promise, zh: "承诺时限写在这里", en: "the promise is here")])
+        }
+    }
+
+    /// Per step: whether it lies on a way from the first step to a step that ends with 准予.
+    static func stepsOnAWayToAGrant(_ steps: [FlowStep]) -> [Bool] {
+        let index = StepIndex(steps)
+        var next = [[Int]](repeating: [], count: steps.count), previous = next
+        for (i, s) in steps.enumerated() {
+            for t in s.transitions { if let j = index.first(t.target) { next[i].append(j); previous[j].append(i) } }
+        }
+        func closure(from starts: [Int], along edges: [[Int]]) -> [Bool] {
+            var seen = [Bool](repeating: false, count: steps.count), stack = starts
+            for i in starts { seen[i] = true }
+            while let i = stack.popLast() {
+                for j in edges[i] where !seen[j] { seen[j] = true; stack.append(j) }
+            }
+            return seen
+        }
+        let fromStart = closure(from: [0], along: next)
+        let toGrant = closure(from: steps.indices.filter { steps[$0].outcome == .granted }, along: previous)
+        return steps.indices.map { fromStart[$0] && toGrant[$0] }
     }
 
     private func pathNote(_ path: FlowPath, _ route: String, _ spans: ItemSpans, _ reporter: inout Reporter) -> DiagnosticNote {
