@@ -41,8 +41,10 @@ public struct JSONRenderer: Sendable {
     }
 }
 
-/// A JSON string literal for `text`, escaping what RFC 8259 requires and nothing else, so
-/// Chinese stays readable.
+/// A JSON string literal for `text`, escaping what RFC 8259 requires and, as `\uXXXX`,
+/// every other character ``VisibleText`` makes visible (DEL, C1 controls, U+2028/2029,
+/// bidirectional overrides), so the JSON read as text on a terminal is as safe as the
+/// text output; Chinese stays readable.
 public func json(_ text: String) -> String {
     var out = "\""
     out.reserveCapacity(text.utf8.count + 2)
@@ -53,7 +55,7 @@ public func json(_ text: String) -> String {
         case "\n": out += "\\n"
         case "\r": out += "\\r"
         case "\t": out += "\\t"
-        case let s where s.value < 0x20 || s.value == 0x2028 || s.value == 0x2029:
+        case let s where VisibleText.escape(for: s) != nil:
             let hex = String(s.value, radix: 16)
             out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
         default: out.unicodeScalars.append(scalar)

@@ -50,7 +50,7 @@ struct CompileReport {
         for folder in folders {
             let result = compile?(folder) ?? options.compiler.compile(folder: folder)
             if let problem = result.unusable {
-                emitError("zhinan: error: \(problem[language])\n")
+                emitError("zhinan: error: \(VisibleText.escaped(problem[language]))\n")
                 unusable = true
                 catalogs.append(nil)
                 continue
