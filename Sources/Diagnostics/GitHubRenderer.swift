@@ -28,11 +28,20 @@ public struct GitHubRenderer: Sendable {
         self.sourceRoot = sourceRoot
     }
 
-    /// One command line per diagnostic, in the order given, then the summary.
-    public func render(_ diagnostics: [Diagnostic], fileCount: Int) -> String {
+    /// One command line per diagnostic, in the order given, then the summary (with how
+    /// many a capped report left out, `omitted`).
+    public func render(_ diagnostics: [Diagnostic], fileCount: Int, omitted: DiagnosticTally = DiagnosticTally()) -> String {
         var out = ""
-        for d in diagnostics { out += render(d) + "\n" }
-        return out + TextRenderer(language: language).summary(diagnostics, fileCount: fileCount) + "\n"
+        write(diagnostics, fileCount: fileCount, omitted: omitted) { out += $0 }
+        return out
+    }
+
+    /// ``render(_:fileCount:omitted:)`` handed to `output` a line at a time.
+    public func write(
+        _ diagnostics: [Diagnostic], fileCount: Int, omitted: DiagnosticTally = DiagnosticTally(), to output: (String) -> Void
+    ) {
+        for d in diagnostics { output(render(d) + "\n") }
+        output(TextRenderer(language: language).summary(diagnostics, fileCount: fileCount, omitted: omitted) + "\n")
     }
 
     /// The workflow command of one diagnostic, without a line break.

@@ -35,7 +35,15 @@ public struct SARIFRenderer: Sendable {
 
     public static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
 
-    public func render(_ diagnostics: [Diagnostic]) -> String {
+    public func render(_ diagnostics: [Diagnostic], omitted: DiagnosticTally = DiagnosticTally()) -> String {
+        var out = ""
+        write(diagnostics, omitted: omitted) { out += $0 }
+        return out
+    }
+
+    /// ``render(_:omitted:)`` handed to `output` in pieces, each result made as it is
+    /// written, so a long log is never held whole.
+    public func write(_ diagnostics: [Diagnostic], omitted: DiagnosticTally = DiagnosticTally(), to output: (String) -> Void) {
         var rules = registry.codes
         var index: [String: Int] = [:]
         for (i, code) in rules.enumerated() { index[code.id] = i }
@@ -52,20 +60,29 @@ public struct SARIFRenderer: Sendable {
             ("language", .string(language.tag)),
             ("rules", .array(rules.map(rule))),
         ])
-        let run: JSONValue = .object([
+        var run: [(String, JSONValue)] = [
             ("tool", .object([("driver", driver)])),
             ("language", .string(language.tag)),
             ("columnKind", .string("unicodeCodePoints")),
-            ("results", .array(diagnostics.map { result($0, ruleIndex: index[$0.code]!) })),
-        ])
+            ("results", .lazyArray(count: diagnostics.count) { result(diagnostics[$0], ruleIndex: index[diagnostics[$0].code]!) }),
+        ]
+        if omitted.total > 0 {
+            // SARIF has no member for results a tool left out: a property bag says how many.
+            run.append(("properties", .object([("omittedResults", .object([
+                ("error", .int(omitted.errors)), ("warning", .int(omitted.warnings)), ("note", .int(omitted.notes)),
+            ]))])))
+        }
         let log: JSONValue = .object([
             ("$schema", .string(Self.schemaURI)),
             ("version", .string("2.1.0")),
-            ("runs", .array([run])),
+            ("runs", .array([.object(run)])),
         ])
         var out = ""
-        log.write(to: &out, indent: 0)
-        return out + "\n"
+        log.write(to: &out, indent: 0) { piece in
+            output(piece)
+            piece = ""
+        }
+        output(out + "\n")
     }
 
     private func rule(_ code: DiagnosticCode) -> JSONValue {
@@ -245,20 +262,26 @@ enum JSONValue {
     case int(Int)
     case array([JSONValue])
     case object([(String, JSONValue)])
+    /// An array whose elements are made one at a time as they are written.
+    case lazyArray(count: Int, element: (Int) -> JSONValue)
 
     /// Writes the value indented by two spaces a level, as `JSONSerialization` would but
-    /// with keys in their given order and Chinese left readable.
-    func write(to out: inout String, indent: Int) {
+    /// with keys in their given order and Chinese left readable. `flush` is handed what has
+    /// been written after each element of an array once it passes 64 KB, and may empty it.
+    func write(to out: inout String, indent: Int, flush: (inout String) -> Void = { _ in }) {
         switch self {
         case .string(let s): out += json(s)
         case .int(let n): out += String(n)
         case .array(let items):
-            guard !items.isEmpty else { out += "[]"; return }
+            JSONValue.lazyArray(count: items.count) { items[$0] }.write(to: &out, indent: indent, flush: flush)
+        case .lazyArray(let count, let element):
+            guard count > 0 else { out += "[]"; return }
             out += "[\n"
-            for (i, item) in items.enumerated() {
+            for i in 0..<count {
                 out += String(repeating: " ", count: indent + 2)
-                item.write(to: &out, indent: indent + 2)
-                out += i == items.count - 1 ? "\n" : ",\n"
+                element(i).write(to: &out, indent: indent + 2, flush: flush)
+                out += i == count - 1 ? "\n" : ",\n"
+                if out.utf8.count >= 1 << 16 { flush(&out) }
             }
             out += String(repeating: " ", count: indent) + "]"
         case .object(let members):
@@ -266,7 +289,7 @@ enum JSONValue {
             out += "{\n"
             for (i, (key, value)) in members.enumerated() {
                 out += String(repeating: " ", count: indent + 2) + json(key) + ": "
-                value.write(to: &out, indent: indent + 2)
+                value.write(to: &out, indent: indent + 2, flush: flush)
                 out += i == members.count - 1 ? "\n" : ",\n"
             }
             out += String(repeating: " ", count: indent) + "}"

@@ -22,14 +22,26 @@ public struct TextRenderer: Sendable {
         self.useColor = useColor
     }
 
-    /// All diagnostics, in the order given, then a summary line.
-    public func render(_ diagnostics: [Diagnostic], sources: SourceTexts, fileCount: Int) -> String {
+    /// All diagnostics, in the order given, then a summary line; `omitted` counts those a
+    /// capped report left out.
+    public func render(
+        _ diagnostics: [Diagnostic], sources: SourceTexts, fileCount: Int, omitted: DiagnosticTally = DiagnosticTally()
+    ) -> String {
         var out = ""
-        for d in diagnostics {
-            out += render(d, sources: sources)
-        }
-        out += summary(diagnostics, fileCount: fileCount) + "\n"
+        write(diagnostics, sources: sources, fileCount: fileCount, omitted: omitted) { out += $0 }
         return out
+    }
+
+    /// ``render(_:sources:fileCount:omitted:)`` handed to `output` a diagnostic at a time,
+    /// so the whole report is never one string.
+    public func write(
+        _ diagnostics: [Diagnostic], sources: SourceTexts, fileCount: Int, omitted: DiagnosticTally = DiagnosticTally(),
+        to output: (String) -> Void
+    ) {
+        for d in diagnostics {
+            output(render(d, sources: sources))
+        }
+        output(summary(diagnostics, fileCount: fileCount, omitted: omitted) + "\n")
     }
 
     /// One diagnostic with its quoted source and its notes.
@@ -43,18 +55,22 @@ public struct TextRenderer: Sendable {
         return out
     }
 
-    /// `2 errors, 1 warning in 5 files` / `共检查 5 个文件：2 个错误，1 个警告`.
-    public func summary(_ diagnostics: [Diagnostic], fileCount: Int) -> String {
-        let errors = diagnostics.count { $0.severity == .error }
-        let warnings = diagnostics.count { $0.severity == .warning }
+    /// `5 files checked: 2 errors, 1 warning.` / `共检查 5 个文件：2 个错误，1 个警告。`,
+    /// counting the diagnostics a line stands for (``Diagnostic/more``) and those `omitted`,
+    /// and then saying how many are not shown.
+    public func summary(_ diagnostics: [Diagnostic], fileCount: Int, omitted: DiagnosticTally = DiagnosticTally()) -> String {
+        let all = DiagnosticTally(diagnostics) + omitted
+        let (errors, warnings, hidden) = (all.errors, all.warnings, omitted.total)
         switch language {
         case .zh:
-            if errors == 0 && warnings == 0 { return "共检查 \(fileCount) 个文件，未发现问题。" }
-            return "共检查 \(fileCount) 个文件：\(errors) 个错误，\(warnings) 个警告。"
+            if errors == 0 && warnings == 0 && hidden == 0 { return "共检查 \(fileCount) 个文件，未发现问题。" }
+            let notShown = hidden == 0 ? "" : "（\(hidden) 条未显示；--max-diagnostics 0 可全部显示）"
+            return "共检查 \(fileCount) 个文件：\(errors) 个错误，\(warnings) 个警告\(notShown)。"
         case .en:
             func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-            if errors == 0 && warnings == 0 { return "\(plural(fileCount, "file")) checked, no problems found." }
-            return "\(plural(fileCount, "file")) checked: \(plural(errors, "error")), \(plural(warnings, "warning"))."
+            if errors == 0 && warnings == 0 && hidden == 0 { return "\(plural(fileCount, "file")) checked, no problems found." }
+            let notShown = hidden == 0 ? "" : " (\(hidden) not shown; --max-diagnostics 0 shows all)"
+            return "\(plural(fileCount, "file")) checked: \(plural(errors, "error")), \(plural(warnings, "warning"))\(notShown)."
         }
     }
 

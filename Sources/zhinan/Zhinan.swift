@@ -77,6 +77,20 @@ func emit(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))
 }
 
+/// Hands `body` a writer that sends what it is given to standard output in pieces of
+/// about 64 KB, so a long report is never held whole.
+func emitInPieces(_ body: ((String) -> Void) -> Void) {
+    var buffer = ""
+    body { piece in
+        buffer += piece
+        if buffer.utf8.count >= 1 << 16 {
+            emit(buffer)
+            buffer = ""
+        }
+    }
+    emit(buffer)
+}
+
 /// Writes to standard error.
 func emitError(_ text: String) {
     FileHandle.standardError.write(Data(text.utf8))
