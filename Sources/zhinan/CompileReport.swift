@@ -89,9 +89,11 @@ struct CompileReport {
             case .json:
                 JSONRenderer(language: language).write(shown, omitted: omitted, to: write)
             case .sarif:
+                let here = FileManager.default.currentDirectoryPath
                 SARIFRenderer(
                     language: language, registry: .zhinan, toolVersion: Zhinan.configuration.version,
-                    sourceRoot: FileManager.default.currentDirectoryPath).write(shown, omitted: omitted, to: write)
+                    sourceRoot: output.sarifRootFolder(workingDirectory: here), workingDirectory: here
+                ).write(shown, omitted: omitted, to: write)
             case .github:
                 GitHubRenderer(language: language, registry: .zhinan, sourceRoot: FileManager.default.currentDirectoryPath)
                     .write(shown, fileCount: fileCount, omitted: omitted, to: write)

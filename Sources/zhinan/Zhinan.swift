@@ -51,8 +51,32 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "Message language: zh or en (default: from LANG, else zh).")
     var lang: Language?
 
+    @Option(help: ArgumentHelp("With --format sarif: the folder file URIs are relative to (%SRCROOT%; default: the git top level of the current folder, else the current folder).", valueName: "dir"))
+    var sarifRoot: String?
+
+    func validate() throws {
+        var isFolder: ObjCBool = false
+        if let sarifRoot, !(FileManager.default.fileExists(atPath: sarifRoot, isDirectory: &isFolder) && isFolder.boolValue) {
+            throw ValidationError("--sarif-root: no folder at \(sarifRoot).")
+        }
+    }
+
     /// The language to speak: `--lang`, else `LANG`, else Chinese.
     var language: Language { Language.chosen(lang) }
+
+    /// The absolute folder SARIF URIs are relative to: `--sarif-root`, else the nearest
+    /// folder at or above `workingDirectory` that holds `.git` (a folder, or the file of a
+    /// worktree), else `workingDirectory`.
+    func sarifRootFolder(workingDirectory: String) -> String {
+        if let sarifRoot { return sarifRoot.hasPrefix("/") ? sarifRoot : workingDirectory + "/" + sarifRoot }
+        var folder = URL(fileURLWithPath: workingDirectory).standardizedFileURL
+        while true {
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(".git").path) { return folder.path }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { return workingDirectory }
+            folder = parent
+        }
+    }
 }
 
 enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
