@@ -228,6 +228,21 @@ import Testing
         #expect(try runZhinan(["check", ".", "--fail-on", "warning"], in: dir).status == 1)
     }
 
+    @Test func aFileWithASuppressionAlsoGetsWhatIsFoundAfterEveryItem() throws {
+        // b.yaml repeats a.yaml's 事项编码 (ZN408, found once every item is checked) and
+        // silences its own ZN602: both are settled with the file's suppressions.
+        let (catalog, item) = try Self.sample()
+        let silenced = item.replacingOccurrences(of: "\n  承诺: 5个工作日\n", with: "\n  承诺: 8个工作日  # zhinan-ignore: ZN602\n")
+        let dir = try makeFolder(.text(["catalog.yaml": catalog, "items/a.yaml": item, "items/b.yaml": silenced]))
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try runZhinan(["check", ".", "--format", "github", "--lang", "en"], in: dir)
+        #expect(r.status == 1)
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.count == 2, "\(r.stdout)")
+        #expect(lines.first?.hasPrefix("::error file=items/b.yaml,line=2,col=7,endLine=2,endColumn=25,title=ZN408 ") == true, "\(r.stdout)")
+        #expect(lines.last == "6 files checked: 1 error, 0 warnings.")
+    }
+
     @Test func explainKnowsTheNewCodes() throws {
         let r = try runZhinan(["explain", "ZN313", "--lang", "en"])
         #expect(r.status == 0)
