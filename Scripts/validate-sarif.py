@@ -16,8 +16,11 @@ zhinan never writes (codeFlows, fixes, graphs, …) are not described.
 Then checks what a schema cannot say and what GitHub code scanning relies on: rule ids are
 unique; every result's ruleIndex points at the rule of its ruleId; regions end at or after
 they start; artifact URIs are URI references (no spaces or non-ASCII left unencoded, no
-backslashes), relative ones with a uriBaseId and no `./` or `../` segments; related
-locations have distinct ids.
+backslashes), relative ones with a uriBaseId and no `./` or `../` segments; every uriBaseId
+used is defined in the run's originalUriBaseIds, whose URIs are absolute and end with `/`
+(SARIF 2.1.0, 3.14.14); related locations have distinct ids; every result has
+partialFingerprints, and no two results have the same ones (code scanning would take them
+for one alert).
 
 Last, it makes broken copies of the first file (a wrong level, a 0 column, a result with no
 message, a wrong ruleIndex, …) and checks each is rejected, so that the checks can fail.
@@ -265,10 +268,26 @@ def semantic_checks(log):
     """(name, problems) for each check beyond the schema."""
     runs = log.get("runs", []) if isinstance(log, dict) else []
     checks = {name: [] for name in ("one run", "rule ids unique", "ruleIndex matches ruleId",
-                                    "regions ordered", "artifact uris", "related location ids")}
+                                    "regions ordered", "artifact uris", "uri base ids", "related location ids",
+                                    "partial fingerprints")}
     if len(runs) != 1:
         checks["one run"].append(f"{len(runs)} runs; zhinan writes one")
     for r, run in enumerate(runs):
+        bases = run.get("originalUriBaseIds", {})
+        for name, base in bases.items():
+            uri = base.get("uri") if isinstance(base, dict) else None
+            if uri is not None and not (re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", uri) and uri.endswith("/")):
+                checks["uri base ids"].append(f"runs[{r}].originalUriBaseIds[{name!r}]: {uri!r} is not an absolute URI ending in /")
+        fingerprints = {}
+        for n, result in enumerate(run.get("results", [])):
+            prints = result.get("partialFingerprints")
+            if not prints:
+                checks["partial fingerprints"].append(f"runs[{r}].results[{n}]: no partialFingerprints")
+                continue
+            key = json.dumps(prints, sort_keys=True)
+            if key in fingerprints:
+                checks["partial fingerprints"].append(f"runs[{r}].results[{n}]: the partialFingerprints of results[{fingerprints[key]}]")
+            fingerprints.setdefault(key, n)
         rules = run.get("tool", {}).get("driver", {}).get("rules", [])
         ids = [rule.get("id") for rule in rules]
         for rule_id in sorted({i for i in ids if ids.count(i) > 1}):
@@ -297,6 +316,8 @@ def semantic_checks(log):
                 uri = artifact.get("uri")
                 if uri is None:
                     continue
+                if "uriBaseId" in artifact and artifact["uriBaseId"] not in bases:
+                    checks["uri base ids"].append(f"{where}.{key}: uriBaseId {artifact['uriBaseId']!r} is not in originalUriBaseIds")
                 if not URI_CHARS.match(uri) or "\\" in uri:
                     checks["artifact uris"].append(f"{where}.{key}: {uri!r} is not a URI reference")
                 elif not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", uri):
@@ -342,6 +363,17 @@ def broken_copies(log):
     variant("region ending before it starts", lambda b: first_region(b).update(endLine=first_region(b)["startLine"] - 1 or 0))
     variant("uri with a space", lambda b: first_result(b)["locations"][0]["physicalLocation"]["artifactLocation"].update(uri="items/a b.yaml"))
     variant("uri with ./", lambda b: first_result(b)["locations"][0]["physicalLocation"]["artifactLocation"].update(uri="./items/a.yaml"))
+    variant("an undefined uriBaseId", lambda b: first_result(b)["locations"][0]["physicalLocation"]["artifactLocation"].update(uriBaseId="%ELSEWHERE%"))
+    def without_bases(b):
+        first_result(b)["locations"][0]["physicalLocation"]["artifactLocation"]["uriBaseId"]  # a relative URI to break
+        run(b).pop("originalUriBaseIds")
+
+    variant("no originalUriBaseIds", without_bases)
+    variant("a base uri without its closing /", lambda b: run(b)["originalUriBaseIds"].update({"%SRCROOT%": {"uri": "file:///work/repo"}}))
+    variant("a relative base uri", lambda b: run(b)["originalUriBaseIds"].update({"%SRCROOT%": {"uri": "repo/"}}))
+    variant("a result without partialFingerprints", lambda b: first_result(b).pop("partialFingerprints"))
+    variant("fingerprints as a list", lambda b: first_result(b).update(partialFingerprints=["x"]))
+    variant("two results with one fingerprint", lambda b: run(b)["results"].append(copy.deepcopy(first_result(b))))
     return out
 
 

@@ -5,7 +5,8 @@ import Standards
 import YAMLSyntax
 
 /// What compiling a catalog folder gave: the catalog (when catalog.yaml could be bound),
-/// every diagnostic in output order, and the texts they quote.
+/// the diagnostics in output order (all, or the first ``CompileOptions/maxDiagnostics``),
+/// and the texts they quote.
 public struct CompilationResult: Sendable {
     public var catalog: Catalog?
     public var diagnostics: [Diagnostic]
@@ -16,16 +17,23 @@ public struct CompilationResult: Sendable {
     public var unusable: LocalizedText?
     /// The file each item of ``catalog`` was read from, by 事项编码.
     public var itemSources: [String: String] = [:]
+    /// The diagnostics ``CompileOptions/maxDiagnostics`` left out of ``diagnostics``, counted.
+    public var omitted = DiagnosticTally()
 }
 
 /// Settings of a compilation.
 public struct CompileOptions: Sendable {
     public var load: LoadOptions
     public var standards: StandardsLocator
+    /// The most diagnostics kept, the first in output order; 0 keeps all. The rest are
+    /// only counted, so the memory diagnostics take stays within this however many files
+    /// report (the problems of the profiles, which are trusted, are always kept).
+    public var maxDiagnostics: Int
 
-    public init(load: LoadOptions = LoadOptions(), standards: StandardsLocator = StandardsLocator()) {
+    public init(load: LoadOptions = LoadOptions(), standards: StandardsLocator = StandardsLocator(), maxDiagnostics: Int = 0) {
         self.load = load
         self.standards = standards
+        self.maxDiagnostics = maxDiagnostics
     }
 }
 
@@ -45,6 +53,7 @@ public struct CatalogCompiler: Sendable {
             return result
         }
         let loader = SourceLoader(options: options.load)
+        let sink = DiagnosticSink(limit: options.maxDiagnostics)
 
         // The standards.
         guard let standardsFolder = options.standards.folder(for: folder) else {
@@ -55,7 +64,7 @@ public struct CatalogCompiler: Sendable {
             return result
         }
         let (library, profileFiles, profileProblems) = StandardsLocator.load(folder: standardsFolder, loader: loader)
-        result.diagnostics += profileProblems
+        sink.keepAll(profileProblems)
         result.fileCount += profileFiles.count
         // Texts are kept only for the files diagnostics quote (see `quoteSources`), so a
         // large clean catalog is not held in memory twice.
@@ -103,39 +112,35 @@ public struct CatalogCompiler: Sendable {
             }
         }
 
-        // Items, in parallel; everything after listing is per file.
+        // Items, in parallel; everything after listing is per file. Each worker settles its
+        // item's diagnostics into the sink as it finishes (see `ItemOutcome.settle`), so
+        // they are never all held at once.
         let itemIndices = found.indices.filter { found[$0].relative.hasPrefix("items/") }
         let itemContext = context
-        let outcomes = parallelMap(count: itemIndices.count, jobs: options.load.jobs, makeState: { WorkerBuffers() }) { k, buffers -> ItemOutcome in
+        var outcomes = parallelMap(count: itemIndices.count, jobs: options.load.jobs, makeState: { WorkerBuffers() }) { k, buffers -> ItemOutcome in
             let f = found[itemIndices[k]]
-            return Self.compileItem(path: f.path, relativePath: f.relative, loader: loader, context: itemContext, buffers: &buffers)
+            var outcome = Self.compileItem(path: f.path, relativePath: f.relative, loader: loader, context: itemContext, buffers: &buffers)
+            outcome.settle(into: sink, suppressionsApply: itemContext != nil)
+            return outcome
         }
         let itemPaths = Set(itemIndices.map { found[$0].path })
-        var outcomeAt: [Int: Int] = [:]
-        for (k, i) in itemIndices.enumerated() {
-            outcomeAt[i] = k
-            if let text = outcomes[k].text { texts[found[i].path] = text }
-        }
 
-        // Diagnostics in the order the stages find them (sorting is stable, so this order
-        // decides between diagnostics at one place).
         for i in found.indices {
             if let file = others[i] { result.diagnostics += file.diagnostics }
-            else if let k = outcomeAt[i] { result.diagnostics += outcomes[k].parseDiagnostics }
         }
         guard let catalogFile else {
             let path = folder.hasSuffix("/") ? folder + "catalog.yaml" : folder + "/catalog.yaml"
             result.diagnostics.append(Diagnostic(
                 CompilerCodes.catalogFileMissing, at: SourceSpan(file: path, range: SourceRange(at: .init(line: 1, column: 1))),
                 message: LocalizedText(zh: "目录文件夹中没有 catalog.yaml，无法检查其中的事项", en: "the catalog folder has no catalog.yaml, so its items cannot be checked")))
-            return finish(result, texts: texts, rereadable: itemPaths, loader: loader)
+            return finish(result, sink: sink, texts: texts, rereadable: itemPaths, loader: loader)
         }
         guard catalogFile.root != nil, let header else {
-            return finish(result, texts: texts, rereadable: itemPaths, loader: loader)
+            return finish(result, sink: sink, texts: texts, rereadable: itemPaths, loader: loader)
         }
         result.diagnostics += headerDiagnostics
         guard let profile, context != nil else {
-            return finish(result, texts: texts, rereadable: itemPaths, loader: loader)
+            return finish(result, sink: sink, texts: texts, rereadable: itemPaths, loader: loader)
         }
         for (i, f) in found.enumerated()
         where i != catalogIndex && !f.relative.hasPrefix("items/") && !f.relative.hasPrefix("bundles/") {
@@ -147,8 +152,7 @@ public struct CatalogCompiler: Sendable {
         var items: [BoundItem] = []
         var codes: [String: BoundItem] = [:]
         var itemFolders = FolderClaims(parent: "items", what: (zh: "事项编码", en: "item code"))
-        for outcome in outcomes {
-            result.diagnostics += outcome.diagnostics
+        for (k, outcome) in outcomes.enumerated() {
             guard let item = outcome.item else { continue }
             var reporter = Reporter(file: item.spans.file, settings: profile.rules)
             if !item.item.code.isEmpty, let first = codes[item.item.code] {
@@ -156,11 +160,11 @@ public struct CatalogCompiler: Sendable {
                     zh: "事项编码“\(item.item.code)”已被 \(first.spans.file) 使用", en: "the item code \"\(item.item.code)\" is already used by \(first.spans.file)",
                     notes: [DiagnosticNote(LocalizedText(zh: "第一次使用在这里", en: "first used here"),
                                            at: SourceSpan(file: first.spans.file, range: first.spans.code ?? first.spans.start))])
-                result.diagnostics += reporter.diagnostics
+                if outcome.recheck { outcomes[k].late += reporter.diagnostics } else { result.diagnostics += reporter.diagnostics }
                 continue
             }
             if !item.item.code.isEmpty, !itemFolders.claim(item.item.code, at: item.spans.code ?? item.spans.start, reporter: &reporter) {
-                result.diagnostics += reporter.diagnostics
+                if outcome.recheck { outcomes[k].late += reporter.diagnostics } else { result.diagnostics += reporter.diagnostics }
                 continue
             }
             codes[item.item.code] = item
@@ -208,18 +212,29 @@ public struct CatalogCompiler: Sendable {
         catalog.bundles = bundles.sorted { $0.code < $1.code }
         catalog.internalElements = (profile.elements.filter { !$0.isPublic }.map(\.key) + [ElementKey.materialReviewPoints]).sorted()
         result.catalog = catalog
-        // Suppressions, over every file that parsed: catalog.yaml and bundles read whole,
-        // items whose worker kept their text because it holds a suppression or a finding.
+        // Suppressions: items holding one were left for now (their suppressions may silence
+        // a duplicate code, found only now); they are checked again, a few at a time, with
+        // what was found about them since, and their suppressions applied.
+        let waiting = outcomes.indices.filter { outcomes[$0].recheck }
+        let chunk = 64 * options.load.jobs
+        for start in stride(from: 0, to: waiting.count, by: chunk) {
+            let part = waiting[start..<min(start + chunk, waiting.count)].map { ($0, outcomes[$0].late) }
+            let settled = parallelMap(count: part.count, jobs: options.load.jobs, makeState: { WorkerBuffers() }) { j, buffers -> [Diagnostic] in
+                let f = found[itemIndices[part[j].0]]
+                let again = Self.compileItem(path: f.path, relativePath: f.relative, loader: loader, context: itemContext, buffers: &buffers)
+                let all = again.parseDiagnostics + again.diagnostics + part[j].1
+                guard again.parsed, let text = again.text else { return all }
+                return Suppressions.apply(all, files: [(f.path, text)], settings: profile.rules)
+            }
+            for diagnostics in settled { sink.add(diagnostics) }
+        }
+        // And over the other files that parsed: catalog.yaml and bundles, read whole.
         var parsed: [(path: String, text: String)] = []
         for i in found.indices {
-            if let file = others[i], file.root != nil {
-                parsed.append((file.path, file.text))
-            } else if let k = outcomeAt[i], outcomes[k].parsed, let text = outcomes[k].text {
-                parsed.append((found[i].path, text))
-            }
+            if let file = others[i], file.root != nil { parsed.append((file.path, file.text)) }
         }
         result.diagnostics = Suppressions.apply(result.diagnostics, files: parsed, settings: profile.rules)
-        return finish(result, texts: texts, rereadable: itemPaths, loader: loader)
+        return finish(result, sink: sink, texts: texts, rereadable: itemPaths, loader: loader)
     }
 
     /// What binding an item needs from catalog.yaml and the profiles.
@@ -242,6 +257,24 @@ public struct CatalogCompiler: Sendable {
         /// The file's text, kept only when the file has diagnostics to quote or holds a
         /// suppression comment.
         var text: String?
+        /// The file may hold a suppression comment.
+        var suppresses = false
+        /// Set by ``settle(into:suppressionsApply:)``: the file's suppressions must wait for
+        /// the diagnostics found after every item (a duplicate 事项编码), so it is checked
+        /// again then, with those (`late`).
+        var recheck = false
+        var late: [Diagnostic] = []
+
+        /// Hands the file's diagnostics to `sink` and drops them with the text, or, when
+        /// suppressions apply and the file may hold one, drops them to check it again later.
+        mutating func settle(into sink: DiagnosticSink, suppressionsApply: Bool) {
+            if suppressionsApply && parsed && suppresses {
+                recheck = true
+            } else {
+                sink.add(parseDiagnostics + diagnostics)
+            }
+            (parseDiagnostics, diagnostics, text) = ([], [], nil)
+        }
     }
 
     /// What one worker reuses from item to item.
@@ -280,6 +313,7 @@ public struct CatalogCompiler: Sendable {
             }
         }
         let suppresses = count.map { Suppressions.mayHold(buffers.bytes[..<$0]) } ?? file.text.contains("zhinan-ignore")
+        outcome.suppresses = suppresses
         if !outcome.parseDiagnostics.isEmpty || !outcome.diagnostics.isEmpty || suppresses {
             if let count {
                 outcome.text = SourceLoader.quotableText(buffers.bytes[..<count], diagnostics: file.diagnostics) ?? ""
@@ -290,23 +324,29 @@ public struct CatalogCompiler: Sendable {
         return outcome
     }
 
-    /// Sorts the diagnostics and gives the result the texts they quote: those of the files
-    /// they and their notes point into, as loading them would have.
+    /// Settles the rest of the diagnostics into `sink`, takes from it those kept, in output
+    /// order, and gives the result the texts they quote: those of the files they and their
+    /// notes point into, as loading them would have (an item's file is read again).
     private func finish(
-        _ result: CompilationResult, texts: [String: String], rereadable: Set<String>, loader: SourceLoader
+        _ result: CompilationResult, sink: DiagnosticSink, texts: [String: String], rereadable: Set<String>, loader: SourceLoader
     ) -> CompilationResult {
         var result = result
-        result.diagnostics = result.diagnostics.sortedForOutput()
+        sink.add(result.diagnostics)
+        (result.diagnostics, result.omitted) = sink.result()
+        var own: [String: [Diagnostic]] = [:]
         var wanted: Set<String> = []
         for d in result.diagnostics {
-            if let f = d.span?.file { wanted.insert(f) }
+            if let f = d.span?.file {
+                wanted.insert(f)
+                own[f, default: []].append(d)
+            }
             for n in d.notes { if let f = n.span?.file { wanted.insert(f) } }
         }
         for file in wanted.sorted() {
             if let text = texts[file] {
                 result.sources.add(file: file, text: text)
             } else if rereadable.contains(file), let bytes = SourceLoader.readRegularFile(file, limit: loader.options.maxFileSize) {
-                result.sources.add(file: file, text: SourceLoader.quotableText(bytes[...], diagnostics: []) ?? "")
+                result.sources.add(file: file, text: SourceLoader.quotableText(bytes[...], diagnostics: own[file] ?? []) ?? "")
             }
         }
         return result

@@ -3,11 +3,14 @@ import Standards
 import YAMLSyntax
 
 /// Collects the diagnostics of one file, applying the profiles' rule settings (a rule
-/// switched off is dropped, a severity override applied).
+/// switched off is dropped, a severity override applied), and keeping at most
+/// ``FileDiagnostics/perCode`` of one code (the rest are counted in one line).
 struct Reporter {
     let file: String
     let settings: [String: RuleSetting]
-    private(set) var diagnostics: [Diagnostic] = []
+    private var found = FileDiagnostics()
+    /// What was reported, with a line for each code past the per-file limit.
+    var diagnostics: [Diagnostic] { found.all }
     /// Work left for did-you-mean suggestions in this file (see ``Suggestion``), so a file
     /// with thousands of unknown names among thousands of candidates stays linear.
     private var suggestionBudget = 2_000_000
@@ -24,7 +27,7 @@ struct Reporter {
     ) {
         let setting = settings[code.id]
         if setting?.isEnabled == false { return }
-        diagnostics.append(Diagnostic(
+        found.append(Diagnostic(
             code, severity: setting?.severity, at: span(range), message: LocalizedText(zh: zh, en: en), notes: notes))
     }
 
@@ -33,7 +36,7 @@ struct Reporter {
         DiagnosticNote(LocalizedText(zh: zh, en: en), at: span(range))
     }
 
-    mutating func append(_ other: [Diagnostic]) { diagnostics += other }
+    mutating func append(_ other: [Diagnostic]) { found.append(contentsOf: other) }
 
     /// Did-you-mean endings for messages, within this file's budget.
     mutating func didYouMean(_ word: String, in candidates: [String]) -> (zh: String, en: String) {

@@ -60,6 +60,10 @@ public struct Diagnostic: Hashable, Sendable {
     public var span: SourceSpan?
     public var message: LocalizedText
     public var notes: [DiagnosticNote]
+    /// 0, or for the line that stands for the diagnostics of its code its file had beyond
+    /// ``FileDiagnostics/perCode`` ("… and 599900 more ZN302 in this file"), how many it
+    /// stands for.
+    public var more = 0
 
     public init(
         _ code: DiagnosticCode, severity: Severity? = nil, at span: SourceSpan?,

@@ -9,8 +9,11 @@
 /// - `col` and `endColumn` are given only for a range on one line, as GitHub requires;
 ///   `endColumn` is the range's last column (inclusive), or `col` for an empty range.
 /// - Notes are further lines of the message, with their place when they have one.
-/// - Messages are escaped as GitHub's toolkit does (`%`, CR, LF); property values also
-///   escape `:` and `,`.
+/// - What the catalog wrote (messages, notes, file names) is first shown through
+///   ``VisibleText``, so a line break or escape sequence in it is a visible `\n` or
+///   `\u{1B}`; the only line breaks of a message are those before its notes.
+/// - Messages are then escaped as GitHub's toolkit does (`%`, CR, LF); property values
+///   also escape `:` and `,`.
 ///
 /// A plain summary line ends the output.
 public struct GitHubRenderer: Sendable {
@@ -25,11 +28,20 @@ public struct GitHubRenderer: Sendable {
         self.sourceRoot = sourceRoot
     }
 
-    /// One command line per diagnostic, in the order given, then the summary.
-    public func render(_ diagnostics: [Diagnostic], fileCount: Int) -> String {
+    /// One command line per diagnostic, in the order given, then the summary (with how
+    /// many a capped report left out, `omitted`).
+    public func render(_ diagnostics: [Diagnostic], fileCount: Int, omitted: DiagnosticTally = DiagnosticTally()) -> String {
         var out = ""
-        for d in diagnostics { out += render(d) + "\n" }
-        return out + TextRenderer(language: language).summary(diagnostics, fileCount: fileCount) + "\n"
+        write(diagnostics, fileCount: fileCount, omitted: omitted) { out += $0 }
+        return out
+    }
+
+    /// ``render(_:fileCount:omitted:)`` handed to `output` a line at a time.
+    public func write(
+        _ diagnostics: [Diagnostic], fileCount: Int, omitted: DiagnosticTally = DiagnosticTally(), to output: (String) -> Void
+    ) {
+        for d in diagnostics { output(render(d) + "\n") }
+        output(TextRenderer(language: language).summary(diagnostics, fileCount: fileCount, omitted: omitted) + "\n")
     }
 
     /// The workflow command of one diagnostic, without a line break.
@@ -43,7 +55,7 @@ public struct GitHubRenderer: Sendable {
         var properties: [(String, String)] = []
         if let span = d.span {
             let r = span.range
-            properties.append(("file", ReportPath(span.file, sourceRoot: sourceRoot).path))
+            properties.append(("file", VisibleText.escaped(ReportPath(span.file, sourceRoot: sourceRoot).path)))
             properties.append(("line", String(r.start.line)))
             if r.start.line == r.end.line {
                 properties.append(("col", String(r.start.column)))
@@ -56,14 +68,15 @@ public struct GitHubRenderer: Sendable {
         let title = registry.code(d.code).map { "\(d.code) \($0.title[language])" } ?? d.code
         properties.append(("title", title))
 
-        var message = d.message[language]
+        var message = VisibleText.escaped(d.message[language])
         let noteLabel = language == .zh ? "注：" : "note: "
         for note in d.notes {
             message += "\n" + noteLabel
             if let span = note.span {
-                message += "\(ReportPath(span.file, sourceRoot: sourceRoot).path):\(span.range.start.line):\(span.range.start.column): "
+                message += VisibleText.escaped(ReportPath(span.file, sourceRoot: sourceRoot).path)
+                    + ":\(span.range.start.line):\(span.range.start.column): "
             }
-            message += note.message[language]
+            message += VisibleText.escaped(note.message[language])
         }
         let props = properties.map { "\($0.0)=\(Self.escapeProperty($0.1))" }.joined(separator: ",")
         return "::\(command) \(props)::\(Self.escapeData(message))"

@@ -4,7 +4,10 @@
 ///      "endLine":…,"endColumn":…,"message":…,"notes":[{"message":…,"file":…,"line":…,"column":…}]}]}
 ///
 /// Lines and columns are 1-based, columns in characters; a diagnostic with no file has
-/// `null` for file and positions.
+/// `null` for file and positions. The line that stands for the diagnostics of one code a
+/// file had beyond ``FileDiagnostics/perCode`` has `"more":N` after its notes; when a
+/// capped report left diagnostics out, `"omitted":{"errors":…,"warnings":…,"notes":…}`
+/// follows the list.
 public struct JSONRenderer: Sendable {
     public var language: Language
 
@@ -12,10 +15,17 @@ public struct JSONRenderer: Sendable {
         self.language = language
     }
 
-    public func render(_ diagnostics: [Diagnostic]) -> String {
-        var out = "{\"version\":1,\"diagnostics\":["
+    public func render(_ diagnostics: [Diagnostic], omitted: DiagnosticTally = DiagnosticTally()) -> String {
+        var out = ""
+        write(diagnostics, omitted: omitted) { out += $0 }
+        return out
+    }
+
+    /// ``render(_:omitted:)`` handed to `output` a diagnostic at a time.
+    public func write(_ diagnostics: [Diagnostic], omitted: DiagnosticTally = DiagnosticTally(), to output: (String) -> Void) {
+        output("{\"version\":1,\"diagnostics\":[")
         for (i, d) in diagnostics.enumerated() {
-            if i > 0 { out += "," }
+            var out = i > 0 ? "," : ""
             out += "\n{\"code\":\(json(d.code)),\"severity\":\(json(d.severity.rawValue)),"
             out += position(d.span, withEnd: true)
             out += ",\"message\":\(json(d.message[language])),\"notes\":["
@@ -23,10 +33,14 @@ public struct JSONRenderer: Sendable {
                 if j > 0 { out += "," }
                 out += "{\"message\":\(json(n.message[language])),\(position(n.span, withEnd: false))}"
             }
-            out += "]}"
+            out += d.more > 0 ? "],\"more\":\(d.more)}" : "]}"
+            output(out)
         }
-        out += diagnostics.isEmpty ? "]}\n" : "\n]}\n"
-        return out
+        var end = diagnostics.isEmpty ? "]" : "\n]"
+        if omitted.total > 0 {
+            end += ",\"omitted\":{\"errors\":\(omitted.errors),\"warnings\":\(omitted.warnings),\"notes\":\(omitted.notes)}"
+        }
+        output(end + "}\n")
     }
 
     private func position(_ span: SourceSpan?, withEnd: Bool) -> String {
@@ -41,8 +55,10 @@ public struct JSONRenderer: Sendable {
     }
 }
 
-/// A JSON string literal for `text`, escaping what RFC 8259 requires and nothing else, so
-/// Chinese stays readable.
+/// A JSON string literal for `text`, escaping what RFC 8259 requires and, as `\uXXXX`,
+/// every other character ``VisibleText`` makes visible (DEL, C1 controls, U+2028/2029,
+/// bidirectional overrides), so the JSON read as text on a terminal is as safe as the
+/// text output; Chinese stays readable.
 public func json(_ text: String) -> String {
     var out = "\""
     out.reserveCapacity(text.utf8.count + 2)
@@ -53,7 +69,7 @@ public func json(_ text: String) -> String {
         case "\n": out += "\\n"
         case "\r": out += "\\r"
         case "\t": out += "\\t"
-        case let s where s.value < 0x20 || s.value == 0x2028 || s.value == 0x2029:
+        case let s where VisibleText.escape(for: s) != nil:
             let hex = String(s.value, radix: 16)
             out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
         default: out.unicodeScalars.append(scalar)

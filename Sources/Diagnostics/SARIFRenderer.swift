@@ -13,8 +13,14 @@
 ///   one are added to the message text.
 /// - Regions use zhinan's positions as they are: 1-based lines, columns counted in Unicode
 ///   scalars (`columnKind` `unicodeCodePoints`), `endColumn` exclusive, as in SARIF.
-/// - URIs are relative to `%SRCROOT%`, the folder given as `sourceRoot` (the working folder
-///   of the run), forward slashes, percent-encoded; a file outside it gets a `file://` URI.
+/// - URIs are relative to `%SRCROOT%`, the folder given as `sourceRoot` (zhinan's
+///   `--sarif-root`: by default the git top level of the working folder), forward slashes,
+///   percent-encoded; a file outside it gets a `file://` URI. `originalUriBaseIds` defines
+///   `%SRCROOT%` as that folder's `file://` URI (or, with no root, describes it).
+/// - Each result has `partialFingerprints` `zhinanResultHash/v1`: a hash of its code, its
+///   file's URI and its English message with whitespace runs made one space, then `:` and
+///   which such result it is in the file (1, 2 …), so code scanning follows an alert when
+///   lines are added above it, whatever `--lang`.
 /// - `informationUri` is left out: SARIF wants an absolute URI and zhinan has none to give.
 ///
 /// Keys are written in a fixed order, so equal input gives byte-identical output.
@@ -23,19 +29,37 @@ public struct SARIFRenderer: Sendable {
     public var registry: DiagnosticRegistry
     /// zhinan's version, written as the driver's `semanticVersion`.
     public var toolVersion: String
-    /// The folder relative paths are taken against; `nil` leaves relative paths as given.
+    /// The absolute folder URIs are made relative to; `nil` leaves relative paths as given.
     public var sourceRoot: String?
+    /// The absolute folder relative paths of diagnostics start from (where zhinan ran);
+    /// `nil`: `sourceRoot`.
+    public var workingDirectory: String?
 
-    public init(language: Language, registry: DiagnosticRegistry, toolVersion: String, sourceRoot: String? = nil) {
+    public init(
+        language: Language, registry: DiagnosticRegistry, toolVersion: String, sourceRoot: String? = nil,
+        workingDirectory: String? = nil
+    ) {
         self.language = language
         self.registry = registry
         self.toolVersion = toolVersion
         self.sourceRoot = sourceRoot
+        self.workingDirectory = workingDirectory
     }
+
+    /// The key of zhinan's entry in `partialFingerprints`.
+    public static let fingerprintKey = "zhinanResultHash/v1"
 
     public static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
 
-    public func render(_ diagnostics: [Diagnostic]) -> String {
+    public func render(_ diagnostics: [Diagnostic], omitted: DiagnosticTally = DiagnosticTally()) -> String {
+        var out = ""
+        write(diagnostics, omitted: omitted) { out += $0 }
+        return out
+    }
+
+    /// ``render(_:omitted:)`` handed to `output` in pieces, each result made as it is
+    /// written, so a long log is never held whole.
+    public func write(_ diagnostics: [Diagnostic], omitted: DiagnosticTally = DiagnosticTally(), to output: (String) -> Void) {
         var rules = registry.codes
         var index: [String: Int] = [:]
         for (i, code) in rules.enumerated() { index[code.id] = i }
@@ -52,20 +76,33 @@ public struct SARIFRenderer: Sendable {
             ("language", .string(language.tag)),
             ("rules", .array(rules.map(rule))),
         ])
-        let run: JSONValue = .object([
+        let fingerprints = fingerprints(of: diagnostics)
+        var run: [(String, JSONValue)] = [
             ("tool", .object([("driver", driver)])),
+            ("originalUriBaseIds", .object([("%SRCROOT%", rootLocation)])),
             ("language", .string(language.tag)),
             ("columnKind", .string("unicodeCodePoints")),
-            ("results", .array(diagnostics.map { result($0, ruleIndex: index[$0.code]!) })),
-        ])
+            ("results", .lazyArray(count: diagnostics.count) {
+                result(diagnostics[$0], ruleIndex: index[diagnostics[$0].code]!, fingerprint: fingerprints[$0])
+            }),
+        ]
+        if omitted.total > 0 {
+            // SARIF has no member for results a tool left out: a property bag says how many.
+            run.append(("properties", .object([("omittedResults", .object([
+                ("error", .int(omitted.errors)), ("warning", .int(omitted.warnings)), ("note", .int(omitted.notes)),
+            ]))])))
+        }
         let log: JSONValue = .object([
             ("$schema", .string(Self.schemaURI)),
             ("version", .string("2.1.0")),
-            ("runs", .array([run])),
+            ("runs", .array([.object(run)])),
         ])
         var out = ""
-        log.write(to: &out, indent: 0)
-        return out + "\n"
+        log.write(to: &out, indent: 0) { piece in
+            output(piece)
+            piece = ""
+        }
+        output(out + "\n")
     }
 
     private func rule(_ code: DiagnosticCode) -> JSONValue {
@@ -93,7 +130,37 @@ public struct SARIFRenderer: Sendable {
         return .object(members)
     }
 
-    private func result(_ d: Diagnostic, ruleIndex: Int) -> JSONValue {
+    /// `%SRCROOT%`: the root's `file://` URI, ending in `/`; described when there is none.
+    private var rootLocation: JSONValue {
+        guard let root = sourceRoot, root.hasPrefix("/") else {
+            return .object([("description", .object([("text", .string("The folder zhinan was run in."))]))])
+        }
+        let uri = ReportPath(root, sourceRoot: nil).uri
+        return .object([("uri", .string(uri.hasSuffix("/") ? uri : uri + "/"))])
+    }
+
+    private func reportPath(_ file: String) -> ReportPath {
+        ReportPath(file, sourceRoot: sourceRoot, workingDirectory: workingDirectory)
+    }
+
+    /// Each diagnostic's ``fingerprintKey`` value, in order.
+    func fingerprints(of diagnostics: [Diagnostic]) -> [String] {
+        var seen: [String: Int] = [:]
+        return diagnostics.map { d in
+            let uri = d.span.map { reportPath($0.file).uri } ?? ""
+            let message = d.message.en.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in (d.code + "\u{0}" + uri + "\u{0}" + message).utf8 {
+                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+            }
+            let hex = String(hash, radix: 16)
+            let key = String(repeating: "0", count: 16 - hex.count) + hex
+            seen[key, default: 0] += 1
+            return key + ":\(seen[key]!)"
+        }
+    }
+
+    private func result(_ d: Diagnostic, ruleIndex: Int, fingerprint: String) -> JSONValue {
         var text = d.message[language]
         let noteLabel = language == .zh ? "注：" : "note: "
         for note in d.notes where note.span == nil {
@@ -104,6 +171,7 @@ public struct SARIFRenderer: Sendable {
             ("ruleIndex", .int(ruleIndex)),
             ("level", .string(d.severity.sarifLevel)),
             ("message", .object([("text", .string(text))])),
+            ("partialFingerprints", .object([(Self.fingerprintKey, .string(fingerprint))])),
         ]
         if let span = d.span {
             members.append(("locations", .array([.object([("physicalLocation", physicalLocation(span))])])))
@@ -122,7 +190,7 @@ public struct SARIFRenderer: Sendable {
     }
 
     private func physicalLocation(_ span: SourceSpan) -> JSONValue {
-        let path = ReportPath(span.file, sourceRoot: sourceRoot)
+        let path = reportPath(span.file)
         var artifact: [(String, JSONValue)] = [("uri", .string(path.uri))]
         if path.isRelative { artifact.append(("uriBaseId", .string("%SRCROOT%"))) }
         let r = span.range
@@ -176,18 +244,22 @@ extension String {
     }
 }
 
-/// A diagnostic's file as CI tools want it: relative to the folder zhinan ran in, with
-/// forward slashes and no `./`; or absolute when it lies outside that folder.
+/// A diagnostic's file as CI tools want it: relative to a root folder (the repository's,
+/// or the folder zhinan ran in), with forward slashes and no `./`; or absolute when it
+/// lies outside that folder.
 struct ReportPath: Equatable {
     /// The path, `/`-separated, with `.` and `..` segments resolved where possible.
     var path: String
     var isRelative: Bool
 
-    init(_ file: String, sourceRoot: String?) {
+    /// - Parameter workingDirectory: the absolute folder a relative `file` starts from;
+    ///   `nil`: `sourceRoot`.
+    init(_ file: String, sourceRoot: String?, workingDirectory: String? = nil) {
         let absolute = file.hasPrefix("/")
         if let root = sourceRoot, root.hasPrefix("/") {
             let rootParts = Self.normalized(root, absolute: true)
-            let parts = Self.normalized(absolute ? file : root + "/" + file, absolute: true)
+            let base = workingDirectory.flatMap { $0.hasPrefix("/") ? $0 : nil } ?? root
+            let parts = Self.normalized(absolute ? file : base + "/" + file, absolute: true)
             if parts.count > rootParts.count, Array(parts.prefix(rootParts.count)) == rootParts {
                 path = parts.dropFirst(rootParts.count).joined(separator: "/")
                 isRelative = true
@@ -245,20 +317,26 @@ enum JSONValue {
     case int(Int)
     case array([JSONValue])
     case object([(String, JSONValue)])
+    /// An array whose elements are made one at a time as they are written.
+    case lazyArray(count: Int, element: (Int) -> JSONValue)
 
     /// Writes the value indented by two spaces a level, as `JSONSerialization` would but
-    /// with keys in their given order and Chinese left readable.
-    func write(to out: inout String, indent: Int) {
+    /// with keys in their given order and Chinese left readable. `flush` is handed what has
+    /// been written after each element of an array once it passes 64 KB, and may empty it.
+    func write(to out: inout String, indent: Int, flush: (inout String) -> Void = { _ in }) {
         switch self {
         case .string(let s): out += json(s)
         case .int(let n): out += String(n)
         case .array(let items):
-            guard !items.isEmpty else { out += "[]"; return }
+            JSONValue.lazyArray(count: items.count) { items[$0] }.write(to: &out, indent: indent, flush: flush)
+        case .lazyArray(let count, let element):
+            guard count > 0 else { out += "[]"; return }
             out += "[\n"
-            for (i, item) in items.enumerated() {
+            for i in 0..<count {
                 out += String(repeating: " ", count: indent + 2)
-                item.write(to: &out, indent: indent + 2)
-                out += i == items.count - 1 ? "\n" : ",\n"
+                element(i).write(to: &out, indent: indent + 2, flush: flush)
+                out += i == count - 1 ? "\n" : ",\n"
+                if out.utf8.count >= 1 << 16 { flush(&out) }
             }
             out += String(repeating: " ", count: indent) + "]"
         case .object(let members):
@@ -266,7 +344,7 @@ enum JSONValue {
             out += "{\n"
             for (i, (key, value)) in members.enumerated() {
                 out += String(repeating: " ", count: indent + 2) + json(key) + ": "
-                value.write(to: &out, indent: indent + 2)
+                value.write(to: &out, indent: indent + 2, flush: flush)
                 out += i == members.count - 1 ? "\n" : ",\n"
             }
             out += String(repeating: " ", count: indent) + "}"

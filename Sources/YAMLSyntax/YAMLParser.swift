@@ -77,7 +77,8 @@ private struct TreeBuilder {
     let file: String
     let limits: YAMLLimits
     let text: UnsafeBufferPointer<UInt8>
-    var diagnostics: [Diagnostic] = []
+    /// At most ``FileDiagnostics/perCode`` of one code: 600,000 duplicate keys are 101 lines.
+    var diagnostics = FileDiagnostics()
 
     /// An open collection waiting for its children.
     struct Frame {
@@ -122,7 +123,7 @@ private struct TreeBuilder {
         loop: while true {
             guard yaml_parser_parse(parser, &event) == 1 else {
                 report(syntaxError: parser.pointee)
-                return YAMLParseResult(root: nil, diagnostics: diagnostics)
+                return YAMLParseResult(root: nil, diagnostics: diagnostics.all)
             }
             defer { yaml_event_delete(&event) }
             let start = location(event.start_mark), end = location(event.end_mark)
@@ -136,7 +137,7 @@ private struct TreeBuilder {
                          LocalizedText(
                             zh: "文件中有第二个 YAML 文档；每个文件只能写一个事项",
                             en: "a second YAML document starts here; a file holds one item only"))
-                    return YAMLParseResult(root: root, diagnostics: diagnostics)
+                    return YAMLParseResult(root: root, diagnostics: diagnostics.all)
                 }
             case YAML_SCALAR_EVENT:
                 let s = event.data.scalar
@@ -231,7 +232,7 @@ private struct TreeBuilder {
             YAMLCodes.duplicateKey.id, YAMLCodes.unsupportedTag.id, YAMLCodes.multipleDocuments.id,
         ]
         let broken = diagnostics.contains { !recoverable.contains($0.code) }
-        return YAMLParseResult(root: broken ? nil : root, diagnostics: diagnostics)
+        return YAMLParseResult(root: broken ? nil : root, diagnostics: diagnostics.all)
     }
 
     /// Adds a finished node to the open collection, or makes it the root. Returns false

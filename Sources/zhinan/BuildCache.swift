@@ -35,7 +35,8 @@ final class BuildCache: @unchecked Sendable {
         self.output = output
         self.options = options
         fingerprint = Self.toolAndTheme(theme).flatMap { extra in
-            options.compiler.fingerprint(folder: catalog, extra: Array(extra.utf8))
+            // What is printed depends on --max-diagnostics too.
+            options.compiler.fingerprint(folder: catalog, extra: Array((extra + "\nmax-diagnostics \(options.maxDiagnostics)").utf8))
         }
     }
 
@@ -65,6 +66,8 @@ final class BuildCache: @unchecked Sendable {
         var pages: Int
         var fileCount: Int
         var diagnostics: [StoredDiagnostic]
+        /// The diagnostics --max-diagnostics left out; absent when none were.
+        var omitted: DiagnosticTally?
     }
 
     /// What the last build printed, when OUT is that build's output and nothing it was made
@@ -85,7 +88,9 @@ final class BuildCache: @unchecked Sendable {
         }
         let sources = CatalogCompiler.quotedSources(
             for: diagnostics, files: Set(fingerprint.files.keys), maxFileSize: options.maxFileSize)
-        return (CompilationResult(diagnostics: diagnostics, sources: sources, fileCount: summary.fileCount), summary)
+        var result = CompilationResult(diagnostics: diagnostics, sources: sources, fileCount: summary.fileCount)
+        result.omitted = summary.omitted ?? DiagnosticTally()
+        return (result, summary)
     }
 
     // MARK: Building
@@ -169,7 +174,7 @@ final class BuildCache: @unchecked Sendable {
     ) throws {
         let summary = Summary(
             items: items, bundles: compiled.catalog?.bundles.count ?? 0, pages: pages, fileCount: compiled.fileCount,
-            diagnostics: compiled.diagnostics.map(StoredDiagnostic.init))
+            diagnostics: compiled.diagnostics.map(StoredDiagnostic.init), omitted: compiled.omitted.total > 0 ? compiled.omitted : nil)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         try staging.write(Self.folder + "/summary.json", Array(try encoder.encode(summary)))
@@ -193,6 +198,8 @@ struct StoredDiagnostic: Codable {
     var zh: String
     var en: String
     var notes: [StoredNote]
+    /// ``Diagnostic/more``, when not 0.
+    var more: Int?
 
     struct StoredNote: Codable {
         var zh: String
@@ -209,6 +216,7 @@ struct StoredDiagnostic: Codable {
         zh = d.message.zh
         en = d.message.en
         notes = d.notes.map { StoredNote(zh: $0.message.zh, en: $0.message.en, file: $0.span?.file, range: $0.span?.range) }
+        more = d.more > 0 ? d.more : nil
     }
 
     var diagnostic: Diagnostic? {
@@ -217,8 +225,10 @@ struct StoredDiagnostic: Codable {
             guard let file, let range else { return nil }
             return SourceSpan(file: file, range: range)
         }
-        return Diagnostic(
+        var d = Diagnostic(
             registered, severity: severity, at: span(file, range), message: LocalizedText(zh: zh, en: en),
             notes: notes.map { DiagnosticNote(LocalizedText(zh: $0.zh, en: $0.en), at: span($0.file, $0.range)) })
+        d.more = more ?? 0
+        return d
     }
 }

@@ -18,23 +18,30 @@ struct CompileOptionGroup: ParsableArguments {
     @Option(help: "What makes the run fail (exit 1; build then writes nothing): error (the default), or warning for any warning too.")
     var failOn: FailLevel = .error
 
+    @Option(help: "Most diagnostics printed, the first in output order (default 1000); 0 prints all. Those left out still count: the exit status is the same, and the summary says how many were not shown. A file reports at most 100 of one code, then how many more.")
+    var maxDiagnostics: Int = 1000
+
     func validate() throws {
         guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be positive.") }
         guard jobs > 0 else { throw ValidationError("--jobs must be positive.") }
+        guard maxDiagnostics >= 0 else { throw ValidationError("--max-diagnostics must be 0 (all) or more.") }
     }
 
     var compiler: CatalogCompiler {
         CatalogCompiler(options: CompileOptions(
             load: LoadOptions(maxFileSize: maxFileSize, jobs: jobs),
-            standards: StandardsLocator(explicit: standards)))
+            standards: StandardsLocator(explicit: standards), maxDiagnostics: maxDiagnostics))
     }
 }
 
-/// Compiles catalogs, prints every diagnostic of all of them in one sorted report, and
-/// says how the run should exit.
+/// Compiles catalogs, prints the diagnostics of all of them in one sorted report (the
+/// first `--max-diagnostics`), and says how the run should exit.
 struct CompileReport {
     var catalogs: [Catalog?] = []
+    /// The diagnostics printed, in output order.
     var diagnostics: [Diagnostic] = []
+    /// Those found and not printed, counted: they decide the exit status all the same.
+    var omitted = DiagnosticTally()
     var unusable = false
     var failOn: FailLevel = .error
 
@@ -47,10 +54,11 @@ struct CompileReport {
         var sources = SourceTexts()
         var fileCount = 0
         var seenProfiles = Set<String>()
+        var selection = DiagnosticSelection(limit: options.maxDiagnostics)
         for folder in folders {
             let result = compile?(folder) ?? options.compiler.compile(folder: folder)
             if let problem = result.unusable {
-                emitError("zhinan: error: \(problem[language])\n")
+                emitError("zhinan: error: \(VisibleText.escaped(problem[language]))\n")
                 unusable = true
                 catalogs.append(nil)
                 continue
@@ -59,37 +67,46 @@ struct CompileReport {
             // Problems of profiles shared by several catalogs are reported once.
             for d in result.diagnostics {
                 guard let span = d.span, d.code.hasPrefix("ZN2") || span.file.contains("standards/") else {
-                    diagnostics.append(d)
+                    selection.add(d)
                     continue
                 }
-                if seenProfiles.insert("\(span.file):\(span.range.start):\(d.code)").inserted { diagnostics.append(d) }
+                if seenProfiles.insert("\(span.file):\(span.range.start):\(d.code)").inserted { selection.add(d) }
             }
+            selection.add(omitted: result.omitted)
             sources.merge(result.sources)
             fileCount += result.fileCount
         }
-        diagnostics = diagnostics.sortedForOutput()
-        switch output.format {
-        case .text:
-            let color = isatty(STDOUT_FILENO) == 1
-                && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-            emit(TextRenderer(language: language, useColor: color)
-                .render(diagnostics, sources: sources, fileCount: fileCount))
-        case .json:
-            emit(JSONRenderer(language: language).render(diagnostics))
-        case .sarif:
-            emit(SARIFRenderer(
-                language: language, registry: .zhinan, toolVersion: Zhinan.configuration.version,
-                sourceRoot: FileManager.default.currentDirectoryPath).render(diagnostics))
-        case .github:
-            emit(GitHubRenderer(language: language, registry: .zhinan, sourceRoot: FileManager.default.currentDirectoryPath)
-                .render(diagnostics, fileCount: fileCount))
+        diagnostics = selection.shown
+        omitted = selection.omitted
+        let (shown, omitted) = (diagnostics, omitted)
+        emitInPieces { write in
+            switch output.format {
+            case .text:
+                let color = isatty(STDOUT_FILENO) == 1
+                    && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+                TextRenderer(language: language, useColor: color)
+                    .write(shown, sources: sources, fileCount: fileCount, omitted: omitted, to: write)
+            case .json:
+                JSONRenderer(language: language).write(shown, omitted: omitted, to: write)
+            case .sarif:
+                let here = FileManager.default.currentDirectoryPath
+                SARIFRenderer(
+                    language: language, registry: .zhinan, toolVersion: Zhinan.configuration.version,
+                    sourceRoot: output.sarifRootFolder(workingDirectory: here), workingDirectory: here
+                ).write(shown, omitted: omitted, to: write)
+            case .github:
+                GitHubRenderer(language: language, registry: .zhinan, sourceRoot: FileManager.default.currentDirectoryPath)
+                    .write(shown, fileCount: fileCount, omitted: omitted, to: write)
+            }
         }
     }
 
-    /// Throws the exit status the run ends with when it is not 0.
+    /// Throws the exit status the run ends with when it is not 0. Diagnostics left out of
+    /// the report count as those printed do.
     func exitIfProblems() throws {
         if unusable { throw Status.unusable }
-        if diagnostics.hasErrors { throw Status.problems }
-        if failOn == .warning, diagnostics.contains(where: { $0.severity >= .warning }) { throw Status.problems }
+        let found = DiagnosticTally(diagnostics) + omitted
+        if found.errors > 0 { throw Status.problems }
+        if failOn == .warning, found.warnings > 0 { throw Status.problems }
     }
 }

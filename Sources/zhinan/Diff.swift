@@ -111,6 +111,7 @@ struct ReportInput {
     ) throws -> [Catalog] {
         var catalogs: [Catalog] = []
         var diagnostics: [Diagnostic] = []
+        var omitted = DiagnosticTally()
         var sources = SourceTexts()
         var fileCount = 0
         var unusable = false
@@ -118,7 +119,7 @@ struct ReportInput {
         for input in inputs {
             let compiler = CatalogCompiler(options: CompileOptions(
                 load: LoadOptions(maxFileSize: options.maxFileSize, jobs: options.jobs),
-                standards: StandardsLocator(explicit: input.standards)))
+                standards: StandardsLocator(explicit: input.standards), maxDiagnostics: options.maxDiagnostics))
             let result = compiler.compile(folder: input.folder)
             if let problem = result.unusable {
                 emitError("zhinan: error: \(problem[language])\n")
@@ -132,21 +133,22 @@ struct ReportInput {
                 }
                 diagnostics.append(d)
             }
+            omitted = omitted + result.omitted
             sources.merge(result.sources)
             fileCount += result.fileCount
             if let catalog = result.catalog { catalogs.append(catalog) }
         }
         if unusable { throw Status.unusable }
-        guard diagnostics.hasErrors || catalogs.count < inputs.count else { return catalogs }
+        guard diagnostics.hasErrors || omitted.errors > 0 || catalogs.count < inputs.count else { return catalogs }
 
         diagnostics = diagnostics.sortedForOutput()
         var report: String
         if json {
-            report = JSONRenderer(language: language).render(diagnostics)
+            report = JSONRenderer(language: language).render(diagnostics, omitted: omitted)
         } else {
             let color = isatty(STDOUT_FILENO) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
             report = TextRenderer(language: language, useColor: color)
-                .render(diagnostics, sources: sources, fileCount: fileCount)
+                .render(diagnostics, sources: sources, fileCount: fileCount, omitted: omitted)
         }
         for input in inputs {
             if let r = input.relabel { report = report.replacingOccurrences(of: r.from, with: r.to) }

@@ -51,8 +51,32 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "Message language: zh or en (default: from LANG, else zh).")
     var lang: Language?
 
+    @Option(help: ArgumentHelp("With --format sarif: the folder file URIs are relative to (%SRCROOT%; default: the git top level of the current folder, else the current folder).", valueName: "dir"))
+    var sarifRoot: String?
+
+    func validate() throws {
+        var isFolder: ObjCBool = false
+        if let sarifRoot, !(FileManager.default.fileExists(atPath: sarifRoot, isDirectory: &isFolder) && isFolder.boolValue) {
+            throw ValidationError("--sarif-root: no folder at \(sarifRoot).")
+        }
+    }
+
     /// The language to speak: `--lang`, else `LANG`, else Chinese.
     var language: Language { Language.chosen(lang) }
+
+    /// The absolute folder SARIF URIs are relative to: `--sarif-root`, else the nearest
+    /// folder at or above `workingDirectory` that holds `.git` (a folder, or the file of a
+    /// worktree), else `workingDirectory`.
+    func sarifRootFolder(workingDirectory: String) -> String {
+        if let sarifRoot { return sarifRoot.hasPrefix("/") ? sarifRoot : workingDirectory + "/" + sarifRoot }
+        var folder = URL(fileURLWithPath: workingDirectory).standardizedFileURL
+        while true {
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(".git").path) { return folder.path }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { return workingDirectory }
+            folder = parent
+        }
+    }
 }
 
 enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
@@ -75,6 +99,20 @@ enum Status {
 /// Writes to standard output without buffering surprises.
 func emit(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))
+}
+
+/// Hands `body` a writer that sends what it is given to standard output in pieces of
+/// about 64 KB, so a long report is never held whole.
+func emitInPieces(_ body: ((String) -> Void) -> Void) {
+    var buffer = ""
+    body { piece in
+        buffer += piece
+        if buffer.utf8.count >= 1 << 16 {
+            emit(buffer)
+            buffer = ""
+        }
+    }
+    emit(buffer)
 }
 
 /// Writes to standard error.

@@ -54,9 +54,10 @@ import Testing
     @Test func escaping() {
         #expect(GitHubRenderer.escapeData("100% done\r\nnext: a,b") == "100%25 done%0D%0Anext: a,b")
         #expect(GitHubRenderer.escapeProperty("100% a:b,c\nd") == "100%25 a%3Ab%2Cc%0Ad")
+        // A line break the message itself holds is shown as \n: only notes start lines.
         let d = Self.diagnostic(.warning, file: "items/x,y:z%.yaml", from: (1, 1), to: (1, 3), message: "50%\nline two: a, b")
         #expect(Self.renderer(.en).render(d)
-            == "::warning file=items/x%2Cy%3Az%25.yaml,line=1,col=1,endLine=1,endColumn=2,title=ZN999 Test::50%25%0Aline two: a, b")
+            == "::warning file=items/x%2Cy%3Az%25.yaml,line=1,col=1,endLine=1,endColumn=2,title=ZN999 Test::50%25\\nline two: a, b")
         let titled = Diagnostic(
             SARIFRendererTests.other, at: SourceSpan(file: "a.yaml", range: SourceRange(at: .init(line: 1, column: 1))),
             message: LocalizedText(zh: "x", en: "x"))

@@ -146,10 +146,91 @@ import Testing
         #expect(name("—") == "ZN100")
     }
 
+    // MARK: Roots and fingerprints
+
+    static func rooted(_ diagnostics: [Diagnostic] = RendererTests.diagnostics, workingDirectory: String = "/work/repo/catalogs/x") -> String {
+        SARIFRenderer(language: .en, registry: registry, toolVersion: "1.2.3", sourceRoot: "/work/repo", workingDirectory: workingDirectory)
+            .render(diagnostics)
+    }
+
+    @Test func urisAreRelativeToTheRootAndTheRootIsDefined() throws {
+        let out = Self.rooted()
+        #expect(out.contains("""
+                  "originalUriBaseIds": {
+                    "%SRCROOT%": {
+                      "uri": "file:///work/repo/"
+                    }
+                  },
+            """))
+        #expect(out.contains("\"uri\": \"catalogs/x/items/a.yaml\",\n                  \"uriBaseId\": \"%SRCROOT%\""))
+        // A folder with characters to encode, and the file system's root.
+        let odd = SARIFRenderer(language: .en, registry: Self.registry, toolVersion: "1", sourceRoot: "/work/办 事").render([])
+        #expect(odd.contains("\"uri\": \"file:///work/%E5%8A%9E%20%E4%BA%8B/\""))
+        let top = SARIFRenderer(language: .en, registry: Self.registry, toolVersion: "1", sourceRoot: "/").render([])
+        #expect(top.contains("\"uri\": \"file:///\"\n"))
+        // Without a root, %SRCROOT% is still defined, as the folder zhinan ran in.
+        #expect(Self.render(.en).contains("""
+                  "originalUriBaseIds": {
+                    "%SRCROOT%": {
+                      "description": {
+                        "text": "The folder zhinan was run in."
+                      }
+                    }
+                  },
+            """))
+    }
+
+    @Test func aResultsFingerprintIsItsCodeFileAndMessage() throws {
+        let out = Self.rooted()
+        // FNV-1a (64 bits) of "ZN999\0catalogs/x/items/a.yaml\0" and the English message.
+        #expect(out.contains("""
+                      "partialFingerprints": {
+                        "zhinanResultHash/v1": "7f9487362c0ff9e4:1"
+                      }
+            """))
+        func fingerprints(_ text: String) throws -> [String] {
+            let run = try #require((try Self.object(text)["runs"] as? [[String: Any]])?.first)
+            return (run["results"] as? [[String: Any]] ?? []).map {
+                ($0["partialFingerprints"] as? [String: String])?["zhinanResultHash/v1"] ?? "none"
+            }
+        }
+        // Lines added above: the places change, the fingerprints do not; nor do they with --lang.
+        let shifted = RendererTests.diagnostics.map { d -> Diagnostic in
+            var d = d
+            if var span = d.span {
+                span.range = SourceRange(start: .init(line: span.range.start.line + 3, column: span.range.start.column),
+                                         end: .init(line: span.range.end.line + 3, column: span.range.end.column))
+                d.span = span
+            }
+            return d
+        }
+        #expect(try fingerprints(Self.rooted(shifted)) == fingerprints(out))
+        let zh = SARIFRenderer(language: .zh, registry: Self.registry, toolVersion: "1", sourceRoot: "/work/repo", workingDirectory: "/work/repo/catalogs/x")
+        #expect(try fingerprints(zh.render(RendererTests.diagnostics)) == fingerprints(out))
+        // Run from elsewhere, the same files give the same fingerprints.
+        let diagnostics = RendererTests.diagnostics.map { d -> Diagnostic in
+            var d = d
+            let file = d.span?.file ?? ""
+            d.span?.file = "x/" + file
+            return d
+        }
+        #expect(try fingerprints(Self.rooted(diagnostics, workingDirectory: "/work/repo/catalogs")) == fingerprints(out))
+
+        // The same code and message twice in a file are told apart by their order;
+        // whitespace in the message does not count.
+        let twice = [
+            DiagnosticLimitTests.at("items/a.yaml", 9, RendererTests.code, "two  spaces and\ta tab"),
+            DiagnosticLimitTests.at("items/a.yaml", 2, RendererTests.code, "two spaces and a tab"),
+        ]
+        #expect(try fingerprints(Self.rooted(twice)) == ["f4fcfd0478ac8a2d:1", "f4fcfd0478ac8a2d:2"])
+    }
+
     @Test(.enabled(if: pythonHasJSONSchema, "python3 with jsonschema is not installed; SARIF not validated"))
     func validatesAgainstTheSchema() throws {
-        let dir = try makeFolder(.text(["zh.sarif": Self.render(.zh), "en.sarif": Self.render(.en), "empty.sarif": Self.render(.en, [])]))
-        let r = try runPython([repositoryRoot() + "/Scripts/validate-sarif.py", dir + "/zh.sarif", dir + "/en.sarif", dir + "/empty.sarif"])
+        let dir = try makeFolder(.text([
+            "zh.sarif": Self.render(.zh), "en.sarif": Self.render(.en), "empty.sarif": Self.render(.en, []), "rooted.sarif": Self.rooted(),
+        ]))
+        let r = try runPython([repositoryRoot() + "/Scripts/validate-sarif.py", dir + "/zh.sarif", dir + "/en.sarif", dir + "/empty.sarif", dir + "/rooted.sarif"])
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         #expect(r.stdout.contains("sarif: "), "\(r.stdout)")
         #expect(r.stdout.hasSuffix(" failed\n") && r.stdout.contains(", 0 failed\n"), "\(r.stdout)")

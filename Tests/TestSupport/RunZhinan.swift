@@ -5,7 +5,14 @@ public struct RunResult: Sendable {
     public var status: Int32
     public var stdout: String
     public var stderr: String
+    /// True when the process was still running after ``hangGuardSeconds`` and was killed.
+    public var hung = false
 }
+
+/// How long a process the tests run may take before it is taken to hang and is killed:
+/// a guard against waiting forever, far beyond any run's normal time (tests never assert
+/// speed; Benchmarks/ measures it).
+public let hangGuardSeconds: Double = 120 * sanitizerSlowdown
 
 /// Runs the `zhinan` binary that `swift build` made next to the test bundle, with
 /// `NO_COLOR=1` and `LANG=C` unless `environment` says otherwise.
@@ -37,7 +44,8 @@ public let pythonHasJSONSchema: Bool = (try? runPython(["-c", "import jsonschema
 public let pythonHasJSONSchemaAndYAML: Bool = (try? runPython(["-c", "import jsonschema, yaml"]).status) == 0
 
 /// Runs `executable` with `arguments` and waits for it, reading both of its pipes as it
-/// goes so that a large output cannot block it. `environment` nil: this process's.
+/// goes so that a large output cannot block it. `environment` nil: this process's. A run
+/// that outlasts ``hangGuardSeconds`` is killed (SIGKILL) and reported with `hung` set.
 public func runProcess(
     _ executable: String, _ arguments: [String], environment: [String: String]? = nil, in directory: String? = nil
 ) throws -> RunResult {
@@ -50,6 +58,7 @@ public func runProcess(
     process.standardOutput = out
     process.standardError = err
     try process.run()
+    let guardTimer = HangGuard(pid: process.processIdentifier)
     let group = DispatchGroup()
     nonisolated(unsafe) var errData = Data()
     group.enter()
@@ -62,7 +71,32 @@ public func runProcess(
     process.waitUntilExit()
     return RunResult(
         status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-        stderr: String(decoding: errData, as: UTF8.self))
+        stderr: String(decoding: errData, as: UTF8.self), hung: guardTimer.finish())
+}
+
+/// Kills a process that is still running after ``hangGuardSeconds``.
+private final class HangGuard: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = false
+    private var fired = false
+
+    init(pid: Int32) {
+        DispatchQueue.global().asyncAfter(deadline: .now() + hangGuardSeconds) { [self] in
+            lock.lock()
+            defer { lock.unlock() }
+            guard !done else { return }
+            fired = true
+            kill(pid, SIGKILL)
+        }
+    }
+
+    /// Stops the guard once the process has ended; whether it had to kill it.
+    func finish() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        done = true
+        return fired
+    }
 }
 
 /// The folder `swift build` writes products to.

@@ -87,6 +87,61 @@ import Testing
         #expect(try String(contentsOfFile: out + "/outside.sarif", encoding: .utf8).contains("\"uri\": \"file://\(dir)/items/a.yaml\""))
     }
 
+    /// The first result's URI and the root `%SRCROOT%` is defined as.
+    static func sarifPlaces(_ text: String) throws -> (uri: String, root: String?, fingerprints: [String], lines: [Int]) {
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let run = try #require((log["runs"] as? [[String: Any]])?.first)
+        let results = try #require(run["results"] as? [[String: Any]])
+        func physical(_ r: [String: Any]) -> [String: Any]? {
+            (r["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]
+        }
+        let uri = (physical(results[0])?["artifactLocation"] as? [String: Any])?["uri"] as? String ?? "?"
+        let root = ((run["originalUriBaseIds"] as? [String: Any])?["%SRCROOT%"] as? [String: Any])?["uri"] as? String
+        let fingerprints = results.map { ($0["partialFingerprints"] as? [String: String])?["zhinanResultHash/v1"] ?? "none" }
+        let lines = results.map { (physical($0)?["region"] as? [String: Int])?["startLine"] ?? 0 }
+        return (uri, root, fingerprints, lines)
+    }
+
+    @Test func sarifURIsAreRelativeToTheGitTopLevelOrSarifRoot() throws {
+        // top/.git, and the catalog at top/sub/cat, checked from top/sub.
+        let top = try makeFolder([:])
+        defer { try? FileManager.default.removeItem(atPath: top) }
+        let dir = try Self.broken()
+        try FileManager.default.createDirectory(atPath: top + "/.git", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: top + "/sub", withIntermediateDirectories: true)
+        try FileManager.default.moveItem(atPath: dir, toPath: top + "/sub/cat")
+        let arguments = ["check", "cat", "--format", "sarif", "--lang", "en"]
+
+        let byGit = try Self.sarifPlaces(try runZhinan(arguments, in: top + "/sub").stdout)
+        #expect(byGit.uri == "sub/cat/items/a.yaml")
+        #expect(byGit.root == "file://\(top)/")
+        let given = try Self.sarifPlaces(try runZhinan(arguments + ["--sarif-root", "."], in: top + "/sub").stdout)
+        #expect(given.uri == "cat/items/a.yaml")
+        #expect(given.root == "file://\(top)/sub/")
+        let outside = try Self.sarifPlaces(try runZhinan(arguments + ["--sarif-root", top + "/sub/cat/items"], in: top + "/sub").stdout)
+        #expect(outside.uri == "a.yaml")
+        // The same results, whichever the root: the fingerprints follow the file's URI.
+        #expect(byGit.fingerprints.count == 2 && given.fingerprints.count == 2)
+        // Without a git folder above, the current folder.
+        try FileManager.default.removeItem(atPath: top + "/.git")
+        let byFolder = try Self.sarifPlaces(try runZhinan(arguments, in: top + "/sub").stdout)
+        #expect(byFolder.uri == "cat/items/a.yaml")
+        #expect(byFolder.fingerprints == given.fingerprints)
+        #expect(try runZhinan(arguments + ["--sarif-root", top + "/nonexistent"], in: top + "/sub").status == 2)
+    }
+
+    @Test func sarifFingerprintsSurviveLinesAddedAbove() throws {
+        let dir = try Self.broken()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let before = try Self.sarifPlaces(try runZhinan(["check", ".", "--format", "sarif"], in: dir).stdout)
+        let item = try String(contentsOfFile: dir + "/items/a.yaml", encoding: .utf8)
+        try ("# 新增的注释\n# 又一行\n" + item).write(toFile: dir + "/items/a.yaml", atomically: true, encoding: .utf8)
+        let after = try Self.sarifPlaces(try runZhinan(["check", ".", "--format", "sarif"], in: dir).stdout)
+        #expect(after.lines == [before.lines[0] + 2, before.lines[1]])
+        #expect(after.fingerprints == before.fingerprints)
+        #expect(Set(before.fingerprints).count == 2 && before.fingerprints.allSatisfy { $0.contains(#/^[0-9a-f]{16}:1$/#) })
+    }
+
     @Test func sarifOfAnUnreadableFolderHasNoResults() throws {
         let r = try runZhinan(["check", "/nonexistent/catalog", "--format", "sarif", "--lang", "en"])
         #expect(r.status == 2)
@@ -171,6 +226,21 @@ import Testing
         #expect(lines[1].hasPrefix("::warning file=items/a.yaml,line=57,col=7,endLine=57,endColumn=11,title=ZN602 "))
         #expect(lines[2] == "5 files checked: 0 errors, 2 warnings.")
         #expect(try runZhinan(["check", ".", "--fail-on", "warning"], in: dir).status == 1)
+    }
+
+    @Test func aFileWithASuppressionAlsoGetsWhatIsFoundAfterEveryItem() throws {
+        // b.yaml repeats a.yaml's 事项编码 (ZN408, found once every item is checked) and
+        // silences its own ZN602: both are settled with the file's suppressions.
+        let (catalog, item) = try Self.sample()
+        let silenced = item.replacingOccurrences(of: "\n  承诺: 5个工作日\n", with: "\n  承诺: 8个工作日  # zhinan-ignore: ZN602\n")
+        let dir = try makeFolder(.text(["catalog.yaml": catalog, "items/a.yaml": item, "items/b.yaml": silenced]))
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try runZhinan(["check", ".", "--format", "github", "--lang", "en"], in: dir)
+        #expect(r.status == 1)
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.count == 2, "\(r.stdout)")
+        #expect(lines.first?.hasPrefix("::error file=items/b.yaml,line=2,col=7,endLine=2,endColumn=25,title=ZN408 ") == true, "\(r.stdout)")
+        #expect(lines.last == "6 files checked: 1 error, 0 warnings.")
     }
 
     @Test func explainKnowsTheNewCodes() throws {

@@ -34,15 +34,13 @@ import Testing
             try? FileManager.default.removeItem(atPath: dir + "-site")
         }
         let standards = ["--standards", repositoryRoot() + "/standards"]
-        var start = Date()
         let check = try runZhinan(["check", dir] + standards)
+        #expect(!check.hung, "hung")
         #expect(check.status == 0 || check.status == 1, "exit status \(check.status)\n\(check.stderr.suffix(3000))")
         #expect(check.stderr.isEmpty, "\(check.stderr.suffix(3000))")
-        #expect(Date().timeIntervalSince(start) < 10 * sanitizerSlowdown)
         guard check.status == 0 else { return }
-        start = Date()
         let build = try runZhinan(["build", dir, "-o", dir + "-site"] + standards)
+        #expect(!build.hung, "hung")
         #expect(build.status == 0, "exit status \(build.status)\n\(build.stderr.suffix(3000))")
-        #expect(Date().timeIntervalSince(start) < 20 * sanitizerSlowdown)
     }
 }

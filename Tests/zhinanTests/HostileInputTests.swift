@@ -4,14 +4,14 @@ import Testing
 
 /// Broken and hostile input, end to end through the built binary. Officers edit catalogs in
 /// every editor there is, and some files are not what they seem: each case must end with
-/// exit status 1 and a diagnostic naming the file, line and column, without a crash, in
-/// under two seconds (times the sanitizer slowdown), with `--format json` and text alike.
+/// exit status 1 and a diagnostic naming the file, line and column, without a crash or a
+/// hang, with `--format json` and text alike. How long each takes is measured by
+/// Benchmarks/hostile.sh, never asserted here.
 @Suite(.serialized) struct HostileInputTests {
     static let root = repositoryRoot() + "/catalogs/liwan-yichuang/"
     static let catalog = try! String(contentsOfFile: root + "catalog.yaml", encoding: .utf8)
     /// A valid item of that catalog; line 1 is 事项名称, line 25 a 份数, line 65 办理流程.
     static let item = try! String(contentsOfFile: root + "items/jingying/shipin-jingying-xuke.yaml", encoding: .utf8)
-    static let limit = 2.0 * sanitizerSlowdown
 
     /// The item with line `n` (1-based) replaced by `text`.
     static func item(replacingLine n: Int, with text: String) -> String {
@@ -41,17 +41,13 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let common = ["check", dir, "--lang", "en", "--standards", repositoryRoot() + "/standards"] + arguments
 
-        var start = Date()
         let json = try runZhinan(common + ["--format", "json"])
-        let jsonTime = Date().timeIntervalSince(start)
-        start = Date()
         let text = try runZhinan(common)
-        let textTime = Date().timeIntervalSince(start)
 
-        for (r, time) in [(json, jsonTime), (text, textTime)] {
+        for r in [json, text] {
+            #expect(!r.hung, "hung", sourceLocation: sourceLocation)
             #expect(r.status == 1, "exit status \(r.status)\n\(r.stderr.suffix(2000))", sourceLocation: sourceLocation)
             #expect(r.stderr.isEmpty, "\(r.stderr.suffix(2000))", sourceLocation: sourceLocation)
-            #expect(time < Self.limit, "took \(time) s", sourceLocation: sourceLocation)
             // Bounded output: no source line is quoted, and no name repeated, a megabyte at a time.
             let count = max(r.stdout.components(separatedBy: "[ZN").count, r.stdout.components(separatedBy: "\"code\":").count) - 1
             #expect(r.stdout.utf8.count < max(1_000_000, 10_000 * count), "\(r.stdout.utf8.count) bytes of output", sourceLocation: sourceLocation)
@@ -297,19 +293,18 @@ import Testing
         #expect(diagnostics.contains { ($0["message"] as? String).map { $0.contains("步骤0 → 步骤1 → 步骤2") && $0.hasSuffix("…") } == true })
     }
 
-    @Test func aThousandStepFlowClosedProperlyBuildsQuickly() throws {
-        // No error: the ring passes through an untimed step. The check is quick, and so
-        // is a build (the chart is too large to lay out and says so).
+    @Test func aThousandStepFlowClosedProperlyBuilds() throws {
+        // No error: the ring passes through an untimed step. The check ends, and so does
+        // a build (the chart is too large to lay out and says so).
         let dir = try makeFolder(.text(["catalog.yaml": Self.catalog, "items/a.yaml": Self.ring(1000, closedThroughUntimedStep: true)]))
         defer {
             try? FileManager.default.removeItem(atPath: dir)
             try? FileManager.default.removeItem(atPath: dir + "-site")
         }
-        let start = Date()
         let r = try runZhinan(["build", dir, "-o", dir + "-site", "--standards", repositoryRoot() + "/standards"])
+        #expect(!r.hung, "hung")
         #expect(r.status == 1, "\(r.stdout.prefix(3000))")  // 1,000 working days exceed the promise
         #expect(r.stdout.contains("[ZN605]"))
-        #expect(Date().timeIntervalSince(start) < 3 * Self.limit)
     }
 
     @Test func tenThousandMaterials() throws {
@@ -320,7 +315,7 @@ import Testing
         try expectRefused(item: Self.item(replacing: "申请材料", upTo: "办理时限", with: materials), code: "ZN402", line: 22 + 4 * 9_999 + 3, column: 9)
     }
 
-    @Test func thousandsOfUnknownStepsAndLongNamesStayQuick() throws {
+    @Test func thousandsOfUnknownStepsAndLongNamesAreReported() throws {
         // Did-you-mean is quadratic in the lengths and in the counts; it has a budget.
         let long = String(repeating: "长", count: 5_000)
         var flow = "办理流程:\n  - 环节: \(long)\n    下一步: \(long.dropLast())短\n"
@@ -349,9 +344,8 @@ import Testing
         try fm.createSymbolicLink(atPath: dir + "/items/relative.yaml", withDestinationPath: "../../" + URL(fileURLWithPath: outside).lastPathComponent + "/secret.yaml")
         try fm.createSymbolicLink(atPath: dir + "/items/folder", withDestinationPath: outside + "/dir")
         try fm.createSymbolicLink(atPath: dir + "/items/inside.yaml", withDestinationPath: dir + "/items/a.yaml")
-        let start = Date()
         let r = try runZhinan(["check", dir, "--lang", "en", "--standards", repositoryRoot() + "/standards"])
-        #expect(Date().timeIntervalSince(start) < Self.limit)
+        #expect(!r.hung, "hung")
         #expect(r.status == 1)
         for name in ["link.yaml", "relative.yaml", "folder"] {
             #expect(r.stdout.contains("\(dir)/items/\(name):1:1: error: the symbolic link points outside the catalog folder"), "\(r.stdout)")
@@ -365,9 +359,8 @@ import Testing
         let dir = try makeFolder(.text(["catalog.yaml": Self.catalog, "items/a.yaml": Self.item]))
         defer { try? FileManager.default.removeItem(atPath: dir) }
         #expect(mkfifo(dir + "/items/pipe.yaml", 0o644) == 0)
-        let start = Date()
         let r = try runZhinan(["check", dir, "--lang", "en", "--standards", repositoryRoot() + "/standards"])
-        #expect(Date().timeIntervalSince(start) < Self.limit)
+        #expect(!r.hung, "hung")
         #expect(r.status == 1)
         #expect(r.stdout.contains("\(dir)/items/pipe.yaml:1:1: error: not a regular file"), "\(r.stdout)")
     }
@@ -383,11 +376,10 @@ import Testing
         }
         #expect(chmod(dir + "/items/locked", 0) == 0)
         let arguments = ["check", dir, "--lang", "en", "--standards", repositoryRoot() + "/standards"]
-        let start = Date()
         // As root permission bits do not stop reads; run as nobody instead.
         let run = isRoot ? try runZhinanUnprivileged(arguments) : try runZhinan(arguments)
         let r = try #require(run, "running as root without setpriv: cannot take a permission away")
-        #expect(Date().timeIntervalSince(start) < Self.limit)
+        #expect(!r.hung, "hung")
         #expect(r.status == 1, "\(r.stdout)\(r.stderr)")
         #expect(r.stdout.contains("\(dir)/items/locked:1:1: error: cannot read the folder"), "\(r.stdout)")
         #expect(r.stdout.contains("\(dir)/items/b.yaml:1:7: error: 事项名称 must be text"), "\(r.stdout)")
