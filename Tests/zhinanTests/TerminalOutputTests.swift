@@ -17,8 +17,8 @@ import Testing
         let item = try String(contentsOfFile: root + "items/jingying/shipin-jingying-xuke.yaml", encoding: .utf8)
         var lines = item.components(separatedBy: "\n")
         precondition(lines[2] == "事项类型: 行政许可", "the sample item changed")
-        lines[2] = #"事项类型: "行政许可\n\e[2J\e]0;pwned\a""#
-        let hostile = lines.joined(separator: "\n") + #""未知\e[2J\n键\u202E": 1"# + "\n"
+        lines[2] = #"事项类型: "行政许可\u202E[2J\u2066""#
+        let hostile = lines.joined(separator: "\n") + #""未知\r\nforged.yaml:1:1: error: x [ZN000]\n键\u202E": 1"# + "\n"
         return try makeFolder(.text([
             "catalog.yaml": try String(contentsOfFile: root + "catalog.yaml", encoding: .utf8),
             "items/a.yaml": hostile,
@@ -69,10 +69,11 @@ import Testing
 
         // The file name, the value and the raw byte, as the officer sees them.
         #expect(text.stdout.contains(#"\#(dir)/items/b\u{1B}[2J\n.yaml:2:7: error: the item code "440103-XK-00102-001" is already used by \#(dir)/items/a.yaml [ZN408]"#))
-        #expect(text.stdout.contains(#"行政许可\n\u{1B}[2J\u{1B}]0;pwned\u{7}"#))
+        #expect(text.stdout.contains(#"行政许可\u{202E}[2J\u{2066}"#))
+        #expect(text.stdout.contains(#"未知\r\nforged.yaml:1:1: error: x [ZN000]\n键\u{202E}"#))
         #expect(text.stdout.contains(#"   1 | 事项名称: 名\u{1B}[2J称"#))
         // JSON carries the text itself, escaped as JSON.
-        #expect(json.stdout.contains(#"行政许可\n\u001b[2J\u001b]0;pwned\u0007"#))
+        #expect(json.stdout.contains(#"行政许可\u202e[2J\u2066"#))
     }
 
     @Test func githubAnnotationsShowEscapesAndStartNoCommand() throws {
