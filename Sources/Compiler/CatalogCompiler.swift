@@ -37,6 +37,25 @@ public struct CompileOptions: Sendable {
     }
 }
 
+extension CatalogCompiler {
+    /// Removes the profiles' 规则 settings of codes whose severity is fixed
+    /// (``DiagnosticCode/isFixed``), each reported as ZN209 where it is written.
+    static func dropFixedRuleSettings(from profile: inout EffectiveProfile) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for (id, setting) in profile.rules.sorted(by: { $0.key < $1.key }) {
+            guard let code = Suppressions.codes[id], code.isFixed else { continue }
+            profile.rules[id] = nil
+            guard let at = setting.location else { continue }
+            found.append(Diagnostic(
+                StandardsCodes.fixedRule, at: at,
+                message: LocalizedText(
+                    zh: "\(id)（\(code.title.zh)）保证发布的内容完整，标准配置不能关闭它或改变它的级别；请删除这一行",
+                    en: "\(id) (\(code.title.en)) keeps what is published whole; no profile may switch it off or change its severity; delete this line")))
+        }
+        return found
+    }
+}
+
 /// Compiles a catalog folder: loads its files, binds them through the profiles of the
 /// standards it follows, resolves references, runs the rules.
 public struct CatalogCompiler: Sendable {
@@ -95,7 +114,9 @@ public struct CatalogCompiler: Sendable {
         if let catalogFile, let catalogRoot = catalogFile.root {
             standardIDs = Self.standardIDs(in: catalogRoot)
             switch library.resolve(standardIDs.map(\.id)) {
-            case .success(let p): profile = p
+            case .success(var p):
+                headerDiagnostics += Self.dropFixedRuleSettings(from: &p)
+                profile = p
             case .failure(let error):
                 headerDiagnostics.append(Self.describe(error, standardIDs: standardIDs, file: catalogFile.path, library: library))
             }

@@ -10,8 +10,11 @@ public enum CompilerCodes {
         DiagnosticCode(
             id, severity, title: LocalizedText(zh: titleZH, en: titleEN),
             explanation: LocalizedText(zh: whyZH, en: whyEN), fix: LocalizedText(zh: fixZH, en: fixEN),
-            example: example)
+            example: example, fixed: fixedIDs.contains(id))
     }
+
+    /// The codes whose severity no profile may change (``DiagnosticCode/isFixed``).
+    static let fixedIDs: Set<String> = ["ZN407", "ZN408", "ZN421", "ZN430", "ZN431", "ZN907", "ZN910"]
 
     // MARK: Elements
 

@@ -13,10 +13,15 @@ public struct DiagnosticCode: Hashable, Sendable {
     public var fix: LocalizedText
     /// A short example of the problem, as it would appear in a source file.
     public var example: String?
+    /// True for the checks that keep what is published whole (one item per 事项编码, codes
+    /// that are safe folder names, text every format can carry): no profile's 规则 may
+    /// lower, raise or switch them off, so no catalog can bring its own profile to publish
+    /// an impostor.
+    public var isFixed: Bool
 
     public init(
         _ id: String, _ severity: Severity, title: LocalizedText, explanation: LocalizedText,
-        fix: LocalizedText, example: String? = nil
+        fix: LocalizedText, example: String? = nil, fixed: Bool = false
     ) {
         self.id = id
         self.defaultSeverity = severity
@@ -24,6 +29,7 @@ public struct DiagnosticCode: Hashable, Sendable {
         self.explanation = explanation
         self.fix = fix
         self.example = example
+        self.isFixed = fixed
     }
 }
 

@@ -140,9 +140,12 @@ public struct RuleSetting: Sendable, Equatable {
     public var isEnabled: Bool
     /// 级别: the severity to report with, replacing the rule's default.
     public var severity: Severity?
+    /// Where the setting is written (the code's key in 规则), for diagnostics about it.
+    public var location: SourceSpan?
 
-    public init(isEnabled: Bool = true, severity: Severity? = nil) {
+    public init(isEnabled: Bool = true, severity: Severity? = nil, location: SourceSpan? = nil) {
         self.isEnabled = isEnabled
         self.severity = severity
+        self.location = location
     }
 }

@@ -126,7 +126,7 @@ public struct EffectiveProfile: Sendable {
 
     /// Whether a rule is on, and at what severity.
     public func setting(for code: DiagnosticCode) -> (enabled: Bool, severity: Severity) {
-        let s = rules[code.id]
+        let s = code.isFixed ? nil : rules[code.id]
         return (s?.isEnabled ?? true, s?.severity ?? code.defaultSeverity)
     }
 

@@ -70,7 +70,10 @@ public struct ProfileLoader: Sendable {
         if let p = reader.take("规则") {
             if let rules = p.value.mapping {
                 for rule in rules {
-                    if let setting = ruleSetting(rule.value, report: report) { profile.rules[rule.key.text.uppercased()] = setting }
+                    if var setting = ruleSetting(rule.value, report: report) {
+                        setting.location = SourceSpan(file: file, range: rule.keyRange)
+                        profile.rules[rule.key.text.uppercased()] = setting
+                    }
                 }
             } else {
                 report(StandardsCodes.badValue, p.value.range, "“规则”应当是 代码: 设置 的映射", "规则 must map codes to settings")

@@ -59,8 +59,17 @@ public enum StandardsCodes {
             en: "Two standards the catalog follows define the same key with different types, so zhinan cannot tell how the element is written."),
         fix: LocalizedText(zh: "使两个配置中该要素的类型一致。", en: "Give the element the same type in both profiles."))
 
+    public static let fixedRule = DiagnosticCode(
+        "ZN209", .error,
+        title: LocalizedText(zh: "规则设置不能改变这项检查", en: "A rule setting names a check that cannot be changed"),
+        explanation: LocalizedText(
+            zh: "有些检查保证发布的内容完整：一个事项编码只对应一个事项（ZN408）、编码能安全地用作文件夹名（ZN407、ZN430、ZN431、ZN907）、值中没有各种格式都无法承载的字符（ZN420、ZN421），以及忽略注释不能屏蔽错误（ZN910）。标准配置的“规则”不能关闭它们或改变它们的级别，否则随目录一起提交的标准配置就能发布冒名的事项。这样的设置不起作用。",
+            en: "Some checks keep what is published whole: one item per 事项编码 (ZN408), codes that are safe folder names (ZN407, ZN430, ZN431, ZN907), values without characters no format can carry (ZN420, ZN421), and suppressions that cannot silence errors (ZN910). A profile's 规则 cannot switch them off or change their severity; otherwise a profile committed with a catalog could publish an impostor item. Such a setting has no effect."),
+        fix: LocalizedText(zh: "从“规则”中删除这一行。", en: "Delete the line from 规则."),
+        example: "规则:\n  ZN408: 关闭   # 不允许")
+
     public static let all = [
         missingField, unknownField, badValue, typeKeyMismatch, unknownProfile, inheritanceCycle,
-        duplicate, conflictingElement,
+        duplicate, conflictingElement, fixedRule,
     ]
 }

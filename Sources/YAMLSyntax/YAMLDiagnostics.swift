@@ -174,7 +174,7 @@ public enum YAMLCodes {
         fix: LocalizedText(
             zh: "删除报告位置的转义或字符。换行请直接写在多行文字（|）中，或写作 \\n。",
             en: "Delete the escape or character at the reported place. Write a line break as it is, in a block of text (|), or as \\n."),
-        example: "事项名称: \"食品\\e经营许可\"   # \\e 是控制字符 ESC")
+        example: "事项名称: \"食品\\e经营许可\"   # \\e 是控制字符 ESC", fixed: true)
 
     public static let folderReadTwice = DiagnosticCode(
         "ZN117", .warning,
