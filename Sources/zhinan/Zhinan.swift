@@ -16,7 +16,12 @@ struct Zhinan: ParsableCommand {
 
     /// Runs the command with DESIGN.md's exit statuses: a usage error exits 2, not
     /// argument-parser's 64.
+    ///
+    /// A file-size limit (`ulimit -f`) would kill the process with SIGXFSZ halfway through a
+    /// write, leaving a partial staging folder or temporary file; ignored, the write fails
+    /// with EFBIG and is reported like a full disk (exit 2, nothing left behind).
     static func main() {
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()

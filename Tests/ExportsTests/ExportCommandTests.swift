@@ -124,14 +124,27 @@ import Testing
         let dir = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let out = dir + "/catalog." + format
-        // SIGXFSZ ignored, as the shell leaves it for zhinan: the write fails with EFBIG instead.
+        // SIGXFSZ at its default (death): zhinan ignores it itself, so the write fails with EFBIG.
         let r = try runProcess(
             "/bin/sh",
-            ["-c", "trap '' XFSZ; ulimit -f 16; exec \"$@\"", "sh", productsDirectory.appendingPathComponent("zhinan").path,
+            ["-c", "trap - XFSZ; ulimit -f 16; exec \"$@\"", "sh", productsDirectory.appendingPathComponent("zhinan").path,
              "export", "catalogs/" + sample, "--format", format, "-o", out, "--lang", "en"],
             environment: zhinanEnvironment, in: repositoryRoot())
         #expect(r.status == 2)
         #expect(r.stderr.hasSuffix("zhinan: error: cannot write \"\(out)\": File too large; nothing was exported\n"), "\(r.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == [])
+    }
+
+    @Test func aFileSizeLimitStopsTheBuildWithStatus2AndLeavesNothing() throws {
+        let dir = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try runProcess(
+            "/bin/sh",
+            ["-c", "trap - XFSZ; ulimit -f 16; exec \"$@\"", "sh", productsDirectory.appendingPathComponent("zhinan").path,
+             "build", "catalogs/" + sample, "-o", dir + "/site", "--lang", "en"],
+            environment: zhinanEnvironment, in: repositoryRoot())
+        #expect(r.status == 2, "\(r.stderr)")
+        #expect(r.stderr.contains("File too large"), "\(r.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == [])
     }
 
