@@ -14,7 +14,7 @@ enum EncodingCheck {
                     zh: "文件是 UTF-16/UTF-32 编码（Windows 记事本的“Unicode”）；请转换为 UTF-8：iconv -f UTF-16 -t UTF-8",
                     en: "the file is encoded as UTF-16/UTF-32 (Notepad's \"Unicode\"); convert it to UTF-8: iconv -f UTF-16 -t UTF-8"))
         }
-        guard let bad = firstInvalidUTF8(bytes) else { return nil }
+        guard let bad = firstInvalidUTF8(bytes) else { return lineSeparatorProblem(in: bytes, file: file) }
         let at = location(ofByte: bad, in: bytes)
         let span = SourceSpan(file: file, range: SourceRange(at: at))
         if looksLikeGB18030(bytes) && !hasMultibyteUTF8(bytes.prefix(bad)) {
@@ -29,6 +29,35 @@ enum EncodingCheck {
             message: LocalizedText(
                 zh: "第 \(at.line) 行有不是 UTF-8 编码的字节，文件可能被截断或混入了其他编码的文字",
                 en: "line \(at.line) holds bytes that are not UTF-8; the file may be truncated or hold text in another encoding"))
+    }
+
+    /// A raw NEL (U+0085), line separator (U+2028) or paragraph separator (U+2029): libyaml
+    /// counts each as a line break, editors, terminals and every other line count of
+    /// zhinan's do not, so one would shift the line of every later diagnostic. Refused at
+    /// the character (ZN116). The bytes are well-formed UTF-8.
+    static func lineSeparatorProblem(in bytes: ArraySlice<UInt8>, file: String) -> Diagnostic? {
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            let name: String?
+            if b == 0xC2, i + 1 < bytes.endIndex, bytes[i + 1] == 0x85 {
+                name = "U+0085 (NEL)"
+            } else if b == 0xE2, i + 2 < bytes.endIndex, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
+                name = bytes[i + 2] == 0xA8 ? "U+2028 (LINE SEPARATOR)" : "U+2029 (PARAGRAPH SEPARATOR)"
+            } else {
+                name = nil
+            }
+            if let name {
+                let at = location(ofByte: i - bytes.startIndex, in: bytes)
+                return Diagnostic(
+                    YAMLCodes.controlCharacter, at: SourceSpan(file: file, range: SourceRange(at: at)),
+                    message: LocalizedText(
+                        zh: "这里有不可见的分行字符 \(name)，YAML 把它算作换行，编辑器却不显示；请删除它，需要换行时直接回车",
+                        en: "an invisible line-breaking character, \(name), is here: YAML counts it as a line break, editors do not show one; delete it and press Enter where a line break belongs"))
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// The offset of the first byte that does not begin a valid UTF-8 sequence.

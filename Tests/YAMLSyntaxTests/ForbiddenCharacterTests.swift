@@ -103,4 +103,25 @@ func nonchar(_ v: UInt32) -> String { String(Character(Unicode.Scalar(v)!)) }
             #expect((fast == nil) == (text != "a: x\n"), "\(text.debugDescription)")
         }
     }
+
+    /// libyaml counts a raw NEL, LS or PS as a line break and nothing else does: refused at
+    /// the character, so no later diagnostic lands on the wrong line.
+    @Test(arguments: [("\u{85}", "U+0085"), ("\u{2028}", "U+2028"), ("\u{2029}", "U+2029")])
+    func rawLineSeparatorsAreRefusedWhereTheyAre(separator: String, id: String) throws {
+        for text in [
+            "编码: a\n受理范围: \"全省\(separator)范围\"\n电话: 12\n",
+            "编码: a\n受理范围: |\n  全省\(separator)范围\n",
+            "编码: a\n# 注释\(separator)\n名称: b\n",
+        ] {
+            let r = parse(text)
+            let d = try #require(r.diagnostics.first)
+            #expect(r.diagnostics.count == 1 && r.root == nil)
+            #expect(d.code == "ZN116")
+            let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(separator) }! + 1
+            let column = text.split(separator: "\n", omittingEmptySubsequences: false)[line - 1].unicodeScalars
+                .firstIndex(of: separator.unicodeScalars.first!).map { text.split(separator: "\n", omittingEmptySubsequences: false)[line - 1].unicodeScalars.distance(from: text.split(separator: "\n", omittingEmptySubsequences: false)[line - 1].unicodeScalars.startIndex, to: $0) }! + 1
+            #expect(d.span!.range.start == SourceLocation(line: line, column: column), "\(text.debugDescription)")
+            #expect(d.message.en.contains(id))
+        }
+    }
 }
