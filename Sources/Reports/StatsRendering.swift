@@ -55,14 +55,16 @@ extension CatalogStats {
         out += "  即办件：\(immediateItems) 项" + (immediateShare.map { "，占 \(percent($0))" } ?? "") + "\n"
 
         out += "\n四、申请材料\n"
-        if let r = requiredMaterialsMean, let a = materialsMean {
-            out += "  必要材料：平均每个事项 \(decimal(r, places: 1, fixed: true)) 项，最多 \(requiredMaterialsMax) 项\n"
-            out += "  全部材料：平均每个事项 \(decimal(a, places: 1, fixed: true)) 项，最多 \(materialsMax) 项\n"
+        if itemCount > 0 {
+            for f in materialsByClass + [allMaterials] {
+                out += "  \(Self.label(f.materialClass, .zh))：平均每个事项 \(decimal(f.mean ?? 0, places: 1, fixed: true)) 项，"
+                out += "最多 \(f.max) 项，共 \(f.total) 项\n"
+            }
         } else {
             out += "  无事项\n"
         }
         if let s = shareableShare {
-            out += "  可共享材料：\(shareableMaterials) 项，占全部 \(materialsTotal) 项材料的 \(percent(s))\n"
+            out += "  可共享材料：\(shareableMaterials) 项，占全部 \(allMaterials.total) 项材料的 \(percent(s))\n"
         } else {
             out += "  可共享材料：无材料\n"
         }
@@ -75,6 +77,18 @@ extension CatalogStats {
             out += "    \(o.code) \(o.name)：法定 \(o.statutory.text)，承诺 \(o.promised.text)（\(percent(o.share))）\n"
         }
         return out
+    }
+
+    /// What a class of materials (`nil`: all of them) is called in the report.
+    static func label(_ c: MaterialClass?, _ language: ReportLanguage) -> String {
+        let pair = switch c {
+        case .required?: ("必要材料", "Required (必要)")
+        case .conditional?: ("条件材料（仅在特定情形下需要）", "Conditional (条件: only in some cases)")
+        case .deferrable?: ("容缺后补材料", "Deferrable (容缺后补)")
+        case .optional?: ("非必要材料", "Optional (非必要)")
+        case nil: ("全部材料", "All")
+        }
+        return language == .zh ? pair.0 : pair.1
     }
 
     private func english() -> String {
@@ -105,14 +119,16 @@ extension CatalogStats {
         out += "  Decided on the spot (即办件): \(items(immediateItems))" + (immediateShare.map { ", \(percent($0))" } ?? "") + "\n"
 
         out += "\n4. Materials\n"
-        if let r = requiredMaterialsMean, let a = materialsMean {
-            out += "  Required (必要): \(decimal(r, places: 1, fixed: true)) per item on average, at most \(requiredMaterialsMax)\n"
-            out += "  All: \(decimal(a, places: 1, fixed: true)) per item on average, at most \(materialsMax)\n"
+        if itemCount > 0 {
+            for f in materialsByClass + [allMaterials] {
+                out += "  \(Self.label(f.materialClass, .en)): \(decimal(f.mean ?? 0, places: 1, fixed: true)) per item on average, "
+                out += "at most \(f.max), \(f.total) in all\n"
+            }
         } else {
             out += "  no items\n"
         }
         if let s = shareableShare {
-            out += "  Shareable (可共享): \(shareableMaterials) of \(materialsTotal) materials, \(percent(s))\n"
+            out += "  Shareable (可共享): \(shareableMaterials) of \(allMaterials.total) materials, \(percent(s))\n"
         } else {
             out += "  Shareable (可共享): no materials\n"
         }
@@ -131,12 +147,12 @@ extension CatalogStats {
 // MARK: - JSON
 
 extension CatalogStats {
-    /// The figures for machines (version 1), keys always in this order. Ratios are numbers
+    /// The figures for machines (version 2), keys always in this order. Ratios are numbers
     /// between 0 and 1 and means are numbers, both with at most four decimals; a figure that
     /// cannot be computed is `null`.
     ///
     ///     {
-    ///       "version": 1,
+    ///       "version": 2,
     ///       "catalog": String,
     ///       "items": Int,
     ///       "itemsByType": {"行政许可": Int, …},
@@ -147,8 +163,9 @@ extension CatalogStats {
     ///                       "workingDays":  {"items": Int, "statutory": Int, "promised": Int, "compression": Ratio},
     ///                       "calendarDays": {"items": Int, "statutory": Int, "promised": Int, "compression": Ratio}},
     ///       "immediate": {"items": Int, "share": Ratio},
-    ///       "materials": {"requiredMean": Number, "requiredMax": Int, "mean": Number, "max": Int,
-    ///                     "total": Int, "shareable": Int, "shareableShare": Ratio},
+    ///       "materials": {"required": Figures, "conditional": Figures, "deferrable": Figures,
+    ///                     "optional": Figures, "all": Figures,
+    ///                     "shareable": Int, "shareableShare": Ratio},
     ///       "internalControlLine": "2/3" | null,
     ///       "overInternalControlLine": [{"code": String, "name": String, "statutory": "10个工作日",
     ///                                    "promised": "8个工作日", "share": Ratio}],
@@ -157,6 +174,10 @@ extension CatalogStats {
     ///                    "promised": "10个工作日" | null, "oneByOne": "15个工作日" | null,
     ///                    "daysSaved": Int | null}]
     ///     }
+    ///
+    /// where Figures is `{"total": Int, "mean": Number, "max": Int}`: the entries of that class
+    /// in all items, the mean per item and the most in one item (``MaterialClass``). Version 2:
+    /// version 1 had `requiredMean` and `requiredMax` counting conditional materials as 必要.
     public func json() -> String {
         func totals(_ t: DayTotals) -> JSON {
             .object([
@@ -165,7 +186,7 @@ extension CatalogStats {
             ])
         }
         return JSON.object([
-            ("version", .int(1)),
+            ("version", .int(2)),
             ("catalog", .string(catalogName)),
             ("items", .int(itemCount)),
             ("itemsByType", .object(itemsByType.map { ($0.key, .int($0.count)) })),
@@ -177,11 +198,12 @@ extension CatalogStats {
                 ("workingDays", totals(workingDays)), ("calendarDays", totals(calendarDays)),
             ])),
             ("immediate", .object([("items", .int(immediateItems)), ("share", ratioJSON(immediateShare))])),
-            ("materials", .object([
-                ("requiredMean", ratioJSON(requiredMaterialsMean)), ("requiredMax", .int(requiredMaterialsMax)),
-                ("mean", ratioJSON(materialsMean)), ("max", .int(materialsMax)), ("total", .int(materialsTotal)),
-                ("shareable", .int(shareableMaterials)), ("shareableShare", ratioJSON(shareableShare)),
-            ])),
+            ("materials", .object(
+                (materialsByClass + [allMaterials]).map { f in
+                    (f.materialClass?.rawValue ?? "all", .object([
+                        ("total", .int(f.total)), ("mean", ratioJSON(f.mean)), ("max", .int(f.max)),
+                    ]))
+                } + [("shareable", .int(shareableMaterials)), ("shareableShare", ratioJSON(shareableShare))])),
             ("internalControlLine", internalControlLine.map { .string("\($0.numerator)/\($0.denominator)") } ?? .null),
             ("overInternalControlLine", .array(itemsOverInternalControlLine.map { o in
                 .object([
@@ -217,8 +239,9 @@ extension CatalogStats {
     /// `items_without_window`, `compression_items`, `compression_mean`,
     /// `working_days_items`, `working_days_statutory`, `working_days_promised`,
     /// `working_days_compression`, the same four for `calendar_days`, `immediate_items`,
-    /// `immediate_share`, `required_materials_mean`, `required_materials_max`,
-    /// `materials_mean`, `materials_max`, `materials_total`, `shareable_materials`,
+    /// `immediate_share`, `total`, `mean` and `max` of `required_materials`,
+    /// `conditional_materials`, `deferrable_materials`, `optional_materials` and `materials`
+    /// (all), `shareable_materials`,
     /// `shareable_share`, `internal_control_line`, `items_over_internal_control_line`,
     /// `over_internal_control_line` (one row per item), `bundles`, `bundle_materials_saved`,
     /// `bundle` (one row per bundle: code, name, materials before and after merging, days
@@ -242,11 +265,12 @@ extension CatalogStats {
         }
         rows.append(["immediate_items", String(immediateItems)])
         rows.append(["immediate_share", number(immediateShare)])
-        rows.append(["required_materials_mean", number(requiredMaterialsMean)])
-        rows.append(["required_materials_max", String(requiredMaterialsMax)])
-        rows.append(["materials_mean", number(materialsMean)])
-        rows.append(["materials_max", String(materialsMax)])
-        rows.append(["materials_total", String(materialsTotal)])
+        for f in materialsByClass + [allMaterials] {
+            let prefix = f.materialClass.map { "\($0.rawValue)_materials" } ?? "materials"
+            rows.append(["\(prefix)_total", String(f.total)])
+            rows.append(["\(prefix)_mean", number(f.mean)])
+            rows.append(["\(prefix)_max", String(f.max)])
+        }
         rows.append(["shareable_materials", String(shareableMaterials)])
         rows.append(["shareable_share", number(shareableShare)])
         rows.append(["internal_control_line", internalControlLine.map { "\($0.numerator)/\($0.denominator)" } ?? ""])

@@ -1,12 +1,13 @@
 import Catalog
 import Reports
+import TestSupport
 import Testing
 
 /// Figures checked against a catalog of seven items worked out by hand.
 @Suite struct CatalogStatsTests {
     /// 内控线 1/2; windows 工程类 gc, 经营类 jy, 综合 zh.
     ///
-    /// | item | 类型 | windows | 办件类型 | 法定 → 承诺 | compression | materials (必要 / all / 可共享) |
+    /// | item | 类型 | windows | 办件类型 | 法定 → 承诺 | compression | materials (必要 / all / 可共享; B: 条件 and 容缺后补) |
     /// |---|---|---|---|---|---|---|
     /// | A XK-00001 | 行政许可 | jy, zh | 承诺件 | 20个工作日 → 8个工作日 | 12/20 = 0.6 | 2 / 3 / 1 |
     /// | B XK-00002 | 行政许可 | gc | 承诺件 | 20个工作日 → 12个工作日 | 8/20 = 0.4, over 1/2 | 2 / 3 / 1 |
@@ -82,16 +83,30 @@ import Testing
         // 即办件: C, E; 2 / 7 = 0.2857…
         #expect(stats.immediateItems == 2)
         #expect(abs(stats.immediateShare! - 2.0 / 7) < 1e-12)
-        // 必要 per item: 2, 2, 1, 4, 0, 2, 0 = 11; 11 / 7 = 1.571…; max 4 (D). B's conditional
-        // 必要 material counts.
-        #expect(abs(stats.requiredMaterialsMean! - 11.0 / 7) < 1e-12)
-        #expect(stats.requiredMaterialsMax == 4)
+        // 必要 (unconditional) per item: 2, 1, 1, 4, 0, 2, 0 = 10; 10 / 7 = 1.43; max 4 (D).
+        // B's conditional 必要 material is 条件, its 容缺后补 one 容缺后补.
+        #expect(stats.materials(.required) == .init(.required, total: 10, mean: 10.0 / 7, max: 4))
+        #expect(stats.materials(.conditional) == .init(.conditional, total: 1, mean: 1.0 / 7, max: 1))
+        #expect(stats.materials(.deferrable) == .init(.deferrable, total: 1, mean: 1.0 / 7, max: 1))
+        #expect(stats.materials(.optional) == .init(.optional, total: 2, mean: 2.0 / 7, max: 1))
         // All: 3, 3, 1, 4, 0, 2, 1 = 14; 14 / 7 = 2; max 4.
-        #expect(stats.materialsMean == 2)
-        #expect(stats.materialsMax == 4)
+        #expect(stats.allMaterials == .init(nil, total: 14, mean: 2, max: 4))
         // 可共享: A's second, B's third (容缺后补, still counted), C's only: 3 / 14 = 0.214…
-        #expect(stats.materialsTotal == 14)
         #expect(stats.shareableMaterials == 3)
+    }
+
+    /// Conditional (条件), 容缺后补 and 非必要 materials are not 必要: each class has its own
+    /// figures. 必要 without 条件: A 2, B 1, C 1, D 4, F 2 = 10; 条件: B's 委托 = 1; 容缺后补:
+    /// B's third = 1; 非必要: A's third, G's only = 2; 14 in all.
+    @Test func materialsCountedByClass() {
+        let text = stats.text()
+        #expect(text.contains("  必要材料：平均每个事项 1.4 项，最多 4 项，共 10 项\n"))
+        #expect(text.contains("  条件材料（仅在特定情形下需要）：平均每个事项 0.1 项，最多 1 项，共 1 项\n"))
+        #expect(text.contains("  容缺后补材料：平均每个事项 0.1 项，最多 1 项，共 1 项\n"))
+        #expect(text.contains("  非必要材料：平均每个事项 0.3 项，最多 1 项，共 2 项\n"))
+        #expect(text.contains("  全部材料：平均每个事项 2.0 项，最多 4 项，共 14 项\n"))
+        #expect(stats.json().contains("\"conditional\": {\n      \"total\": 1,\n      \"mean\": 0.1429,\n      \"max\": 1\n    }"))
+        #expect(stats.csv().contains("conditional_materials_total,1\r\n"))
     }
 
     @Test func internalControlLine() {
@@ -106,7 +121,7 @@ import Testing
 
     @Test func emptyCatalogHasNoRatios() {
         let empty = CatalogStats.compute(Catalog(name: "空目录", region: "440100", standards: []))
-        #expect(empty.meanCompression == nil && empty.immediateShare == nil && empty.materialsMean == nil)
+        #expect(empty.meanCompression == nil && empty.immediateShare == nil && empty.allMaterials.mean == nil)
         #expect(empty.text().contains("承诺时限较法定时限平均压缩：无可比较的事项"))
         #expect(empty.csv().contains("compression_mean,\r\n"))
         #expect(empty.json().contains("\"mean\": null"))
@@ -114,195 +129,17 @@ import Testing
 
     // MARK: Formats
 
-    @Test func text() {
-        #expect(stats.text() == """
-            《测试目录》统计
-            事项总数：7 项
-
-            一、按事项类型
-              行政许可：3 项
-              行政确认：2 项
-              公共服务：1 项
-              行政备案：1 项
-
-            二、按窗口类别
-              工程类：2 项
-              经营类：4 项
-              公民类：0 项
-              综合：3 项
-              注：在多个类别的窗口受理的事项，在每个类别各计一次（本目录有 2 项）；未指定受理地点的事项 1 项。
-
-            三、办理时限
-              承诺时限较法定时限平均压缩 58.0%（按 5 个可比较的事项计算）
-              工作日：法定合计 50个工作日，承诺合计 20个工作日，压缩 60.0%（3 个事项）
-              自然日：法定合计 40日，承诺合计 21日，压缩 47.5%（2 个事项）
-              即办件：2 项，占 28.6%
-
-            四、申请材料
-              必要材料：平均每个事项 1.6 项，最多 4 项
-              全部材料：平均每个事项 2.0 项，最多 4 项
-              可共享材料：3 项，占全部 14 项材料的 21.4%
-
-            五、内控线
-              内控线：承诺时限不超过法定时限的 1/2
-              超过内控线的事项：2 项
-                440100-XK-00002-001 乙：法定 20个工作日，承诺 12个工作日（60.0%）
-                440100-XK-00007-001 庚：法定 10日，承诺 6日（60.0%）
-
-            """)
+    @Test func text() throws {
+        try expectGolden(stats.text(), file: golden("stats.txt"))
+        try expectGolden(stats.text(language: .en), file: golden("stats.en.txt"))
     }
 
-    @Test func englishText() {
-        #expect(stats.text(language: .en) == """
-            Statistics: 测试目录
-            Items: 7
-
-            1. Items by type (事项类型)
-              行政许可: 3
-              行政确认: 2
-              公共服务: 1
-              行政备案: 1
-
-            2. Items by window category (窗口类别)
-              工程类: 2
-              经营类: 4
-              公民类: 0
-              综合: 3
-              Note: an item accepted at windows of several categories counts once in each (2 items here); 1 item without a window.
-
-            3. Time limits
-              Mean compression of promised against statutory limits: 58.0% (over 5 items where it can be computed)
-              Working days: statutory 50 working days in all, promised 20 working days, compressed by 60.0% (3 items)
-              Calendar days: statutory 40 calendar days in all, promised 21 calendar days, compressed by 47.5% (2 items)
-              Decided on the spot (即办件): 2 items, 28.6%
-
-            4. Materials
-              Required (必要): 1.6 per item on average, at most 4
-              All: 2.0 per item on average, at most 4
-              Shareable (可共享): 3 of 14 materials, 21.4%
-
-            5. Internal control line (内控线)
-              Line: a promise of at most 1/2 of the statutory limit
-              Items over the line: 2
-                440100-XK-00002-001 乙: statutory 20 working days, promised 12 working days (60.0%)
-                440100-XK-00007-001 庚: statutory 10 calendar days, promised 6 calendar days (60.0%)
-
-            """)
+    @Test func json() throws {
+        try expectGolden(stats.json(), file: golden("stats.json"))
     }
 
-    @Test func json() {
-        #expect(stats.json() == """
-            {
-              "version": 1,
-              "catalog": "测试目录",
-              "items": 7,
-              "itemsByType": {
-                "行政许可": 3,
-                "行政确认": 2,
-                "公共服务": 1,
-                "行政备案": 1
-              },
-              "itemsByWindowCategory": {
-                "工程类": 2,
-                "经营类": 4,
-                "公民类": 0,
-                "综合": 3
-              },
-              "itemsInSeveralWindowCategories": 2,
-              "itemsWithoutWindow": 1,
-              "compression": {
-                "items": 5,
-                "mean": 0.58,
-                "workingDays": {
-                  "items": 3,
-                  "statutory": 50,
-                  "promised": 20,
-                  "compression": 0.6
-                },
-                "calendarDays": {
-                  "items": 2,
-                  "statutory": 40,
-                  "promised": 21,
-                  "compression": 0.475
-                }
-              },
-              "immediate": {
-                "items": 2,
-                "share": 0.2857
-              },
-              "materials": {
-                "requiredMean": 1.5714,
-                "requiredMax": 4,
-                "mean": 2,
-                "max": 4,
-                "total": 14,
-                "shareable": 3,
-                "shareableShare": 0.2143
-              },
-              "internalControlLine": "1/2",
-              "overInternalControlLine": [
-                {
-                  "code": "440100-XK-00002-001",
-                  "name": "乙",
-                  "statutory": "20个工作日",
-                  "promised": "12个工作日",
-                  "share": 0.6
-                },
-                {
-                  "code": "440100-XK-00007-001",
-                  "name": "庚",
-                  "statutory": "10日",
-                  "promised": "6日",
-                  "share": 0.6
-                }
-              ],
-              "bundles": []
-            }
-
-            """)
-    }
-
-    @Test func csv() {
-        let expected = [
-            "catalog,测试目录",
-            "items,7",
-            "items_by_type,行政许可,3",
-            "items_by_type,行政确认,2",
-            "items_by_type,公共服务,1",
-            "items_by_type,行政备案,1",
-            "items_by_window_category,工程类,2",
-            "items_by_window_category,经营类,4",
-            "items_by_window_category,公民类,0",
-            "items_by_window_category,综合,3",
-            "items_in_several_window_categories,2",
-            "items_without_window,1",
-            "compression_items,5",
-            "compression_mean,0.58",
-            "working_days_items,3",
-            "working_days_statutory,50",
-            "working_days_promised,20",
-            "working_days_compression,0.6",
-            "calendar_days_items,2",
-            "calendar_days_statutory,40",
-            "calendar_days_promised,21",
-            "calendar_days_compression,0.475",
-            "immediate_items,2",
-            "immediate_share,0.2857",
-            "required_materials_mean,1.5714",
-            "required_materials_max,4",
-            "materials_mean,2",
-            "materials_max,4",
-            "materials_total,14",
-            "shareable_materials,3",
-            "shareable_share,0.2143",
-            "internal_control_line,1/2",
-            "items_over_internal_control_line,2",
-            "over_internal_control_line,440100-XK-00002-001,乙",
-            "over_internal_control_line,440100-XK-00007-001,庚",
-            "bundles,0",
-            "bundle_materials_saved,0",
-        ]
-        #expect(stats.csv() == expected.map { $0 + "\r\n" }.joined())
+    @Test func csv() throws {
+        try expectGolden(stats.csv(), file: golden("stats.csv"))
     }
 
     @Test func bundlesReportWhatTheySave() {
