@@ -228,70 +228,118 @@ extension CatalogStats {
 // MARK: - CSV
 
 extension CatalogStats {
-    /// One `metric,value` row per figure, then breakdown rows `metric,key,value`
-    /// (`items_by_type,行政许可,6`) and `over_internal_control_line,事项编码,事项名称`.
-    /// No header row. Numbers as in ``json()``; a figure that cannot be computed has an
-    /// empty value. RFC 4180: CRLF line ends, a field holding a comma, a double quote, CR or
-    /// LF is quoted and its quotes doubled.
+    /// The figures as one long table, a figure per row, for spreadsheets and scripts:
     ///
-    /// Rows, in order: `catalog`, `items`, `items_by_type` (breakdown),
-    /// `items_by_window_category` (breakdown), `items_in_several_window_categories`,
-    /// `items_without_window`, `compression_items`, `compression_mean`,
-    /// `working_days_items`, `working_days_statutory`, `working_days_promised`,
-    /// `working_days_compression`, the same four for `calendar_days`, `immediate_items`,
-    /// `immediate_share`, `total`, `mean` and `max` of `required_materials`,
-    /// `conditional_materials`, `deferrable_materials`, `optional_materials` and `materials`
-    /// (all), `shareable_materials`,
-    /// `shareable_share`, `internal_control_line`, `items_over_internal_control_line`,
-    /// `over_internal_control_line` (one row per item), `bundles`, `bundle_materials_saved`,
-    /// `bundle` (one row per bundle: code, name, materials before and after merging, days
-    /// saved).
+    ///     section,subject,measure,value
+    ///     catalog,,name,某某目录
+    ///     items_by_type,行政许可,items,6
+    ///     compression,working_days,statutory,50
+    ///     materials,conditional,mean,0.1429
+    ///     over_internal_control_line,440100-XK-00002-001,promised,12个工作日
+    ///
+    /// A header row, then four cells on every row: `section` (the part of the report),
+    /// `subject` (what in it: a 事项类型, a 窗口类别, a unit, a material class, an item's or a
+    /// bundle's code; empty for the section as a whole), `measure` and `value`. Numbers as in
+    /// ``json()``; a figure that cannot be computed has an empty value. Rows, in order:
+    ///
+    /// - `catalog,,name` · `catalog,,items`
+    /// - `items_by_type,<事项类型>,items`
+    /// - `items_by_window_category,<窗口类别>,items`, then `items_by_window_category,,in_several`
+    ///   and `items_by_window_category,,without_window`
+    /// - `compression,,items` · `compression,,mean` · `compression,working_days|calendar_days,`
+    ///   `items|statutory|promised|compression`
+    /// - `immediate,,items` · `immediate,,share`
+    /// - `materials,required|conditional|deferrable|optional|all,total|mean|max` ·
+    ///   `materials,,shareable` · `materials,,shareable_share`
+    /// - `internal_control_line,,line` · `internal_control_line,,items_over`
+    /// - `over_internal_control_line,<事项编码>,name|statutory|promised|share`, per item
+    /// - `bundles,,count` · `bundles,,materials_saved`
+    /// - `bundle,<编码>,name|mode|members|materials_before|materials_after|materials_saved|`
+    ///   `promised|one_by_one|days_saved`, per bundle
+    ///
+    /// RFC 4180: CRLF line ends, a cell holding a comma, a double quote, CR or LF is quoted
+    /// with its quotes doubled. A text cell a spreadsheet would take for a formula (starting
+    /// with `=`, `+`, `-`, `@`, tab or CR) gets a `'` in front and is quoted, as OWASP's
+    /// guidance on CSV injection says; numbers are written as they are.
     public func csv() -> String {
-        var rows: [[String]] = []
-        func number(_ x: Double?) -> String { x.map { decimal($0, places: 4) } ?? "" }
-        rows.append(["catalog", catalogName])
-        rows.append(["items", String(itemCount)])
-        for c in itemsByType { rows.append(["items_by_type", c.key, String(c.count)]) }
-        for c in itemsByWindowCategory { rows.append(["items_by_window_category", c.key, String(c.count)]) }
-        rows.append(["items_in_several_window_categories", String(itemsInSeveralCategories)])
-        rows.append(["items_without_window", String(itemsWithoutWindow)])
-        rows.append(["compression_items", String(compressionItems)])
-        rows.append(["compression_mean", number(meanCompression)])
-        for (prefix, t) in [("working_days", workingDays), ("calendar_days", calendarDays)] {
-            rows.append(["\(prefix)_items", String(t.items)])
-            rows.append(["\(prefix)_statutory", String(t.statutory)])
-            rows.append(["\(prefix)_promised", String(t.promised)])
-            rows.append(["\(prefix)_compression", number(t.compression)])
+        var rows: [[CSVCell]] = [["section", "subject", "measure", "value"].map(CSVCell.text)]
+        func row(_ section: String, _ subject: String?, _ measure: String, _ value: CSVCell) {
+            rows.append([.text(section), .text(subject ?? ""), .text(measure), value])
         }
-        rows.append(["immediate_items", String(immediateItems)])
-        rows.append(["immediate_share", number(immediateShare)])
+        func number(_ x: Double?) -> CSVCell { .number(x.map { decimal($0, places: 4) } ?? "") }
+        func int(_ n: Int) -> CSVCell { .number(String(n)) }
+        func limit(_ t: TimeLimit?) -> CSVCell { .text(t?.text ?? "") }
+
+        row("catalog", nil, "name", .text(catalogName))
+        row("catalog", nil, "items", int(itemCount))
+        for c in itemsByType { row("items_by_type", c.key, "items", int(c.count)) }
+        for c in itemsByWindowCategory { row("items_by_window_category", c.key, "items", int(c.count)) }
+        row("items_by_window_category", nil, "in_several", int(itemsInSeveralCategories))
+        row("items_by_window_category", nil, "without_window", int(itemsWithoutWindow))
+        row("compression", nil, "items", int(compressionItems))
+        row("compression", nil, "mean", number(meanCompression))
+        for (unit, t) in [("working_days", workingDays), ("calendar_days", calendarDays)] {
+            row("compression", unit, "items", int(t.items))
+            row("compression", unit, "statutory", int(t.statutory))
+            row("compression", unit, "promised", int(t.promised))
+            row("compression", unit, "compression", number(t.compression))
+        }
+        row("immediate", nil, "items", int(immediateItems))
+        row("immediate", nil, "share", number(immediateShare))
         for f in materialsByClass + [allMaterials] {
-            let prefix = f.materialClass.map { "\($0.rawValue)_materials" } ?? "materials"
-            rows.append(["\(prefix)_total", String(f.total)])
-            rows.append(["\(prefix)_mean", number(f.mean)])
-            rows.append(["\(prefix)_max", String(f.max)])
+            let subject = f.materialClass?.rawValue ?? "all"
+            row("materials", subject, "total", int(f.total))
+            row("materials", subject, "mean", number(f.mean))
+            row("materials", subject, "max", int(f.max))
         }
-        rows.append(["shareable_materials", String(shareableMaterials)])
-        rows.append(["shareable_share", number(shareableShare)])
-        rows.append(["internal_control_line", internalControlLine.map { "\($0.numerator)/\($0.denominator)" } ?? ""])
-        rows.append(["items_over_internal_control_line", String(itemsOverInternalControlLine.count)])
-        for o in itemsOverInternalControlLine { rows.append(["over_internal_control_line", o.code, o.name]) }
-        rows.append(["bundles", String(bundles.count)])
-        rows.append(["bundle_materials_saved", String(bundles.reduce(0) { $0 + $1.materialsSaved })])
+        row("materials", nil, "shareable", int(shareableMaterials))
+        row("materials", nil, "shareable_share", number(shareableShare))
+        row("internal_control_line", nil, "line", .text(internalControlLine.map { "\($0.numerator)/\($0.denominator)" } ?? ""))
+        row("internal_control_line", nil, "items_over", int(itemsOverInternalControlLine.count))
+        for o in itemsOverInternalControlLine {
+            row("over_internal_control_line", o.code, "name", .text(o.name))
+            row("over_internal_control_line", o.code, "statutory", limit(o.statutory))
+            row("over_internal_control_line", o.code, "promised", limit(o.promised))
+            row("over_internal_control_line", o.code, "share", number(o.share))
+        }
+        row("bundles", nil, "count", int(bundles.count))
+        row("bundles", nil, "materials_saved", int(bundles.reduce(0) { $0 + $1.materialsSaved }))
         for b in bundles {
-            rows.append(["bundle", b.code, b.name, String(b.materialsBefore), String(b.materialsAfter), b.daysSaved.map(String.init) ?? ""])
+            row("bundle", b.code, "name", .text(b.name))
+            row("bundle", b.code, "mode", .text(b.mode.rawValue))
+            row("bundle", b.code, "members", int(b.members))
+            row("bundle", b.code, "materials_before", int(b.materialsBefore))
+            row("bundle", b.code, "materials_after", int(b.materialsAfter))
+            row("bundle", b.code, "materials_saved", int(b.materialsSaved))
+            row("bundle", b.code, "promised", limit(b.promised))
+            row("bundle", b.code, "one_by_one", limit(b.oneByOne))
+            row("bundle", b.code, "days_saved", .number(b.daysSaved.map(String.init) ?? ""))
         }
-        return rows.map { $0.map(csvField).joined(separator: ",") + "\r\n" }.joined()
+        return rows.map { $0.map(\.field).joined(separator: ",") + "\r\n" }.joined()
     }
 }
 
-/// A CSV field, quoted per RFC 4180 when it must be.
-func csvField(_ s: String) -> String {
-    guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) else { return s }
-    var out = "\""
-    for c in s {
-        out.append(c)
-        if c == "\"" { out.append("\"") }
+/// One cell of a CSV report: a number the report formatted, or text (catalog text above all).
+enum CSVCell {
+    case number(String)
+    case text(String)
+
+    /// The cell as written: text a spreadsheet would run as a formula gets a `'` in front
+    /// (OWASP); a cell holding a comma, a double quote, CR or LF, or so neutralised, is quoted
+    /// with its quotes doubled (RFC 4180).
+    var field: String {
+        switch self {
+        case .number(let n): return n
+        case .text(let s):
+            let formula = s.unicodeScalars.first.map { "=+-@\t\r".unicodeScalars.contains($0) } ?? false
+            let value = formula ? "'" + s : s
+            guard formula || s.unicodeScalars.contains(where: { "\",\r\n".unicodeScalars.contains($0) }) else { return value }
+            var out = "\""
+            for c in value.unicodeScalars {
+                if c == "\"" { out += "\"" }
+                out.unicodeScalars.append(c)
+            }
+            return out + "\""
+        }
     }
-    return out + "\""
 }

