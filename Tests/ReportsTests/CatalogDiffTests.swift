@@ -1,5 +1,6 @@
 import Catalog
 import Reports
+import TestSupport
 import Testing
 
 /// The change lines of the notice (`- …`), item and catalog changes alike, without indentation.
@@ -356,4 +357,36 @@ private func lines(_ old: Catalog, _ new: Catalog, internal includeInternal: Boo
         let json = CatalogDiff.compare(base, new).json()
         #expect(json.contains(#""new": "名称\"引号\"\\\n换行""#))
     }
+
+    // MARK: Hostile text
+
+    /// Text that would forge a heading and an item line, clear the screen, retitle the
+    /// terminal and reverse what follows it, were it written as it is.
+    static let forged = "特种设备使用登记\n\n新增事项（1项）\n  440100-XK-99999-001 伪造事项\u{1B}[2J\u{1B}]0;pwned\u{07}"
+
+    @Test func controlCharactersAreShownAsEscapes() throws {
+        var new = base.editingItem { item in
+            item.name = Self.forged
+            item.materials.append(MaterialRequirement(name: "授权委托书\u{202E}exe.txt", condition: "委托他人办理的\u{2028}- 伪造变更"))
+            item.conditions.append("\r\n变更事项（9项）\u{85}\u{7F}\t")
+        }
+        new.name = "测试目录\r\n《伪造》事项变更公告"
+        new.agencies[0].phone = "020-87654321\u{2066}\u{0}"
+        new.items.append(Sample.item(code: "440100-XK-00013-001", name: "新事项\n  - 事项名称：伪造"))
+        let diff = CatalogDiff.compare(base, new)
+        for (text, name) in [(diff.text(), "diff-hostile.txt"), (diff.text(language: .en), "diff-hostile.en.txt")] {
+            try expectGolden(text, file: golden(name))
+            expectOneLineEach(text)
+        }
+    }
+}
+
+/// No control character, bidi control or line separator but the report's own line ends, so
+/// each line of catalog text stays on its line, behind the report's own words.
+func expectOneLineEach(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    let hidden = text.unicodeScalars.filter { s in
+        s != "\n" && (s.value < 0x20 || (0x7F...0x9F).contains(s.value) || s.properties.isBidiControl
+            || s == "\u{2028}" || s == "\u{2029}")
+    }
+    #expect(hidden.isEmpty, "\(hidden.map { String($0.value, radix: 16) })", sourceLocation: sourceLocation)
 }

@@ -223,4 +223,17 @@ import Testing
 
             """#)
     }
+
+    @Test func controlCharactersAreShownAsEscapes() throws {
+        var catalog = Self.hostile
+        catalog.name = "测试目录\n\n一、按事项类型\n  行政许可：999 项\u{1B}[2J"
+        catalog.items[1].name = "乙\u{202E}txt.exe\u{9B}31m"
+        catalog.items[6].name = "庚\u{2029}    440100-XK-99999-001 伪造"
+        catalog.bundles[0].name = "一件事\u{2067}\u{0}"
+        let stats = CatalogStats.compute(catalog)
+        for (text, name) in [(stats.text(), "stats-hostile.txt"), (stats.text(language: .en), "stats-hostile.en.txt")] {
+            try expectGolden(text, file: golden(name))
+            expectOneLineEach(text)
+        }
+    }
 }
