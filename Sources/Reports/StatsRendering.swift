@@ -17,14 +17,15 @@ extension CatalogStats {
         let zh = language == .zh
         var out = zh ? "\n六、一件事\n  一件事：\(bundles.count) 个\n" : "\n6. Bundles (一件事)\n  Bundles: \(bundles.count)\n"
         for b in bundles {
-            out += "  \(visible(b.code)) \(visible(b.name))（\(b.mode.rawValue)，\(b.members) 个事项）："
+            out += "  \(visible(b.code)) \(visible(b.name))"
+            out += zh ? "（\(b.mode.rawValue)，\(b.members) 个事项）：" : " (\(b.mode.rawValue), \(b.members == 1 ? "1 item" : "\(b.members) items")): "
             out += zh ? "材料 \(b.materialsBefore) 项合并为 \(b.materialsAfter) 项，少交 \(b.materialsSaved) 项"
                       : "materials \(b.materialsBefore) merged into \(b.materialsAfter), \(b.materialsSaved) fewer"
             if let o = b.oneByOne, let p = b.promised {
                 out += zh ? "；逐项办理 \(o.text)，一件事承诺 \(p.text)" : "; one by one \(o.text(.en)), promised \(p.text(.en))"
                 if let saved = b.saved { out += zh ? "，节省 \(saved.text)" : ", \(saved.text(.en)) saved" }
             }
-            out += zh ? "\n" : "\n"
+            out += "\n"
         }
         return out
     }

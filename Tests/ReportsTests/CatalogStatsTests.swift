@@ -160,6 +160,13 @@ import Testing
               440100-YJS-001 一件事（并联，2 个事项）：材料 9 项合并为 7 项，少交 2 项；逐项办理 7个工作日，一件事承诺 5个工作日，节省 2个工作日
 
             """))
+        #expect(stats.text(language: .en).hasSuffix("""
+
+            6. Bundles (一件事)
+              Bundles: 1
+              440100-YJS-001 一件事 (并联, 2 items): materials 9 merged into 7, 2 fewer; one by one 7 working days, promised 5 working days, 2 working days saved
+
+            """))
         #expect(stats.csv().contains("bundles,,materials_saved,2\r\n"))
         #expect(stats.csv().hasSuffix("bundle,440100-YJS-001,days_saved,2\r\n"))
         #expect(stats.json().contains("\"daysSaved\": 2"))
