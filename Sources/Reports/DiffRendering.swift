@@ -218,7 +218,10 @@ enum Labels {
         "address": ("地址", "address"), "phone": ("电话", "phone"), "website": ("网址", "website"),
         "category": ("类别", "category"), "location": ("地点", "location"), "hours": ("办公时间", "hours"),
         "level": ("层级", "level"), "documentNumber": ("文号", "document number"),
-        "effectiveDate": ("施行日期", "effective date"), "url": ("网址", "URL"),
+        "effectiveDate": ("施行日期", "effective date"), "url": ("网址", "URL"), "email": ("邮箱", "email"),
+        "reconsideration": ("行政复议", "administrative reconsideration"),
+        "litigation": ("行政诉讼", "administrative litigation"), "validity": ("有效期", "validity"),
+        "sample": ("样本", "sample"), "duties": ("职责", "duties"), "qualification": ("资格", "qualification"),
     ]
 }
 
