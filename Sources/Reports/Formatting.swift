@@ -31,8 +31,8 @@ func visible(_ text: String) -> String {
     return out
 }
 
-/// Whether `scalar` is one that ``visible(_:)`` shows as an escape.
-private func isHidden(_ scalar: Unicode.Scalar) -> Bool {
+/// Whether `scalar` is one that ``visible(_:)`` shows as an escape (all are in the BMP).
+func isHidden(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
     case 0..<0x20, 0x7F...0x9F, 0x2028, 0x2029: true
     default: scalar.properties.isBidiControl
@@ -95,7 +95,9 @@ enum JSON: Equatable {
         }
     }
 
-    /// A JSON string literal, escaping only what RFC 8259 requires so Chinese stays readable.
+    /// A JSON string literal, escaping what RFC 8259 requires and what ``visible(_:)`` shows
+    /// as an escape (DEL, C1, bidi controls, U+2028/2029: a terminal or viewer would act on
+    /// them), so Chinese stays readable.
     static func quote(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
@@ -105,7 +107,7 @@ enum JSON: Equatable {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
+            case _ where isHidden(scalar):
                 let hex = String(scalar.value, radix: 16)
                 out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: out.unicodeScalars.append(scalar)

@@ -356,6 +356,9 @@ private func lines(_ old: Catalog, _ new: Catalog, internal includeInternal: Boo
         let new = base.editingItem { $0.name = "名称\"引号\"\\\n换行" }
         let json = CatalogDiff.compare(base, new).json()
         #expect(json.contains(#""new": "名称\"引号\"\\\n换行""#))
+        // Terminal and bidi controls a JSON viewer would act on are \u escapes too.
+        let hostile = CatalogDiff.compare(base, base.editingItem { $0.name = "a\u{9B}31m\u{7F}\u{202E}\u{2028}b" }).json()
+        #expect(hostile.contains(#""new": "a\u009b31m\u007f\u202e\u2028b""#))
     }
 
     // MARK: Values
