@@ -76,6 +76,7 @@ struct CatalogBinder {
                     zh: "内控线“\(t)”应写成 0 到 1 之间的分数，如 2/3", en: "内控线 \"\(t)\" must be a fraction between 0 and 1, such as 2/3")
             }
         }
+        if let p = r["时限说明"] { header.catalog.timeLimitNote = b.text(p.value, what: "时限说明", whatEN: "时限说明") }
         func specs(_ name: String) -> [FieldSpec] {
             if case .records(let f) = Fields.catalog.first(where: { $0.name == name })!.kind { return f }
             return []

@@ -228,6 +228,8 @@ struct GuidePage {
     var anyDeferrable: Bool
     var windows: ListView<WindowView>?
     var timeLimits: TimeLimitsView?
+    /// The catalog's 时限说明, printed under 办理时限 only when the catalog has one.
+    var timeLimitNote: String?
     var fees: FeesView?
     var legalBasis: ListView<BasisView>?
     var rights: Prose?

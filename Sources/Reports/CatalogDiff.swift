@@ -449,6 +449,7 @@ extension CatalogDiff {
                 ("name", old.name, new.name), ("region", old.region, new.region),
                 ("standards", old.standards.joined(separator: "、"), new.standards.joined(separator: "、")),
                 ("internalControlLine", ratio(old.internalControlLine), ratio(new.internalControlLine)),
+                ("timeLimitNote", old.timeLimitNote, new.timeLimitNote),
             ] as [(String, String?, String?)] {
                 out += field("catalog", subject: nil, id: nil, name, x, y)
             }

@@ -214,7 +214,7 @@ enum Labels {
         "region": ("行政区划", "region"), "standards": ("标准", "standards"),
         "mode": ("办理方式", "mode"), "members": ("成员事项", "members"), "leadAgency": ("牵头部门", "lead agency"),
         "windowCategory": ("窗口类别", "window category"),
-        "internalControlLine": ("内控线", "internal control line"), "creditCode": ("统一社会信用代码", "credit code"),
+        "internalControlLine": ("内控线", "internal control line"), "timeLimitNote": ("时限说明", "time limit note"), "creditCode": ("统一社会信用代码", "credit code"),
         "address": ("地址", "address"), "phone": ("电话", "phone"), "website": ("网址", "website"),
         "category": ("类别", "category"), "location": ("地点", "location"), "hours": ("办公时间", "hours"),
         "level": ("层级", "level"), "documentNumber": ("文号", "document number"),
