@@ -16,7 +16,9 @@ struct Chrome {
     /// The relative path from the page to the site's root, `""` or `"../../"`.
     var root: String
     var catalogName: String
-    var region: String
+    /// The page's 行政区划: the catalog's on its index pages, an item's own on the item's pages
+    /// (``Item/region(agency:)``), `nil` when it cannot be known.
+    var region: String?
     /// Staff-only output: the layout marks it 内部资料.
     var isInternal: Bool
 }
