@@ -16,6 +16,9 @@ public struct Catalog: Codable, Sendable, Equatable {
     public var standards: [String]
     /// 内控线: a promised limit above this share of the statutory one is warned about.
     public var internalControlLine: Ratio?
+    /// 时限说明: how the catalog's time limits are counted (from when, what time is left out),
+    /// printed under every guide's 办理时限; nothing is printed without it.
+    public var timeLimitNote: String?
     /// 实施机关.
     public var agencies: [Agency]
     /// 窗口.
@@ -34,7 +37,7 @@ public struct Catalog: Codable, Sendable, Equatable {
 
     public init(
         formatVersion: Int = Catalog.currentFormatVersion, name: String, region: String,
-        standards: [String], internalControlLine: Ratio? = nil, agencies: [Agency] = [],
+        standards: [String], internalControlLine: Ratio? = nil, timeLimitNote: String? = nil, agencies: [Agency] = [],
         windows: [ServiceWindow] = [], laws: [Law] = [], sharedMaterials: [SharedMaterial] = [],
         items: [Item] = [], bundles: [ServiceBundle] = [], internalElements: [String] = []
     ) {
@@ -43,6 +46,7 @@ public struct Catalog: Codable, Sendable, Equatable {
         self.region = region
         self.standards = standards
         self.internalControlLine = internalControlLine
+        self.timeLimitNote = timeLimitNote
         self.agencies = agencies
         self.windows = windows
         self.laws = laws

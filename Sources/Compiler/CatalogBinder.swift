@@ -76,6 +76,11 @@ struct CatalogBinder {
                     zh: "内控线“\(t)”应写成 0 到 1 之间的分数，如 2/3", en: "内控线 \"\(t)\" must be a fraction between 0 and 1, such as 2/3")
             }
         }
+        // A blank note says nothing, so nothing is printed for it.
+        if let p = r["时限说明"], let note = b.text(p.value, what: "时限说明", whatEN: "时限说明"),
+           note.contains(where: { !$0.isWhitespace }) {
+            header.catalog.timeLimitNote = note
+        }
         func specs(_ name: String) -> [FieldSpec] {
             if case .records(let f) = Fields.catalog.first(where: { $0.name == name })!.kind { return f }
             return []

@@ -333,6 +333,7 @@ public enum CatalogSQLite {
         try meta.insert("region", c.region)
         try meta.insert("variant", variant.rawValue)
         if let r = c.internalControlLine { try meta.insert("internal_control_line", "\(r.numerator)/\(r.denominator)") }
+        if let note = c.timeLimitNote { try meta.insert("time_limit_note", note) }
         let standards = try db.inserter("standards", ["position", "id"])
         for (i, s) in c.standards.enumerated() { try standards.insert(i, s) }
         let internalElements = try db.inserter("internal_elements", ["key"])

@@ -110,6 +110,7 @@ public enum CatalogShape {
             req("region", .string(region), "行政区划：GB/T 2260 六位代码"),
             req("standards", texts("standard"), "标准：遵循的标准编号，如 DB44/T 1147-2013"),
             opt("internalControlLine", .object("Ratio"), "内控线：承诺时限超过法定时限的这一比例时给出警告"),
+            opt("timeLimitNote", text, "时限说明：办事指南在办理时限下印出的说明（时限从何时起算、哪些时间不计入）"),
             req("agencies", .list(.object("Agency"), element: "agency"), "实施机关"),
             req("windows", .list(.object("ServiceWindow"), element: "window"), "窗口"),
             req("laws", .list(.object("Law"), element: "law"), "法规"),

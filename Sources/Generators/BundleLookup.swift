@@ -132,6 +132,7 @@ extension BundleGuidePage: MustacheParent {
         case "anyDeferrable": anyDeferrable
         case "bundleWindows": bundleWindows
         case "times": times
+        case "timeLimitNote": timeLimitNote
         default: nil
         }
     }

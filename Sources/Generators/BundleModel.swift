@@ -310,7 +310,7 @@ extension ViewBuilder {
             members: members, bundleFlow: bundleFlow(b), bundleMaterials: ListView(rows),
             materialFigures: materialFigures(b), anyShareable: rows.contains { $0.isShareable },
             anyDeferrable: rows.contains { $0.isDeferrable }, bundleWindows: ListView(bundleWindows(b)),
-            times: bundleTimes(b))
+            times: bundleTimes(b), timeLimitNote: catalog.timeLimitNote)
     }
 
     func bundleChecklist(_ bundle: ServiceBundle) -> BundleChecklistPage {

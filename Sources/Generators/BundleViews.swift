@@ -121,6 +121,8 @@ struct BundleGuidePage {
     var anyDeferrable: Bool
     var bundleWindows: ListView<WindowView>?
     var times: BundleTimesView
+    /// The catalog's 时限说明, printed under the times only when the catalog has one.
+    var timeLimitNote: String?
 }
 
 struct BundleChecklistPage {

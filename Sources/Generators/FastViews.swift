@@ -111,6 +111,7 @@ enum ViewKey: String, CaseIterable {
     case anyDeferrable
     case windows
     case timeLimits
+    case timeLimitNote
     case fees
     case legalBasis
     case rights
@@ -438,6 +439,7 @@ extension GuidePage: FastParent, FastValueConvertible {
         case .anyDeferrable: anyDeferrable.fast
         case .windows: windows.fast
         case .timeLimits: timeLimits.fast
+        case .timeLimitNote: timeLimitNote.fast
         case .fees: fees.fast
         case .legalBasis: legalBasis.fast
         case .rights: rights.fast

@@ -240,21 +240,25 @@ struct ViewBuilder: Sendable {
 
     // MARK: Pages
 
-    func chrome(root: String, isInternal: Bool) -> Chrome {
-        Chrome(root: root, catalogName: catalog.name, region: catalog.region, isInternal: isInternal)
+    /// The layout's values for a page of `item`, or of the catalog as a whole.
+    func chrome(root: String, isInternal: Bool, for item: Item? = nil) -> Chrome {
+        var region: String? = catalog.region
+        if let item { region = item.region(agency: agencies[item.agencyID]) }
+        return Chrome(root: root, catalogName: catalog.name, region: region, isInternal: isInternal)
     }
 
     /// `flowView`, when given, is `flow(item)` worked out already (it is the costly part).
     func guide(_ item: Item, flowView: FlowView? = nil) -> GuidePage {
         let rows = materialRows(item, linkShared: true, withReview: false)
         return GuidePage(
-            site: chrome(root: "../../", isInternal: false), links: ItemLinks(), item: head(item),
+            site: chrome(root: "../../", isInternal: false, for: item), links: ItemLinks(), item: head(item),
             serviceObjects: joined(item.serviceObjects), agency: agency(item),
             scope: Prose(item.scope), handlingForms: joined(item.handlingForms),
             conditions: ListView(item.conditions), flow: flowView ?? flow(item), materials: ListView(rows),
             anyShareable: rows.contains { $0.isShareable },
             anyDeferrable: rows.contains { $0.isDeferrable },
-            windows: ListView(windowViews(item)), timeLimits: timeLimits(item), fees: fees(item),
+            windows: ListView(windowViews(item)), timeLimits: timeLimits(item),
+            timeLimitNote: catalog.timeLimitNote, fees: fees(item),
             legalBasis: ListView(legalBasis(item)), rights: Prose(item.rightsAndObligations),
             consultation: consultation(item), certificate: certificate(item),
             progressQuery: Prose(item.progressQuery), remedies: remedies(item),
@@ -269,7 +273,7 @@ struct ViewBuilder: Sendable {
         let phone =
             item.consultation?.phone ?? firstWindow?.phone ?? agencies[item.agencyID]?.phone
         return ChecklistPage(
-            site: chrome(root: "../../", isInternal: false), links: ItemLinks(), item: head(item),
+            site: chrome(root: "../../", isInternal: false, for: item), links: ItemLinks(), item: head(item),
             windows: ListView(windowList), timeLimits: timeLimits(item), fees: fees(item),
             materials: ListView(rows),
             noticeMaterials: ListView(
@@ -292,7 +296,7 @@ struct ViewBuilder: Sendable {
 
     func manual(_ item: Item, flowView: FlowView? = nil) -> ManualPage {
         ManualPage(
-            site: chrome(root: "../../", isInternal: true), links: ItemLinks(), item: head(item),
+            site: chrome(root: "../../", isInternal: true, for: item), links: ItemLinks(), item: head(item),
             serviceObjects: joined(item.serviceObjects), agency: agency(item),
             scope: Prose(item.scope), windows: ListView(windowViews(item)),
             handlingForms: joined(item.handlingForms), conditions: ListView(item.conditions),
@@ -311,7 +315,7 @@ struct ViewBuilder: Sendable {
 
     func flowPage(_ item: Item, flowView: FlowView? = nil) -> FlowPage {
         FlowPage(
-            site: chrome(root: "../../", isInternal: false), links: ItemLinks(), item: head(item),
+            site: chrome(root: "../../", isInternal: false, for: item), links: ItemLinks(), item: head(item),
             flow: flowView ?? flow(item))
     }
 

@@ -281,6 +281,7 @@ extension GuidePage: MustacheParent {
         case "anyDeferrable": anyDeferrable
         case "windows": windows
         case "timeLimits": timeLimits
+        case "timeLimitNote": timeLimitNote
         case "fees": fees
         case "legalBasis": legalBasis
         case "rights": rights

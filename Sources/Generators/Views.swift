@@ -16,7 +16,9 @@ struct Chrome {
     /// The relative path from the page to the site's root, `""` or `"../../"`.
     var root: String
     var catalogName: String
-    var region: String
+    /// The page's 行政区划: the catalog's on its index pages, an item's own on the item's pages
+    /// (``Item/region(agency:)``), `nil` when it cannot be known.
+    var region: String?
     /// Staff-only output: the layout marks it 内部资料.
     var isInternal: Bool
 }
@@ -228,6 +230,8 @@ struct GuidePage {
     var anyDeferrable: Bool
     var windows: ListView<WindowView>?
     var timeLimits: TimeLimitsView?
+    /// The catalog's 时限说明, printed under 办理时限 only when the catalog has one.
+    var timeLimitNote: String?
     var fees: FeesView?
     var legalBasis: ListView<BasisView>?
     var rights: Prose?

@@ -14,7 +14,10 @@ import Catalog
 ///   (key); 办理依据 by 法规 and 条款; windows by id; lists of text (审批条件, 服务对象,
 ///   办理形式) by their text, so an edited condition is one removed and one added;
 /// - a change of order alone is not a change;
-/// - long texts (受理范围, 咨询, 法律救济 …) are reported as changed, not quoted.
+/// - every value is shown in full, old and new: texts however long (受理范围, 监督检查 …);
+///   咨询, 法律救济 and 审批证件 field by field (one added or removed whole is each of its
+///   fields added or removed); 审批人员 by 岗位, then 职责 and 资格; a locality's element by
+///   its text, or the entries of its list.
 ///
 /// Output is deterministic: items in 事项编码 order, an item's changes in the order of the
 /// item's elements (FORMAT.md), within an element additions, then removals (in the old
@@ -113,8 +116,9 @@ public struct CatalogDiff: Sendable, Equatable {
         /// `necessity`, `condition` … for materials; `statutory`, `promised` for time limits;
         /// `timeLimit`, `role` … for steps. `nil` when the whole subject or element is meant.
         public var field: String?
-        /// The old and new values as text (`原件`, `2`, `10个工作日`, `true`); absent where
-        /// nothing was there, and for long texts reported only as changed.
+        /// The old and new values as text (`原件`, `2`, `10个工作日`, `true`), in full; absent
+        /// where nothing was there, and for a subject added or removed as a whole (a material,
+        /// a step …), which ``subject`` names.
         public var old: String?
         public var new: String?
         /// For time limits counted the same way on both sides, the difference, new − old.
@@ -218,7 +222,7 @@ extension CatalogDiff {
                     element: ElementKey.agency, kind: .changed,
                     old: agencyName(o.agencyID, in: old), new: agencyName(n.agencyID, in: new)))
             }
-            out += whole(ElementKey.scope, o.scope, n.scope)
+            out += value(ElementKey.scope, o.scope, n.scope)
             out += windows(o.windowIDs, n.windowIDs)
             out += texts(ElementKey.handlingForms, o.handlingForms, n.handlingForms)
             out += legalBasis(o.legalBasis, n.legalBasis)
@@ -229,19 +233,19 @@ extension CatalogDiff {
             out += time(ElementKey.timeLimits, field: "statutory", ot.statutory, nt.statutory)
             out += time(ElementKey.timeLimits, field: "promised", ot.promised, nt.promised)
             out += fees(o.fees, n.fees)
-            out += whole(ElementKey.rightsAndObligations, o.rightsAndObligations, n.rightsAndObligations)
-            out += whole(ElementKey.consultation, o.consultation, n.consultation)
+            out += value(ElementKey.rightsAndObligations, o.rightsAndObligations, n.rightsAndObligations)
+            out += record(ElementKey.consultation, o.consultation.map(Self.fields), n.consultation.map(Self.fields))
             out += flow(o.flow, n.flow)
-            out += whole(ElementKey.remedies, o.remedies, n.remedies)
-            out += whole(ElementKey.certificate, o.certificate, n.certificate)
-            out += whole(ElementKey.staff, o.staff.isEmpty ? nil : o.staff, n.staff.isEmpty ? nil : n.staff)
-            out += whole(ElementKey.progressQuery, o.progressQuery, n.progressQuery)
-            out += whole(ElementKey.supervision, o.supervision, n.supervision)
+            out += record(ElementKey.remedies, o.remedies.map(Self.fields), n.remedies.map(Self.fields))
+            out += record(ElementKey.certificate, o.certificate.map(Self.fields), n.certificate.map(Self.fields))
+            out += staff(o.staff, n.staff)
+            out += value(ElementKey.progressQuery, o.progressQuery, n.progressQuery)
+            out += value(ElementKey.supervision, o.supervision, n.supervision)
             out += additional(o.additionalElements, n.additionalElements)
             return out
         }
 
-        /// A short value shown old → new (事项名称, 办件类型 …).
+        /// A value shown old → new (事项名称, 办件类型, 受理范围 …).
         func value(_ element: String, _ a: String?, _ b: String?) -> [Change] {
             switch (a, b) {
             case (nil, nil): return []
@@ -251,14 +255,38 @@ extension CatalogDiff {
             }
         }
 
-        /// A long or structured element, reported only as added, removed or changed.
-        func whole<T: Equatable>(_ element: String, _ a: T?, _ b: T?) -> [Change] {
-            switch (a, b) {
-            case (nil, nil): return []
-            case (nil, _?): return [Change(element: element, kind: .added)]
-            case (_?, nil): return [Change(element: element, kind: .removed)]
-            case (let a?, let b?): return a == b ? [] : [Change(element: element, kind: .changed)]
+        /// A record element (咨询, 法律救济, 审批证件) field by field: a record added or removed
+        /// is each of its fields added or removed.
+        func record(_ element: String, _ a: [(String, String?)]?, _ b: [(String, String?)]?) -> [Change] {
+            let none = (a ?? b ?? []).map { ($0.0, nil as String?) }
+            var out: [Change] = []
+            for (x, y) in zip(a ?? none, b ?? none) {
+                out += field(element, subject: nil, id: nil, x.0, x.1, y.1)
             }
+            return out
+        }
+
+        static func fields(_ c: Consultation) -> [(String, String?)] {
+            [("phone", c.phone), ("address", c.address), ("website", c.website), ("email", c.email)]
+        }
+        static func fields(_ r: Remedies) -> [(String, String?)] {
+            [("reconsideration", r.reconsideration), ("litigation", r.litigation)]
+        }
+        static func fields(_ c: Certificate) -> [(String, String?)] {
+            [("name", c.name), ("validity", c.validity), ("sample", c.sample)]
+        }
+
+        /// 审批人员 matched by 岗位, then 职责 and 资格 compared.
+        func staff(_ a: [StaffRole], _ b: [StaffRole]) -> [Change] {
+            let pairs = match(a, b, by: [{ $0.role }])
+            var out: [Change] = []
+            for i in pairs.added { out.append(Change(element: ElementKey.staff, kind: .added, subject: b[i].role)) }
+            for i in pairs.removed { out.append(Change(element: ElementKey.staff, kind: .removed, subject: a[i].role)) }
+            for (i, j) in pairs.matched {
+                out += field(ElementKey.staff, subject: b[j].role, id: nil, "duties", a[i].duties, b[j].duties)
+                out += field(ElementKey.staff, subject: b[j].role, id: nil, "qualification", a[i].qualification, b[j].qualification)
+            }
+            return out
         }
 
         /// A list of texts compared as a multiset.
@@ -286,7 +314,7 @@ extension CatalogDiff {
             }
             for (i, j) in pairs.matched where a[i].text != b[j].text {
                 out += field(ElementKey.legalBasis, subject: lawTitle(b[j], in: new), id: b[j].lawID, "text",
-                             a[i].text, b[j].text, quoted: false)
+                             a[i].text, b[j].text)
             }
             return out
         }
@@ -385,13 +413,29 @@ extension CatalogDiff {
             return out
         }
 
+        /// A locality's elements matched by key: a text old → new, a list entry by entry (as
+        /// 审批条件), an element added or removed as its text or each of its entries.
         func additional(_ a: [AdditionalElement], _ b: [AdditionalElement]) -> [Change] {
+            func entries(_ v: AdditionalElement.Value) -> [String] {
+                switch v {
+                case .text(let t): [t]
+                case .list(let l): l
+                }
+            }
+            func change(_ e: AdditionalElement, _ kind: Change.Kind, old: String? = nil, new: String? = nil) -> Change {
+                Change(element: "additional", kind: kind, subject: e.title, id: e.key, old: old, new: new)
+            }
             let pairs = match(a, b, by: [{ $0.key }])
             var out: [Change] = []
-            for i in pairs.added { out.append(Change(element: "additional", kind: .added, subject: b[i].title, id: b[i].key)) }
-            for i in pairs.removed { out.append(Change(element: "additional", kind: .removed, subject: a[i].title, id: a[i].key)) }
+            for i in pairs.added { out += entries(b[i].value).map { change(b[i], .added, new: $0) } }
+            for i in pairs.removed { out += entries(a[i].value).map { change(a[i], .removed, old: $0) } }
             for (i, j) in pairs.matched where a[i].value != b[j].value {
-                out.append(Change(element: "additional", kind: .changed, subject: b[j].title, id: b[j].key))
+                if case .text(let x) = a[i].value, case .text(let y) = b[j].value {
+                    out.append(change(b[j], .changed, old: x, new: y))
+                    continue
+                }
+                let (added, removed) = multisetDifference(entries(a[i].value), entries(b[j].value))
+                out += added.map { change(b[j], .added, new: $0) } + removed.map { change(b[j], .removed, old: $0) }
             }
             return out
         }
@@ -405,6 +449,7 @@ extension CatalogDiff {
                 ("name", old.name, new.name), ("region", old.region, new.region),
                 ("standards", old.standards.joined(separator: "、"), new.standards.joined(separator: "、")),
                 ("internalControlLine", ratio(old.internalControlLine), ratio(new.internalControlLine)),
+                ("timeLimitNote", old.timeLimitNote, new.timeLimitNote),
             ] as [(String, String?, String?)] {
                 out += field("catalog", subject: nil, id: nil, name, x, y)
             }
@@ -452,19 +497,17 @@ extension CatalogDiff {
 
         /// One field of a subject: added, removed or changed, with its values.
         func field(
-            _ element: String, subject: String?, id: String?, _ field: String, _ a: String?, _ b: String?,
-            quoted: Bool = true
+            _ element: String, subject: String?, id: String?, _ field: String, _ a: String?, _ b: String?
         ) -> [Change] {
             switch (a, b) {
             case (nil, nil): return []
             case (nil, let b?):
-                return [Change(element: element, kind: .added, subject: subject, id: id, field: field, new: quoted ? b : nil)]
+                return [Change(element: element, kind: .added, subject: subject, id: id, field: field, new: b)]
             case (let a?, nil):
-                return [Change(element: element, kind: .removed, subject: subject, id: id, field: field, old: quoted ? a : nil)]
+                return [Change(element: element, kind: .removed, subject: subject, id: id, field: field, old: a)]
             case (let a?, let b?):
                 return a == b ? [] : [Change(
-                    element: element, kind: .changed, subject: subject, id: id, field: field,
-                    old: quoted ? a : nil, new: quoted ? b : nil)]
+                    element: element, kind: .changed, subject: subject, id: id, field: field, old: a, new: b)]
             }
         }
     }

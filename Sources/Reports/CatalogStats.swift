@@ -17,8 +17,11 @@ import Catalog
 ///   whose 承诺 is in the same unit or 即办 (0 days). Working and calendar days are never added
 ///   together. Total compression is (Σ法定 − Σ承诺) / Σ法定.
 /// - **即办件**: items whose 办件类型 is 即办件, as a share of all items.
-/// - **Required materials**: 申请材料 entries whose 必要性 is 必要, conditional ones (条件:
-///   委托他人办理的 …) included; mean over all items. **All materials** counts every entry.
+/// - **Materials by class** (``MaterialClass``): every 申请材料 entry is in exactly one class —
+///   非必要 (optional, whatever else it says), else 条件 (needed only when its 条件 holds:
+///   委托他人办理的 …), else 容缺后补, else 必要. For each class and for all entries: the total,
+///   the mean per item over all items, and the largest count in one item. The format has no
+///   alternative materials: "A或者B" is one entry, counted once.
 /// - **可共享**: material entries (over all items) marked 可共享, as a share of all entries.
 /// - **内控线**: items whose 承诺 exceeds 内控线 × 法定 in the same unit — the rule
 ///   `zhinan check` warns about.
@@ -46,16 +49,18 @@ public struct CatalogStats: Sendable, Equatable {
     public var immediateItems: Int
     public var immediateShare: Double? { share(immediateItems, itemCount) }
 
-    /// Material entries per item with 必要性 必要: the mean and the largest count.
-    public var requiredMaterialsMean: Double?
-    public var requiredMaterialsMax: Int
-    /// All material entries per item.
-    public var materialsMean: Double?
-    public var materialsMax: Int
-    /// Material entries in all items, and those that are 可共享.
-    public var materialsTotal: Int
+    /// Material entries of each ``MaterialClass``, in its order.
+    public var materialsByClass: [MaterialFigures]
+    /// All material entries.
+    public var allMaterials: MaterialFigures
+    /// Material entries (over all items) that are 可共享.
     public var shareableMaterials: Int
-    public var shareableShare: Double? { share(shareableMaterials, materialsTotal) }
+    public var shareableShare: Double? { share(shareableMaterials, allMaterials.total) }
+
+    /// The figures of one class of materials.
+    public func materials(_ c: MaterialClass) -> MaterialFigures {
+        materialsByClass.first { $0.materialClass == c } ?? MaterialFigures(c)
+    }
 
     /// 内控线, when the catalog sets one, and the items over it, in 事项编码 order.
     public var internalControlLine: Ratio?
@@ -91,6 +96,51 @@ public struct CatalogStats: Sendable, Equatable {
             guard let d = daysSaved, d > 0 else { return nil }
             if case .calendarDays? = oneByOne { return .calendarDays(d) }
             return .workingDays(d)
+        }
+    }
+
+    /// Which count a material entry is in (see the type's definitions).
+    public enum MaterialClass: String, Sendable, CaseIterable {
+        /// 必要, unconditional.
+        case required
+        /// 必要 or 容缺后补 with a 条件: needed only when the condition holds.
+        case conditional
+        /// 容缺后补: needed, but may be handed in after acceptance.
+        case deferrable
+        /// 非必要.
+        case optional
+
+        /// The class of `m`.
+        public init(_ m: MaterialRequirement) {
+            switch (m.necessity, m.condition) {
+            case (.optional, _): self = .optional
+            case (_, _?): self = .conditional
+            case (.deferrable, nil): self = .deferrable
+            case (.required, nil): self = .required
+            }
+        }
+    }
+
+    /// Material entries of one class (or all of them), over the catalog's items.
+    public struct MaterialFigures: Sendable, Equatable {
+        /// The class; `nil` for all entries.
+        public var materialClass: MaterialClass?
+        /// Entries in all items.
+        public var total: Int
+        /// Per item: the mean over all items (`nil` without items) and the largest count.
+        public var mean: Double?
+        public var max: Int
+        public init(_ materialClass: MaterialClass?, total: Int = 0, mean: Double? = nil, max: Int = 0) {
+            self.materialClass = materialClass
+            self.total = total
+            self.mean = mean
+            self.max = max
+        }
+
+        /// The figures of `perItem`, the counts of each item.
+        init(_ materialClass: MaterialClass?, perItem: [Int]) {
+            let total = perItem.reduce(0, +)
+            self.init(materialClass, total: total, mean: share(total, perItem.count), max: perItem.max() ?? 0)
         }
     }
 
@@ -199,10 +249,9 @@ extension CatalogStats {
             }
         }
 
-        let required = items.map { $0.materials.count { $0.necessity == .required } }
-        let all = items.map(\.materials.count)
-        let total = all.reduce(0, +)
-        func mean(_ xs: [Int]) -> Double? { share(xs.reduce(0, +), xs.count) }
+        let byClass = MaterialClass.allCases.map { c in
+            MaterialFigures(c, perItem: items.map { $0.materials.count { MaterialClass($0) == c } })
+        }
 
         return CatalogStats(
             catalogName: catalog.name,
@@ -216,11 +265,8 @@ extension CatalogStats {
             workingDays: working,
             calendarDays: calendar,
             immediateItems: items.count { $0.caseType == .immediate },
-            requiredMaterialsMean: mean(required),
-            requiredMaterialsMax: required.max() ?? 0,
-            materialsMean: mean(all),
-            materialsMax: all.max() ?? 0,
-            materialsTotal: total,
+            materialsByClass: byClass,
+            allMaterials: MaterialFigures(nil, perItem: items.map(\.materials.count)),
             shareableMaterials: items.reduce(0) { $0 + $1.materials.count(where: \.shareable) },
             internalControlLine: catalog.internalControlLine,
             itemsOverInternalControlLine: over.sorted { $0.code < $1.code },

@@ -5,7 +5,10 @@ import Catalog
 extension CatalogDiff {
     /// The change notice a service centre can publish: a title, a one-line summary, then
     /// 新增事项 / 取消事项 / 变更事项 (items in 事项编码 order, one change a line) and
-    /// 目录信息变更. Sections with nothing in them are left out.
+    /// 目录信息变更. Sections with nothing in them are left out. Plain text, not Markdown: a
+    /// line is a heading when it starts at the margin, an item when indented by two spaces and
+    /// a change when it starts with `- `. Catalog text never starts a line: it is always
+    /// written behind the notice's own words, on one line (``visible(_:)``).
     ///
     ///     《某某目录》事项变更公告
     ///     新增事项 1 项，取消事项 0 项，变更事项 1 项。
@@ -18,7 +21,8 @@ extension CatalogDiff {
     ///         - 办理时限：承诺 由 10个工作日 缩短为 5个工作日（-5个工作日）
     public func text(language: ReportLanguage = .zh) -> String {
         let l = language
-        var out = l == .zh ? "《\(new.name)》事项变更公告\n" : "Change notice: \(new.name)\n"
+        let name = visible(new.name)
+        var out = l == .zh ? "《\(name)》事项变更公告\n" : "Change notice: \(name)\n"
         if isEmpty {
             return out + (l == .zh ? "两个版本之间没有变更。\n" : "No changes between the two versions.\n")
         }
@@ -28,16 +32,16 @@ extension CatalogDiff {
         }
         if !added.isEmpty {
             section("新增事项", "Added items", added.count)
-            for item in added { out += "  \(item.code) \(item.name)\n" }
+            for item in added { out += "  \(visible(item.code)) \(visible(item.name))\n" }
         }
         if !removed.isEmpty {
             section("取消事项", "Removed items", removed.count)
-            for item in removed { out += "  \(item.code) \(item.name)\n" }
+            for item in removed { out += "  \(visible(item.code)) \(visible(item.name))\n" }
         }
         if !changed.isEmpty {
             section("变更事项", "Changed items", changed.count)
             for item in changed {
-                out += "  \(item.code) \(item.name)\n"
+                out += "  \(visible(item.code)) \(visible(item.name))\n"
                 for change in item.changes { out += "    - " + change.line(l, catalogLevel: false) + "\n" }
             }
         }
@@ -67,8 +71,18 @@ extension CatalogDiff {
 }
 
 extension CatalogDiff.Change {
-    /// The change as one line of the notice.
+    /// The change as one line of the notice, its catalog text made ``visible(_:)``.
     func line(_ l: ReportLanguage, catalogLevel: Bool) -> String {
+        var shown = self
+        shown.subject = subject.map(visible)
+        shown.id = id.map(visible)
+        shown.old = old.map(visible)
+        shown.new = new.map(visible)
+        return shown.words(l, catalogLevel: catalogLevel)
+    }
+
+    /// The change in the notice's words, its values as they are.
+    private func words(_ l: ReportLanguage, catalogLevel: Bool) -> String {
         let isAdditional = element == "additional"
         let label = isAdditional ? (subject ?? id ?? element) : Labels.element(element, catalogLevel: catalogLevel, l)
         let shownSubject = isAdditional ? nil : subject
@@ -200,11 +214,14 @@ enum Labels {
         "region": ("行政区划", "region"), "standards": ("标准", "standards"),
         "mode": ("办理方式", "mode"), "members": ("成员事项", "members"), "leadAgency": ("牵头部门", "lead agency"),
         "windowCategory": ("窗口类别", "window category"),
-        "internalControlLine": ("内控线", "internal control line"), "creditCode": ("统一社会信用代码", "credit code"),
+        "internalControlLine": ("内控线", "internal control line"), "timeLimitNote": ("时限说明", "time limit note"), "creditCode": ("统一社会信用代码", "credit code"),
         "address": ("地址", "address"), "phone": ("电话", "phone"), "website": ("网址", "website"),
         "category": ("类别", "category"), "location": ("地点", "location"), "hours": ("办公时间", "hours"),
         "level": ("层级", "level"), "documentNumber": ("文号", "document number"),
-        "effectiveDate": ("施行日期", "effective date"), "url": ("网址", "URL"),
+        "effectiveDate": ("施行日期", "effective date"), "url": ("网址", "URL"), "email": ("邮箱", "email"),
+        "reconsideration": ("行政复议", "administrative reconsideration"),
+        "litigation": ("行政诉讼", "administrative litigation"), "validity": ("有效期", "validity"),
+        "sample": ("样本", "sample"), "duties": ("职责", "duties"), "qualification": ("资格", "qualification"),
     ]
 }
 

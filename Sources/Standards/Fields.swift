@@ -149,6 +149,8 @@ public enum Fields {
         FieldSpec("行政区划", .regionCode, required: true, traditional: ["行政區劃"], help: "GB/T 2260 六位代码，加引号"),
         FieldSpec("标准", .list(.text), required: true, traditional: ["標準"], help: "遵循的标准编号"),
         FieldSpec("内控线", .ratio, traditional: ["內控線"], help: "如 2/3：承诺时限超过法定时限的这一比例时给出警告"),
+        FieldSpec("时限说明", .text, traditional: ["時限說明"],
+                  help: "办事指南在“办理时限”下印出的说明：时限从何时起算、哪些时间不计入及其依据；不写则不印"),
         FieldSpec("实施机关", .records([
             FieldSpec("编号", .text, required: true, traditional: ["編號"]),
             FieldSpec("名称", .text, required: true, traditional: ["名稱"]),

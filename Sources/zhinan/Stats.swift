@@ -8,9 +8,22 @@ struct Stats: ParsableCommand {
         abstract: "统计服务中心报送的目录数据。 The figures a service centre reports about a catalog.",
         discussion: """
             Items by 事项类型 and 窗口类别, compression of 承诺 against 法定, the share of 即办件, \
-            materials per item and the share that is 可共享, items over the 内控线. Text for \
-            people; JSON and CSV for machines (keys and rows are documented in the Reports \
-            library, CatalogStats.json() and .csv()).
+            materials per item (必要, 条件, 容缺后补, 非必要, all) and the share that is 可共享, \
+            items over the 内控线, 一件事 savings. Text for people; JSON and CSV for machines \
+            (the JSON's keys are documented in the Reports library, CatalogStats.json()).
+
+            CSV is one long table with a header row, section,subject,measure,value, and one \
+            figure a row: catalog,,name|items; items_by_type,<事项类型>,items; \
+            items_by_window_category,<窗口类别>,items (and ,,in_several ,,without_window); \
+            compression,,items|mean and compression,working_days|calendar_days,\
+            items|statutory|promised|compression; immediate,,items|share; \
+            materials,required|conditional|deferrable|optional|all,total|mean|max (and \
+            ,,shareable ,,shareable_share); internal_control_line,,line|items_over; \
+            over_internal_control_line,<事项编码>,name|statutory|promised|share; \
+            bundles,,count|materials_saved; bundle,<编码>,name|mode|members|materials_before|\
+            materials_after|materials_saved|promised|one_by_one|days_saved. A value that cannot \
+            be computed is empty. Catalog text a spreadsheet would take for a formula \
+            (=, +, -, @, tab, CR first) is written with ' in front.
 
             Exit status: 0 when the catalog compiles without error; 1 when it has an error (its \
             diagnostics are printed as zhinan check prints them, JSON with --format json); 2 for \

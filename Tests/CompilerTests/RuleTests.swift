@@ -205,6 +205,19 @@ import Testing
         #expect(d.first!.notes.first?.span?.range.start == SourceLocation(line: 2, column: 7))
     }
 
+    /// 时限说明 is the catalog's note on counting time limits; an empty one says nothing.
+    @Test func timeLimitNote() throws {
+        var f = Fixture()
+        #expect(try f.compile().catalog?.timeLimitNote == nil)
+        f.editCatalog("内控线: 2/3\n", "内控线: 2/3\n时限说明: 自受理之日起计算。\n")
+        #expect(try f.compile().catalog?.timeLimitNote == "自受理之日起计算。")
+        f.editCatalog("时限说明: 自受理之日起计算。", "時限說明: 自受理之日起计算。")
+        #expect(try f.compile().catalog?.timeLimitNote == "自受理之日起计算。")
+        f.editCatalog("時限說明: 自受理之日起计算。", "时限说明: \"  \"")
+        try expectFindings(f, [])
+        #expect(try f.compile().catalog?.timeLimitNote == nil)
+    }
+
     @Test func internalControlLineRatio() throws {
         var f = Fixture()
         f.editCatalog("内控线: 2/3", "内控线: 3/2")

