@@ -118,10 +118,63 @@ import Testing
 
         let (r, found) = try Self.check(dir)
         #expect(r.status == 1, "\(r.stdout.suffix(3000))\(r.stderr)")
-        let relative = deep.replacingOccurrences(of: dir + "/", with: "")
+        // Reported once, at the first folder whose path is too long; deep.yaml is not read.
+        let folder = Self.firstTooLong(dir + "/items", name: name)
+        let relative = folder.replacingOccurrences(of: dir + "/", with: "")
         #expect(found == ["ZN411@items/b.yaml:1:7", "ZN118@\(relative):1:1"], "\(found.map { $0.prefix(300) })")
-        #expect(r.stdout.contains("\(deep):1:1: error: the path is \(deep.utf8.count) bytes long, longer than the system allows (4095); the file was not read [ZN118]"), "\(r.stdout.suffix(3000))")
+        #expect(r.stdout.contains("\(folder):1:1: error: the path is \(folder.utf8.count) bytes long, longer than the system allows (4095); the folder and what it holds were not read [ZN118]"), "\(r.stdout.suffix(3000))")
         // catalog.yaml, b.yaml and ok.yaml; not deep.yaml.
         #expect(r.stdout.hasSuffix("\(Self.profiles + 3) files checked: 2 errors, 0 warnings.\n"), "\(r.stdout.suffix(300))")
+    }
+
+    /// The path of the first of the folders `name/name/…` under `parent` that is too long
+    /// for the system (PATH_MAX bytes or more).
+    static func firstTooLong(_ parent: String, name: String) -> String {
+        var path = parent
+        while path.utf8.count < PATH_MAX { path += "/" + name }
+        return path
+    }
+
+    @Test func tenThousandNestedFoldersAreWalkedOnceAndReportedWhereThePathGetsTooLong() throws {
+        let dir = try makeFolder(.text(["catalog.yaml": Self.catalog, "items/x.yaml": Self.item]))
+        defer { _ = try? runProcess("/bin/rm", ["-rf", dir]) }
+        _ = try Self.deepTree(under: dir + "/items", name: "a", depth: 10_000, file: "x.yaml", text: Self.item)
+
+        let (r, found) = try Self.check(dir)
+        #expect(r.status == 1, "\(r.stdout.suffix(3000))\(r.stderr)")
+        let folder = Self.firstTooLong(dir + "/items", name: "a")
+        let relative = folder.replacingOccurrences(of: dir + "/", with: "")
+        #expect(found == ["ZN118@\(relative):1:1"], "\(found.map { $0.prefix(300) })")
+        #expect(r.stdout.contains("\(folder):1:1: error: the path is \(folder.utf8.count) bytes long, longer than the system allows (4095); the folder and what it holds were not read [ZN118]"), "\(r.stdout.suffix(3000))")
+        #expect(r.stdout.hasSuffix("\(Self.profiles + 2) files checked: 1 error, 0 warnings.\n"), "\(r.stdout.suffix(300))")
+    }
+
+    // MARK: Links that lead nowhere
+
+    @Test func loopsOfLinksAndLinksToNothingAreReportedOnceAtTheLink() throws {
+        let dir = try makeFolder(.text(["catalog.yaml": Self.catalog, "items/x.yaml": Self.item]))
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let fm = FileManager.default
+        for (link, target) in [
+            ("self", "self"), ("la", "lb"), ("lb", "la"), ("self.yaml", "self.yaml"),
+            ("la.yaml", "lb.yaml"), ("lb.yaml", "la.yaml"), ("dang.yaml", "nowhere.yaml"), ("dang", "nowhere"),
+        ] {
+            try fm.createSymbolicLink(atPath: dir + "/items/" + link, withDestinationPath: target)
+        }
+
+        let (r, found) = try Self.check(dir)
+        #expect(r.status == 1, "\(r.stdout)\(r.stderr)")
+        #expect(found == [
+            "ZN115@items/dang.yaml:1:1", "ZN117@items/la:1:1", "ZN115@items/la.yaml:1:1", "ZN117@items/lb:1:1",
+            "ZN115@items/lb.yaml:1:1", "ZN117@items/self:1:1", "ZN115@items/self.yaml:1:1",
+        ])
+        #expect(r.stdout.contains("\(dir)/items/self:1:1: warning: the symbolic link is a loop of links (it leads back to itself); it was not followed [ZN117]"), "\(r.stdout)")
+        #expect(r.stdout.contains("\(dir)/items/la.yaml:1:1: error: the symbolic link is a loop of links (it leads back to itself); the file was not read [ZN115]"), "\(r.stdout)")
+        #expect(r.stdout.contains("\(dir)/items/dang.yaml:1:1: error: the symbolic link leads to nothing (\"nowhere.yaml\" does not exist); the file was not read [ZN115]"), "\(r.stdout)")
+        #expect(r.stdout.hasSuffix("\(Self.profiles + 2) files checked: 4 errors, 3 warnings.\n"), "\(r.stdout)")
+
+        let zh = try Self.runGuarded(["check", dir, "--lang", "zh"] + Self.standards)
+        #expect(zh.stdout.contains("\(dir)/items/self:1:1: warning: 符号链接形成循环（最终指回自身），未跟随 [ZN117]"), "\(zh.stdout)")
+        #expect(zh.stdout.contains("\(dir)/items/dang.yaml:1:1: error: 符号链接指向不存在的目标（“nowhere.yaml”），未读取该文件 [ZN115]"), "\(zh.stdout)")
     }
 }
