@@ -95,7 +95,14 @@ struct Build: ParsableCommand {
             guard let data = fm.contents(atPath: theme + "/" + name) else { continue }
             overrides[name] = [UInt8](data)
         }
-        return Theme(overrides: overrides)
+        let loaded = Theme(overrides: overrides)
+        do {
+            try loaded.check()
+        } catch let error as GeneratorError {
+            emitError("zhinan: error: \(error.message(chinese: language == .zh))\n")
+            throw Status.unusable
+        }
+        return loaded
     }
 
     private func describe(_ error: PublishError, _ language: Language) -> String {
