@@ -14,6 +14,7 @@
 # zhinan build from nothing and again with nothing changed; peak memory of check and
 # build; and, for reference, the time to write the same output tree with `cp -a`.
 # Medians are hyperfine's. Benchmarks are not tests: nothing here runs in `swift test`.
+# Benchmarks/renderers.sh compares the fast renderer with swift-mustache alone (NOTES.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
