@@ -12,6 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
+source Benchmarks/catalog.sh
 ROUNDS=${1:-5}
 N=${N:-10000}
 BENCH_DIR=${BENCH_DIR:-/tmp/zhinan-bench}
@@ -25,12 +26,7 @@ if [[ -z "${ZHINAN:-}" ]]; then
     ZHINAN=$ROOT/.build/release/zhinan
 fi
 CAT=$BENCH_DIR/catalog-$N
-if [[ ! -f "$CAT/.complete" ]]; then
-    echo "== generating $N items"
-    rm -rf "$CAT"
-    python3 Benchmarks/gen_catalog.py "$N" "$CAT" --seed 1
-    touch "$CAT/.complete"
-fi
+bench_catalog "$N"
 SHM=/dev/shm/zhinan-renderers-$$
 RESULTS=$BENCH_DIR/renderers-$N
 rm -rf "$RESULTS"

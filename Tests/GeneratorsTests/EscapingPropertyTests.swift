@@ -1,5 +1,6 @@
 import Catalog
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Generators
@@ -128,21 +129,12 @@ import Testing
 
     /// Random strings from a seed, one per named field, kept for the benign build.
     final class RandomTexts {
-        private var state: UInt64
+        private var random: SplitMix64
         private(set) var values: [String: String] = [:]
 
-        init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
+        init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
-        /// SplitMix64.
-        private func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-
-        private func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+        private func below(_ n: Int) -> Int { Int(random.next() % UInt64(n)) }
 
         private func scalar(_ range: ClosedRange<UInt32>) -> String {
             String(Unicode.Scalar(range.lowerBound + UInt32(below(Int(range.upperBound - range.lowerBound) + 1)))!)
