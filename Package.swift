@@ -45,13 +45,15 @@ let package = Package(
             name: "Compiler",
             dependencies: ["Diagnostics", "YAMLSyntax", "Standards", "Catalog"]
         ),
+        // The one escaper for text in HTML and SVG (per UTF-8 byte), for Flowchart and Generators.
+        .target(name: "Markup"),
         // The flow graph's layered layout and its SVG.
-        .target(name: "Flowchart", dependencies: ["Catalog"]),
+        .target(name: "Flowchart", dependencies: ["Catalog", "Markup"]),
         // HTML pages, the site and exports, from the typed catalog only.
         .target(
             name: "Generators",
             dependencies: [
-                "Catalog", "Flowchart", "CLibXML2",
+                "Catalog", "Flowchart", "Markup", "CLibXML2",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [.copy("Templates")]
@@ -85,6 +87,7 @@ let package = Package(
         .testTarget(name: "StandardsTests", dependencies: ["Standards", "TestSupport"]),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
         .testTarget(name: "CompilerTests", dependencies: ["Compiler", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "MarkupTests", dependencies: ["Markup"]),
         .testTarget(name: "FlowchartTests", dependencies: ["Flowchart", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "GeneratorsTests", dependencies: ["Generators", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ExportsTests", dependencies: ["Exports", "Compiler", "TestSupport"], exclude: ["Golden"]),

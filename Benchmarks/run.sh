@@ -14,9 +14,11 @@
 # zhinan build from nothing and again with nothing changed; peak memory of check and
 # build; and, for reference, the time to write the same output tree with `cp -a`.
 # Medians are hyperfine's. Benchmarks are not tests: nothing here runs in `swift test`.
+# Benchmarks/renderers.sh compares the fast renderer with swift-mustache alone (NOTES.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
+source Benchmarks/catalog.sh
 
 read -r -a SIZES <<< "${SIZES:-1000 10000}"
 REPORT_ONLY=false
@@ -63,12 +65,7 @@ peak_kb() {  # peak resident memory of a command, in KB
 
 for N in "${SIZES[@]}"; do
     CAT=$BENCH_DIR/catalog-$N
-    if [[ ! -f "$CAT/.complete" ]]; then
-        echo "== generating $N items"
-        rm -rf "$CAT"
-        python3 Benchmarks/gen_catalog.py "$N" "$CAT" --seed 1
-        touch "$CAT/.complete"
-    fi
+    bench_catalog "$N"
     OUT=$BENCH_DIR/out-$N
     LIST=$RESULTS/files-$N.list
     (cd "$CAT" && find . -name '*.yaml' | sort | sed "s|^\.|$CAT|") > "$LIST"

@@ -1,4 +1,5 @@
 import Catalog
+import Markup
 
 /// Writes a ``FlowchartLayout`` as an `<svg>` element: CSS classes for pages that style it,
 /// presentation attributes so that it reads well with no stylesheet, every text escaped.
@@ -187,29 +188,10 @@ struct SVGWriter {
 
     // MARK: - Text
 
-    /// Escaped for XML text and attribute values; characters XML cannot hold become U+FFFD.
+    /// Escaped for XML text and attribute values by the site's one escaper (``Markup``);
+    /// characters XML cannot hold become U+FFFD.
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                let v = scalar.value
-                if (v < 0x20 && v != 0x9 && v != 0xA && v != 0xD) || (0x7F...0x9F).contains(v) || v == 0xFFFE
-                    || v == 0xFFFF
-                {
-                    out.unicodeScalars.append("\u{FFFD}")
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
+        Markup.escape(text, controls: .replace)
     }
 
     /// An integer, or one decimal; no locale, no exponent.

@@ -9,7 +9,10 @@
 // follows its Template+Render.swift. What it does not support (transforms, lambdas, set
 // delimiters, dynamic partials, content types, comments inside inheritance) makes
 // `FastLibrary.init` fail, and the site is then rendered by swift-mustache itself.
-// GeneratorsTests/FastMustacheTests.swift holds the two renderers to identical pages.
+// GeneratorsTests/FastMustacheTests.swift holds the two renderers to identical pages. Both
+// escape with the one escaper, ``Markup`` (swift-mustache through ``TemplateEscaping``).
+
+import Markup
 
 /// A value as a template sees it.
 enum FastValue {
@@ -724,28 +727,9 @@ private struct FastRenderer {
         return value
     }
 
-    /// HTML escaping as swift-mustache does it: < > & " ' replaced, character by character.
+    /// HTML escaping by the site's one escaper, as swift-mustache is given it
+    /// (``TemplateEscaping``).
     mutating func appendEscaped(_ s: String) {
-        var needs = false
-        for b in s.utf8 where b == 0x3C || b == 0x3E || b == 0x26 || b == 0x22 || b == 0x27 {
-            needs = true
-            break
-        }
-        guard needs else {
-            output.append(contentsOf: s.utf8)
-            return
-        }
-        // Whole characters, as the original compares them ("<" with a combining mark is
-        // another character and is left alone).
-        for c in s {
-            switch c {
-            case "<": output.append(contentsOf: "&lt;".utf8)
-            case ">": output.append(contentsOf: "&gt;".utf8)
-            case "&": output.append(contentsOf: "&amp;".utf8)
-            case "\"": output.append(contentsOf: "&quot;".utf8)
-            case "'": output.append(contentsOf: "&#39;".utf8)
-            default: output.append(contentsOf: String(c).utf8)
-            }
-        }
+        Markup.append(escaping: s, to: &output)
     }
 }

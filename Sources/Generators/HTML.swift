@@ -1,25 +1,7 @@
-/// Text helpers for HTML output. Templates escape every `{{value}}` themselves (swift-mustache
-/// escapes `& < > " '`; a test pins that); these helpers are for the few fragments that Swift
-/// assembles and templates insert with `{{{…}}}`, and for deciding what may become a link.
+/// Text helpers for HTML output: what may become a link, and text as paragraphs. Escaping is
+/// ``Markup``'s alone: templates escape every `{{value}}` with it (``TemplateEscaping``), and
+/// so does the flowchart's SVG, the one fragment templates insert with `{{{…}}}`.
 enum HTML {
-    /// `text` with `& < > " '` replaced by character references, safe in element content and
-    /// in quoted attribute values alike.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
-
     /// The URL when it may be written as a link: an absolute `http:` or `https:` URL with a
     /// host and without spaces or control characters. Anything else (`javascript:`, `data:`,
     /// relative paths, text with a leading space a browser would strip) is shown as text.

@@ -56,21 +56,46 @@ public enum GeneratorError: Error, Equatable, CustomStringConvertible {
     case templateSyntax(file: String, message: String)
     /// A template needed for a page is missing.
     case missingTemplate(String)
+    /// Templates include each other in a cycle: the files, the first repeated at the end.
+    case recursivePartial([String])
+    /// A template names a partial from page data (`{{>*name}}`).
+    case dynamicPartial(String)
     /// Two files of one output have the same path.
     case duplicatePath(String)
     /// An exporter returned a path that is absolute or leaves the output folder.
     case unsafePath(String)
 
-    public var description: String {
+    public var description: String { message(chinese: false) }
+
+    /// The message, in Chinese or in English.
+    public func message(chinese zh: Bool) -> String {
         switch self {
-        case .missingResource(let name): "bundled resource '\(name)' is missing"
+        case .missingResource(let name):
+            zh ? "缺少内置资源“\(name)”" : "bundled resource '\(name)' is missing"
         case .invalidThemeFileName(let name):
-            "theme file name '\(name)' is not a plain file name"
-        case .invalidUTF8(let name): "'\(name)' is not valid UTF-8"
-        case .templateSyntax(let file, let message): "\(file): \(message)"
-        case .missingTemplate(let name): "template '\(name)' is missing"
-        case .duplicatePath(let path): "two output files have the path '\(path)'"
-        case .unsafePath(let path): "output path '\(path)' is absolute or leaves the output folder"
+            zh ? "主题文件名“\(name)”不是单纯的文件名" : "theme file name '\(name)' is not a plain file name"
+        case .invalidUTF8(let name):
+            zh ? "主题文件 \(name) 不是有效的 UTF-8" : "theme file \(name) is not valid UTF-8"
+        case .templateSyntax(let file, let message):
+            zh ? "主题模板 \(file)，\(message)" : "theme template \(file), \(message)"
+        case .missingTemplate(let name):
+            zh ? "缺少模板 \(name)" : "template '\(name)' is missing"
+        case .recursivePartial(let files) where files.count == 2:
+            zh
+                ? "主题模板 \(files[0]) 包含了自己：\(files.joined(separator: " → "))"
+                : "theme template \(files[0]) includes itself: \(files.joined(separator: " → "))"
+        case .recursivePartial(let files):
+            zh
+                ? "主题模板 \(files[0]) 经由其他模板包含了自己：\(files.joined(separator: " → "))"
+                : "theme template \(files[0]) includes itself through other templates: \(files.joined(separator: " → "))"
+        case .dynamicPartial(let file):
+            zh
+                ? "主题模板 \(file) 用页面数据指定要包含的模板（{{>*…}}），目录内容就能选择模板；请直接写出模板名"
+                : "theme template \(file) names a partial from page data ({{>*…}}), which a catalog could choose; name the partial"
+        case .duplicatePath(let path):
+            zh ? "两个输出文件的路径都是“\(path)”" : "two output files have the path '\(path)'"
+        case .unsafePath(let path):
+            zh ? "输出路径“\(path)”是绝对路径或离开了输出文件夹" : "output path '\(path)' is absolute or leaves the output folder"
         }
     }
 }

@@ -34,38 +34,28 @@ public struct SiteGenerator: Sendable {
     public let theme: Theme
     public let exporters: [any SiteExporter]
     private let library: MustacheLibrary
-    /// The same templates for the fast renderer (FastMustache.swift), when it can read them
-    /// all; pages it cannot reproduce go to swift-mustache.
+    /// The fast renderer's templates; nil renders every page with swift-mustache.
     let fastLibrary: FastLibrary?
 
     public init(catalog: Catalog, theme: Theme = .standard, exporters: [any SiteExporter] = [])
         throws
     {
-        try self.init(catalog: catalog, theme: theme, exporters: exporters, fastRendering: true)
+        self.init(catalog: catalog, templates: try SiteTemplates(theme), exporters: exporters)
     }
 
-    /// `fastRendering: false` renders every page with swift-mustache, to compare.
-    init(catalog: Catalog, theme: Theme, exporters: [any SiteExporter], fastRendering: Bool) throws {
-        try theme.validate()
+    /// `fastRendering: false` renders every page with swift-mustache, to compare (and for
+    /// Benchmarks/renderers.sh, through `ZHINAN_RENDERER=swift-mustache`).
+    @_spi(Benchmarks) public init(catalog: Catalog, theme: Theme, exporters: [any SiteExporter], fastRendering: Bool) throws {
+        self.init(catalog: catalog, templates: try SiteTemplates(theme, fastRendering: fastRendering), exporters: exporters)
+    }
+
+    /// With templates parsed already.
+    init(catalog: Catalog, templates: SiteTemplates, exporters: [any SiteExporter] = []) {
         self.catalog = catalog
-        self.theme = theme
+        self.theme = templates.theme
         self.exporters = exporters
-        var library = MustacheLibrary()
-        var sources: [String: String] = [:]
-        for name in Theme.templateNames + theme.addedTemplateNames {
-            let bytes = try theme.file(named: name)
-            guard let text = String(validating: bytes, as: UTF8.self) else {
-                throw GeneratorError.invalidUTF8(name)
-            }
-            do {
-                library.register(try MustacheTemplate(string: text), named: String(name.dropLast(9)))
-            } catch {
-                throw GeneratorError.templateSyntax(file: name, message: "\(error)")
-            }
-            sources[String(name.dropLast(9))] = text
-        }
-        self.library = library
-        fastLibrary = fastRendering ? try? FastLibrary(sources) : nil
+        library = templates.library
+        fastLibrary = templates.fastLibrary
     }
 
     /// The files of `OUT/public`, sorted by path.

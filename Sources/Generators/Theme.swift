@@ -49,6 +49,13 @@ public struct Theme: Sendable, Equatable {
         return try Self.bundledFile(named: name)
     }
 
+    /// Throws a ``GeneratorError`` when the theme cannot be used: a file name that is not
+    /// plain, a template that is not UTF-8 or does not parse, templates that include each
+    /// other in a cycle, or a partial named by page data. ``SiteGenerator`` checks the same.
+    public func check() throws {
+        _ = try SiteTemplates(self, fastRendering: false)
+    }
+
     func validate() throws {
         for name in overrides.keys.sorted() {
             let ok =

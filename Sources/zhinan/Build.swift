@@ -2,7 +2,7 @@ import ArgumentParser
 import Catalog
 import Diagnostics
 import Foundation
-import Generators
+@_spi(Benchmarks) import Generators
 import Publishing
 
 struct Build: ParsableCommand {
@@ -60,7 +60,10 @@ struct Build: ParsableCommand {
         // Pages are written as they are made, items spread over --jobs threads.
         let pages: Int
         do {
-            let generator = try SiteGenerator(catalog: compiled, theme: theme, exporters: [CatalogFilesExporter()])
+            // ZHINAN_RENDERER=swift-mustache: every page through swift-mustache (Benchmarks/renderers.sh).
+            let fast = ProcessInfo.processInfo.environment["ZHINAN_RENDERER"] != "swift-mustache"
+            let generator = try SiteGenerator(
+                catalog: compiled, theme: theme, exporters: [CatalogFilesExporter()], fastRendering: fast)
             pages = try cache.publish(generator, force: force, jobs: compile.jobs)
         } catch let error as PublishError {
             emitError("zhinan: error: \(describe(error, language))\n")
@@ -94,7 +97,14 @@ struct Build: ParsableCommand {
             guard let data = fm.contents(atPath: theme + "/" + name) else { continue }
             overrides[name] = [UInt8](data)
         }
-        return Theme(overrides: overrides)
+        let loaded = Theme(overrides: overrides)
+        do {
+            try loaded.check()
+        } catch let error as GeneratorError {
+            emitError("zhinan: error: \(error.message(chinese: language == .zh))\n")
+            throw Status.unusable
+        }
+        return loaded
     }
 
     private func describe(_ error: PublishError, _ language: Language) -> String {

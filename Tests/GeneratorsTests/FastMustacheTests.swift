@@ -3,7 +3,7 @@ import Foundation
 import Mustache
 import Testing
 
-@testable import Generators
+@_spi(Benchmarks) @testable import Generators
 
 /// The fast renderer must give exactly what swift-mustache gives.
 @Suite struct FastMustacheTests {

@@ -5,14 +5,23 @@ import Testing
 @testable import Generators
 
 @Suite struct HelperTests {
-    @Test func escapesTheFiveCharacters() {
-        #expect(HTML.escape("<a href=\"x\">'&'</a>") == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
-    }
-
-    /// The templates rely on swift-mustache escaping quotes in `{{…}}`; pin it.
-    @Test func mustacheEscapesQuotes() throws {
-        let t = try MustacheTemplate(string: "<a title=\"{{v}}\">{{v}}</a>")
-        #expect(t.render(["v": "\"'<>&"]) == "<a title=\"&quot;&#39;&lt;&gt;&amp;\">&quot;&#39;&lt;&gt;&amp;</a>")
+    /// swift-mustache, as the site sets it up (``TemplateEscaping``), escapes with the one
+    /// escaper in every template, partial, inherited block and section: `<` and `"` joined
+    /// to a mark come out as references. Its own `htmlEscape()` leaves them raw.
+    @Test func mustacheEscapesWithMarkupEverywhere() throws {
+        TemplateEscaping.register()
+        var library = MustacheLibrary()
+        let templates = [
+            "page": "<a title=\"{{v}}\">{{v}}</a>|{{>part}}|{{<frame}}{{$b}}{{v}}{{/b}}{{/frame}}|{{#list}}{{.}}{{/list}}",
+            "part": "{{v}}", "frame": "[{{$b}}{{/b}}]",
+        ]
+        for (name, text) in templates { library.register(try MustacheTemplate(string: TemplateEscaping.source(text)), named: name) }
+        let value: [String: Any] = ["v": "\u{600}<b \"\u{301}", "list": ["'\u{1F3FB}&"]]
+        let e = "\u{600}&lt;b &quot;\u{301}"
+        #expect(library.render(value, withTemplate: "page") == "<a title=\"\(e)\">\(e)</a>|\(e)|[\(e)]|&#39;\u{1F3FB}&amp;")
+        // swift-mustache left to itself: the raw bytes this fixes.
+        let own = try MustacheTemplate(string: "{{v}}").render(value)
+        #expect(own.utf8.contains(UInt8(ascii: "<")) && own.utf8.contains(UInt8(ascii: "\"")))
     }
 
     @Test(arguments: [

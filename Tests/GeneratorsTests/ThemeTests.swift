@@ -62,6 +62,44 @@ import Testing
         }
     }
 
+    /// Templates that include themselves, directly or through others, would recurse until
+    /// the stack overflows: refused when the theme is read, from the theme's own file.
+    @Test func includesThatComeBackAreRefused() {
+        func theme(_ files: [String: String]) -> Theme { Theme(overrides: files.mapValues { Array($0.utf8) }) }
+        #expect(throws: GeneratorError.recursivePartial(["rec.mustache", "rec.mustache"])) {
+            try SiteGenerator(catalog: Fixtures.catalog, theme: theme(["rec.mustache": "A{{> rec}}"]))
+        }
+        #expect(throws: GeneratorError.recursivePartial(["a.mustache", "b.mustache", "a.mustache"])) {
+            try theme(["b.mustache": "{{#x}}{{>a}}{{/x}}", "a.mustache": "{{<b}}{{/b}}"]).check()
+        }
+        #expect(throws: GeneratorError.recursivePartial(["steps.mustache", "manual.mustache", "steps.mustache"])) {
+            try theme(["steps.mustache": "{{>manual}}"]).check()
+        }
+        #expect(throws: GeneratorError.dynamicPartial("text.mustache")) {
+            try theme(["text.mustache": "{{> *item.name}}"]).check()
+        }
+        // Not includes: a comment, a variable, a partial that does not exist, text after a
+        // change of delimiters.
+        #expect(throws: Never.self) {
+            try theme(["rec.mustache": "{{! {{>rec}} }}{{{rec}}}{{>nothing}}{{=<% %>=}}{{>rec}}"]).check()
+        }
+    }
+
+    @Test func partialReferencesAreFoundAsSwiftMustacheReadsTags() {
+        let found = PartialReferences("a{{>x}}{{< y}}{{! {{>z}} }}{{{w}}}{{=<% %>=}}<%>v%>{{>u}}<%={{ }}=%>{{> t.u-v}}")
+        #expect(found.names == ["x", "y", "v", "t.u-v"])
+        #expect(!found.dynamic)
+        #expect(PartialReferences("{{>*name}}").dynamic)
+        #expect(PartialReferences("{{>").names.isEmpty)
+        #expect(PartialReferences("{{=<% %>").names.isEmpty)
+    }
+
+    @Test func syntaxErrorsGiveTheTemplatesOwnLine() {
+        #expect(throws: GeneratorError.templateSyntax(file: "guide.mustache", message: "line 3, column 1: expectedSectionEnd")) {
+            try Theme(overrides: ["guide.mustache": Array("<p>\n{{#open}}\n".utf8)]).check()
+        }
+    }
+
     @Test func everyBundledFileIsThere() throws {
         for name in Theme.templateNames + Theme.assetNames {
             #expect(try !Theme.bundledFile(named: name).isEmpty, "\(name)")
