@@ -19,8 +19,9 @@ public enum PublishError: Error, Equatable {
     case foreignFolder(path: String, examples: [String])
     /// The destination exists and is not a folder.
     case notAFolder(String)
-    /// A file system call failed.
-    case io(String)
+    /// A file system call failed: what was being done, in Chinese and English, and the
+    /// system's reason (the same in both: it is strerror's).
+    case io(zh: String, en: String)
     /// A file's path would leave the output folder.
     case unsafePath(String)
 }

@@ -79,7 +79,7 @@ public final class SiteStaging: @unchecked Sendable {
             try Data("zhinan\n".utf8).write(to: staging.appendingPathComponent(SitePublisher.markerName))
         } catch {
             discard()
-            throw PublishError.io("writing the new output failed: \(error.localizedDescription)")
+            throw PublishError.io(zh: "写入新的输出失败：\(error.localizedDescription)", en: "writing the new output failed: \(error.localizedDescription)")
         }
         if fm.fileExists(atPath: destinationPath) {
             if zn_exchange_paths(stagingPath, destinationPath) == 0 {
@@ -89,17 +89,17 @@ public final class SiteStaging: @unchecked Sendable {
             let old = parent.appendingPathComponent(".\(name).zhinan-old-\(getpid())")
             guard rename(destinationPath, old.path) == 0 else {
                 discard()
-                throw PublishError.io("cannot move the previous output aside: \(String(cString: strerror(errno)))")
+                throw PublishError.io(zh: "无法把原来的输出移开：\(String(cString: strerror(errno)))", en: "cannot move the previous output aside: \(String(cString: strerror(errno)))")
             }
             guard rename(stagingPath, destinationPath) == 0 else {
                 _ = rename(old.path, destinationPath)
                 discard()
-                throw PublishError.io("cannot move the new output into place: \(String(cString: strerror(errno)))")
+                throw PublishError.io(zh: "无法把新的输出移到位：\(String(cString: strerror(errno)))", en: "cannot move the new output into place: \(String(cString: strerror(errno)))")
             }
             try? fm.removeItem(at: old)
         } else if rename(stagingPath, destinationPath) != 0 {
             discard()
-            throw PublishError.io("cannot move the new output into place: \(String(cString: strerror(errno)))")
+            throw PublishError.io(zh: "无法把新的输出移到位：\(String(cString: strerror(errno)))", en: "cannot move the new output into place: \(String(cString: strerror(errno)))")
         }
     }
 
@@ -123,7 +123,7 @@ public final class SiteStaging: @unchecked Sendable {
     }
 
     private static func failure(_ path: String) -> PublishError {
-        PublishError.io("writing the new output failed: \(path): \(String(cString: strerror(errno)))")
+        PublishError.io(zh: "写入新的输出失败：\(path)：\(String(cString: strerror(errno)))", en: "writing the new output failed: \(path): \(String(cString: strerror(errno)))")
     }
 }
 
@@ -139,14 +139,14 @@ extension SitePublisher {
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
-            throw PublishError.io("cannot create \(parent.path): \(error.localizedDescription)")
+            throw PublishError.io(zh: "无法创建“\(parent.path)”：\(error.localizedDescription)", en: "cannot create \(parent.path): \(error.localizedDescription)")
         }
         removeLeftovers(in: parent, name: name)
         let staging = parent.appendingPathComponent(".\(name).zhinan-staging-\(getpid())")
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
         } catch {
-            throw PublishError.io("writing the new output failed: \(error.localizedDescription)")
+            throw PublishError.io(zh: "写入新的输出失败：\(error.localizedDescription)", en: "writing the new output failed: \(error.localizedDescription)")
         }
         return SiteStaging(destination: dest, parent: parent, name: name, staging: staging)
     }

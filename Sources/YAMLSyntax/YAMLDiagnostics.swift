@@ -178,10 +178,10 @@ public enum YAMLCodes {
 
     public static let folderReadTwice = DiagnosticCode(
         "ZN117", .warning,
-        title: LocalizedText(zh: "符号链接指向已读过的文件夹", en: "Link to a folder already read"),
+        title: LocalizedText(zh: "符号链接指向已读过的文件夹，或形成链接循环", en: "Link to a folder already read, or a loop of links"),
         explanation: LocalizedText(
-            zh: "目录文件夹中的符号链接指向一个已经读过的文件夹：它所在的上级文件夹（会形成循环），或者从别处也能到达的文件夹。再读一次会把同样的事项读两遍，或者永远读不完。zhinan 每个文件夹只读一次，跳过这个链接；其中的文件仍在原处检查。",
-            en: "A symbolic link in the catalog folder leads to a folder zhinan has already read: a folder that holds the link (a loop), or one also reached another way. Reading it again would read the same items twice, or never end. zhinan reads each folder once and skips the link; the files in that folder are still checked where they are."),
+            zh: "目录文件夹中的符号链接指向一个已经读过的文件夹：它所在的上级文件夹（会形成循环），或者从别处也能到达的文件夹。再读一次会把同样的事项读两遍，或者永远读不完。zhinan 每个文件夹只读一次，跳过这个链接；其中的文件仍在原处检查。链接指向自己或几个链接互相指向（链接循环）时，也跳过该链接并在此报告。",
+            en: "A symbolic link in the catalog folder leads to a folder zhinan has already read: a folder that holds the link (a loop), or one also reached another way. Reading it again would read the same items twice, or never end. zhinan reads each folder once and skips the link; the files in that folder are still checked where they are. A link that leads to itself, or links that lead to each other (a loop of links), are skipped and reported here too."),
         fix: LocalizedText(
             zh: "删除这个符号链接；同一个事项只保留一份文件。",
             en: "Delete the link; keep one file for each item."))

@@ -115,7 +115,8 @@ struct Build: ParsableCommand {
             return "the output folder \"\(path)\" holds files zhinan did not write (\(examples.joined(separator: ", "))); nothing was written; add --force to replace it all the same"
         case (.notAFolder(let path), .zh): return "“\(path)”已存在且不是文件夹"
         case (.notAFolder(let path), .en): return "\"\(path)\" exists and is not a folder"
-        case (.io(let message), _): return message
+        case (.io(let zh, _), .zh): return zh
+        case (.io(_, let en), .en): return en
         case (.unsafePath(let path), _): return "unsafe output path \(path)"
         }
     }
