@@ -80,8 +80,27 @@ enum ScalarCharacters {
     /// The first forbidden character the scalar starting at `cursor` writes, reading its
     /// source: escapes too when it is double-quoted. Moves `cursor` to where it is (or to
     /// the end of the scalar); nil when the source shows none.
+    /// Steps over a node's properties, an anchor (`&a`) or a tag (`!!str`, `!<…>`), and the
+    /// spaces after each: libyaml's mark for a scalar is where its properties begin.
+    static func skipProperties(_ cursor: inout SourceCursor) {
+        let text = cursor.text
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        while cursor.offset < text.count, text[cursor.offset] == UInt8(ascii: "&") || text[cursor.offset] == UInt8(ascii: "!") {
+            let verbatim = text[cursor.offset] == UInt8(ascii: "!") && cursor.offset + 1 < text.count
+                && text[cursor.offset + 1] == UInt8(ascii: "<")
+            while cursor.offset < text.count {
+                let b = text[cursor.offset]
+                if !verbatim && isSpace(b) { break }
+                cursor.step()
+                if verbatim && b == UInt8(ascii: ">") { break }
+            }
+            while cursor.offset < text.count, isSpace(text[cursor.offset]) { cursor.step() }
+        }
+    }
+
     static func written(from cursor: inout SourceCursor, doubleQuoted: Bool) -> Written? {
         let text = cursor.text
+        skipProperties(&cursor)
         if doubleQuoted { cursor.step() }  // the opening quote
         while cursor.offset < text.count {
             let start = cursor.location

@@ -124,4 +124,16 @@ func nonchar(_ v: UInt32) -> String { String(Character(Unicode.Scalar(v)!)) }
             #expect(d.message.en.contains(id))
         }
     }
+
+    /// libyaml's mark for a scalar is where its anchor or tag begins: the escape is still
+    /// found where it is written.
+    @Test(arguments: [
+        (#"名称: !!str "内地\e居民""#, 14), (#"名称: &a "内地\e居民""#, 11),
+        (#"名称: &a !!str "内地\e居民""#, 17), (#"名称: !<tag:yaml.org,2002:str> "内地\e居民""#, 33),
+    ])
+    func anEscapeAfterAnAnchorOrTagIsFoundWhereItIsWritten(line: String, column: Int) throws {
+        let r = parse("编码: a\n" + line + "\n")
+        #expect(Self.spans(r) == ["ZN420@2:\(column)-2:\(column + 2)"])
+        #expect(try #require(r.diagnostics.first).message.en.hasPrefix("the escape \"\\e\" writes U+001B"))
+    }
 }
