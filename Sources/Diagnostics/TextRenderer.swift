@@ -64,12 +64,12 @@ public struct TextRenderer: Sendable {
         switch language {
         case .zh:
             if errors == 0 && warnings == 0 && hidden == 0 { return "共检查 \(fileCount) 个文件，未发现问题。" }
-            let notShown = hidden == 0 ? "" : "（\(hidden) 条未显示；--max-diagnostics 0 可全部显示）"
+            let notShown = hidden == 0 ? "" : "（\(hidden) 条未显示；--max-diagnostics 0 可取消此上限）"
             return "共检查 \(fileCount) 个文件：\(errors) 个错误，\(warnings) 个警告\(notShown)。"
         case .en:
             func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
             if errors == 0 && warnings == 0 && hidden == 0 { return "\(plural(fileCount, "file")) checked, no problems found." }
-            let notShown = hidden == 0 ? "" : " (\(hidden) not shown; --max-diagnostics 0 shows all)"
+            let notShown = hidden == 0 ? "" : " (\(hidden) not shown; --max-diagnostics 0 lifts this limit)"
             return "\(plural(fileCount, "file")) checked: \(plural(errors, "error")), \(plural(warnings, "warning"))\(notShown)."
         }
     }

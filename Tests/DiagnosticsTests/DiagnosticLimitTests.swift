@@ -93,17 +93,17 @@ import Testing
     @Test func theSummarySaysHowManyWereNotShown() {
         let shown = [Self.at("a.yaml", 1)]
         #expect(TextRenderer(language: .en).summary(shown, fileCount: 5, omitted: Self.omitted)
-            == "5 files checked: 599019 errors, 2 warnings (599021 not shown; --max-diagnostics 0 shows all).")
+            == "5 files checked: 599019 errors, 2 warnings (599021 not shown; --max-diagnostics 0 lifts this limit).")
         #expect(TextRenderer(language: .zh).summary(shown, fileCount: 5, omitted: Self.omitted)
-            == "共检查 5 个文件：599019 个错误，2 个警告（599021 条未显示；--max-diagnostics 0 可全部显示）。")
+            == "共检查 5 个文件：599019 个错误，2 个警告（599021 条未显示；--max-diagnostics 0 可取消此上限）。")
         #expect(TextRenderer(language: .en).summary([], fileCount: 1, omitted: DiagnosticTally(notes: 1))
-            == "1 file checked: 0 errors, 0 warnings (1 not shown; --max-diagnostics 0 shows all).")
+            == "1 file checked: 0 errors, 0 warnings (1 not shown; --max-diagnostics 0 lifts this limit).")
         // A line standing for others counts as them.
         var summary = Self.at("a.yaml", 2, Self.warning, "… and 40 more ZN997 in this file")
         summary.more = 40
         #expect(TextRenderer(language: .en).summary(shown + [summary], fileCount: 1) == "1 file checked: 1 error, 40 warnings.")
         #expect(GitHubRenderer(language: .en, registry: SARIFRendererTests.registry).render([], fileCount: 5, omitted: Self.omitted)
-            == "5 files checked: 599018 errors, 2 warnings (599021 not shown; --max-diagnostics 0 shows all).\n")
+            == "5 files checked: 599018 errors, 2 warnings (599021 not shown; --max-diagnostics 0 lifts this limit).\n")
     }
 
     @Test func jsonCarriesMoreAndOmitted() {
