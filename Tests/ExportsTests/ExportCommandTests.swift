@@ -119,7 +119,11 @@ import Testing
 
     /// A file size limit (`ulimit -f`) reached while writing: "File too large", status 2, no
     /// file left. Runs anywhere.
-    @Test(arguments: ["json", "xml", "sqlite"])
+    @Test(
+        .disabled(
+            if: sanitizerSlowdown > 1,
+            "under ThreadSanitizer the file size limit kills the process inside the sanitizer's runtime (ThreadSanitizer:DEADLYSIGNAL); the plain build tests zhinan's behaviour"),
+        arguments: ["json", "xml", "sqlite"])
     func aFileSizeLimitStopsTheExportWithStatus2AndLeavesNoFile(format: String) throws {
         let dir = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -135,7 +139,11 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == [])
     }
 
-    @Test func aFileSizeLimitStopsTheBuildWithStatus2AndLeavesNothing() throws {
+    @Test(
+        .disabled(
+            if: sanitizerSlowdown > 1,
+            "under ThreadSanitizer the file size limit kills the process inside the sanitizer's runtime (ThreadSanitizer:DEADLYSIGNAL); the plain build tests zhinan's behaviour"))
+    func aFileSizeLimitStopsTheBuildWithStatus2AndLeavesNothing() throws {
         let dir = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let r = try runProcess(
