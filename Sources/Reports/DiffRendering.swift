@@ -1,3 +1,4 @@
+import Diagnostics
 import Catalog
 
 // MARK: - Text: the change notice
@@ -8,7 +9,7 @@ extension CatalogDiff {
     /// 目录信息变更. Sections with nothing in them are left out. Plain text, not Markdown: a
     /// line is a heading when it starts at the margin, an item when indented by two spaces and
     /// a change when it starts with `- `. Catalog text never starts a line: it is always
-    /// written behind the notice's own words, on one line (``visible(_:)``).
+    /// written behind the notice's own words, on one line (``VisibleText.escaped(_:)``).
     ///
     ///     《某某目录》事项变更公告
     ///     新增事项 1 项，取消事项 0 项，变更事项 1 项。
@@ -21,7 +22,7 @@ extension CatalogDiff {
     ///         - 办理时限：承诺 由 10个工作日 缩短为 5个工作日（-5个工作日）
     public func text(language: ReportLanguage = .zh) -> String {
         let l = language
-        let name = visible(new.name)
+        let name = VisibleText.escaped(new.name)
         var out = l == .zh ? "《\(name)》事项变更公告\n" : "Change notice: \(name)\n"
         if isEmpty {
             return out + (l == .zh ? "两个版本之间没有变更。\n" : "No changes between the two versions.\n")
@@ -32,16 +33,16 @@ extension CatalogDiff {
         }
         if !added.isEmpty {
             section("新增事项", "Added items", added.count)
-            for item in added { out += "  \(visible(item.code)) \(visible(item.name))\n" }
+            for item in added { out += "  \(VisibleText.escaped(item.code)) \(VisibleText.escaped(item.name))\n" }
         }
         if !removed.isEmpty {
             section("取消事项", "Removed items", removed.count)
-            for item in removed { out += "  \(visible(item.code)) \(visible(item.name))\n" }
+            for item in removed { out += "  \(VisibleText.escaped(item.code)) \(VisibleText.escaped(item.name))\n" }
         }
         if !changed.isEmpty {
             section("变更事项", "Changed items", changed.count)
             for item in changed {
-                out += "  \(visible(item.code)) \(visible(item.name))\n"
+                out += "  \(VisibleText.escaped(item.code)) \(VisibleText.escaped(item.name))\n"
                 for change in item.changes { out += "    - " + change.line(l, catalogLevel: false) + "\n" }
             }
         }
@@ -71,13 +72,13 @@ extension CatalogDiff {
 }
 
 extension CatalogDiff.Change {
-    /// The change as one line of the notice, its catalog text made ``visible(_:)``.
+    /// The change as one line of the notice, its catalog text made ``VisibleText.escaped(_:)``.
     func line(_ l: ReportLanguage, catalogLevel: Bool) -> String {
         var shown = self
-        shown.subject = subject.map(visible)
-        shown.id = id.map(visible)
-        shown.old = old.map(visible)
-        shown.new = new.map(visible)
+        shown.subject = subject.map { VisibleText.escaped($0) }
+        shown.id = id.map { VisibleText.escaped($0) }
+        shown.old = old.map { VisibleText.escaped($0) }
+        shown.new = new.map { VisibleText.escaped($0) }
         return shown.words(l, catalogLevel: catalogLevel)
     }
 

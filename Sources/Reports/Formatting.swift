@@ -1,42 +1,10 @@
+import Diagnostics
 import Catalog
 
 /// The language a report is written in. Catalog data (names, code-set values such as
 /// 原件 or 行政许可) stays as written in either language; only the report's own words change.
 public enum ReportLanguage: String, Sendable, CaseIterable {
     case zh, en
-}
-
-/// Catalog text as it is written into a text report: on one line, and showing what would
-/// otherwise act unseen. Control characters (C0, DEL, C1), bidirectional controls
-/// (U+061C, U+200E, U+200F, U+202A–202E, U+2066–2069) and the separators U+2028 and U+2029
-/// become visible escapes — `\n`, `\r`, `\t`, else `\u{1B}` — so no catalog text can start
-/// a line of the report (and look like one of its headings or list entries), move the
-/// terminal's cursor, retitle it, or reverse the text after it. Everything else, `\`
-/// included, is written as it is.
-func visible(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: isHidden) else { return text }
-    var out = ""
-    for scalar in text.unicodeScalars {
-        guard isHidden(scalar) else {
-            out.unicodeScalars.append(scalar)
-            continue
-        }
-        switch scalar {
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        default: out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-        }
-    }
-    return out
-}
-
-/// Whether `scalar` is one that ``visible(_:)`` shows as an escape (all are in the BMP).
-func isHidden(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
-    case 0..<0x20, 0x7F...0x9F, 0x2028, 0x2029: true
-    default: scalar.properties.isBidiControl
-    }
 }
 
 /// A JSON value whose objects keep their keys in the order given, so a report's JSON has a
@@ -71,7 +39,7 @@ enum JSON: Equatable {
         case .bool(let b): out += b ? "true" : "false"
         case .int(let n): out += String(n)
         case .number(let text): out += text
-        case .string(let s): out += JSON.quote(s)
+        case .string(let s): out += json(s)
         case .array(let values):
             if values.isEmpty { out += "[]"; return }
             out += "[\n"
@@ -87,33 +55,12 @@ enum JSON: Equatable {
             out += "{\n"
             let inner = indent + "  "
             for (i, (key, v)) in members.enumerated() {
-                out += inner + JSON.quote(key) + ": "
+                out += inner + json(key) + ": "
                 v.write(into: &out, indent: inner)
                 out += i == members.count - 1 ? "\n" : ",\n"
             }
             out += indent + "}"
         }
-    }
-
-    /// A JSON string literal, escaping what RFC 8259 requires and what ``visible(_:)`` shows
-    /// as an escape (DEL, C1, bidi controls, U+2028/2029: a terminal or viewer would act on
-    /// them), so Chinese stays readable.
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where isHidden(scalar):
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }
 

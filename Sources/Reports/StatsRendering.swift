@@ -1,3 +1,4 @@
+import Diagnostics
 import Catalog
 
 // MARK: - Text
@@ -6,7 +7,7 @@ extension CatalogStats {
     /// A readable report: percentages and means with one decimal, breakdowns in the order of
     /// ``itemsByType`` and ``itemsByWindowCategory``, a figure that cannot be computed shown
     /// as such rather than as 0. Catalog text is written behind the report's own words, on
-    /// one line (``visible(_:)``), so it never starts a line.
+    /// one line (``VisibleText.escaped(_:)``), so it never starts a line.
     public func text(language: ReportLanguage = .zh) -> String {
         (language == .zh ? chinese() : english()) + bundleText(language)
     }
@@ -17,7 +18,7 @@ extension CatalogStats {
         let zh = language == .zh
         var out = zh ? "\n六、一件事\n  一件事：\(bundles.count) 个\n" : "\n6. Bundles (一件事)\n  Bundles: \(bundles.count)\n"
         for b in bundles {
-            out += "  \(visible(b.code)) \(visible(b.name))"
+            out += "  \(VisibleText.escaped(b.code)) \(VisibleText.escaped(b.name))"
             out += zh ? "（\(b.mode.rawValue)，\(b.members) 个事项）：" : " (\(b.mode.rawValue), \(b.members == 1 ? "1 item" : "\(b.members) items")): "
             out += zh ? "材料 \(b.materialsBefore) 项合并为 \(b.materialsAfter) 项，少交 \(b.materialsSaved) 项"
                       : "materials \(b.materialsBefore) merged into \(b.materialsAfter), \(b.materialsSaved) fewer"
@@ -31,9 +32,9 @@ extension CatalogStats {
     }
 
     private func chinese() -> String {
-        var out = "《\(visible(catalogName))》统计\n事项总数：\(itemCount) 项\n"
+        var out = "《\(VisibleText.escaped(catalogName))》统计\n事项总数：\(itemCount) 项\n"
         out += "\n一、按事项类型\n"
-        for c in itemsByType { out += "  \(visible(c.key))：\(c.count) 项\n" }
+        for c in itemsByType { out += "  \(VisibleText.escaped(c.key))：\(c.count) 项\n" }
         if itemsByType.isEmpty { out += "  无\n" }
         out += "\n二、按窗口类别\n"
         for c in itemsByWindowCategory { out += "  \(c.key)：\(c.count) 项\n" }
@@ -76,7 +77,7 @@ extension CatalogStats {
         out += "  内控线：承诺时限不超过法定时限的 \(line.numerator)/\(line.denominator)\n"
         out += "  超过内控线的事项：" + (itemsOverInternalControlLine.isEmpty ? "无\n" : "\(itemsOverInternalControlLine.count) 项\n")
         for o in itemsOverInternalControlLine {
-            out += "    \(visible(o.code)) \(visible(o.name))：法定 \(o.statutory.text)，承诺 \(o.promised.text)（\(percent(o.share))）\n"
+            out += "    \(VisibleText.escaped(o.code)) \(VisibleText.escaped(o.name))：法定 \(o.statutory.text)，承诺 \(o.promised.text)（\(percent(o.share))）\n"
         }
         return out
     }
@@ -95,9 +96,9 @@ extension CatalogStats {
 
     private func english() -> String {
         func items(_ n: Int) -> String { n == 1 ? "1 item" : "\(n) items" }
-        var out = "Statistics: \(visible(catalogName))\nItems: \(itemCount)\n"
+        var out = "Statistics: \(VisibleText.escaped(catalogName))\nItems: \(itemCount)\n"
         out += "\n1. Items by type (事项类型)\n"
-        for c in itemsByType { out += "  \(visible(c.key)): \(c.count)\n" }
+        for c in itemsByType { out += "  \(VisibleText.escaped(c.key)): \(c.count)\n" }
         if itemsByType.isEmpty { out += "  none\n" }
         out += "\n2. Items by window category (窗口类别)\n"
         for c in itemsByWindowCategory { out += "  \(c.key): \(c.count)\n" }
@@ -140,7 +141,7 @@ extension CatalogStats {
         out += "  Line: a promise of at most \(line.numerator)/\(line.denominator) of the statutory limit\n"
         out += "  Items over the line: " + (itemsOverInternalControlLine.isEmpty ? "none\n" : "\(itemsOverInternalControlLine.count)\n")
         for o in itemsOverInternalControlLine {
-            out += "    \(visible(o.code)) \(visible(o.name)): statutory \(o.statutory.text(.en)), promised \(o.promised.text(.en)) (\(percent(o.share)))\n"
+            out += "    \(VisibleText.escaped(o.code)) \(VisibleText.escaped(o.name)): statutory \(o.statutory.text(.en)), promised \(o.promised.text(.en)) (\(percent(o.share)))\n"
         }
         return out
     }
