@@ -176,15 +176,18 @@ public struct CatalogCompiler: Sendable {
         for (k, outcome) in outcomes.enumerated() {
             guard let item = outcome.item else { continue }
             var reporter = Reporter(file: item.spans.file, settings: profile.rules)
+            var refused = false
             if !item.item.code.isEmpty, let first = codes[item.item.code] {
                 reporter.report(CompilerCodes.duplicateItemCode, at: item.spans.code ?? item.spans.start,
                     zh: "事项编码“\(item.item.code)”已被 \(first.spans.file) 使用", en: "the item code \"\(item.item.code)\" is already used by \(first.spans.file)",
                     notes: [DiagnosticNote(LocalizedText(zh: "第一次使用在这里", en: "first used here"),
                                            at: SourceSpan(file: first.spans.file, range: first.spans.code ?? first.spans.start))])
-                if outcome.recheck { outcomes[k].late += reporter.diagnostics } else { result.diagnostics += reporter.diagnostics }
-                continue
+                refused = true
+            } else if !item.item.code.isEmpty {
+                refused = !itemFolders.claim(item.item.code, at: item.spans.code ?? item.spans.start, reporter: &reporter)
             }
-            if !item.item.code.isEmpty, !itemFolders.claim(item.item.code, at: item.spans.code ?? item.spans.start, reporter: &reporter) {
+            if refused {
+                // A file that is checked again for its suppressions takes its findings there.
                 if outcome.recheck { outcomes[k].late += reporter.diagnostics } else { result.diagnostics += reporter.diagnostics }
                 continue
             }
