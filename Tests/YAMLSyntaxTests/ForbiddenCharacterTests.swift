@@ -117,9 +117,11 @@ func nonchar(_ v: UInt32) -> String { String(Character(Unicode.Scalar(v)!)) }
             let d = try #require(r.diagnostics.first)
             #expect(r.diagnostics.count == 1 && r.root == nil)
             #expect(d.code == "ZN116")
-            let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(separator) }! + 1
-            let column = text.split(separator: "\n", omittingEmptySubsequences: false)[line - 1].unicodeScalars
-                .firstIndex(of: separator.unicodeScalars.first!).map { text.split(separator: "\n", omittingEmptySubsequences: false)[line - 1].unicodeScalars.distance(from: text.split(separator: "\n", omittingEmptySubsequences: false)[line - 1].unicodeScalars.startIndex, to: $0) }! + 1
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let index = lines.firstIndex { $0.contains(separator) }!
+            let scalars = lines[index].unicodeScalars
+            let line = index + 1
+            let column = scalars.distance(from: scalars.startIndex, to: scalars.firstIndex(of: separator.unicodeScalars.first!)!) + 1
             #expect(d.span!.range.start == SourceLocation(line: line, column: column), "\(text.debugDescription)")
             #expect(d.message.en.contains(id))
         }
