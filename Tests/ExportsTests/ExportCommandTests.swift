@@ -129,11 +129,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let out = dir + "/catalog." + format
         // SIGXFSZ at its default (death): zhinan ignores it itself, so the write fails with EFBIG.
-        let r = try runProcess(
-            "/bin/sh",
-            ["-c", "trap - XFSZ; ulimit -f 16; exec \"$@\"", "sh", productsDirectory.appendingPathComponent("zhinan").path,
-             "export", "catalogs/" + sample, "--format", format, "-o", out, "--lang", "en"],
-            environment: zhinanEnvironment, in: repositoryRoot())
+        let r = try runUnderFileSizeLimit(["export", "catalogs/" + sample, "--format", format, "-o", out, "--lang", "en"])
         #expect(r.status == 2)
         #expect(r.stderr.hasSuffix("zhinan: error: cannot write \"\(out)\": File too large; nothing was exported\n"), "\(r.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == [])
@@ -146,20 +142,12 @@ import Testing
     func aFileSizeLimitStopsTheBuildWithStatus2AndLeavesNothing() throws {
         let dir = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let r = try runProcess(
-            "/bin/sh",
-            ["-c", "trap - XFSZ; ulimit -f 16; exec \"$@\"", "sh", productsDirectory.appendingPathComponent("zhinan").path,
-             "build", "catalogs/" + sample, "-o", dir + "/site", "--lang", "en"],
-            environment: zhinanEnvironment, in: repositoryRoot())
+        let r = try runUnderFileSizeLimit(["build", "catalogs/" + sample, "-o", dir + "/site", "--lang", "en"])
         #expect(r.status == 2, "\(r.stderr)")
         #expect(r.stderr.contains("writing the new output failed: ") && r.stderr.contains("File too large"), "\(r.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == [])
         // In Chinese, the words are Chinese (the system's reason is strerror's).
-        let zh = try runProcess(
-            "/bin/sh",
-            ["-c", "trap - XFSZ; ulimit -f 16; exec \"$@\"", "sh", productsDirectory.appendingPathComponent("zhinan").path,
-             "build", "catalogs/" + sample, "-o", dir + "/site", "--lang", "zh"],
-            environment: zhinanEnvironment, in: repositoryRoot())
+        let zh = try runUnderFileSizeLimit(["build", "catalogs/" + sample, "-o", dir + "/site", "--lang", "zh"])
         #expect(zh.status == 2 && zh.stderr.contains("写入新的输出失败："), "\(zh.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == [])
     }
@@ -185,4 +173,13 @@ import Testing
         #expect(try read(out + "/internal/catalog.json") == CatalogJSON.encode(catalog, variant: .internal))
         #expect(!FileManager.default.fileExists(atPath: out + "/internal/catalog.xml"))
     }
+}
+
+/// Runs `zhinan` with a file size limit of 16 blocks (`ulimit -f 16`) and SIGXFSZ at its
+/// default, as a shell leaves it: zhinan itself must ignore the signal.
+private func runUnderFileSizeLimit(_ arguments: [String]) throws -> RunResult {
+    try runProcess(
+        "/bin/sh",
+        ["-c", "trap - XFSZ; ulimit -f 16; exec \"$@\"", "sh", productsDirectory.appendingPathComponent("zhinan").path] + arguments,
+        environment: zhinanEnvironment, in: repositoryRoot())
 }
