@@ -6,12 +6,13 @@ Usage: Scripts/validate-sarif.py FILE...
 Each FILE is checked against SCHEMA below, a subset of the official SARIF 2.1.0 JSON Schema
 (OASIS, sarif-schema-2.1.0.json, draft-07): every object zhinan writes (sarifLog, run, tool,
 toolComponent, reportingDescriptor, reportingConfiguration, multiformatMessageString,
-result, message, location, physicalLocation, artifactLocation, region) with the official
+result, message, location, physicalLocation, artifactLocation, region, fix,
+artifactChange, replacement, artifactContent) with the official
 schema's types, enums, minimums, required members, anyOf rules and uniqueItems, and the
 names of all its other members (accepted, not checked further), so a misspelt member still
 fails as `additionalProperties: false` makes it fail there. The official file is not
 shipped by any package at hand and cannot be downloaded here, hence the subset; objects
-zhinan never writes (codeFlows, fixes, graphs, …) are not described.
+zhinan never writes (codeFlows, graphs, …) are not described.
 
 Then checks what a schema cannot say and what GitHub code scanning relies on: rule ids are
 unique; every result's ruleIndex points at the rule of its ruleId; regions end at or after
@@ -200,10 +201,39 @@ SCHEMA = {
                 "rank": {"type": "number", "minimum": -1.0, "maximum": 100.0},
                 "hostedViewerUri": {"type": "string", "format": "uri"},
                 "workItemUris": unique_array({"type": "string", "format": "uri"}),
+                "fixes": unique_array(ref("fix")),
             },
             required=["message"],
             others=["rule", "stacks", "codeFlows", "graphs", "graphTraversals", "suppressions",
-                    "attachments", "provenance", "fixes", "taxa", "webRequest", "webResponse"],
+                    "attachments", "provenance", "taxa", "webRequest", "webResponse"],
+        ),
+        "fix": obj(
+            {
+                "description": ref("message"),
+                "artifactChanges": unique_array(ref("artifactChange"), min_items=1),
+            },
+            required=["artifactChanges"],
+        ),
+        "artifactChange": obj(
+            {
+                "artifactLocation": ref("artifactLocation"),
+                "replacements": array(ref("replacement"), min_items=1),
+            },
+            required=["artifactLocation", "replacements"],
+        ),
+        "replacement": obj(
+            {
+                "deletedRegion": ref("region"),
+                "insertedContent": ref("artifactContent"),
+            },
+            required=["deletedRegion"],
+        ),
+        "artifactContent": obj(
+            {
+                "text": {"type": "string"},
+                "binary": {"type": "string"},
+            },
+            others=["rendered"],
         ),
         "location": obj(
             {

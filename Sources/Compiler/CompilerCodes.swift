@@ -10,8 +10,14 @@ public enum CompilerCodes {
         DiagnosticCode(
             id, severity, title: LocalizedText(zh: titleZH, en: titleEN),
             explanation: LocalizedText(zh: whyZH, en: whyEN), fix: LocalizedText(zh: fixZH, en: fixEN),
-            example: example, fixed: fixedIDs.contains(id))
+            example: example, fixed: fixedIDs.contains(id), machineFixable: machineFixableIDs.contains(id))
     }
+
+    /// The codes whose diagnostics can carry a fix `zhinan fix` applies: a traditional
+    /// spelling, a name a profile's 提示别名 maps, an unambiguous did-you-mean.
+    /// (ZN302 unknown element, ZN304 value not in its code set, ZN305 traditional
+    /// spelling, ZN308 unknown field.)
+    static let machineFixableIDs: Set<String> = ["ZN302", "ZN304", "ZN305", "ZN308"]
 
     /// The codes whose severity no profile may change (``DiagnosticCode/isFixed``).
     static let fixedIDs: Set<String> = ["ZN407", "ZN408", "ZN421", "ZN430", "ZN431", "ZN907", "ZN910"]

@@ -110,14 +110,15 @@ struct FieldBinder {
                 index = t
                 reporter.report(
                     CompilerCodes.traditionalSpelling, at: pair.keyRange,
-                    zh: "“\(name)”是繁体写法，请写作“\(fields[t].name)”", en: "\"\(name)\" is a traditional spelling; write \"\(fields[t].name)\"")
+                    zh: "“\(name)”是繁体写法，请写作“\(fields[t].name)”", en: "\"\(name)\" is a traditional spelling; write \"\(fields[t].name)\"",
+                    fix: Reporter.fix(pair.keyRange, to: fields[t].name))
             }
             guard let index else {
-                let hint = reporter.didYouMean(name, in: fields.map(\.name))
+                let hint = reporter.didYouMean(name, in: fields.map(\.name), at: pair.keyRange)
                 reporter.report(
                     CompilerCodes.unknownField, at: pair.keyRange,
-                    zh: "\(what())中没有“\(name)”这个字段\(hint.zh)",
-                    en: "\(whatEN()) has no field \"\(name)\"\(hint.en)")
+                    zh: "\(what())中没有“\(name)”这个字段\(hint.text.zh)",
+                    en: "\(whatEN()) has no field \"\(name)\"\(hint.text.en)", fix: hint.fix)
                 continue
             }
             if let first = record[field: index]?.keyRange {
@@ -251,11 +252,12 @@ struct FieldBinder {
         // No such set: the profiles could not be resolved, which is reported on its own.
         guard let allowed = tables.codeSet(set) else { return value }
         guard FastText.contains(allowed, value) else {
-            let hint = reporter.didYouMean(value, in: allowed)
+            let hint = reporter.didYouMean(value, in: allowed, at: node.range)
             reporter.report(
                 CompilerCodes.notInCodeSet, at: node.range,
-                zh: "\(what())“\(value)”不在代码集“\(set)”中\(hint.zh)；可选：\(allowed.joined(separator: "、"))",
-                en: "\(whatEN()) \"\(value)\" is not in the code set \(set)\(hint.en); allowed: \(allowed.joined(separator: ", "))")
+                zh: "\(what())“\(value)”不在代码集“\(set)”中\(hint.text.zh)；可选：\(allowed.joined(separator: "、"))",
+                en: "\(whatEN()) \"\(value)\" is not in the code set \(set)\(hint.text.en); allowed: \(allowed.joined(separator: ", "))",
+                fix: hint.fix)
             return nil
         }
         return value

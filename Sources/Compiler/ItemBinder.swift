@@ -63,16 +63,13 @@ struct ItemBinder {
             let name = pair.key.text
             let found = b.tables.element(named: name).map { (profile.elements[$0.index], $0.spelling) }
             guard let (spec, spelling) = found ?? profile.element(named: name) else {
-                let allNames = profile.elements.flatMap { [$0.name] + $0.synonyms }
-                let hint = b.reporter.didYouMean(name, in: allNames)
-                b.reporter.report(CompilerCodes.unknownElement, at: pair.keyRange,
-                    zh: "“\(name)”不是目录所遵循标准（\(header.catalog.standards.joined(separator: "、"))）中的要素\(hint.zh)",
-                    en: "\"\(name)\" is not an element of the catalog's standards (\(header.catalog.standards.joined(separator: ", ")))\(hint.en)")
+                reportUnknown(name, at: pair.keyRange)
                 continue
             }
             if spelling == .traditional {
                 b.reporter.report(CompilerCodes.traditionalSpelling, at: pair.keyRange,
-                    zh: "“\(name)”是繁体写法，请写作“\(spec.name)”", en: "\"\(name)\" is a traditional spelling; write \"\(spec.name)\"")
+                    zh: "“\(name)”是繁体写法，请写作“\(spec.name)”", en: "\"\(name)\" is a traditional spelling; write \"\(spec.name)\"",
+                    fix: Reporter.fix(pair.keyRange, to: spec.name))
             }
             if let first = given[spec.key] {
                 // The very same key twice is YAML's duplicate key, reported already.
@@ -103,6 +100,32 @@ struct ItemBinder {
                 en: "the item lacks the required element \(spec.name) (required by \(by.joined(separator: ", ")))")
         }
         return BoundItem(item: item, spans: spans)
+    }
+
+    /// ZN302 for `name`, an element none of the catalog's standards has: what a profile's
+    /// 提示别名 says it means (a heading guides use for another element), else the closest
+    /// name; either with its fix when it is certain.
+    private mutating func reportUnknown(_ name: String, at range: SourceRange) {
+        let standards = header.catalog.standards
+        if let (spec, hint, owner) = profile.hinted(name) {
+            if let field = hint.field {
+                b.reporter.report(CompilerCodes.unknownElement, at: range,
+                    zh: "“\(name)”在 \(owner) 中是“\(spec.name)”的“\(field)”：请写在“\(spec.name)”下的“\(field)”中",
+                    en: "\(owner) has \"\(name)\" as \(field) of \(spec.name): write it as \(field) under \(spec.name)")
+            } else {
+                b.reporter.report(CompilerCodes.unknownElement, at: range,
+                    zh: "“\(name)”在 \(owner) 中叫“\(spec.name)”，请写作“\(spec.name)”",
+                    en: "\(owner) calls \"\(name)\" \"\(spec.name)\"; write \"\(spec.name)\"",
+                    fix: Reporter.fix(range, to: spec.name))
+            }
+            return
+        }
+        let allNames = profile.elements.flatMap { [$0.name] + $0.synonyms }
+        let hint = b.reporter.didYouMean(name, in: allNames, at: range)
+        b.reporter.report(CompilerCodes.unknownElement, at: range,
+            zh: "“\(name)”不是目录所遵循标准（\(standards.joined(separator: "、"))）中的要素\(hint.text.zh)",
+            en: "\"\(name)\" is not an element of the catalog's standards (\(standards.joined(separator: ", ")))\(hint.text.en)",
+            fix: hint.fix)
     }
 
     /// A value with nothing in it: null, text of spaces only, `[]` or `{}`.

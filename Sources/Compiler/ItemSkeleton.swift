@@ -1,3 +1,4 @@
+import Catalog
 import Diagnostics
 import Foundation
 import Standards
@@ -23,6 +24,15 @@ public enum ItemSkeleton {
         for profile: EffectiveProfile, code: String, name: String?, agency: String?, window: String?
     ) -> String {
         Writer(profile: profile, code: code, name: name, agency: agency, window: window).document()
+    }
+
+    /// An example item that checks clean, for `zhinan new catalog`: the skeleton with an
+    /// example value where it has a placeholder, referring to the 实施机关, 窗口 and 法规
+    /// whose ids are given.
+    public static func example(
+        for profile: EffectiveProfile, code: String, name: String, agency: String, window: String, law: String
+    ) -> String {
+        Writer(profile: profile, code: code, name: name, agency: agency, window: window, law: law, example: true).document()
     }
 
     /// Why `code` cannot be an item's code under `profile`: it does not match the profile's
@@ -153,8 +163,28 @@ public enum ItemSkeleton {
         let name: String?
         let agency: String?
         let window: String?
+        var law: String? = nil
+        /// Example values instead of placeholders (``ItemSkeleton/example(for:code:name:agency:window:law:)``).
+        var example = false
 
-        func hold(_ guidance: String) -> Node { .scalar(ItemSkeleton.scalar(placeholder + guidance), comment: nil) }
+        func hold(_ guidance: String) -> Node {
+            .scalar(ItemSkeleton.scalar((example ? "（示例）" : placeholder) + guidance), comment: nil)
+        }
+
+        /// The example value of a field kind that has no natural default, when writing an example.
+        func exampleValue(_ kind: FieldKind, name: String) -> String? {
+            guard example else { return nil }
+            switch kind {
+            case .timeLimit: return name == "承诺" ? "10个工作日" : name == "法定" ? "20个工作日" : "3个工作日"
+            case .url: return "https://www.gd.gov.cn/"
+            case .phone: return "020-12345678"
+            case .date: return "2024-01-01"
+            case .ratio: return "2/3"
+            case .regionCode: return "\"440100\""
+            case .fees: return ItemSchema.noFee
+            default: return nil
+            }
+        }
 
         func codes(_ set: String?) -> [String]? {
             guard let set, let values = profile.codeSets[set] ?? Fields.builtinCodeSets[set], !values.isEmpty else { return nil }
@@ -167,7 +197,11 @@ public enum ItemSkeleton {
         static let applicantRole = "申请人"
 
         func document() -> String {
-            var lines = [
+            var lines = example ? [
+                "# 示例事项 \(code)：由 zhinan new catalog 生成，内容都是示例，请改写为实际事项或删除本文件。",
+                "# 遵循的标准：\(profile.profiles.map(\.id).joined(separator: "、"))。新的事项用 zhinan new item 生成。",
+                "# 以“# ”开头的要素和字段是选填的，需要时删去行首的“# ”。",
+            ] : [
                 "# 事项 \(code)：由 zhinan new item 生成的骨架。",
                 "# 遵循的标准：\(profile.profiles.map(\.id).joined(separator: "、"))。",
                 "# 把每个“\(placeholder)”换成实际内容；留有“\(placeholder)”的事项不能通过 zhinan check。",
@@ -223,7 +257,9 @@ public enum ItemSkeleton {
                 return Entry(key: spec.name, value: .seq([hold(spec.help ?? "\(spec.name)，一条一项")]))
             case .code:
                 guard let values = codes(spec.codeSet) else { return Entry(key: spec.name, value: hold(guidance)) }
-                return Entry(key: spec.name, value: .scalar(ItemSkeleton.scalar(values[0]), comment: allowed(values)))
+                // The example promises days, so its case type is the one that does (承诺件), not 即办件.
+                let first = example && spec.key == ElementKey.caseType ? values.first { $0.contains("承诺") } ?? values[0] : values[0]
+                return Entry(key: spec.name, value: .scalar(ItemSkeleton.scalar(first), comment: allowed(values)))
             case .codeList:
                 guard let values = codes(spec.codeSet) else { return Entry(key: spec.name, value: .seq([hold(guidance)])) }
                 return Entry(key: spec.name, value: .flow([ItemSkeleton.scalar(values[0], inFlow: true)],
@@ -239,10 +275,11 @@ public enum ItemSkeleton {
                 }
                 return Entry(key: spec.name, value: .seq([hold(spec.help ?? "catalog.yaml 中“窗口”的编号")]))
             case .fees:
-                var example: [String] = []
-                ItemSkeleton.render([record(Fields.fee, single: false, all: true)], indent: "  ", into: &example)
+                if example { return Entry(key: spec.name, value: .scalar(ItemSchema.noFee, comment: "或按格式列出收费项目")) }
+                var sample: [String] = []
+                ItemSkeleton.render([record(Fields.fee, single: false, all: true)], indent: "  ", into: &sample)
                 return Entry(key: spec.name, value: hold("\(ItemSchema.noFee)，或收费项目的列表"),
-                             notes: ["写“\(ItemSchema.noFee)”，或按下面的格式列出收费项目："] + example)
+                             notes: ["写“\(ItemSchema.noFee)”，或按下面的格式列出收费项目："] + sample)
             case .flow:
                 return Entry(key: spec.name, value: .seq(flow().map(\.node)))
             case .staff:
@@ -257,7 +294,7 @@ public enum ItemSkeleton {
         }
 
         func reference(_ registry: Registry, help: String?) -> Node {
-            let id = registry == .agencies ? agency : registry == .windows ? window : nil
+            let id = registry == .agencies ? agency : registry == .windows ? window : registry == .laws ? law : nil
             if let id {
                 return .scalar(ItemSkeleton.scalar(id), comment: "已填入 catalog.yaml 的第一个“\(registry.rawValue)”，请核对")
             }
@@ -268,6 +305,7 @@ public enum ItemSkeleton {
         func value(_ kind: FieldKind, help: String, name: String = "") -> Node {
             // What to write: the field's help, else the form its kind takes, else its name.
             let say = { (form: String?) in !help.isEmpty ? help : form ?? (name.isEmpty ? "…" : name) }
+            if let value = exampleValue(kind, name: name) { return .scalar(value, comment: nil) }
             switch kind {
             case .text, .stepName: return hold(say(nil))
             case .positiveInteger: return .scalar("1", comment: help.isEmpty ? nil : help)

@@ -23,12 +23,14 @@ struct Reporter {
     func span(_ range: SourceRange) -> SourceSpan { SourceSpan(file: file, range: range) }
 
     mutating func report(
-        _ code: DiagnosticCode, at range: SourceRange, zh: String, en: String, notes: [DiagnosticNote] = []
+        _ code: DiagnosticCode, at range: SourceRange, zh: String, en: String, notes: [DiagnosticNote] = [],
+        fix: DiagnosticFix? = nil
     ) {
         let setting = settings[code.id]
         if setting?.isEnabled == false { return }
         found.append(Diagnostic(
-            code, severity: setting?.severity, at: span(range), message: LocalizedText(zh: zh, en: en), notes: notes))
+            code, severity: setting?.severity, at: span(range), message: LocalizedText(zh: zh, en: en), notes: notes,
+            fix: fix))
     }
 
     /// A note pointing into this file.
@@ -40,7 +42,22 @@ struct Reporter {
 
     /// Did-you-mean endings for messages, within this file's budget.
     mutating func didYouMean(_ word: String, in candidates: [String]) -> (zh: String, en: String) {
-        guard let hint = Suggestion.closest(to: word, in: candidates, budget: &suggestionBudget) else { return ("", "") }
-        return ("，是否想写“\(hint)”？", "; did you mean \"\(hint)\"?")
+        didYouMean(word, in: candidates, at: nil).text
+    }
+
+    /// Did-you-mean endings, and when the suggestion is unambiguous (no other candidate as
+    /// close) and `range` is given, the fix that writes it there.
+    mutating func didYouMean(
+        _ word: String, in candidates: [String], at range: SourceRange?
+    ) -> (text: (zh: String, en: String), fix: DiagnosticFix?) {
+        guard let (hint, tied) = Suggestion.search(word, candidates, &suggestionBudget) else { return (("", ""), nil) }
+        return (("，是否想写“\(hint)”？", "; did you mean \"\(hint)\"?"),
+                tied ? nil : range.map { Self.fix($0, to: hint) })
+    }
+
+    /// The fix that writes `name` over the key or value at `range`: as it is when YAML
+    /// reads it back as the same text, else in double quotes.
+    static func fix(_ range: SourceRange, to name: String) -> DiagnosticFix {
+        DiagnosticFix(replacing: range, with: ItemSkeleton.scalar(name))
     }
 }

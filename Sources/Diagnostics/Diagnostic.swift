@@ -51,6 +51,19 @@ public struct DiagnosticNote: Hashable, Sendable {
     }
 }
 
+/// A machine-applicable fix: replace the text of `range` (in the diagnostic's file) with
+/// `replacement`. `zhinan fix` applies it to the source text as it is, so comments and
+/// layout stay; SARIF carries it as a `fix`.
+public struct DiagnosticFix: Hashable, Sendable {
+    public var range: SourceRange
+    public var replacement: String
+
+    public init(replacing range: SourceRange, with replacement: String) {
+        self.range = range
+        self.replacement = replacement
+    }
+}
+
 /// One problem found in the sources: a stable code, where, what is wrong and what to do.
 public struct Diagnostic: Hashable, Sendable {
     /// The stable identifier, e.g. `ZN103`; see ``DiagnosticCode``.
@@ -64,16 +77,20 @@ public struct Diagnostic: Hashable, Sendable {
     /// ``FileDiagnostics/perCode`` ("… and 599900 more ZN302 in this file"), how many it
     /// stands for.
     public var more = 0
+    /// The edit that fixes it, in the file of `span`, when one is certain (only codes the
+    /// registry marks ``DiagnosticCode/isMachineFixable`` carry one).
+    public var fix: DiagnosticFix?
 
     public init(
         _ code: DiagnosticCode, severity: Severity? = nil, at span: SourceSpan?,
-        message: LocalizedText, notes: [DiagnosticNote] = []
+        message: LocalizedText, notes: [DiagnosticNote] = [], fix: DiagnosticFix? = nil
     ) {
         self.code = code.id
         self.severity = severity ?? code.defaultSeverity
         self.span = span
         self.message = message.clipped()
         self.notes = notes
+        self.fix = span == nil ? nil : fix
     }
 
     /// Orders diagnostics by file, line, column, then code and message, so output is the

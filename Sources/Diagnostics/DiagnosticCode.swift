@@ -18,11 +18,15 @@ public struct DiagnosticCode: Hashable, Sendable {
     /// lower, raise or switch them off, so no catalog can bring its own profile to publish
     /// an impostor.
     public var isFixed: Bool
+    /// True when diagnostics of this code can carry a ``DiagnosticFix`` that `zhinan fix`
+    /// applies (not every one does: a did-you-mean with two close candidates has none).
+    public var isMachineFixable: Bool
 
     public init(
         _ id: String, _ severity: Severity, title: LocalizedText, explanation: LocalizedText,
-        fix: LocalizedText, example: String? = nil, fixed: Bool = false
+        fix: LocalizedText, example: String? = nil, fixed: Bool = false, machineFixable: Bool = false
     ) {
+        self.isMachineFixable = machineFixable
         self.id = id
         self.defaultSeverity = severity
         self.title = title
@@ -65,7 +69,18 @@ public struct DiagnosticRegistry: Sendable {
         }
         out += "\n" + (language == .zh ? "默认级别：" : "Default severity: ")
         out += code.defaultSeverity.label(in: language) + "\n"
+        out += Self.fixability(of: code, in: language)
         return out
+    }
+
+    /// The line of `zhinan explain` that says whether `zhinan fix` can fix the code.
+    public static func fixability(of code: DiagnosticCode, in language: Language) -> String {
+        switch (code.isMachineFixable, language) {
+        case (true, .zh): "可否自动修正：可以。提示中给出确定的改法时，zhinan fix 会在原文中改正它。\n"
+        case (true, .en): "Machine-fixable: yes. Where the message gives one certain fix, zhinan fix applies it to the source text.\n"
+        case (false, .zh): "可否自动修正：不可以，须人工改正。\n"
+        case (false, .en): "Machine-fixable: no; fix it by hand.\n"
+        }
     }
 }
 

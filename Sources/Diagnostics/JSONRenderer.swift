@@ -3,6 +3,9 @@
 ///     {"version":1,"diagnostics":[{"code":…,"severity":…,"file":…,"line":…,"column":…,
 ///      "endLine":…,"endColumn":…,"message":…,"notes":[{"message":…,"file":…,"line":…,"column":…}]}]}
 ///
+/// A diagnostic with a machine-applicable fix has, after its notes, `"fix":{"line":…,
+/// "column":…,"endLine":…,"endColumn":…,"replacement":…}` (the range replaced, in its file).
+///
 /// Lines and columns are 1-based, columns in characters; a diagnostic with no file has
 /// `null` for file and positions. The line that stands for the diagnostics of one code a
 /// file had beyond ``FileDiagnostics/perCode`` has `"more":N` after its notes; when a
@@ -33,7 +36,13 @@ public struct JSONRenderer: Sendable {
                 if j > 0 { out += "," }
                 out += "{\"message\":\(json(n.message[language])),\(position(n.span, withEnd: false))}"
             }
-            out += d.more > 0 ? "],\"more\":\(d.more)}" : "]}"
+            out += "]"
+            if let fix = d.fix {
+                let r = fix.range
+                out += ",\"fix\":{\"line\":\(r.start.line),\"column\":\(r.start.column),\"endLine\":\(r.end.line),"
+                out += "\"endColumn\":\(r.end.column),\"replacement\":\(json(fix.replacement))}"
+            }
+            out += d.more > 0 ? ",\"more\":\(d.more)}" : "}"
             output(out)
         }
         var end = diagnostics.isEmpty ? "]" : "\n]"

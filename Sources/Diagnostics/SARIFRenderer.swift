@@ -186,22 +186,39 @@ public struct SARIFRenderer: Sendable {
                 ])
             })))
         }
+        if let fix = d.fix, let span = d.span {
+            // SARIF 2.1.0 §3.55: a fix is artifact changes, each a list of replacements.
+            members.append(("fixes", .array([.object([
+                ("description", .object([("text", .string(d.message[language]))])),
+                ("artifactChanges", .array([.object([
+                    ("artifactLocation", artifactLocation(span.file)),
+                    ("replacements", .array([.object([
+                        ("deletedRegion", region(fix.range)),
+                        ("insertedContent", .object([("text", .string(fix.replacement))])),
+                    ])])),
+                ])])),
+            ])])))
+        }
         return .object(members)
     }
 
-    private func physicalLocation(_ span: SourceSpan) -> JSONValue {
-        let path = reportPath(span.file)
+    private func artifactLocation(_ file: String) -> JSONValue {
+        let path = reportPath(file)
         var artifact: [(String, JSONValue)] = [("uri", .string(path.uri))]
         if path.isRelative { artifact.append(("uriBaseId", .string("%SRCROOT%"))) }
-        let r = span.range
-        return .object([
-            ("artifactLocation", .object(artifact)),
-            ("region", .object([
+        return .object(artifact)
+    }
+
+    private func physicalLocation(_ span: SourceSpan) -> JSONValue {
+        .object([("artifactLocation", artifactLocation(span.file)), ("region", region(span.range))])
+    }
+
+    private func region(_ r: SourceRange) -> JSONValue {
+        .object([
                 ("startLine", .int(max(1, r.start.line))),
                 ("startColumn", .int(max(1, r.start.column))),
                 ("endLine", .int(max(1, r.end.line))),
                 ("endColumn", .int(max(1, r.end.column))),
-            ])),
         ])
     }
 

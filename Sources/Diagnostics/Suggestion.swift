@@ -16,12 +16,25 @@ public enum Suggestion {
     /// of the distance table), taking what it spends from `budget`; `nil` once it runs out,
     /// so that many unknown names against many candidates cannot take quadratic time.
     public static func closest(to word: String, in candidates: [String], budget: inout Int) -> String? {
+        search(word, candidates, &budget)?.best
+    }
+
+    /// ``closest(to:in:budget:)`` when no other candidate is as close: the one suggestion
+    /// certain enough for `zhinan fix` to apply. `nil` when two tie.
+    public static func unambiguous(to word: String, in candidates: [String], budget: inout Int) -> String? {
+        guard let found = search(word, candidates, &budget), !found.tied else { return nil }
+        return found.best
+    }
+
+    /// The closest candidate, and whether another is as close; one search for both.
+    public static func search(_ word: String, _ candidates: [String], _ budget: inout Int) -> (best: String, tied: Bool)? {
         guard word.utf8.count <= 4 * maxWordLength else { return nil }
         let w = Array(word)
         guard !w.isEmpty, w.count <= maxWordLength else { return nil }
         let limit = max(1, w.count / 3)
         var best: (String, Int)? = nil
-        for candidate in candidates where candidate != word {
+        var tied = false
+        for candidate in candidates where candidate != word && candidate != best?.0 {
             budget -= candidate.utf8.count
             if budget < 0 { return nil }
             guard candidate.utf8.count <= 4 * (w.count + limit) else { continue }
@@ -30,9 +43,14 @@ public enum Suggestion {
             budget -= w.count * c.count
             if budget < 0 { return nil }
             let d = distance(w, c, limit: limit)
-            if d <= limit, d < (best?.1 ?? .max) { best = (candidate, d) }
+            if d <= limit, d < (best?.1 ?? .max) {
+                best = (candidate, d)
+                tied = false
+            } else if d <= limit, d == best?.1 {
+                tied = true
+            }
         }
-        return best?.0
+        return best.map { ($0.0, tied) }
     }
 
     /// Levenshtein distance with adjacent transpositions, giving up past `limit`.

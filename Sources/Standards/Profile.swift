@@ -75,12 +75,16 @@ public struct ElementSpec: Sendable, Equatable {
     public var codeSet: String?
     /// 说明: what to write, shown by `zhinan new` and in the JSON Schema.
     public var help: String?
+    /// 提示别名: headings published guides use for this element that the standard does not
+    /// accept; an item using one gets ZN302 saying what the standard calls it.
+    public var hints: [ElementHint]
 
     public init(
         name: String, key: String, type: ElementType, isRequired: Bool = false,
         isPublic: Bool = true, standardName: String? = nil, synonyms: [String] = [],
-        traditional: [String] = [], codeSet: String? = nil, help: String? = nil
+        traditional: [String] = [], codeSet: String? = nil, help: String? = nil, hints: [ElementHint] = []
     ) {
+        self.hints = hints
         self.name = name
         self.key = key
         self.type = type
@@ -91,6 +95,19 @@ public struct ElementSpec: Sendable, Equatable {
         self.traditional = traditional
         self.codeSet = codeSet
         self.help = help
+    }
+}
+
+/// A heading guides use for an element (提示别名): `名称` alone is the element under
+/// another name (`zhinan fix` renames it); with `字段` it is one field of the element
+/// (法定办结时限 is 办理时限's 法定), which only a person can move.
+public struct ElementHint: Sendable, Equatable {
+    public var name: String
+    public var field: String?
+
+    public init(_ name: String, field: String? = nil) {
+        self.name = name
+        self.field = field
     }
 }
 

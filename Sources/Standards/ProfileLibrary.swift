@@ -69,6 +69,8 @@ public struct EffectiveProfile: Sendable {
     public var parameters: [String: String]
 
     private var byName: [String: (index: Int, spelling: Spelling)] = [:]
+    /// 提示别名 by name: the element, the hint, and the id of the profile that gives it.
+    private var byHint: [String: (index: Int, hint: ElementHint, profile: String)] = [:]
 
     /// How an element's name was written.
     public enum Spelling: Sendable, Equatable {
@@ -94,8 +96,10 @@ public struct EffectiveProfile: Sendable {
                     merged.help = merged.help ?? spec.help
                     merged.standardName = merged.standardName ?? spec.standardName
                     e.elements[i] = merged
+                    for h in spec.hints where e.byHint[h.name] == nil { e.byHint[h.name] = (i, h, p.id) }
                 } else {
                     indexByKey[spec.key] = (e.elements.count, p.id)
+                    for h in spec.hints where e.byHint[h.name] == nil { e.byHint[h.name] = (e.elements.count, h, p.id) }
                     e.elements.append(spec)
                 }
             }
@@ -114,6 +118,13 @@ public struct EffectiveProfile: Sendable {
     /// The element written under `name`, and how it was spelt.
     public func element(named name: String) -> (ElementSpec, Spelling)? {
         byName[name].map { (elements[$0.index], $0.spelling) }
+    }
+
+    /// The element a guide's heading `name` means, by a profile's 提示别名, when `name` is
+    /// not itself a name of an element: the element, the hint, and the profile saying so.
+    public func hinted(_ name: String) -> (element: ElementSpec, hint: ElementHint, profile: String)? {
+        guard byName[name] == nil, let found = byHint[name] else { return nil }
+        return (elements[found.index], found.hint, found.profile)
     }
 
     /// The element with this English key.

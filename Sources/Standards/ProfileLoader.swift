@@ -158,8 +158,9 @@ public struct ProfileLoader: Sendable {
         let synonyms = list("别名"), traditional = list("繁体")
         let codeSet = field("代码集")?.value.text
         let help = field("说明")?.value.text
+        let hints = field("提示别名").map { elementHints($0.value, report: report) } ?? []
         for extra in r.unread {
-            let hint = Suggestion.closest(to: extra.key.text, in: ["名称", "键", "类型", "必填", "可见", "标准名称", "别名", "繁体", "代码集", "说明"])
+            let hint = Suggestion.closest(to: extra.key.text, in: ["名称", "键", "类型", "必填", "可见", "标准名称", "别名", "繁体", "代码集", "说明", "提示别名"])
             report(StandardsCodes.unknownField, extra.keyRange,
                    "要素中未知的字段“\(extra.key.text)”" + (hint.map { "，是否想写“\($0)”？" } ?? ""),
                    "unknown element field \"\(extra.key.text)\"" + (hint.map { "; did you mean \"\($0)\"?" } ?? ""))
@@ -176,7 +177,27 @@ public struct ProfileLoader: Sendable {
         }
         return ElementSpec(
             name: name, key: key, type: type, isRequired: required, isPublic: isPublic,
-            standardName: standardName, synonyms: synonyms, traditional: traditional, codeSet: codeSet, help: help)
+            standardName: standardName, synonyms: synonyms, traditional: traditional, codeSet: codeSet, help: help,
+            hints: hints)
+    }
+
+    /// 提示别名: a list whose entries are a name, or `{名称: …, 字段: …}`.
+    private func elementHints(
+        _ node: YAMLNode, report: (DiagnosticCode, SourceRange, String, String) -> Void
+    ) -> [ElementHint] {
+        let shape = ("“提示别名”的每一项应当是名称，或 {名称: …, 字段: …}", "each entry of 提示别名 must be a name or {名称: …, 字段: …}")
+        let entries = node.sequence ?? [node]
+        return entries.compactMap { entry in
+            if let name = entry.text { return ElementHint(name) }
+            guard let pairs = entry.mapping,
+                  let name = pairs.first(where: { $0.key.text == "名称" })?.value.text,
+                  pairs.allSatisfy({ ["名称", "字段"].contains($0.key.text) && $0.value.text != nil })
+            else {
+                report(StandardsCodes.badValue, entry.range, shape.0, shape.1)
+                return nil
+            }
+            return ElementHint(name, field: pairs.first { $0.key.text == "字段" }?.value.text)
+        }
     }
 
     private func ruleSetting(

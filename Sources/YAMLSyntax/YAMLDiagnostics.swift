@@ -196,11 +196,22 @@ public enum YAMLCodes {
             zh: "把文件移到层次较浅的文件夹，或缩短文件夹名称。",
             en: "Move the file to a shallower folder, or shorten the folder names."))
 
+    public static let fullWidthColon = DiagnosticCode(
+        "ZN119", .error,
+        title: LocalizedText(zh: "键后面是全角冒号", en: "Full-width colon after a key"),
+        explanation: LocalizedText(
+            zh: "中文输入法打出的冒号是全角冒号“：”（U+FF1A），YAML 只认半角冒号加空格“: ”。写成“事项类型：行政许可”时，整行被读成一段文字，YAML 在下一行才报告“没有找到预期的冒号”。zhinan 找到这样的全角冒号并在冒号处报告。值中的全角冒号（如“说明: 注意：……”）是正常的文字，不会报告。",
+            en: "A Chinese input method types the full-width colon \"：\" (U+FF1A); YAML takes only a half-width colon and a space, \": \". Written as 事项类型：行政许可, the whole line is read as text and YAML reports a missing colon on the next line. zhinan finds such a colon and reports it where it is. A full-width colon inside a value (说明: 注意：……) is ordinary text and is not reported."),
+        fix: LocalizedText(
+            zh: "把全角冒号“：”改为半角冒号加空格“: ”；zhinan fix 会自动改正。",
+            en: "Replace the full-width colon \"：\" with a half-width colon and a space \": \"; zhinan fix does it for you."),
+        example: "事项类型：行政许可     # 应为“事项类型: 行政许可”", machineFixable: true)
+
     /// Every code this stage reports.
     public static let all: [DiagnosticCode] = [
         invalidUTF8, legacyEncoding, utf16, syntax, tabIndentation, duplicateKey,
         multipleDocuments, emptyFile, aliasExpansion, nestingDepth, unsupportedTag, unknownAnchor,
         complexKey, fileTooLarge, unreadable, controlCharacter, forbiddenCharacter,
-        folderReadTwice, pathTooLong,
+        folderReadTwice, pathTooLong, fullWidthColon,
     ]
 }

@@ -60,7 +60,19 @@ public struct YAMLParser: Sendable {
                 return YAMLParseResult(root: nil, diagnostics: [problem])
             }
             var builder = TreeBuilder(file: file, limits: limits, text: buffer)
-            return builder.run()
+            let result = builder.run()
+            // A key typed with a full-width colon (事项类型：行政许可) is reported at the colon.
+            if let error = result.diagnostics.first(where: { $0.code == YAMLCodes.syntax.id })?.span?.range.start,
+               let found = FullWidthColon.diagnose(buffer, file: file, firstError: error, parse: { repaired in
+                   repaired.withUnsafeBufferPointer { text in
+                       var trial = TreeBuilder(file: file, limits: limits, text: text)
+                       return trial.run().diagnostics
+                   }
+               })
+            {
+                return YAMLParseResult(root: nil, diagnostics: found)
+            }
+            return result
         }
     }
 }

@@ -64,7 +64,7 @@ struct Build: ParsableCommand {
             let fast = ProcessInfo.processInfo.environment["ZHINAN_RENDERER"] != "swift-mustache"
             let generator = try SiteGenerator(
                 catalog: compiled, theme: theme, exporters: [CatalogFilesExporter()], fastRendering: fast)
-            pages = try cache.publish(generator, force: force, jobs: compile.jobs)
+            pages = try cache.publish(generator, force: force, jobs: compile.workers)
         } catch let error as PublishError {
             emitError("zhinan: error: \(describe(error, language))\n")
             throw Status.unusable

@@ -9,27 +9,31 @@ struct CompileOptionGroup: ParsableArguments {
     @Option(help: "Folder of standard profiles (default: standards/ in or above the catalog, or $ZHINAN_STANDARDS).")
     var standards: String?
 
-    @Option(help: "Largest file read, in bytes (default 10 MB).")
+    @Option(help: "Largest file read, in bytes.")
     var maxFileSize: Int = 10 * 1024 * 1024
 
-    @Option(help: "Files worked on at once (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: ArgumentHelp("Files worked on at once (default: the number of cores).", valueName: "n"))
+    var jobs: Int?
+
+    /// `--jobs`, else the number of cores. (No default value in the declaration: the
+    /// parser would print it after the help, which already says it.)
+    var workers: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
 
     @Option(help: "What makes the run fail (exit 1; build then writes nothing): error (the default), or warning for any warning too.")
     var failOn: FailLevel = .error
 
-    @Option(help: "Most diagnostics printed, the first in output order (default 1000); 0 prints all. Those left out still count: the exit status is the same, and the summary says how many were not shown. A file reports at most 100 of one code, then how many more.")
+    @Option(help: "Most diagnostics printed, the first in output order; 0 prints all. Those left out still count: the exit status is the same, and the summary says how many were not shown. A file reports at most 100 of one code, then how many more.")
     var maxDiagnostics: Int = 1000
 
     func validate() throws {
         guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be positive.") }
-        guard jobs > 0 else { throw ValidationError("--jobs must be positive.") }
+        guard workers > 0 else { throw ValidationError("--jobs must be positive.") }
         guard maxDiagnostics >= 0 else { throw ValidationError("--max-diagnostics must be 0 (all) or more.") }
     }
 
     var compiler: CatalogCompiler {
         CatalogCompiler(options: CompileOptions(
-            load: LoadOptions(maxFileSize: maxFileSize, jobs: jobs),
+            load: LoadOptions(maxFileSize: maxFileSize, jobs: workers),
             standards: StandardsLocator(explicit: standards), maxDiagnostics: maxDiagnostics))
     }
 }
@@ -47,7 +51,7 @@ struct CompileReport {
 
     init(
         folders: [String], options: CompileOptionGroup, output: OutputOptions,
-        compile: ((String) -> CompilationResult)? = nil
+        compile: ((String) -> CompilationResult)? = nil, toStandardError: Bool = false
     ) {
         let language = output.language
         failOn = options.failOn
@@ -63,6 +67,9 @@ struct CompileReport {
                 catalogs.append(nil)
                 continue
             }
+            // A folder without catalog.yaml is not a catalog: a folder that cannot be used
+            // (exit 2, as README and DESIGN.md say), reported as ZN309 all the same.
+            if result.diagnostics.contains(where: { $0.code == CompilerCodes.catalogFileMissing.id }) { unusable = true }
             catalogs.append(result.catalog)
             // Problems of profiles shared by several catalogs are reported once.
             for d in result.diagnostics {
@@ -79,10 +86,10 @@ struct CompileReport {
         diagnostics = selection.shown
         omitted = selection.omitted
         let (shown, omitted) = (diagnostics, omitted)
-        emitInPieces { write in
+        emitInPieces(toStandardError: toStandardError) { write in
             switch output.format {
             case .text:
-                let color = isatty(STDOUT_FILENO) == 1
+                let color = isatty(toStandardError ? STDERR_FILENO : STDOUT_FILENO) == 1
                     && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
                 TextRenderer(language: language, useColor: color)
                     .write(shown, sources: sources, fileCount: fileCount, omitted: omitted, to: write)

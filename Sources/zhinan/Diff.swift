@@ -38,13 +38,19 @@ struct Diff: ParsableCommand {
     @Flag(name: .customLong("internal"), help: "Compare internal elements too (not for publishing).")
     var includeInternal = false
 
-    @OptionGroup var output: OutputOptions
+    @Option(help: "Output format: text (a change notice) or json.")
+    var format: ReportFormat = .text
+
+    @Option(help: "Message language: zh or en (default: from LANG, else zh).")
+    var lang: Language?
+
     @OptionGroup var compile: CompileOptionGroup
 
+    enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
     func validate() throws {
-        guard output.format == .text || output.format == .json else {
-            throw ValidationError("diff prints text or json, not \(output.format.rawValue).")
-        }
         if git.isEmpty {
             guard catalogs.count == 2 else {
                 throw ValidationError("Give two catalog folders, OLD and NEW, or one folder with --git REV1 REV2.")
@@ -57,7 +63,7 @@ struct Diff: ParsableCommand {
     }
 
     func run() throws {
-        let language = output.language
+        let language = Language.chosen(lang)
         let inputs: [ReportInput]
         var snapshot: GitSnapshot? = nil
         if git.isEmpty {
@@ -74,16 +80,16 @@ struct Diff: ParsableCommand {
         defer { snapshot?.remove() }
 
         let compiled = try ReportInput.compile(
-            inputs, options: compile, language: language, json: output.format == .json)
+            inputs, options: compile, language: language, json: format == .json)
         var (old, new) = (compiled[0], compiled[1])
         if !includeInternal {
             old = old.publicView()
             new = new.publicView()
         }
         let diff = CatalogDiff.compare(old, new)
-        switch output.format {
+        switch format {
         case .json: emit(diff.json())
-        case .text, .sarif, .github: emit(diff.text(language: ReportLanguage(language)))  // validate() allows text only
+        case .text: emit(diff.text(language: ReportLanguage(language)))
         }
     }
 }
@@ -118,7 +124,7 @@ struct ReportInput {
         var seenProfiles = Set<String>()
         for input in inputs {
             let compiler = CatalogCompiler(options: CompileOptions(
-                load: LoadOptions(maxFileSize: options.maxFileSize, jobs: options.jobs),
+                load: LoadOptions(maxFileSize: options.maxFileSize, jobs: options.workers),
                 standards: StandardsLocator(explicit: input.standards), maxDiagnostics: options.maxDiagnostics))
             let result = compiler.compile(folder: input.folder)
             if let problem = result.unusable {

@@ -11,12 +11,24 @@ struct Explain: ParsableCommand {
     @Argument(help: "A diagnostic code such as ZN106; omit it to list every code.")
     var code: String?
 
-    @OptionGroup var output: OutputOptions
+    @Option(help: "Output format: text, or json (the code's fields; every code's, without one).")
+    var format: ExplainFormat = .text
+
+    @Option(help: "Message language: zh or en (default: from LANG, else zh).")
+    var lang: Language?
+
+    enum ExplainFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
 
     func run() throws {
         let registry = DiagnosticRegistry.zhinan
-        let language = output.language
+        let language = Language.chosen(lang)
         guard let code else {
+            if format == .json {
+                emit("[" + registry.codes.map { "\n" + Self.json($0, in: language) }.joined(separator: ",") + "\n]\n")
+                return
+            }
             for c in registry.codes {
                 let mark = Suppressions.allows(c) ? (language == .zh ? "  [可屏蔽]" : "  [suppressible]") : ""
                 emit("\(c.id)  \(c.defaultSeverity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  \(c.title[language])\(mark)\n")
@@ -29,7 +41,27 @@ struct Explain: ParsableCommand {
                 : "zhinan: error: there is no diagnostic code \"\(code)\"; run zhinan explain to list them all\n")
             throw Status.unusable
         }
+        if format == .json {
+            emit(Self.json(found, in: language) + "\n")
+            return
+        }
         emit(registry.explanation(of: found, in: language) + Self.suppressibility(of: found, in: language))
+    }
+
+    /// A code as a JSON object, keys in a fixed order: code, severity, title, explanation,
+    /// fix, example (or null), suppressible, machineFixable.
+    static func json(_ code: DiagnosticCode, in language: Language) -> String {
+        let fields = [
+            "\"code\":" + Diagnostics.json(code.id),
+            "\"severity\":" + Diagnostics.json(code.defaultSeverity.rawValue),
+            "\"title\":" + Diagnostics.json(code.title[language]),
+            "\"explanation\":" + Diagnostics.json(code.explanation[language]),
+            "\"fix\":" + Diagnostics.json(code.fix[language]),
+            "\"example\":" + (code.example.map(Diagnostics.json) ?? "null"),
+            "\"suppressible\":\(Suppressions.allows(code))",
+            "\"machineFixable\":\(code.isMachineFixable)",
+        ]
+        return "{" + fields.joined(separator: ",") + "}"
     }
 
     /// Whether `# zhinan-ignore` can silence the code: only warnings and notes can.

@@ -24,13 +24,13 @@ struct Export: ParsableCommand {
     @Option(help: "Export format: json, xml or sqlite.")
     var format: ExportFormat
 
-    @Option(name: .shortAndLong, help: "The file to write.")
+    @Option(name: .shortAndLong, help: "The file to write; - writes to standard output (json and xml).")
     var output: String
 
     @Flag(help: "Export the full catalog, internal elements included: for staff systems only.")
     var `internal` = false
 
-    @Option(name: .customLong("diagnostics-format"), help: "Diagnostics format: text or json.")
+    @Option(name: .customLong("diagnostics-format"), help: "Diagnostics format: text, json, sarif or github, as check's --format.")
     var diagnosticsFormat: DiagnosticFormat = .text
 
     @Option(help: "Message language: zh or en (default: from LANG, else zh).")
@@ -47,20 +47,35 @@ struct Export: ParsableCommand {
         report.format = diagnosticsFormat
         report.lang = lang
         let language = report.language
+        let toStandardOutput = output == "-"
+        if toStandardOutput && format == .sqlite {
+            emitError(language == .zh
+                ? "zhinan: error: SQLite 数据库不能写到标准输出；请用 -o 给出文件名\n"
+                : "zhinan: error: an SQLite database cannot be written to standard output; give a file with -o\n")
+            throw Status.unusable
+        }
         let sources = OutputGuard.sources(catalog: catalog, standards: compile.standards)
-        if let problem = OutputGuard.problem(exportFile: output, sources: sources, language: language) {
+        if !toStandardOutput, let problem = OutputGuard.problem(exportFile: output, sources: sources, language: language) {
             emitError("zhinan: error: \(problem)\n")
             throw Status.unusable
         }
-        let result = CompileReport(folders: [catalog], options: compile, output: report)
+        // With -o -, standard output is the export's: diagnostics go to standard error.
+        let result = CompileReport(folders: [catalog], options: compile, output: report, toStandardError: toStandardOutput)
         try result.exitIfProblems()
         guard let compiled = result.catalogs.first ?? nil else { throw Status.problems }
 
         let variant: ExportVariant = `internal` ? .internal : .public
         do {
             switch format {
-            case .json: try ExportFile.write(CatalogJSON.encode(compiled, variant: variant), to: output)
-            case .xml: try ExportFile.write(CatalogXML.encode(compiled, variant: variant), to: output)
+            case .json, .xml:
+                let bytes = try format == .json
+                    ? CatalogJSON.encode(compiled, variant: variant) : CatalogXML.encode(compiled, variant: variant)
+                if toStandardOutput {
+                    // Encoded whole first: standard output gets all of the export or nothing.
+                    FileHandle.standardOutput.write(Data(bytes))
+                    return
+                }
+                try ExportFile.write(bytes, to: output)
             case .sqlite: try CatalogSQLite.write(compiled, variant: variant, to: output)
             }
         } catch ExportError.io(let path, let message) {

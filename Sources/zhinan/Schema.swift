@@ -84,7 +84,7 @@ struct ProfileOptions: ParsableArguments {
     /// The effective profile of `catalog`'s 标准 when a catalog is given, else of `ids`,
     /// else of every profile found; and what catalog.yaml says, when it was read. Reports
     /// and throws the exit status on failure.
-    func load(catalog: String?, ids: [String]) throws -> (EffectiveProfile, CatalogOutline?) {
+    func load(catalog: String?, ids: [String], from start: String? = nil) throws -> (EffectiveProfile, CatalogOutline?) {
         var header: CatalogOutline? = nil
         if let catalog {
             if let problem = SourceLoader.folderProblem(catalog) { throw fail(problem, Status.unusable) }
@@ -105,7 +105,7 @@ struct ProfileOptions: ParsableArguments {
             }
         }
         let locator = StandardsLocator(explicit: standardsFolder)
-        guard let folder = locator.folder(for: catalog ?? FileManager.default.currentDirectoryPath) else {
+        guard let folder = locator.folder(for: catalog ?? start ?? FileManager.default.currentDirectoryPath) else {
             throw fail(LocalizedText(zh: "找不到 standards/ 文件夹；用 --standards 指定", en: "no standards/ folder found; give one with --standards"),
                        Status.unusable)
         }

@@ -10,7 +10,7 @@ struct Zhinan: ParsableCommand {
         abstract: "编译、检查并发布政务服务事项的办事指南与业务手册。 Compile, check and publish service guides and business manuals.",
         version: "0.1.0",
         subcommands: [
-            Check.self, Build.self, Export.self, Explain.self, Schema.self, New.self, Diff.self, Stats.self,
+            Check.self, Build.self, Export.self, Explain.self, Schema.self, New.self, Fix.self, Diff.self, Stats.self,
         ]
     )
 
@@ -50,7 +50,7 @@ extension Language {
 
 /// Options every command that prints diagnostics shares.
 struct OutputOptions: ParsableArguments {
-    @Option(help: "Output format: text, json, sarif (SARIF 2.1.0, for code scanning) or github (GitHub Actions annotations); diff and stats take text or json (stats also csv).")
+    @Option(help: "Diagnostics format: text, json, sarif (SARIF 2.1.0, for code scanning) or github (GitHub Actions annotations).")
     var format: DiagnosticFormat = .text
 
     @Option(help: "Message language: zh or en (default: from LANG, else zh).")
@@ -108,16 +108,17 @@ func emit(_ text: String) {
 
 /// Hands `body` a writer that sends what it is given to standard output in pieces of
 /// about 64 KB, so a long report is never held whole.
-func emitInPieces(_ body: ((String) -> Void) -> Void) {
+func emitInPieces(toStandardError: Bool = false, _ body: ((String) -> Void) -> Void) {
+    let send = toStandardError ? emitError : emit
     var buffer = ""
     body { piece in
         buffer += piece
         if buffer.utf8.count >= 1 << 16 {
-            emit(buffer)
+            send(buffer)
             buffer = ""
         }
     }
-    emit(buffer)
+    send(buffer)
 }
 
 /// Writes to standard error.

@@ -82,6 +82,6 @@ import Testing
         #expect(registry.code("zn999")?.id == "ZN999")
         #expect(registry.code("ZN000") == nil)
         let text = registry.explanation(of: Self.code, in: .en)
-        #expect(text == "ZN999: Test\n\nExplanation.\n\nHow to fix: Fix it.\n\nExample:\n    键: 值\n\nDefault severity: error\n")
+        #expect(text == "ZN999: Test\n\nExplanation.\n\nHow to fix: Fix it.\n\nExample:\n    键: 值\n\nDefault severity: error\nMachine-fixable: no; fix it by hand.\n")
     }
 }

@@ -235,4 +235,35 @@ import Testing
         #expect(r.stdout.contains("sarif: "), "\(r.stdout)")
         #expect(r.stdout.hasSuffix(" failed\n") && r.stdout.contains(", 0 failed\n"), "\(r.stdout)")
     }
+
+    static let withFix = Diagnostic(
+        RendererTests.code, severity: .warning,
+        at: SourceSpan(file: "items/a.yaml", range: SourceRange(start: .init(line: 2, column: 1), end: .init(line: 2, column: 5))),
+        message: LocalizedText(zh: "“辦理時限”是繁体写法，请写作“办理时限”", en: "\"辦理時限\" is a traditional spelling; write \"办理时限\""),
+        fix: DiagnosticFix(replacing: SourceRange(start: .init(line: 2, column: 1), end: .init(line: 2, column: 5)), with: "办理时限"))
+
+    @Test func aFixBecomesASARIFFix() throws {
+        let log = try Self.object(Self.render(.en, [Self.withFix]))
+        let result = try #require(((log["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])?.first)
+        let fix = try #require((result["fixes"] as? [[String: Any]])?.first)
+        #expect((fix["description"] as? [String: Any])?["text"] as? String == "\"辦理時限\" is a traditional spelling; write \"办理时限\"")
+        let change = try #require((fix["artifactChanges"] as? [[String: Any]])?.first)
+        #expect((change["artifactLocation"] as? [String: Any])?["uri"] as? String == "items/a.yaml")
+        let replacement = try #require((change["replacements"] as? [[String: Any]])?.first)
+        let region = try #require(replacement["deletedRegion"] as? [String: Int])
+        #expect(region == ["startLine": 2, "startColumn": 1, "endLine": 2, "endColumn": 5])
+        #expect((replacement["insertedContent"] as? [String: Any])?["text"] as? String == "办理时限")
+        // A diagnostic without a fix has no `fixes`.
+        let plain = try Self.object(Self.render(.en))
+        let results = try #require((plain["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
+        #expect(results.allSatisfy { $0["fixes"] == nil })
+    }
+
+    @Test(.enabled(if: pythonHasJSONSchema, "python3 with jsonschema is not installed; SARIF not validated"))
+    func aFixValidatesAgainstTheSchema() throws {
+        let dir = try makeFolder(.text(["fix.sarif": Self.render(.zh, RendererTests.diagnostics + [Self.withFix])]))
+        let r = try runPython([repositoryRoot() + "/Scripts/validate-sarif.py", dir + "/fix.sarif"])
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains(", 0 failed\n"), "\(r.stdout)")
+    }
 }
