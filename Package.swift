@@ -93,6 +93,6 @@ let package = Package(
         .testTarget(name: "ExportsTests", dependencies: ["Exports", "Compiler", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Compiler", "TestSupport"]),
         .testTarget(name: "PublishingTests", dependencies: ["Publishing", "TestSupport"]),
-        .testTarget(name: "zhinanTests", dependencies: ["zhinan", "TestSupport"]),
+        .testTarget(name: "zhinanTests", dependencies: ["zhinan", "TestSupport"], exclude: ["Golden"]),
     ]
 )

@@ -41,8 +41,8 @@ public enum CompilerCodes {
         "ZN303", .error, "要素的写法不对", "Element written in the wrong form",
         "该要素应当写成另一种形式：例如“审批条件”应是列表（每行以“- ”开头），“办理时限”应是包含 法定 和 承诺 的映射。",
         "The element must be written in another form: 审批条件 is a list (lines starting with \"- \"), 办理时限 a mapping with 法定 and 承诺, and so on.",
-        "按 FORMAT 的示例改写该要素；zhinan new item 生成的模板给出了每个要素的写法。",
-        "Rewrite the element as FORMAT's example shows; zhinan new item makes a skeleton with every element's form.")
+        "按 docs/items.md 的示例改写该要素（字段表见 docs/reference.md）；zhinan new item 生成的模板给出了每个要素的写法。",
+        "Rewrite the element as the example in docs/items.md shows (docs/reference.md has the field tables); zhinan new item makes a skeleton with every element's form.")
     public static let notInCodeSet = code(
         "ZN304", .error, "取值不在代码集中", "Value not in its code set",
         "该字段只能取标准规定的代码集中的值（例如 办件类型 只能是 即办件、承诺件、联办件、上报件）。",
@@ -78,7 +78,8 @@ public enum CompilerCodes {
         "ZN310", .error, "目录文件夹中没有 catalog.yaml", "No catalog.yaml in the catalog folder",
         "每个目录文件夹的顶层都要有 catalog.yaml，写明目录名称、遵循的标准以及实施机关、窗口、法规、材料库。没有它就无法检查事项。",
         "Every catalog folder has a catalog.yaml at its top, giving the catalog's name, its standards and its agencies, windows, laws and material library. Items cannot be checked without it.",
-        "在目录文件夹顶层创建 catalog.yaml（见 FORMAT 的示例）。", "Create catalog.yaml at the top of the catalog folder (see FORMAT's example).")
+        "在目录文件夹顶层创建 catalog.yaml：zhinan new catalog 可以写出一个每个字段都带注释的目录；逐字段说明见 zhinan 仓库的 docs/catalog.md。",
+        "Create catalog.yaml at the top of the catalog folder: zhinan new catalog writes a catalog with every field commented; docs/catalog.md in zhinan's repository describes it field by field.")
     public static let noStandards = code(
         "ZN311", .error, "找不到标准配置", "No standard profiles found",
         "zhinan 在目录文件夹及其上级文件夹、zhinan 程序所在位置都没有找到 standards/ 文件夹，无法知道事项应当包含哪些要素。",

@@ -74,7 +74,7 @@ struct Record {
     }
 }
 
-/// Reads values of the kinds FORMAT.md fixes, reporting every problem at its place.
+/// Reads values of the kinds the format (docs/) fixes, reporting every problem at its place.
 struct FieldBinder {
     var reporter: Reporter
     let tables: BindingTables

@@ -1,4 +1,4 @@
-/// The forms of typed values FORMAT.md fixes. Pure functions.
+/// The forms of typed values the format (docs/) fixes. Pure functions.
 enum ValueForms {
     /// The same forms as regular expressions for the JSON Schema (`zhinan schema`), in the
     /// part of ECMA-262 that every validator reads alike: each matches exactly the text its

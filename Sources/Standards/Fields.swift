@@ -1,4 +1,4 @@
-/// The fields of the structured element types and of catalog.yaml, as FORMAT.md fixes
+/// The fields of the structured element types and of catalog.yaml, as the format (docs/) fixes
 /// them. One table, read by the binder, `zhinan schema` and `zhinan new`, so the three
 /// cannot disagree.
 public struct FieldSpec: Sendable, Equatable {

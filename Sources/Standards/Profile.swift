@@ -111,7 +111,7 @@ public struct ElementHint: Sendable, Equatable {
     }
 }
 
-/// The kinds of value an element holds. The structured kinds have fixed fields (FORMAT.md);
+/// The kinds of value an element holds. The structured kinds have fixed fields (the format (docs/));
 /// 文本 and 文本列表 elements may be added by any profile under any new key.
 public enum ElementType: String, Sendable, CaseIterable {
     case text = "文本"

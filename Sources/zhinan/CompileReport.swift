@@ -19,7 +19,7 @@ struct CompileOptionGroup: ParsableArguments {
     /// parser would print it after the help, which already says it.)
     var workers: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
 
-    @Option(help: "What makes the run fail (exit 1; build then writes nothing): error (the default), or warning for any warning too.")
+    @Option(help: "What makes the run fail (exit 1; build then writes nothing): error, or warning for any warning too.")
     var failOn: FailLevel = .error
 
     @Option(help: "Most diagnostics printed, the first in output order; 0 prints all. Those left out still count: the exit status is the same, and the summary says how many were not shown. A file reports at most 100 of one code, then how many more.")

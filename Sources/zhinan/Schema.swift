@@ -14,6 +14,8 @@ struct Schema: ParsableCommand {
             the ones named. For the YAML language server, write the schema to a file and put \
             `# yaml-language-server: $schema=<path or URL of the file>` at the top of an item \
             file, or map it to items/**/*.yaml in the editor's yaml.schemas setting.
+            With --markdown, the same choice of profiles gives the generated format reference \
+            (docs/reference.md in the repository is `zhinan schema --markdown`).
             Exit status: 0 when the schema was written, 1 when the profiles or catalog.yaml \
             have errors, 2 for a usage error or a folder that cannot be read.
             """
@@ -28,6 +30,9 @@ struct Schema: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write the schema to FILE instead of standard output.", valueName: "FILE"))
     var output: String?
 
+    @Flag(help: "Print the format reference of docs/reference.md instead (Markdown: the field tables and every profile's elements).")
+    var markdown = false
+
     @OptionGroup var profiles: ProfileOptions
 
     func validate() throws {
@@ -39,7 +44,7 @@ struct Schema: ParsableCommand {
     func run() throws {
         let language = profiles.language
         let (profile, _) = try profiles.load(catalog: catalog, ids: standardIDs)
-        let json = ItemSchema.json(for: profile)
+        let json = markdown ? ReferenceMarkdown.render(profiles: profile.profiles) : ItemSchema.json(for: profile)
         guard let output else {
             emit(json)
             return
