@@ -4,6 +4,7 @@ import Foundation
 import Standards
 import TestSupport
 import Testing
+import YAMLSyntax
 
 /// Machine-applicable fixes: which diagnostics carry one, what it replaces, and that a
 /// profile's 提示别名 turns a guide's heading into a did-you-mean for the element it means.
