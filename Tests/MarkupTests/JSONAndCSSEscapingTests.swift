@@ -44,11 +44,12 @@ import Testing
             for byte in [UInt8(ascii: "<"), UInt8(ascii: "\""), UInt8(ascii: "'"), 0x0A, 0x0D, 0x0C] {
                 #expect(!css.utf8.contains(byte), "\(css.debugDescription)")
             }
-            // Every backslash starts an escape: hex digits, then a space.
-            var rest = Substring(css)
+            // Every backslash starts an escape: hex digits, then a space (by scalar: a mark
+            // after the space is CSS's next character, not part of the escape).
+            var rest = Substring.UnicodeScalarView(css.unicodeScalars)
             while let i = rest.firstIndex(of: "\\") {
                 let after = rest[rest.index(after: i)...]
-                let hex = after.prefix { $0.isHexDigit }
+                let hex = after.prefix { $0.properties.isASCIIHexDigit }
                 #expect(!hex.isEmpty && after.dropFirst(hex.count).first == " ")
                 rest = after.dropFirst(hex.count)
             }
