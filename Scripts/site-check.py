@@ -12,8 +12,9 @@ list, the booklet, the manual index) it writes to OUT_DIR:
   <kind>.pdf                        the page printed (A4)
 
 and checks:
-  print      no printed page holds only a heading (or nothing) besides the running header and
-             the page number; the flowchart of a guide and of a flow page lies on one page
+  print      no printed page holds only headings (or nothing) besides the running header and
+             the page number, and none ends with a heading; the flowchart of a guide and of a
+             flow page lies on one page
              (every step name on the page of the chart's legend, above the legend)
   search     the index opened from file:// with the query 营业执照 (the page's own example)
              lists results; "食品 许可" (two words) too when the catalog has such an item
@@ -151,6 +152,18 @@ def body_lines(text):
     return lines
 
 
+def headings(html_path):
+    """The text of the page's h1–h3 (without spaces), as pdftotext prints them."""
+    page = open(html_path, encoding='utf-8').read()
+    out = []
+    for body in re.findall(r'<h[1-3][^>]*>(.*?)</h[1-3]>', page, re.S):
+        text = html.unescape(re.sub(r'<[^>]+>', '', re.sub(r'<span class="count">.*?</span>', '', body)))
+        text = re.sub(r'\s+', '', text)
+        if text:
+            out.append(text)
+    return out
+
+
 def step_names(svg_path):
     svg = open(svg_path, encoding='utf-8').read()
     names = []
@@ -168,11 +181,21 @@ def check_print(kinds, out):
         if '(A4)' not in size:
             fail(f'{pdf}: page size {size}, not A4')
             continue
-        lonely = [i + 1 for i, t in enumerate(pages) if len(body_lines(t)) <= 1]
+        heads = headings(path)
+
+        def is_heading(line):
+            return any(line.replace(' ', '').endswith(h) for h in heads)
+
+        # A page with nothing but headings; a heading left at the foot of a page.
+        lonely = [i + 1 for i, t in enumerate(pages) if all(is_heading(l) for l in body_lines(t))]
+        stranded = [i + 1 for i, t in enumerate(pages[:-1])
+                    if body_lines(t) and is_heading(body_lines(t)[-1])]
         if lonely:
             fail(f'{pdf}: page {lonely} holds only a heading or nothing')
+        elif stranded:
+            fail(f'{pdf}: page {stranded} ends with a heading whose section starts on the next page')
         else:
-            ok(f'{pdf}: {len(pages)} A4 pages, none holds only a heading')
+            ok(f'{pdf}: {len(pages)} A4 pages, none holds only a heading or ends with one')
         if kind in ('guide', 'flow'):
             svg = os.path.join(os.path.dirname(path), 'flow.svg')
             if not os.path.isfile(svg):
