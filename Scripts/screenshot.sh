@@ -10,7 +10,9 @@
 #   checklist.pdf                                         the checklist printed (A4)
 # and fails (exit 1) when a PNG is missing, tiny or nearly blank, or when the printed
 # checklist is not A4 with the one-time notice on a page of its own (needs pdfinfo from
-# poppler-utils; skipped with a note when it is not installed).
+# poppler-utils; skipped with a note when it is not installed). Then, when SITE_DIR is a
+# build's OUT folder (public/ and internal/), runs Scripts/site-check.py over the whole site
+# (views of every page kind in OUT_DIR/site; print, search, axe, vnu and JSON-LD checks).
 # CHROMIUM may name the browser binary. Exit 2 for a usage error.
 set -euo pipefail
 
@@ -157,7 +159,8 @@ elif command -v pdfinfo >/dev/null 2>&1; then
     # The notice's title must start a page, after the checklist's pages.
     notice_page=0
     for ((p = 1; p <= pages; p++)); do
-      first=$(pdftotext -f "$p" -l "$p" -layout "$pdf" - | grep -v '^[[:space:]]*$' | head -1 | tr -d ' \t')
+      # The first lines below the running header (authority, catalog, 事项编码).
+      first=$(pdftotext -f "$p" -l "$p" -layout "$pdf" - | grep -v '^[[:space:]]*$' | head -3 | tr -d ' \t\n')
       if [[ "$first" == *一次性告知单* ]]; then notice_page=$p; fi
     done
     if [ "$notice_page" -lt 2 ]; then
@@ -168,5 +171,11 @@ elif command -v pdfinfo >/dev/null 2>&1; then
   fi
 else
   echo "note $pdf: pdfinfo not installed (poppler-utils); print layout not checked"
+fi
+# The rest of the site in a browser: phone, desktop and print views of every page kind,
+# pages holding only a heading, charts across a page edge, search from file://, axe-core,
+# vnu and JSON-LD (Scripts/site-check.py; its views go to OUT_DIR/site).
+if [ -d "$site/../internal" ]; then
+  python3 "$(dirname "$0")/site-check.py" "$site/.." "$out/site" || status=1
 fi
 exit $status

@@ -347,7 +347,18 @@ extension LayoutEngine {
             let depthFirst = lnodes.map { n in
                 n.isReal ? (graph.preorder[n.node], 0) : (graph.preorder[graph.edges[n.edge].from], n.key.1)
             }
-            for keys in [declaration, depthFirst] {
+            // The same walk with each step's later branches first: a local minimum the sweeps
+            // cannot leave from one side (a long edge that has to pass a branch) they may
+            // leave from the other.
+            let laterFirst = lnodes.map { n in
+                n.isReal ? (graph.preorder[n.node], 0) : (graph.preorder[graph.edges[n.edge].from], -n.key.1)
+            }
+            // And with long edges' dummies after the boxes of their layer: an edge that skips
+            // layers then passes on the outside of the branches it skips.
+            let outside = lnodes.map { n in
+                n.isReal ? (graph.preorder[n.node], 0) : (lnodes.count + graph.preorder[graph.edges[n.edge].from], n.key.1)
+            }
+            for keys in [declaration, depthFirst, laterFirst, outside] {
                 tieKey = keys
                 initialOrder()
                 var stale = 0

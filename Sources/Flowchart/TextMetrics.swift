@@ -80,8 +80,9 @@ enum TextMetrics {
         return out
     }
 
-    /// `text` broken into lines no wider than `maxWidth` where possible: between any two CJK
-    /// characters, at spaces between words, inside a word only when it alone is too wide.
+    /// `text` broken into lines no wider than `maxWidth` where possible: between Chinese words
+    /// (``CJKWords``) or CJK characters, at spaces between words, inside a word only when it
+    /// alone is too wide.
     /// The lines are balanced: as many as `maxWidth` needs, each about as wide as the others
     /// (no lone character on the last line).
     static func wrap(_ text: String, maxWidth: Double, fontSize: Double) -> [String] {
@@ -106,15 +107,22 @@ enum TextMetrics {
     }
 
     private static func greedy(_ clean: String, maxWidth: Double, fontSize: Double) -> [String] {
-        // Tokens: a space, one wide character, or a run of other characters (a word).
+        // Tokens: a space, a Chinese word of the table (CJKWords) or one wide character, or
+        // a run of other characters (a word).
         var tokens: [String] = []
         var word = ""
-        for c in clean {
+        let chars = Array(clean)
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
             if c == " " || isWide(c) {
                 if !word.isEmpty { tokens.append(word); word = "" }
-                tokens.append(String(c))
+                let n = c == " " ? 1 : CJKWords.length(chars, at: i)
+                tokens.append(String(chars[i..<(i + n)]))
+                i += n
             } else {
                 word.append(c)
+                i += 1
             }
         }
         if !word.isEmpty { tokens.append(word) }

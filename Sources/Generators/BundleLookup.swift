@@ -34,6 +34,7 @@ extension BundleMemberView: MustacheParent {
         case "mark": mark
         case "member": member
         case "memberCode": memberCode
+        case "memberStage": memberStage
         case "memberAgency": memberAgency
         case "memberPromised": memberPromised
         case "memberStatutory": memberStatutory

@@ -92,7 +92,7 @@ extension ViewBuilder {
             return b.leadAgencyID.isEmpty ? nil : AgencyView(agencyName: b.leadAgencyID)
         }
         return AgencyView(
-            agencyName: a.name, agencyAddress: a.address, agencyPhone: a.phone,
+            agencyName: a.name, agencyAddress: a.address, agencyPhone: a.phone.map(LinkView.init(phone:)),
             agencyWebsite: a.website.map { LinkView(text: $0, url: $0) })
     }
 
@@ -109,7 +109,7 @@ extension ViewBuilder {
         bundleWindowList(b).map {
             WindowView(
                 windowName: $0.name, category: $0.category.rawValue, location: $0.location, hours: $0.hours,
-                windowPhone: $0.phone)
+                windowPhone: $0.phone.map(LinkView.init(phone:)))
         }
     }
 
@@ -138,7 +138,11 @@ extension ViewBuilder {
                         memberAgency: item.map { agencies[$0.agencyID]?.name ?? $0.agencyID },
                         memberPromised: item?.timeLimits?.promised?.text,
                         memberStatutory: item?.timeLimits?.statutory?.text,
-                        isCritical: critical.contains(code), stageCell: cell))
+                        isCritical: critical.contains(code), stageCell: cell,
+                        memberStage: showStages
+                            ? (b.mode == .serial ? "第\(Self.chineseNumber(s + 1))步" : "第\(Self.chineseNumber(s + 1))阶段")
+                                + (stage.name.flatMap { $0.isEmpty ? nil : "：" + $0 } ?? "")
+                            : nil))
             }
         }
         return out
@@ -326,16 +330,12 @@ extension ViewBuilder {
             site: chrome(root: "../../", isInternal: false), bundleLinks: BundleLinks(), bundle: bundleHead(b),
             leadAgency: leadAgency(b), members: members, bundleWindows: ListView(bundleWindows(b)),
             times: bundleTimes(b), bundleMaterials: ListView(rows), materialFigures: materialFigures(b),
-            noticeMaterials: ListView(
-                rows.filter { !$0.isShareable }.enumerated().map { i, row in
-                    var r = row
-                    r.number = i + 1
-                    return r
-                }),
+            // Numbered as in the checklist, so the clerk ticks the same numbers on both.
+            noticeMaterials: ListView(rows.filter { !$0.isShareable }),
             memberNames: members.map { $0.mark + $0.member.text }.joined(separator: "、"),
             legalWording: Self.noticeWording(isLicensing: isLicensing),
             noticeWindow: firstWindow.map { w in w.location.map { "\(w.name)（\($0)）" } ?? w.name },
-            noticePhone: firstWindow?.phone ?? agencies[b.leadAgencyID]?.phone)
+            noticePhone: (firstWindow?.phone ?? agencies[b.leadAgencyID]?.phone).map(LinkView.init(phone:)))
     }
 
     /// The bundles an item's guide links to.

@@ -36,6 +36,9 @@ struct BundleMemberView {
     var isCritical: Bool
     /// Set on the first member of each stage, when the bundle has stages to show.
     var stageCell: BundleStageCell?
+    /// The member's stage (第一阶段 …), on every member when the bundle has stages: shown
+    /// in the member's own card on phones, where the shared cell cannot span rows.
+    var memberStage: String? = nil
 }
 
 /// The first member of a stage carries the stage's cell in the members table.
@@ -142,7 +145,7 @@ struct BundleChecklistPage {
     var memberNames: String
     var legalWording: String
     var noticeWindow: String?
-    var noticePhone: String?
+    var noticePhone: LinkView?
 }
 
 /// A bundle on the site index.

@@ -4,6 +4,15 @@
 
 /// Every name a view answers to.
 enum ViewKey: String, CaseIterable {
+    case feeText
+    case bookletRows
+    case bookletAgencies
+    case bookletTypes
+    case windowItems
+    case windowLists
+    case flowSVG
+    case jsonLDHTML
+    case printStyleHTML
     case memberOf, bundles
     case bundleEntryName, bundleEntryCode, bundleHref, bundleMode, bundleMemberCount, bundleEntryPromised
     case bundleMemberNames
@@ -143,6 +152,7 @@ extension Chrome: FastParent, FastValueConvertible {
     var fastValue: FastValue { .parent(self) }
     func child(_ key: ViewKey) -> FastValue? {
         switch key {
+        case .printStyleHTML: printStyleHTML.fast
         case .root: root.fast
         case .catalogName: catalogName.fast
         case .region: region.fast
@@ -396,6 +406,7 @@ extension ItemLinks: FastParent, FastValueConvertible {
     var fastValue: FastValue { .parent(self) }
     func child(_ key: ViewKey) -> FastValue? {
         switch key {
+        case .flowSVG: flowSVG.fast
         case .guide: guide.fast
         case .checklist: checklist.fast
         case .flow: flow.fast
@@ -424,6 +435,7 @@ extension GuidePage: FastParent, FastValueConvertible {
     var fastValue: FastValue { .parent(self) }
     func child(_ key: ViewKey) -> FastValue? {
         switch key {
+        case .jsonLDHTML: jsonLDHTML.fast
         case .memberOf: memberOf.fast
         case .site: site.fast
         case .links: links.fast
@@ -457,6 +469,7 @@ extension ChecklistPage: FastParent, FastValueConvertible {
     var fastValue: FastValue { .parent(self) }
     func child(_ key: ViewKey) -> FastValue? {
         switch key {
+        case .agency: agency.fast
         case .site: site.fast
         case .links: links.fast
         case .item: item.fast
@@ -562,6 +575,7 @@ extension IndexPage: FastParent, FastValueConvertible {
     var fastValue: FastValue { .parent(self) }
     func child(_ key: ViewKey) -> FastValue? {
         switch key {
+        case .windowLists: windowLists.fast
         case .site: site.fast
         case .itemCount: itemCount.fast
         case .byCategory: byCategory.fast
@@ -593,6 +607,7 @@ extension ManualIndexPage: FastParent, FastValueConvertible {
     var fastValue: FastValue { .parent(self) }
     func child(_ key: ViewKey) -> FastValue? {
         switch key {
+        case .windowLists: windowLists.fast
         case .site: site.fast
         case .itemCount: itemCount.fast
         case .byAgency: byAgency.fast

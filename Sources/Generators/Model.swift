@@ -1,4 +1,5 @@
 import Catalog
+import Markup
 import Flowchart
 
 /// Turns one view of a catalog (public or full) into the values templates render. Holds the
@@ -74,7 +75,7 @@ struct ViewBuilder: Sendable {
             return item.agencyID.isEmpty ? nil : AgencyView(agencyName: item.agencyID)
         }
         return AgencyView(
-            agencyName: a.name, agencyAddress: a.address, agencyPhone: a.phone,
+            agencyName: a.name, agencyAddress: a.address, agencyPhone: a.phone.map(LinkView.init(phone:)),
             agencyWebsite: a.website.map { LinkView(text: $0, url: $0) })
     }
 
@@ -83,7 +84,7 @@ struct ViewBuilder: Sendable {
             guard let w = windows[id] else { return WindowView(windowName: id, category: "") }
             return WindowView(
                 windowName: w.name, category: w.category.rawValue, location: w.location,
-                hours: w.hours, windowPhone: w.phone)
+                hours: w.hours, windowPhone: w.phone.map(LinkView.init(phone:)))
         }
     }
 
@@ -178,7 +179,7 @@ struct ViewBuilder: Sendable {
             c.phone != nil || c.address != nil || c.website != nil || c.email != nil
         else { return nil }
         return ConsultationView(
-            consultPhone: c.phone, consultAddress: c.address,
+            consultPhone: c.phone.map(LinkView.init(phone:)), consultAddress: c.address,
             consultWebsite: c.website.map { LinkView(text: $0, url: $0) }, email: c.email)
     }
 
@@ -244,7 +245,21 @@ struct ViewBuilder: Sendable {
     func chrome(root: String, isInternal: Bool, for item: Item? = nil) -> Chrome {
         var region: String? = catalog.region
         if let item { region = item.region(agency: agencies[item.agencyID]) }
-        return Chrome(root: root, catalogName: catalog.name, region: region, isInternal: isInternal)
+        return Chrome(
+            root: root, catalogName: catalog.name, region: region, isInternal: isInternal,
+            printStyleHTML: Self.printStyle(
+                authority: item.map { agencies[$0.agencyID]?.name ?? $0.agencyID }, catalogName: catalog.name,
+                code: item?.code))
+    }
+
+    /// The running header of printed pages (`@page` margin boxes, which Chromium prints in
+    /// place of its own URL header): the issuing authority and the catalog on the left, the
+    /// 事项编码 on the right.
+    static func printStyle(authority: String?, catalogName: String, code: String?) -> String {
+        let left = [authority, catalogName].compactMap { $0?.isEmpty == false ? $0 : nil }.joined(separator: " · ")
+        var css = "@page { @top-left { content: \"\(Markup.cssString(left))\"; font-size: 8pt; color: #333; }"
+        if let code { css += " @top-right { content: \"事项编码 \(Markup.cssString(code))\"; font-size: 8pt; color: #333; }" }
+        return css + " }"
     }
 
     /// `flowView`, when given, is `flow(item)` worked out already (it is the costly part).
@@ -262,7 +277,8 @@ struct ViewBuilder: Sendable {
             legalBasis: ListView(legalBasis(item)), rights: Prose(item.rightsAndObligations),
             consultation: consultation(item), certificate: certificate(item),
             progressQuery: Prose(item.progressQuery), remedies: remedies(item),
-            additional: additional(item), memberOf: ListView(memberOf(item)))
+            additional: additional(item), memberOf: ListView(memberOf(item)),
+            jsonLDHTML: Markup.jsonInScript(ServiceJSONLD(item: item, builder: self).json()))
     }
 
     func checklist(_ item: Item) -> ChecklistPage {
@@ -270,18 +286,14 @@ struct ViewBuilder: Sendable {
         let windowList = windowViews(item)
         let wording = Self.noticeWording(isLicensing: item.type == "行政许可" || item.type == "01")
         let firstWindow = item.windowIDs.first.flatMap { windows[$0] }
-        let phone =
-            item.consultation?.phone ?? firstWindow?.phone ?? agencies[item.agencyID]?.phone
+        let phone = (item.consultation?.phone ?? firstWindow?.phone ?? agencies[item.agencyID]?.phone)
+            .map(LinkView.init(phone:))
         return ChecklistPage(
             site: chrome(root: "../../", isInternal: false, for: item), links: ItemLinks(), item: head(item),
-            windows: ListView(windowList), timeLimits: timeLimits(item), fees: fees(item),
+            agency: agency(item), windows: ListView(windowList), timeLimits: timeLimits(item), fees: fees(item),
             materials: ListView(rows),
-            noticeMaterials: ListView(
-                rows.filter { !$0.isShareable }.enumerated().map { i, row in
-                    var r = row
-                    r.number = i + 1
-                    return r
-                }),
+            // Numbered as in the checklist, so the clerk ticks the same numbers on both.
+            noticeMaterials: ListView(rows.filter { !$0.isShareable }),
             legalWording: wording,
             noticeWindow: firstWindow.map { w in w.location.map { "\(w.name)（\($0)）" } ?? w.name },
             noticePhone: phone)
@@ -380,13 +392,13 @@ struct ViewBuilder: Sendable {
         return IndexPage(
             site: chrome(root: "", isInternal: false), itemCount: catalog.items.count,
             byCategory: byCategory, byAgency: agencyGroups(page: "index.html"),
-            shared: ListView(shared), bundles: ListView(bundleEntries()))
+            shared: ListView(shared), bundles: ListView(bundleEntries()), windowLists: ListView(windowListLinks(root: "")))
     }
 
     func manualIndex() -> ManualIndexPage {
         ManualIndexPage(
             site: chrome(root: "", isInternal: true), itemCount: catalog.items.count,
-            byAgency: agencyGroups(page: "manual.html"))
+            byAgency: agencyGroups(page: "manual.html"), windowLists: ListView(windowListLinks(root: "")))
     }
 
     // MARK: Search index

@@ -1,6 +1,7 @@
 import Catalog
 import Dispatch
 import Foundation
+import Markup
 
 /// Where one item's pages go, in the output folder (`public/…`, `internal/…`).
 public struct ItemPagePaths: Sendable, Equatable {
@@ -12,6 +13,8 @@ public struct ItemPagePaths: Sendable, Equatable {
 /// (`bundles/<编码>/`): named once, for the writer, the path checks and the build cache.
 enum PageNames {
     static let guide = "index.html", checklist = "checklist.html", flow = "flow.html", manual = "manual.html"
+    /// The flowchart alone (written only for an item with a flow).
+    static let flowSVG = "flow.svg"
     static let itemPublic = [guide, checklist, flow], itemInternal = [manual]
     static let bundlePublic = [guide, checklist]
 
@@ -23,8 +26,9 @@ extension SiteGenerator {
     /// The paths of `item`'s pages, as ``generate(jobs:builder:reusing:write:)`` writes them.
     public func pagePaths(for item: Item) -> ItemPagePaths {
         let dir = PageNames.itemFolder(PathSegment.forCode(item.code))
+        let svg = item.flow.isEmpty ? [] : [PageNames.flowSVG]
         return ItemPagePaths(
-            publicPages: PageNames.itemPublic.map { "public/" + dir + $0 },
+            publicPages: (PageNames.itemPublic + svg).map { "public/" + dir + $0 },
             internalPages: PageNames.itemInternal.map { "internal/" + dir + $0 })
     }
 
@@ -93,7 +97,20 @@ extension SiteGenerator {
         site.append((.public, OutputFile(path: "index.html", contents: try render("index", pb.index()))))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        site.append((.public, OutputFile(path: "search-index.json", contents: Array(try encoder.encode(pb.searchIndex())))))
+        let searchJSON = String(decoding: try encoder.encode(pb.searchIndex()), as: UTF8.self)
+        site.append((.public, OutputFile(path: "search-index.json", contents: Array(searchJSON.utf8))))
+        // The same index as a script the index page loads: it works from file:// (a kiosk, a
+        // USB copy), where the JSON cannot be fetched.
+        site.append((.public, OutputFile(
+            path: "search-index.js",
+            contents: Array("window.ZHINAN_SEARCH_INDEX = \(Markup.jsonInScript(searchJSON));\n".utf8))))
+        site.append((.public, OutputFile(path: "booklet.html", contents: try render("booklet", pb.booklet()))))
+        for w in builder.view.windows {
+            site.append((.public, OutputFile(path: pb.windowListPath(w), contents: try render("window-list", pb.windowList(w, isInternal: false)))))
+        }
+        for w in catalog.windows {
+            site.append((.internal, OutputFile(path: ib.windowListPath(w), contents: try render("window-list", ib.windowList(w, isInternal: true)))))
+        }
         let assets = try assetFiles()
         site += assets.map { (.public, $0) }
         site.append((.internal, OutputFile(path: "index.html", contents: try render("manual-index", ib.manualIndex()))))
@@ -103,6 +120,7 @@ extension SiteGenerator {
         for item in catalog.items {
             let dir = PageNames.itemFolder(pb.segment(item))
             paths[.public]! += PageNames.itemPublic.map { dir + $0 }
+            if !item.flow.isEmpty { paths[.public]!.append(dir + PageNames.flowSVG) }
             paths[.internal]! += PageNames.itemInternal.map { dir + $0 }
         }
         for bundle in bundles {
@@ -177,6 +195,9 @@ extension SiteGenerator {
             try write("public/" + dir + PageNames.guide, try render("guide", pb.guide(item, flowView: publicFlow)))
             try write("public/" + dir + PageNames.checklist, try render("checklist", pb.checklist(item)))
             try write("public/" + dir + PageNames.flow, try render("flow", pb.flowPage(item, flowView: publicFlow)))
+            if let svg = publicFlow?.svgHTML {
+                try write("public/" + dir + PageNames.flowSVG, Array(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg + "\n").utf8))
+            }
         }
         if !reusing(full, .internal) {
             let internalFlow = full.flow == item.flow ? publicFlow : ib.flow(full)

@@ -25,6 +25,7 @@ public struct Theme: Sendable, Equatable {
         "layout.mustache", "guide.mustache", "checklist.mustache", "flow.mustache",
         "manual.mustache", "index.mustache", "manual-index.mustache", "link.mustache",
         "steps.mustache", "text.mustache", "bundle.mustache", "bundle-checklist.mustache",
+        "window-list.mustache", "booklet.mustache",
     ]
 
     /// The bundled assets, written to `assets/`.

@@ -7,6 +7,7 @@ import Mustache
 extension Chrome: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
+        case "printStyleHTML": printStyleHTML
         case "root": root
         case "catalogName": catalogName
         case "region": region
@@ -241,6 +242,7 @@ extension AdditionalView: MustacheParent {
 extension ItemLinks: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
+        case "flowSVG": flowSVG
         case "guide": guide
         case "checklist": checklist
         case "flow": flow
@@ -267,6 +269,7 @@ extension ItemHead: MustacheParent {
 extension GuidePage: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
+        case "jsonLDHTML": jsonLDHTML
         case "site": site
         case "links": links
         case "item": item
@@ -299,6 +302,7 @@ extension GuidePage: MustacheParent {
 extension ChecklistPage: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
+        case "agency": agency
         case "site": site
         case "links": links
         case "item": item
@@ -398,6 +402,7 @@ extension SharedGroup: MustacheParent {
 extension IndexPage: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
+        case "windowLists": windowLists
         case "site": site
         case "itemCount": itemCount
         case "byCategory": byCategory
@@ -412,6 +417,7 @@ extension IndexPage: MustacheParent {
 extension ManualIndexPage: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
+        case "windowLists": windowLists
         case "site": site
         case "itemCount": itemCount
         case "byAgency": byAgency

@@ -21,6 +21,9 @@ struct Chrome {
     var region: String?
     /// Staff-only output: the layout marks it 内部资料.
     var isInternal: Bool
+    /// The CSS of the printed page's running header (issuing authority, catalog, item code),
+    /// built with ``Markup/cssString(_:)`` for a `<style>` element.
+    var printStyleHTML: String = ""
 }
 
 /// A text that is a link only when its URL is http(s) (see ``HTML/linkableURL(_:)``).
@@ -38,6 +41,24 @@ struct LinkView {
             href = ""
             isLink = false
         }
+    }
+
+    /// A telephone number, as a `tel:` link when it has one (its first run of digits, `-`,
+    /// `+` and spaces with at least 7 digits, spaces and `-` dropped); text otherwise.
+    init(phone: String) {
+        text = phone
+        var number = "", digits = 0, started = false
+        for c in phone {
+            if c.isASCII && (c.isNumber || c == "+" || (started && (c == "-" || c == " "))) {
+                started = true
+                if c.isNumber { digits += 1 }
+                if c != "-" && c != " " { number.append(c) }
+            } else if started {
+                break
+            }
+        }
+        isLink = digits >= 7 && !number.dropFirst().contains("+")
+        href = isLink ? "tel:" + number : ""
     }
 
     /// A link to a page of this site, made from a path built here.
@@ -73,7 +94,7 @@ struct ListView<Entry> {
 struct AgencyView {
     var agencyName: String
     var agencyAddress: String?
-    var agencyPhone: String?
+    var agencyPhone: LinkView?
     var agencyWebsite: LinkView?
 }
 
@@ -82,7 +103,7 @@ struct WindowView {
     var category: String
     var location: String?
     var hours: String?
-    var windowPhone: String?
+    var windowPhone: LinkView?
 }
 
 /// One row of 申请材料, for every page that lists materials.
@@ -166,7 +187,7 @@ struct BasisView {
 }
 
 struct ConsultationView {
-    var consultPhone: String?
+    var consultPhone: LinkView?
     var consultAddress: String?
     var consultWebsite: LinkView?
     var email: String?
@@ -201,6 +222,8 @@ struct ItemLinks {
     var guide = "index.html"
     var checklist = "checklist.html"
     var flow = "flow.html"
+    /// The flowchart alone, as an SVG file.
+    var flowSVG = "flow.svg"
     var manual = "manual.html"
     var home = "../../index.html"
 }
@@ -242,22 +265,26 @@ struct GuidePage {
     var additional: [AdditionalView]
     /// The 一件事 bundles the item is a member of.
     var memberOf: ListView<LinkView>?
+    /// schema.org JSON-LD (`GovernmentService`), escaped with ``Markup/jsonInScript(_:)``.
+    var jsonLDHTML: String = ""
 }
 
 struct ChecklistPage {
     var site: Chrome
     var links: ItemLinks
     var item: ItemHead
+    /// The issuing authority, named at the top of the notice.
+    var agency: AgencyView?
     var windows: ListView<WindowView>?
     var timeLimits: TimeLimitsView?
     var fees: FeesView?
     var materials: ListView<MaterialRow>?
-    /// The materials an applicant can be missing (not 免提交).
+    /// The materials an applicant can be missing (not 免提交), numbered as in the checklist.
     var noticeMaterials: ListView<MaterialRow>?
     /// The legal ground of the notice.
     var legalWording: String
     var noticeWindow: String?
-    var noticePhone: String?
+    var noticePhone: LinkView?
 }
 
 struct ManualPage {
@@ -323,10 +350,14 @@ struct IndexPage {
     var shared: ListView<SharedGroup>?
     /// 一件事 bundles.
     var bundles: ListView<BundleEntry>?
+    /// The 窗口受理清单 pages, one per window.
+    var windowLists: ListView<LinkView>?
 }
 
 struct ManualIndexPage {
     var site: Chrome
     var itemCount: Int
     var byAgency: [IndexGroup]
+    /// The 窗口受理清单 pages, one per window.
+    var windowLists: ListView<LinkView>?
 }

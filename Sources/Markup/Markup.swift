@@ -96,3 +96,48 @@ public enum Markup {
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
     }
 }
+
+extension Markup {
+    /// A JSON text made safe inside a `<script>` element (`type="application/ld+json"`, or a
+    /// script that assigns it): `<`, `>` and `&` become `\u003c`, `\u003e`, `\u0026`, so no
+    /// `</script>` or `<!--` can end or change the element, and U+2028/U+2029 become
+    /// `\u2028`/`\u2029` (line terminators to older JavaScript). All of them occur only in
+    /// JSON strings, where the escapes mean the same characters, so the JSON is unchanged.
+    /// C0 controls cannot occur raw in valid JSON; any that do are escaped too.
+    public static func jsonInScript(_ json: String) -> String {
+        var out = ""
+        out.reserveCapacity(json.utf8.count + 16)
+        for scalar in json.unicodeScalars {
+            switch scalar.value {
+            case 0x3C, 0x3E, 0x26, 0x2028, 0x2029, 0x00...0x1F, 0x7F:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default:
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// `text` as the body of a double-quoted CSS string inside a `<style>` element (a print
+    /// header's `content`): every character but letters, digits, spaces and non-ASCII text
+    /// becomes a CSS escape (`\3c `), so neither `"`, `\`, a line break nor `</style>` can
+    /// end the string or the element; controls become U+FFFD.
+    public static func cssString(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            let plain =
+                (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v)
+                || v == 0x20 || (v >= 0xA0 && v != 0x2028 && v != 0x2029 && v != 0xFFFE && v != 0xFFFF)
+            if plain {
+                out.unicodeScalars.append(scalar)
+            } else if v < 0x20 || (0x7F...0x9F).contains(v) || v == 0xFFFE || v == 0xFFFF {
+                out += "\u{FFFD}"
+            } else {
+                out += "\\" + String(v, radix: 16) + " "
+            }
+        }
+        return out
+    }
+}

@@ -35,6 +35,18 @@ import Testing
         #expect(lines.map(\.count).sorted() == [6, 7])
     }
 
+    /// Chinese words of the table stay whole: "食品许可" and "审查岗" are not split (issue 16).
+    @Test func breaksBetweenChineseWords() {
+        #expect(TextMetrics.wrap("食品经营许可审查岗位", maxWidth: 6 * 14, fontSize: 14) == ["食品经营", "许可审查岗位"]
+            || TextMetrics.wrap("食品经营许可审查岗位", maxWidth: 6 * 14, fontSize: 14) == ["食品经营许可", "审查岗位"])
+        let detail = TextMetrics.wrap("区市场监管局食品许可审查岗 · 1个工作日", maxWidth: 16 * 12, fontSize: 12)
+        #expect(detail == ["区市场监管局食品许可", "审查岗 · 1个工作日"])
+        // A run the table does not know still breaks between characters.
+        #expect(TextMetrics.wrap("甲乙丙丁戊己庚辛壬癸子丑", maxWidth: 6 * 14, fontSize: 14) == ["甲乙丙丁戊己", "庚辛壬癸子丑"])
+        #expect(CJKWords.length(Array("许可证"), at: 0) == 3)
+        #expect(CJKWords.length(Array("甲乙"), at: 0) == 1)
+    }
+
     @Test func wrapsWordsAtSpaces() {
         let lines = TextMetrics.wrap("Review of the application by ABC department", maxWidth: 100, fontSize: 10)
         #expect(lines.joined(separator: " ") == "Review of the application by ABC department")

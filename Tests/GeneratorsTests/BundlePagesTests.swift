@@ -107,7 +107,7 @@ private func text(_ files: [OutputFile], _ path: String) -> String {
         // Members are 行政许可: the notice cites the licensing law.
         #expect(html.contains("第三十二条"))
         #expect(html.contains("经营类综合受理窗口（某某市政务服务中心二楼A区）"))
-        #expect(html.contains("咨询电话：020-12345600"))
+        #expect(html.contains("咨询电话：<a href=\"tel:02012345600\">020-12345600</a>"))
         // The notice lists what an applicant can be missing: not 营业执照.
         let notice = html[html.range(of: "<section class=\"sheet notice\"")!.lowerBound...]
         #expect(!notice.contains("营业执照"))

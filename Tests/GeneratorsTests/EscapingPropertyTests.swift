@@ -10,7 +10,8 @@ import Testing
 ///
 /// Each case (a seed) makes a catalog of two items and a bundle whose every text is a random
 /// string, builds every page (index, manual index, each item's guide, checklist, flow page
-/// with its SVG and manual, the bundle's guide and checklist), parses each with libxml2's
+/// with its SVG and manual, the bundle's guide and checklist, the booklet, each window's
+/// list), parses each with libxml2's
 /// HTML parser, and compares the multisets of element names and of (element, attribute)
 /// names with the same page built from the same catalog with each of `< > & " '` replaced
 /// by a harmless ASCII character of the same width and grapheme class, so that everything
@@ -26,7 +27,8 @@ import Testing
             let a = try Self.pages(of: hostile, fastRendering: fastRendering)
             let b = try Self.pages(of: benign, fastRendering: fastRendering)
             #expect(a.keys.sorted() == b.keys.sorted())
-            #expect(a.count == 12)
+            // The 12 pages of the items, the bundle and the indexes; the booklet; each window's list, public and internal.
+            #expect(a.count == 12 + 1 + 2 * hostile.windows.count)
             for (role, page) in a {
                 guard let expected = b[role] else { continue }
                 let found = Self.shape(page), wanted = Self.shape(expected)
@@ -64,6 +66,11 @@ import Testing
             let paths = g.pagePaths(for: item)
             for path in paths.publicPages + paths.internalPages {
                 roles[path] = "item\(i)/" + path.split(separator: "/").first! + "/" + path.split(separator: "/").last!
+            }
+        }
+        for (i, w) in catalog.windows.enumerated() {
+            for audience in ["public", "internal"] {
+                roles["\(audience)/windows/\(PathSegment.forCode(w.id)).html"] = "window\(i)/\(audience)"
             }
         }
         for (i, bundle) in catalog.bundles.enumerated() {

@@ -189,7 +189,7 @@ enum Fixtures {
 }
 
 /// Every page's view of `catalog`: the index, the manual index, each item's guide,
-/// checklist, manual and flow page, and (unless `bundles` is false) each bundle's guide and
+/// checklist, manual and flow page, the booklet, each window's list (public and internal), and (unless `bundles` is false) each bundle's guide and
 /// checklist.
 func pageViews(of catalog: Catalog, bundles: Bool = true) -> [Any] {
     let b = ViewBuilder(catalog: catalog)
@@ -197,6 +197,8 @@ func pageViews(of catalog: Catalog, bundles: Bool = true) -> [Any] {
     for item in catalog.items {
         roots += [b.guide(item), b.checklist(item), b.manual(item), b.flowPage(item)]
     }
+    roots.append(b.booklet())
+    for w in catalog.windows { roots += [b.windowList(w, isInternal: false), b.windowList(w, isInternal: true)] }
     if bundles { for bundle in catalog.bundles { roots += [b.bundleGuide(bundle), b.bundleChecklist(bundle)] } }
     return roots
 }

@@ -67,9 +67,34 @@ import Testing
         return try! g.publicFiles() + g.internalFiles()
     }()
 
+    /// `html` without its JSON-LD block (checked on its own by ``jsonLDHoldsThePayloadAsData()``).
+    static func withoutJSONLD(_ html: String) -> String {
+        guard let start = html.range(of: "<script type=\"application/ld+json\">"),
+            let end = html.range(of: "</script>", range: start.upperBound..<html.endIndex)
+        else { return html }
+        return String(html[..<start.lowerBound]) + String(html[end.upperBound...])
+    }
+
+    /// The guide's JSON-LD holds the payload as JSON data: no `<` or `>` in the element,
+    /// and the name reads back as written.
+    @Test func jsonLDHoldsThePayloadAsData() throws {
+        var seen = 0
+        for file in Self.files where file.path.hasSuffix("/index.html") && file.path.hasPrefix("items/") {
+            let html = String(decoding: file.contents, as: UTF8.self)
+            let start = try #require(html.range(of: "<script type=\"application/ld+json\">"))
+            let end = try #require(html.range(of: "</script>", range: start.upperBound..<html.endIndex))
+            let json = html[start.upperBound..<end.lowerBound]
+            #expect(!json.contains("<") && !json.contains(">"), "\(file.path)")
+            let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+            #expect(object?["serviceType"] as? String == Self.p, "\(file.path)")
+            seen += 1
+        }
+        #expect(seen > 0)
+    }
+
     @Test func noPayloadSurvivesInHTML() {
         for file in Self.files where file.path.hasSuffix(".html") {
-            let html = String(decoding: file.contents, as: UTF8.self)
+            let html = Self.withoutJSONLD(String(decoding: file.contents, as: UTF8.self))
             #expect(!html.contains("<script>alert"), "\(file.path)")
             #expect(!html.replacingOccurrences(of: "&quot;onload=", with: "").contains("onload="), "\(file.path)")
             #expect(!html.contains("'x"), "\(file.path)")
@@ -82,15 +107,19 @@ import Testing
         for file in Self.files where file.path.hasSuffix(".html") {
             for element in HTMLCheck.elements(in: file.contents) {
                 if element.name == "script" {
-                    #expect(element.attributes.map(\.name) == ["src"], "\(file.path)")
-                    #expect(element.attributes.first?.value == "assets/search.js", "\(file.path)")
+                    // The index's search and its index, or a guide's JSON-LD (data, not code).
+                    let attributes = element.attributes.map { "\($0.name)=\($0.value)" }
+                    #expect(
+                        attributes == ["src=assets/search.js"] || attributes == ["src=search-index.js"]
+                            || attributes == ["type=application/ld+json"], "\(file.path): \(attributes)")
                 }
                 for (name, value) in element.attributes {
                     #expect(!name.lowercased().hasPrefix("on"), "\(file.path): <\(element.name) \(name)=…>")
                     if ["href", "src", "action", "formaction", "xlink:href"].contains(name.lowercased()) {
                         let v = value.lowercased()
                         let relative = !v.contains(":")
-                        #expect(relative || v.hasPrefix("http://") || v.hasPrefix("https://"), "\(file.path): \(name)=\(value)")
+                        let tel = v.hasPrefix("tel:") && v.dropFirst(4).allSatisfy { $0.isASCII && ($0.isNumber || $0 == "+") }
+                        #expect(relative || tel || v.hasPrefix("http://") || v.hasPrefix("https://"), "\(file.path): \(name)=\(value)")
                     }
                 }
             }

@@ -33,6 +33,7 @@ import Testing
                 "BasisView", "ConsultationView", "CertificateView", "RemediesView", "StaffView",
                 "AdditionalView", "ItemLinks", "ItemHead", "GuidePage", "ChecklistPage", "ManualPage",
                 "FlowPage", "IndexEntry", "IndexGroup", "SharedGroup", "IndexPage", "ManualIndexPage",
+                "WindowItemView", "WindowListPage", "BookletPage", "BookletType", "BookletAgency", "BookletRow",
                 "BundleLinks", "BundleHead", "BundleMemberView", "BundleStageCell", "BundleMaterialRow",
                 "BundleFlowView", "BundleTimesView", "BundleMaterialFigures", "BundleGuidePage",
                 "BundleChecklistPage", "BundleEntry",

@@ -1,6 +1,8 @@
-/* 事项搜索: filters the catalog by name, code and material name. Plain ES5, no libraries.
-   Loads search-index.json; where that cannot be fetched (file://), searches the names and
-   codes listed on the page. Results are built with textContent only. */
+/* 事项搜索: filters the catalog's items and 一件事 by name, code and material name. Plain
+   ES5, no libraries. The index comes from search-index.js (a script setting
+   window.ZHINAN_SEARCH_INDEX, which loads from file:// too); failing that from
+   search-index.json, and failing that from the names and codes listed on the page. A query
+   of several words (食品 许可) finds what holds every word. Results use textContent only. */
 (function () {
   'use strict';
   var box = document.getElementById('search');
@@ -22,18 +24,33 @@
     return out;
   }
 
+  /* Every word of the query is in the name, the code or a material name. */
+  function matches(it, words) {
+    var k, j, found, mats = [], seen;
+    for (k = 0; k < words.length; k++) {
+      found = norm(it.name).indexOf(words[k]) >= 0 || norm(it.code).indexOf(words[k]) >= 0;
+      for (j = 0; it.materials && j < it.materials.length; j++) {
+        if (norm(it.materials[j]).indexOf(words[k]) >= 0) {
+          found = true;
+          seen = false;
+          for (var m = 0; m < mats.length; m++) { if (mats[m] === it.materials[j]) { seen = true; } }
+          if (!seen) { mats.push(it.materials[j]); }
+        }
+      }
+      if (!found) { return null; }
+    }
+    return mats;
+  }
+
   function run() {
-    var q = norm(input.value).replace(/^\s+|\s+$/g, ''), n = 0, i, j, it, hit, mats, li, a;
+    var q = norm(input.value).replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''), n = 0, i, it, mats, li, a;
+    var words = q ? q.split(/[\s\u3000]+/) : [];
     while (list.firstChild) { list.removeChild(list.firstChild); }
     if (!q) { status.textContent = ''; return; }
     for (i = 0; i < items.length; i++) {
       it = items[i];
-      mats = [];
-      hit = norm(it.name).indexOf(q) >= 0 || norm(it.code).indexOf(q) >= 0;
-      for (j = 0; it.materials && j < it.materials.length; j++) {
-        if (norm(it.materials[j]).indexOf(q) >= 0) { mats.push(it.materials[j]); }
-      }
-      if (!hit && !mats.length) { continue; }
+      mats = matches(it, words);
+      if (mats === null) { continue; }
       n++;
       if (n > MAX) { continue; }
       li = document.createElement('li');
@@ -50,7 +67,10 @@
   }
 
   items = fromPage();
-  try {
+  var preloaded = window.ZHINAN_SEARCH_INDEX;
+  if (preloaded && preloaded.items && preloaded.items.length) {
+    items = preloaded.items.concat(preloaded.bundles || []);
+  } else try {
     var xhr = new XMLHttpRequest();
     xhr.open('GET', 'search-index.json');
     xhr.onload = function () {

@@ -1,0 +1,270 @@
+import Catalog
+import Mustache
+
+// The 窗口受理清单 (one sheet per window: every item it accepts, with its materials in short
+// form) and the 审批清单 booklet (the whole catalog by 事项类型 and 实施机关).
+
+/// One item on a window's sheet.
+struct WindowItemView {
+    var entryName: String
+    var entryCode: String
+    var href: String
+    var entryCaseType: String?
+    var promisedLimit: String?
+    var materials: ListView<MaterialRow>?
+}
+
+/// `windows/<窗口>.html`.
+struct WindowListPage {
+    var site: Chrome
+    var windowName: String
+    var category: String
+    var location: String?
+    var hours: String?
+    var windowPhone: LinkView?
+    var windowItems: [WindowItemView]
+    var count: Int
+    /// The site index, relative to the page.
+    var home: String
+}
+
+/// One row of the booklet.
+struct BookletRow {
+    var entryCode: String
+    var entryName: String
+    var href: String
+    var entryCaseType: String?
+    var statutory: String?
+    var promised: String?
+    var feeText: String
+}
+
+/// The items of one 实施机关 within a 事项类型.
+struct BookletAgency {
+    var title: String
+    var count: Int
+    var bookletRows: [BookletRow]
+}
+
+/// One 事项类型.
+struct BookletType {
+    var title: String
+    var anchor: String
+    var count: Int
+    var bookletAgencies: [BookletAgency]
+}
+
+/// `booklet.html`: the 审批清单.
+struct BookletPage {
+    var site: Chrome
+    var itemCount: Int
+    var bookletTypes: [BookletType]
+}
+
+extension ViewBuilder {
+    /// Each window's file under `windows/`, in catalog order (the folder-safe segment of its id).
+    func windowListPath(_ w: ServiceWindow) -> String { "windows/\(PathSegment.forCode(w.id)).html" }
+
+    /// Links to every window's sheet from a page at `root`.
+    func windowListLinks(root: String) -> [LinkView] {
+        catalog.windows.map { LinkView(text: $0.name, sitePath: root + windowListPath($0)) }
+    }
+
+    func windowList(_ w: ServiceWindow, isInternal: Bool) -> WindowListPage {
+        let items = catalog.items.filter { $0.windowIDs.contains(w.id) }.map { item in
+            WindowItemView(
+                entryName: item.name, entryCode: item.code,
+                href: isInternal ? "../items/\(segment(item))/manual.html" : "../items/\(segment(item))/index.html",
+                entryCaseType: item.caseType?.rawValue, promisedLimit: item.timeLimits?.promised?.text,
+                materials: ListView(materialRows(item, linkShared: false, withReview: false)))
+        }
+        var site = chrome(root: "../", isInternal: isInternal)
+        site.printStyleHTML = Self.printStyle(authority: w.name, catalogName: catalog.name, code: nil)
+        return WindowListPage(
+            site: site, windowName: w.name, category: w.category.rawValue, location: w.location,
+            hours: w.hours, windowPhone: w.phone.map(LinkView.init(phone:)), windowItems: items,
+            count: items.count, home: "../index.html")
+    }
+
+    func booklet() -> BookletPage {
+        var types: [String] = []
+        for item in catalog.items where !types.contains(item.type) { types.append(item.type) }
+        let agencyOrder = catalog.agencies.map(\.id)
+        let groups = types.enumerated().map { i, type in
+            let ofType = catalog.items.filter { $0.type == type }
+            var ids: [String] = agencyOrder.filter { id in ofType.contains { $0.agencyID == id } }
+            for item in ofType where !ids.contains(item.agencyID) { ids.append(item.agencyID) }
+            let agencies = ids.map { id in
+                let rows = ofType.filter { $0.agencyID == id }.map { item in
+                    BookletRow(
+                        entryCode: item.code, entryName: item.name, href: "items/\(segment(item))/index.html",
+                        entryCaseType: item.caseType?.rawValue, statutory: item.timeLimits?.statutory?.text,
+                        promised: item.timeLimits?.promised?.text, feeText: Self.feeText(item.fees))
+                }
+                return BookletAgency(title: self.agencies[id]?.name ?? id, count: rows.count, bookletRows: rows)
+            }
+            return BookletType(title: type, anchor: "type-\(i + 1)", count: ofType.count, bookletAgencies: agencies)
+        }
+        return BookletPage(site: chrome(root: "", isInternal: false), itemCount: catalog.items.count, bookletTypes: groups)
+    }
+
+    /// 收费 in a few words: 不收费, the fees' names, or — when the catalog does not say.
+    static func feeText(_ fees: Fees?) -> String {
+        switch fees {
+        case nil: "—"
+        case .free?: "不收费"
+        case .charged(let list)?: list.isEmpty ? "不收费" : list.map { "\($0.name)：\($0.standard)" }.joined(separator: "；")
+        }
+    }
+}
+
+extension WindowItemView: FastParent, FastValueConvertible, MustacheParent {
+    var fastValue: FastValue { .parent(self) }
+    func child(_ key: ViewKey) -> FastValue? {
+        switch key {
+        case .entryName: entryName.fast
+        case .entryCode: entryCode.fast
+        case .href: href.fast
+        case .entryCaseType: entryCaseType.fast
+        case .promisedLimit: promisedLimit.fast
+        case .materials: materials.fast
+        default: nil
+        }
+    }
+    func child(named key: String) -> Any? { ViewKey(rawValue: key).flatMap(mustacheChild) }
+    private func mustacheChild(_ key: ViewKey) -> Any? {
+        switch key {
+        case .entryName: entryName
+        case .entryCode: entryCode
+        case .href: href
+        case .entryCaseType: entryCaseType
+        case .promisedLimit: promisedLimit
+        case .materials: materials
+        default: nil
+        }
+    }
+}
+
+extension WindowListPage: FastParent, FastValueConvertible, MustacheParent {
+    var fastValue: FastValue { .parent(self) }
+    func child(_ key: ViewKey) -> FastValue? {
+        switch key {
+        case .site: site.fast
+        case .windowName: windowName.fast
+        case .category: category.fast
+        case .location: location.fast
+        case .hours: hours.fast
+        case .windowPhone: windowPhone.fast
+        case .windowItems: windowItems.fast
+        case .count: count.fast
+        case .home: home.fast
+        default: nil
+        }
+    }
+    func child(named key: String) -> Any? { ViewKey(rawValue: key).flatMap(mustacheChild) }
+    private func mustacheChild(_ key: ViewKey) -> Any? {
+        switch key {
+        case .site: site
+        case .windowName: windowName
+        case .category: category
+        case .location: location
+        case .hours: hours
+        case .windowPhone: windowPhone
+        case .windowItems: windowItems
+        case .count: count
+        case .home: home
+        default: nil
+        }
+    }
+}
+
+extension BookletRow: FastParent, FastValueConvertible, MustacheParent {
+    var fastValue: FastValue { .parent(self) }
+    func child(_ key: ViewKey) -> FastValue? {
+        switch key {
+        case .entryCode: entryCode.fast
+        case .entryName: entryName.fast
+        case .href: href.fast
+        case .entryCaseType: entryCaseType.fast
+        case .statutory: statutory.fast
+        case .promised: promised.fast
+        case .feeText: feeText.fast
+        default: nil
+        }
+    }
+    func child(named key: String) -> Any? { ViewKey(rawValue: key).flatMap(mustacheChild) }
+    private func mustacheChild(_ key: ViewKey) -> Any? {
+        switch key {
+        case .entryCode: entryCode
+        case .entryName: entryName
+        case .href: href
+        case .entryCaseType: entryCaseType
+        case .statutory: statutory
+        case .promised: promised
+        case .feeText: feeText
+        default: nil
+        }
+    }
+}
+
+extension BookletAgency: FastParent, FastValueConvertible, MustacheParent {
+    var fastValue: FastValue { .parent(self) }
+    func child(_ key: ViewKey) -> FastValue? {
+        switch key {
+        case .title: title.fast
+        case .count: count.fast
+        case .bookletRows: bookletRows.fast
+        default: nil
+        }
+    }
+    func child(named key: String) -> Any? {
+        switch key {
+        case "title": title
+        case "count": count
+        case "bookletRows": bookletRows
+        default: nil
+        }
+    }
+}
+
+extension BookletType: FastParent, FastValueConvertible, MustacheParent {
+    var fastValue: FastValue { .parent(self) }
+    func child(_ key: ViewKey) -> FastValue? {
+        switch key {
+        case .title: title.fast
+        case .anchor: anchor.fast
+        case .count: count.fast
+        case .bookletAgencies: bookletAgencies.fast
+        default: nil
+        }
+    }
+    func child(named key: String) -> Any? {
+        switch key {
+        case "title": title
+        case "anchor": anchor
+        case "count": count
+        case "bookletAgencies": bookletAgencies
+        default: nil
+        }
+    }
+}
+
+extension BookletPage: FastParent, FastValueConvertible, MustacheParent {
+    var fastValue: FastValue { .parent(self) }
+    func child(_ key: ViewKey) -> FastValue? {
+        switch key {
+        case .site: site.fast
+        case .itemCount: itemCount.fast
+        case .bookletTypes: bookletTypes.fast
+        default: nil
+        }
+    }
+    func child(named key: String) -> Any? {
+        switch key {
+        case "site": site
+        case "itemCount": itemCount
+        case "bookletTypes": bookletTypes
+        default: nil
+        }
+    }
+}
