@@ -10,7 +10,7 @@ struct Zhinan: ParsableCommand {
         abstract: "编译、检查并发布政务服务事项的办事指南与业务手册。 Compile, check and publish service guides and business manuals.",
         version: "0.1.0",
         subcommands: [
-            Check.self, Build.self, Export.self, Explain.self, Schema.self, New.self, Diff.self, Stats.self,
+            Check.self, Build.self, Export.self, Explain.self, Schema.self, New.self, Diff.self, Stats.self, Serve.self,
         ]
     )
 
