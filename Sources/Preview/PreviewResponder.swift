@@ -169,7 +169,7 @@ struct DiagnosticsPage {
 
     func html() -> [UInt8] {
         let renderer = TextRenderer(language: state.language)
-        var out = Array(#"<!doctype html><html lang="zh"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>诊断 · diagnostics</title><style>body{font:15px/1.5 sans-serif;margin:1.5em auto;max-width:70em;padding:0 1em}pre{background:#f6f6f6;padding:.6em;overflow-x:auto;font:13px/1.4 monospace;white-space:pre}h2{font-size:1.05em;margin-top:1.5em}</style></head><body><h1>诊断 · Diagnostics</h1><p>"#.utf8)
+        var out = Array(#"<!doctype html><html lang="zh"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>诊断 · diagnostics</title><style>body{font:15px/1.5 sans-serif;margin:1.5em auto;max-width:70em;padding:0 1em}h2{font-size:1.05em;margin-top:1.5em}</style></head><body><h1>诊断 · Diagnostics</h1><p>"#.utf8)
         if let problem = state.problem {
             Markup.append(escaping: "无法生成：\(problem.zh) / cannot build: \(problem.en)", to: &out)
             out += Array("</p><p>".utf8)
@@ -193,10 +193,11 @@ struct DiagnosticsPage {
         return out
     }
 
-    /// `diagnostics` rendered as `check` prints them, escaped, in a `<pre>`.
+    /// `diagnostics` rendered as `check` prints them, escaped, in a `<pre>` whose font
+    /// gives a CJK character two columns, as terminals do, so carets stay under the text.
     static func quoted(_ diagnostics: [Diagnostic], sources: SourceTexts, language: Language) -> [UInt8] {
         let renderer = TextRenderer(language: language)
-        var out = Array("<pre>".utf8)
+        var out = Array(#"<pre style="font:13px/1.45 'Noto Sans Mono CJK SC','Sarasa Mono SC','Sarasa Term SC',monospace;white-space:pre-wrap;overflow-wrap:anywhere;background:#f6f6f6;color:#111;padding:.6em;margin:.4em 0">"#.utf8)
         for d in diagnostics { Markup.append(escaping: renderer.render(d, sources: sources), to: &out) }
         out += Array("</pre>".utf8)
         return out

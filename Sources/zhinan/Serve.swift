@@ -144,6 +144,8 @@ final class PreviewSite: @unchecked Sendable {
     /// The page digests and the paths of the last good site.
     private var keys: [String: (public: String, internal: String)] = [:]
     private var paths: Set<String> = []
+    /// The generator of the last build, with its parsed templates, and the theme's digest.
+    private var generator: (theme: String, SiteGenerator)?
     private let building = NSLock()
 
     init(catalog: String, theme: String?, options: CompileOptionGroup, folder: String, language: Language) {
@@ -225,14 +227,19 @@ final class PreviewSite: @unchecked Sendable {
     /// digests are unchanged and removing those no longer in the site; returns how many
     /// files were written.
     private func publish(_ compiled: Catalog, result: CompilationResult, theme: Theme, into next: inout PreviewState) throws -> Int {
-        let generator = try SiteGenerator(catalog: compiled, theme: theme)
+        var themeHash = ContentHash()
+        for name in theme.overrides.keys.sorted() {
+            themeHash.update(string: name)
+            themeHash.update(theme.overrides[name]!)
+        }
+        let themeDigest = themeHash.finalize()
+        let generator = try self.generator.flatMap { $0.theme == themeDigest ? $0.1.with(catalog: compiled) : nil }
+            ?? SiteGenerator(catalog: compiled, theme: theme)
+        self.generator = (themeDigest, generator)
         let builder = generator.pageBuilder()
         var common = ContentHash()
         common.update(string: memo.commonDigest)
-        for name in theme.overrides.keys.sorted() {
-            common.update(string: name)
-            common.update(theme.overrides[name]!)
-        }
+        common.update(string: themeDigest)
         let newKeys = BuildCache.pageKeys(
             generator, builder, common: common.finalize(), itemSources: result.itemSources, digests: memo.itemDigests)
         let written = WrittenFiles()

@@ -138,9 +138,9 @@ import Testing
         let response = get("/_diagnostics", Self.state(root: nil, diagnostics: [Self.broken, noFile]))
         let text = String(decoding: response.body, as: UTF8.self)
         #expect(response.status == 200)
-        #expect(text.contains("<h2>cat/items/a1.yaml</h2><pre>cat/items/a1.yaml:2:7: error: 名称含&lt;b&gt;标记&lt;/b&gt; [ZN999]\n"))
+        #expect(text.contains("<h2>cat/items/a1.yaml</h2><pre style=\"font:13px/1.45 'Noto Sans Mono CJK SC','Sarasa Mono SC','Sarasa Term SC',monospace;white-space:pre-wrap;overflow-wrap:anywhere;background:#f6f6f6;color:#111;padding:.6em;margin:.4em 0\">cat/items/a1.yaml:2:7: error: 名称含&lt;b&gt;标记&lt;/b&gt; [ZN999]\n"))
         #expect(text.contains("     | ") && text.contains("^~~~~~"))
-        #expect(text.contains("<h2>（无文件 / no file）</h2><pre>error: 没有文件 [ZN999]"))
+        #expect(text.contains("</h2><pre style=") && text.contains(">error: 没有文件 [ZN999]"))
         #expect(text.contains("共检查 3 个文件：2 个错误，0 个警告。"))
         #expect(!text.contains("<b>"))
     }
