@@ -81,16 +81,17 @@ struct Serve: ParsableCommand {
                 ? "zhinan: warning: 在 \(host) 上监听：网络上的其他人也能看到预览，包括内部业务手册（/internal/）\n"
                 : "zhinan: warning: listening on \(host): others on the network can see the preview, the internal manuals (/internal/) included\n")
         }
+        // Watching starts before the first build, so a save during it is not missed.
+        var watched = [catalog]
+        if let standards = compile.compiler.options.standards.folder(for: catalog) { watched.append(standards) }
+        if let theme { watched.append(theme) }
+        let watcher = FolderWatcher(folders: watched, polling: poll || ProcessInfo.processInfo.environment["ZHINAN_SERVE_POLL"] == "1")
         site.rebuild()
         let shown = host.contains(":") ? "[\(host)]" : host
         let url = "http://\(shown):\(server.port)/"
         emitError(language == .zh ? "zhinan serve: 预览地址 \(url)（按 Ctrl-C 停止）\n" : "zhinan serve: previewing at \(url) (Ctrl-C to stop)\n")
 
         Thread.detachNewThread { server.run() }
-        var watched = [catalog]
-        if let standards = compile.compiler.options.standards.folder(for: catalog) { watched.append(standards) }
-        if let theme { watched.append(theme) }
-        let watcher = FolderWatcher(folders: watched, polling: poll || ProcessInfo.processInfo.environment["ZHINAN_SERVE_POLL"] == "1")
         Thread.detachNewThread { watcher.run { site.rebuild() } }
         if open { Self.openBrowser(url) }
 
