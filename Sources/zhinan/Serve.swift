@@ -38,9 +38,6 @@ struct Serve: ParsableCommand {
     @Option(help: "Message language: zh or en (default: from LANG, else zh).")
     var lang: Language?
 
-    @Flag(help: .hidden)
-    var poll = false
-
     @OptionGroup var compile: CompileOptionGroup
 
     func validate() throws {
@@ -85,7 +82,7 @@ struct Serve: ParsableCommand {
         var watched = [catalog]
         if let standards = compile.compiler.options.standards.folder(for: catalog) { watched.append(standards) }
         if let theme { watched.append(theme) }
-        let watcher = FolderWatcher(folders: watched, polling: poll || ProcessInfo.processInfo.environment["ZHINAN_SERVE_POLL"] == "1")
+        let watcher = FolderWatcher(folders: watched, polling: ProcessInfo.processInfo.environment["ZHINAN_SERVE_POLL"] == "1")
         site.rebuild()
         let shown = host.contains(":") ? "[\(host)]" : host
         let url = "http://\(shown):\(server.port)/"

@@ -93,6 +93,18 @@ import Testing
         #expect(server.stderr.contains("zhinan serve: stopped"))
     }
 
+    @Test func withoutInotifyPollingSeesTheEdit() throws {
+        let catalog = try Self.copyOfSample()
+        let server = try ServeProcess(["serve", catalog, "--port", "0", "--lang", "en", "--standards", repositoryRoot() + "/standards"],
+                                      environment: ["ZHINAN_SERVE_POLL": "1"])
+        defer { server.stop() }
+        let path = catalog + "/" + Self.item
+        let original = try String(contentsOfFile: path, encoding: .utf8)
+        try original.replacingOccurrences(of: "事项名称: 工业产品生产许可证核发（省级发证产品）", with: "事项名称: 轮询看到的名称")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try Self.eventually { try server.get(Self.itemPage).body.contains("轮询看到的名称") })
+    }
+
     @Test func theLiveServerRefusesOtherMethodsAndPathsOutOfTheSite() throws {
         let catalog = try Self.copyOfSample()
         let server = try ServeProcess(["serve", catalog, "--port", "0", "--lang", "en", "--standards", repositoryRoot() + "/standards"])
@@ -150,10 +162,10 @@ final class ServeProcess: @unchecked Sendable {
         return errText
     }
 
-    init(_ arguments: [String]) throws {
+    init(_ arguments: [String], environment: [String: String] = [:]) throws {
         process.executableURL = productsDirectory.appendingPathComponent("zhinan")
         process.arguments = arguments
-        process.environment = zhinanEnvironment
+        process.environment = zhinanEnvironment.merging(environment) { _, new in new }
         let err = Pipe()
         process.standardError = err
         process.standardOutput = FileHandle.nullDevice
