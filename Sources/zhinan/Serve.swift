@@ -95,6 +95,8 @@ struct Serve: ParsableCommand {
         var signal: Int32 = 0
         sigwait(&stops, &signal)
         emitError(language == .zh ? "zhinan serve: 已停止\n" : "zhinan serve: stopped\n")
+        // A rebuild still writing would put files back into the folder as it is removed.
+        site.stopBuilding()
         try? FileManager.default.removeItem(atPath: folder)
         // The server's and watcher's threads block in accept and poll: end the process here.
         Foundation.exit(0)
@@ -172,6 +174,11 @@ final class PreviewSite: @unchecked Sendable {
         let name = String(path.dropFirst(audience.rawValue.count + 1))
         let files = try? CatalogFilesExporter().files(for: audience == .public ? catalog.publicView() : catalog, audience: audience)
         return files?.first { $0.path == name }?.contents
+    }
+
+    /// Waits for a rebuild under way and keeps any other from starting.
+    func stopBuilding() {
+        building.lock()
     }
 
     /// Compiles again and, when the catalog has no errors, writes the pages that changed;

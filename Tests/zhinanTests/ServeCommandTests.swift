@@ -43,6 +43,11 @@ import Testing
     @Test func editsShowUpAndErrorsPutABannerOnThePagesUntilFixed() throws {
         let catalog = try Self.copyOfSample()
         let before = Self.contents(of: catalog)
+        let temporary = NSTemporaryDirectory()
+        func previewFolders() -> Set<String> {
+            Set(((try? FileManager.default.contentsOfDirectory(atPath: temporary)) ?? []).filter { $0.hasPrefix("zhinan-serve-") })
+        }
+        let foldersBefore = previewFolders()
         let server = try ServeProcess(["serve", catalog, "--port", "0", "--lang", "en", "--standards", repositoryRoot() + "/standards"])
         defer { server.stop() }
 
@@ -91,6 +96,8 @@ import Testing
         let status = server.stop()
         #expect(status == 0)
         #expect(server.stderr.contains("zhinan serve: stopped"))
+        // Its private folder is gone.
+        #expect(previewFolders() == foldersBefore)
     }
 
     @Test func withoutInotifyPollingSeesTheEdit() throws {
