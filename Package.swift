@@ -66,12 +66,15 @@ let package = Package(
         .target(name: "CSystem"),
         // Writes a generated site into OUT atomically; the only part of build that does I/O.
         .target(name: "Publishing", dependencies: ["CSystem"]),
+        // `zhinan serve`'s HTTP server, request paths, folder watcher and page additions
+        // (hand-written on POSIX sockets and inotify: no SwiftNIO in the build).
+        .target(name: "Preview", dependencies: ["Diagnostics", "Markup"]),
         // The command line.
         .executableTarget(
             name: "zhinan",
             dependencies: [
                 "Diagnostics", "YAMLSyntax", "Standards", "Catalog", "Compiler",
-                "Flowchart", "Generators", "Publishing", "Exports", "Reports",
+                "Flowchart", "Generators", "Publishing", "Exports", "Reports", "Preview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -92,6 +95,7 @@ let package = Package(
         .testTarget(name: "GeneratorsTests", dependencies: ["Generators", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ExportsTests", dependencies: ["Exports", "Compiler", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Compiler", "TestSupport"]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", "Diagnostics", "TestSupport"]),
         .testTarget(name: "PublishingTests", dependencies: ["Publishing", "TestSupport"]),
         .testTarget(name: "zhinanTests", dependencies: ["zhinan", "TestSupport"], exclude: ["Golden"]),
     ]

@@ -66,6 +66,12 @@ public struct CatalogCompiler: Sendable {
     }
 
     public func compile(folder: String) -> CompilationResult {
+        compile(folder: folder, memo: nil)
+    }
+
+    /// Compiles `folder`, taking from `memo` the outcome of each item file whose bytes and
+    /// context are unchanged since the last compilation with it, and keeping the new ones.
+    public func compile(folder: String, memo: ItemMemo?) -> CompilationResult {
         var result = CompilationResult(catalog: nil, diagnostics: [], sources: SourceTexts(), fileCount: 0)
         if let problem = SourceLoader.folderProblem(folder) {
             result.unusable = problem
@@ -104,6 +110,23 @@ public struct CatalogCompiler: Sendable {
         }
         let catalogIndex = found.firstIndex { $0.relative == "catalog.yaml" || $0.relative == "catalog.yml" }
         let catalogFile = catalogIndex.flatMap { others[$0] }
+        // What an item's outcome depends on besides its file: the profiles and catalog.yaml.
+        var contextHash = ContentHash()
+        for f in profileFiles.sorted(by: { $0.path < $1.path }) {
+            contextHash.update(string: f.path)
+            contextHash.update(string: f.text)
+        }
+        contextHash.update(string: catalogFile?.text ?? "")
+        let memoContext = contextHash.finalize()
+        var commonHash = ContentHash()
+        commonHash.update(string: memoContext)
+        for (i, f) in found.enumerated() where others[i] != nil {
+            commonHash.update(string: f.relative)
+            commonHash.update(string: others[i]!.text)
+        }
+        memo?.begin(commonDigest: commonHash.finalize())
+        defer { memo?.end() }
+        let memoKey = memo.map { ($0, memoContext) }
 
         // catalog.yaml, and the profiles it names before the rest of it: its code sets come from them.
         var headerDiagnostics: [Diagnostic] = []
@@ -140,7 +163,7 @@ public struct CatalogCompiler: Sendable {
         let itemContext = context
         var outcomes = parallelMap(count: itemIndices.count, jobs: options.load.jobs, makeState: { WorkerBuffers() }) { k, buffers -> ItemOutcome in
             let f = found[itemIndices[k]]
-            var outcome = Self.compileItem(path: f.path, relativePath: f.relative, loader: loader, context: itemContext, buffers: &buffers)
+            var outcome = Self.compileItem(path: f.path, relativePath: f.relative, loader: loader, context: itemContext, buffers: &buffers, memo: memoKey)
             outcome.settle(into: sink, suppressionsApply: itemContext != nil)
             return outcome
         }
@@ -245,7 +268,7 @@ public struct CatalogCompiler: Sendable {
             let part = waiting[start..<min(start + chunk, waiting.count)].map { ($0, outcomes[$0].late) }
             let settled = parallelMap(count: part.count, jobs: options.load.jobs, makeState: { WorkerBuffers() }) { j, buffers -> [Diagnostic] in
                 let f = found[itemIndices[part[j].0]]
-                let again = Self.compileItem(path: f.path, relativePath: f.relative, loader: loader, context: itemContext, buffers: &buffers)
+                let again = Self.compileItem(path: f.path, relativePath: f.relative, loader: loader, context: itemContext, buffers: &buffers, memo: memoKey)
                 let all = again.parseDiagnostics + again.diagnostics + part[j].1
                 guard again.parsed, let text = again.text else { return all }
                 return Suppressions.apply(all, files: [(f.path, text)], settings: profile.rules)
@@ -308,10 +331,17 @@ public struct CatalogCompiler: Sendable {
     }
 
     static func compileItem(
-        path: String, relativePath: String, loader: SourceLoader, context: ItemContext?, buffers: inout WorkerBuffers
+        path: String, relativePath: String, loader: SourceLoader, context: ItemContext?, buffers: inout WorkerBuffers,
+        memo: (ItemMemo, String)? = nil
     ) -> ItemOutcome {
         var file: SourceFile
         let count = SourceLoader.readRegularFile(path, limit: loader.options.maxFileSize, into: &buffers.bytes)
+        var digest: String? = nil
+        if let count, let (memo, key) = memo {
+            let d = ContentHash.digest(buffers.bytes[..<count])
+            if let kept = memo.outcome(path: path, digest: d, context: key) { return kept }
+            digest = d
+        }
         if let count {
             file = loader.parse(buffers.bytes[..<count], path: path, relativePath: relativePath, scratch: buffers.yaml)
         } else {
@@ -345,6 +375,7 @@ public struct CatalogCompiler: Sendable {
                 outcome.text = file.text
             }
         }
+        if let digest, let (memo, key) = memo { memo.keep(path: path, digest: digest, context: key, outcome: outcome) }
         return outcome
     }
 

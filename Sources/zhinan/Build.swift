@@ -83,28 +83,12 @@ struct Build: ParsableCommand {
     }
 
     private func loadTheme(language: Language) throws -> Theme {
-        guard let theme else { return .standard }
-        let fm = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard fm.fileExists(atPath: theme, isDirectory: &isDirectory), isDirectory.boolValue,
-              let names = try? fm.contentsOfDirectory(atPath: theme)
-        else {
-            emitError(language == .zh ? "zhinan: error: 找不到主题文件夹“\(theme)”\n" : "zhinan: error: no theme folder at \"\(theme)\"\n")
+        switch ThemeFolder.load(theme) {
+        case .success(let loaded): return loaded
+        case .failure(let problem):
+            emitError("zhinan: error: \(problem.text[language])\n")
             throw Status.unusable
         }
-        var overrides: [String: [UInt8]] = [:]
-        for name in names.sorted() where !name.hasPrefix(".") {
-            guard let data = fm.contents(atPath: theme + "/" + name) else { continue }
-            overrides[name] = [UInt8](data)
-        }
-        let loaded = Theme(overrides: overrides)
-        do {
-            try loaded.check()
-        } catch let error as GeneratorError {
-            emitError("zhinan: error: \(error.message(chinese: language == .zh))\n")
-            throw Status.unusable
-        }
-        return loaded
     }
 
     private func describe(_ error: PublishError, _ language: Language) -> String {
@@ -119,6 +103,39 @@ struct Build: ParsableCommand {
         case (.io(_, let en), .en): return en
         case (.unsafePath(let path), _): return "unsafe output path \(path)"
         }
+    }
+}
+
+/// A theme folder (`--theme`) read and checked.
+enum ThemeFolder {
+    struct Problem: Error {
+        var text: LocalizedText
+    }
+
+    /// The built-in theme when `path` is nil, else the folder's files over it.
+    static func load(_ path: String?) -> Result<Theme, Problem> {
+        guard let path else { return .success(.standard) }
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue,
+              let names = try? fm.contentsOfDirectory(atPath: path)
+        else {
+            return .failure(Problem(text: LocalizedText(zh: "找不到主题文件夹“\(path)”", en: "no theme folder at \"\(path)\"")))
+        }
+        var overrides: [String: [UInt8]] = [:]
+        for name in names.sorted() where !name.hasPrefix(".") {
+            guard let data = fm.contents(atPath: path + "/" + name) else { continue }
+            overrides[name] = [UInt8](data)
+        }
+        let loaded = Theme(overrides: overrides)
+        do {
+            try loaded.check()
+        } catch let error as GeneratorError {
+            return .failure(Problem(text: LocalizedText(zh: error.message(chinese: true), en: error.message(chinese: false))))
+        } catch {
+            return .failure(Problem(text: LocalizedText(zh: "\(error)", en: "\(error)")))
+        }
+        return .success(loaded)
     }
 }
 

@@ -143,11 +143,20 @@ final class BuildCache: @unchecked Sendable {
     /// the common inputs, the item's file, and (public pages) what they show of other items.
     private func pageKeys(_ generator: SiteGenerator, _ builder: SiteGenerator.PageBuilder) -> [String: (public: String, internal: String)] {
         guard let fingerprint, let compiled else { return [:] }
+        return Self.pageKeys(generator, builder, common: fingerprint.commonDigest, itemSources: compiled.itemSources, digests: fingerprint.files)
+    }
+
+    /// The page digests of every item whose file (`itemSources`) has a digest in `digests`,
+    /// on top of `common`: what `build`'s cache and `serve` compare to keep pages.
+    static func pageKeys(
+        _ generator: SiteGenerator, _ builder: SiteGenerator.PageBuilder, common: String,
+        itemSources: [String: String], digests: [String: String]
+    ) -> [String: (public: String, internal: String)] {
         var keys: [String: (public: String, internal: String)] = [:]
         for item in generator.catalog.items {
-            guard let file = compiled.itemSources[item.code], let digest = fingerprint.files[file] else { continue }
+            guard let file = itemSources[item.code], let digest = digests[file] else { continue }
             var h = ContentHash()
-            h.update(string: fingerprint.commonDigest)
+            h.update(string: common)
             h.update(string: digest)
             let own = h.finalize()
             var p = ContentHash()
