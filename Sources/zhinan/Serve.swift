@@ -259,7 +259,7 @@ final class PreviewSite: @unchecked Sendable {
         let old = keys
         let folder = folder
         _ = try generator.generate(
-            jobs: options.jobs, builder: builder,
+            jobs: options.workers, builder: builder,
             reusing: { item, audience in
                 guard let new = newKeys[item.code], let before = old[item.code] else { return false }
                 let paths = generator.pagePaths(for: item)
