@@ -13,7 +13,7 @@ public struct ServiceBundle: Codable, Sendable, Equatable, Identifiable {
     /// 牵头部门: an ``Agency/id``.
     public var leadAgencyID: String
     /// 窗口类别 of the window that accepts the bundle.
-    public var windowCategory: WindowCategory
+    public var windowCategory: String
     /// 承诺: the bundle's promised limit.
     public var promised: TimeLimit?
     /// 说明.
@@ -25,7 +25,7 @@ public struct ServiceBundle: Codable, Sendable, Equatable, Identifiable {
 
     public init(
         code: String, name: String, mode: BundleMode, stages: [BundleStage], leadAgencyID: String,
-        windowCategory: WindowCategory, promised: TimeLimit? = nil, note: String? = nil,
+        windowCategory: String, promised: TimeLimit? = nil, note: String? = nil,
         materials: [BundleMaterial] = [], figures: BundleFigures = BundleFigures()
     ) {
         self.code = code

@@ -356,7 +356,8 @@ struct References {
             guard resolve(id, in: .materials, at: p.value.range, binder: &b), let shared = header.materials[id] else { return nil }
             m = MaterialRequirement(
                 name: shared.name, libraryID: id, form: shared.form, copies: shared.copies, medium: shared.medium,
-                source: shared.source, requirement: shared.requirement, shareable: shared.shareable)
+                source: shared.source, requirement: shared.requirement, shareable: shared.shareable,
+                exemption: shared.shareable ? .dataSharing : nil)
         }
         if let p = r["材料"], let name = b.text(p.value, what: "\(what())的名称", whatEN: "the name of \(en())", oneLine: true),
            !name.allSatisfy(\.isWhitespace) {

@@ -72,7 +72,7 @@ public enum CatalogSQLite {
           id TEXT PRIMARY KEY,
           position INTEGER NOT NULL UNIQUE,
           name TEXT NOT NULL,
-          category TEXT NOT NULL CHECK (category IN (\(sqlList(WindowCategory.allCases.map(\.rawValue))))),
+          category TEXT NOT NULL,  -- a value of the profiles' code set 窗口类别
           location TEXT,
           hours TEXT,
           phone TEXT
@@ -266,7 +266,7 @@ public enum CatalogSQLite {
           name TEXT NOT NULL,
           mode TEXT NOT NULL CHECK (mode IN (\(sqlList(BundleMode.allCases.map(\.rawValue))))),
           lead_agency_id TEXT REFERENCES agencies (id),
-          window_category TEXT NOT NULL CHECK (window_category IN (\(sqlList(WindowCategory.allCases.map(\.rawValue))))),
+          window_category TEXT NOT NULL,
           promised_kind TEXT CHECK (promised_kind IN (\(timeKinds))),
           promised_days INTEGER,
           note TEXT,
@@ -345,7 +345,7 @@ public enum CatalogSQLite {
         }
         let windows = try db.inserter("windows", ["id", "position", "name", "category", "location", "hours", "phone"])
         for (i, w) in c.windows.enumerated() {
-            try windows.insert(w.id, i, w.name, w.category.rawValue, w.location, w.hours, w.phone)
+            try windows.insert(w.id, i, w.name, w.category, w.location, w.hours, w.phone)
         }
         let laws = try db.inserter("laws", ["id", "position", "name", "level", "document_number", "effective_date", "url"])
         for (i, l) in c.laws.enumerated() {
@@ -444,7 +444,7 @@ public enum CatalogSQLite {
             let f = b.figures
             try bundles.insert(
                 b.code, index, b.name, b.mode.rawValue, b.leadAgencyID.isEmpty ? nil : b.leadAgencyID,
-                b.windowCategory.rawValue, kind(b.promised), b.promised?.days, b.note,
+                b.windowCategory, kind(b.promised), b.promised?.days, b.note,
                 f.criticalPath?.workingDays, f.criticalPath?.calendarDays, f.oneByOne?.workingDays,
                 f.oneByOne?.calendarDays, f.statutoryPath?.workingDays, f.statutoryPath?.calendarDays,
                 f.materialsBeforeMerge, f.materialsAfterMerge)

@@ -91,7 +91,6 @@ public enum CatalogShape {
     static func texts(_ element: String) -> Value { .list(.string(), element: element) }
 
     static let enumerations: [Enumeration] = [
-        Enumeration(name: "WindowCategory", doc: "窗口类别", values: WindowCategory.allCases.map(\.rawValue)),
         Enumeration(name: "CaseType", doc: "办件类型", values: CaseType.allCases.map(\.rawValue)),
         Enumeration(name: "MaterialForm", doc: "材料形式", values: MaterialForm.allCases.map(\.rawValue)),
         Enumeration(name: "Necessity", doc: "必要性", values: Necessity.allCases.map(\.rawValue)),
@@ -135,7 +134,7 @@ public enum CatalogShape {
         Object(name: "ServiceWindow", doc: "窗口：政务服务中心受理事项的窗口", fields: [
             req("id", text, "编号"),
             req("name", text, "名称"),
-            req("category", .enumeration("WindowCategory"), "类别"),
+            req("category", .string(), "类别：配置的代码集“窗口类别”中的值"),
             opt("location", text, "地点"),
             opt("hours", text, "办公时间"),
             opt("phone", text, "电话"),
@@ -264,7 +263,7 @@ public enum CatalogShape {
             req("mode", .enumeration("BundleMode"), "办理方式：并联、串联 或 混合"),
             req("stages", .list(.object("BundleStage"), element: "stage"), "阶段：并联为一个阶段，串联每个事项一个阶段"),
             req("leadAgencyID", text, "牵头部门：实施机关的编号"),
-            req("windowCategory", .enumeration("WindowCategory"), "受理一件事的窗口类别"),
+            req("windowCategory", .string(), "受理一件事的窗口类别：代码集“窗口类别”中的值"),
             opt("promised", .object("TimeLimit"), "承诺时限"),
             opt("note", text, "说明"),
             req("materials", .list(.object("BundleMaterial"), element: "material"), "合并后的申请材料：每种材料一项"),

@@ -84,7 +84,7 @@ extension ViewBuilder {
     func bundleHead(_ b: ServiceBundle) -> BundleHead {
         BundleHead(
             bundleName: b.name, bundleCode: b.code, mode: b.mode.rawValue, modeText: Self.modeText(b.mode),
-            memberCount: b.memberCodes.count, windowCategory: b.windowCategory.rawValue)
+            memberCount: b.memberCodes.count, windowCategory: b.windowCategory)
     }
 
     func leadAgency(_ b: ServiceBundle) -> AgencyView? {
@@ -108,7 +108,7 @@ extension ViewBuilder {
     func bundleWindows(_ b: ServiceBundle) -> [WindowView] {
         bundleWindowList(b).map {
             WindowView(
-                windowName: $0.name, category: $0.category.rawValue, location: $0.location, hours: $0.hours,
+                windowName: $0.name, category: $0.category, location: $0.location, hours: $0.hours,
                 windowPhone: $0.phone)
         }
     }
@@ -228,7 +228,7 @@ extension ViewBuilder {
             return n
         }
         let start = unique("申请")
-        let intake = unique("\(b.windowCategory.rawValue)窗口一次收件")
+        let intake = unique("\(b.windowCategory)窗口一次收件")
         let end = unique("统一出件")
         var seen = Set<String>()
         var stages: [[(code: String, name: String)]] = []
@@ -361,7 +361,7 @@ extension ViewBuilder {
             return SearchEntry(
                 code: b.code, name: b.name, url: "bundles/\(segment(b))/index.html",
                 agency: agencies[b.leadAgencyID]?.name ?? b.leadAgencyID,
-                categories: [b.windowCategory.rawValue], materials: b.materials.map(\.name), kind: "一件事")
+                categories: [b.windowCategory], materials: b.materials.map(\.name), kind: "一件事")
         }
     }
 }

@@ -82,7 +82,7 @@ struct ViewBuilder: Sendable {
         item.windowIDs.map { id in
             guard let w = windows[id] else { return WindowView(windowName: id, category: "") }
             return WindowView(
-                windowName: w.name, category: w.category.rawValue, location: w.location,
+                windowName: w.name, category: w.category, location: w.location,
                 hours: w.hours, windowPhone: w.phone)
         }
     }
@@ -326,9 +326,9 @@ struct ViewBuilder: Sendable {
     }
 
     /// Each item's 窗口类别, in the standard's order, each once.
-    func categories(_ item: Item) -> [WindowCategory] {
+    func categories(_ item: Item) -> [String] {
         let own = Set(item.windowIDs.compactMap { windows[$0]?.category })
-        return WindowCategory.allCases.filter { own.contains($0) }
+        return catalog.windowCategoryOrder(extra: own).filter { own.contains($0) }
     }
 
     func agencyGroups(page: String) -> [IndexGroup] {
@@ -352,11 +352,11 @@ struct ViewBuilder: Sendable {
     func index() -> IndexPage {
         var byCategory: [IndexGroup] = []
         let cats = catalog.items.map { categories($0) }
-        for (i, c) in WindowCategory.allCases.enumerated() {
+        for (i, c) in catalog.windowCategoryOrder(extra: cats.joined()).enumerated() {
             let entries = zip(catalog.items, cats).filter { $0.1.contains(c) }.map { entry($0.0, page: "index.html") }
             if entries.isEmpty { continue }
             byCategory.append(
-                IndexGroup(title: c.rawValue, count: entries.count, entries: entries, anchor: "category-\(i + 1)"))
+                IndexGroup(title: c, count: entries.count, entries: entries, anchor: "category-\(i + 1)"))
         }
         let none = zip(catalog.items, cats).filter { $0.1.isEmpty }.map { entry($0.0, page: "index.html") }
         if !none.isEmpty {
@@ -417,7 +417,7 @@ struct ViewBuilder: Sendable {
                 SearchEntry(
                     code: item.code, name: item.name, url: "items/\(segment(item))/index.html",
                     agency: agencies[item.agencyID]?.name ?? item.agencyID,
-                    categories: categories(item).map(\.rawValue),
+                    categories: categories(item),
                     materials: item.materials.map(\.name))
             },
             bundles: bundleSearchEntries())

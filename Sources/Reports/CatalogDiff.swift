@@ -458,7 +458,7 @@ extension CatalogDiff {
                  ("website", a.website)]
             }
             out += entries("windows", old.windows, new.windows, id: \.id, name: \.name) { w in
-                [("name", w.name), ("category", w.category.rawValue), ("location", w.location), ("hours", w.hours),
+                [("name", w.name), ("category", w.category), ("location", w.location), ("hours", w.hours),
                  ("phone", w.phone)]
             }
             out += entries("laws", old.laws, new.laws, id: \.id, name: \.name) { l in
@@ -472,7 +472,7 @@ extension CatalogDiff {
             out += entries("bundles", old.bundles, new.bundles, id: \.code, name: \.name) { b in
                 [("name", b.name), ("mode", b.mode.rawValue),
                  ("members", b.stages.map { $0.itemCodes.joined(separator: "、") }.joined(separator: " → ")),
-                 ("leadAgency", b.leadAgencyID), ("windowCategory", b.windowCategory.rawValue),
+                 ("leadAgency", b.leadAgencyID), ("windowCategory", b.windowCategory),
                  ("promised", b.promised?.text), ("note", b.note)]
             }
             return out

@@ -216,7 +216,7 @@ extension CatalogStats {
         }
 
         let category = Dictionary(catalog.windows.map { ($0.id, $0.category) }, uniquingKeysWith: { a, _ in a })
-        var byCategory: [WindowCategory: Int] = [:]
+        var byCategory: [String: Int] = [:]
         var several = 0, withoutWindow = 0
         for item in items {
             let categories = Set(item.windowIDs.compactMap { category[$0] })
@@ -257,7 +257,7 @@ extension CatalogStats {
             catalogName: catalog.name,
             itemCount: items.count,
             itemsByType: types.map { Count($0, byType[$0]!) },
-            itemsByWindowCategory: WindowCategory.allCases.map { Count($0.rawValue, byCategory[$0] ?? 0) },
+            itemsByWindowCategory: catalog.windowCategoryOrder(extra: byCategory.keys).map { Count($0, byCategory[$0] ?? 0) },
             itemsInSeveralCategories: several,
             itemsWithoutWindow: withoutWindow,
             compressionItems: compressions.count,

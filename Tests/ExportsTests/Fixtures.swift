@@ -30,9 +30,9 @@ enum Fixtures {
         ],
         windows: [
             ServiceWindow(
-                id: "jy-1", name: "经营类综合受理窗口", category: .business, location: "政务服务中心二楼A区",
+                id: "jy-1", name: "经营类综合受理窗口", category: "经营类", location: "政务服务中心二楼A区",
                 hours: "周一至周五 9:00-12:00, 13:00-17:00", phone: "020-12345679"),
-            ServiceWindow(id: "zh-1", name: "综合窗口", category: .comprehensive),
+            ServiceWindow(id: "zh-1", name: "综合窗口", category: "综合"),
         ],
         laws: [
             Law(
@@ -108,7 +108,7 @@ enum Fixtures {
                     BundleStage(name: "补证", itemCodes: ["440100-QR-00001-000"]),
                     BundleStage(name: "登记", itemCodes: ["440100-XK-00012-001"]),
                 ],
-                leadAgencyID: "zjj", windowCategory: .comprehensive, promised: .workingDays(10), note: "一次申请，统一出件。",
+                leadAgencyID: "zjj", windowCategory: "综合", promised: .workingDays(10), note: "一次申请，统一出件。",
                 materials: [
                     BundleMaterial(
                         name: "营业执照", libraryID: "yyzz", form: .originalAndCopy, copies: 2, medium: "纸质",

@@ -237,7 +237,7 @@ import Testing
                 BundleStage(name: t("bundle.stage0"), itemCodes: [items[0].code]),
                 BundleStage(name: t("bundle.stage1"), itemCodes: [items[1].code]),
             ],
-            leadAgencyID: t("agency.id"), windowCategory: .business, promised: .workingDays(8), note: t("bundle.note"))
+            leadAgencyID: t("agency.id"), windowCategory: "经营类", promised: .workingDays(8), note: t("bundle.note"))
         return Catalog(
             name: t("catalog.name"), region: t("catalog.region"), standards: [t("catalog.standard")],
             agencies: [
@@ -247,7 +247,7 @@ import Testing
             ],
             windows: [
                 ServiceWindow(
-                    id: t("window.id"), name: t("window.name"), category: .business, location: t("window.location"),
+                    id: t("window.id"), name: t("window.name"), category: "经营类", location: t("window.location"),
                     hours: t("window.hours"), phone: t("window.phone"))
             ],
             laws: [

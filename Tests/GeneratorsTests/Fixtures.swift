@@ -129,7 +129,7 @@ enum Fixtures {
     static let bundle = ServiceBundle(
         code: bundleCode, name: "开办餐饮企业一件事", mode: .parallel,
         stages: [BundleStage(itemCodes: [foodLicence.code, example.code])], leadAgencyID: "scjgj",
-        windowCategory: .business, promised: .workingDays(10),
+        windowCategory: "经营类", promised: .workingDays(10),
         note: "在经营类综合受理窗口一次提交食品经营许可和特种设备使用登记的全部材料，两个事项同时审批，统一出件。"
     ).merged(with: [foodLicence.code: foodLicence, example.code: example])
 
@@ -141,7 +141,7 @@ enum Fixtures {
             BundleStage(name: "先行办理", itemCodes: [immediate.code]),
             BundleStage(name: "并联审批", itemCodes: [foodLicence.code, example.code]),
         ],
-        leadAgencyID: "scjgj", windowCategory: .business, promised: .workingDays(10)
+        leadAgencyID: "scjgj", windowCategory: "经营类", promised: .workingDays(10)
     ).merged(with: [immediate.code: immediate, foodLicence.code: foodLicence, example.code: example])
 
     static var catalogWithMixedBundle: Catalog {
@@ -163,13 +163,13 @@ enum Fixtures {
         ],
         windows: [
             ServiceWindow(
-                id: "jy-1", name: "经营类综合受理窗口", category: .business, location: "某某市政务服务中心二楼A区",
+                id: "jy-1", name: "经营类综合受理窗口", category: "经营类", location: "某某市政务服务中心二楼A区",
                 hours: "周一至周五 9:00-12:00, 13:00-17:00", phone: "020-12345600"),
             ServiceWindow(
-                id: "zh-1", name: "综合咨询窗口", category: .comprehensive, location: "某某市政务服务中心一楼大厅",
+                id: "zh-1", name: "综合咨询窗口", category: "综合", location: "某某市政务服务中心一楼大厅",
                 hours: "周一至周六 9:00-17:00"),
             ServiceWindow(
-                id: "gm-1", name: "公民类综合受理窗口", category: .citizen, location: "某某市政务服务中心一楼C区",
+                id: "gm-1", name: "公民类综合受理窗口", category: "公民类", location: "某某市政务服务中心一楼C区",
                 hours: "周一至周五 9:00-17:00"),
         ],
         laws: [

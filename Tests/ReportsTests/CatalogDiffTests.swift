@@ -23,7 +23,7 @@ private func lines(_ old: Catalog, _ new: Catalog, internal includeInternal: Boo
     @Test func bundlesAddedRemovedAndChanged() {
         func bundle(_ code: String, _ name: String, promised: Int, members: [String]) -> ServiceBundle {
             ServiceBundle(code: code, name: name, mode: .parallel, stages: [BundleStage(itemCodes: members)],
-                          leadAgencyID: "a", windowCategory: .comprehensive, promised: .workingDays(promised))
+                          leadAgencyID: "a", windowCategory: "综合", promised: .workingDays(promised))
         }
         var old = base, new = base
         old.bundles = [bundle("Y1", "退休一件事", promised: 10, members: ["A", "B"]), bundle("Y2", "开店一件事", promised: 5, members: ["A", "C"])]

@@ -46,9 +46,9 @@ import Testing
         return Catalog(
             name: "测试目录", region: "440100", standards: [], internalControlLine: Ratio(numerator: 1, denominator: 2),
             windows: [
-                ServiceWindow(id: "gc", name: "工程窗口", category: .engineering),
-                ServiceWindow(id: "jy", name: "经营窗口", category: .business),
-                ServiceWindow(id: "zh", name: "综合窗口", category: .comprehensive),
+                ServiceWindow(id: "gc", name: "工程窗口", category: "工程类"),
+                ServiceWindow(id: "jy", name: "经营窗口", category: "经营类"),
+                ServiceWindow(id: "zh", name: "综合窗口", category: "综合"),
             ],
             items: items)
     }()
@@ -146,7 +146,7 @@ import Testing
     static func withBundle(code: String, name: String, promised: Int, materialsBefore: Int, after: Int) -> Catalog {
         var catalog = CatalogStatsTests.catalog
         var bundle = ServiceBundle(code: code, name: name, mode: .parallel,
-            stages: [BundleStage(itemCodes: ["a", "b"])], leadAgencyID: "x", windowCategory: .comprehensive,
+            stages: [BundleStage(itemCodes: ["a", "b"])], leadAgencyID: "x", windowCategory: "综合",
             promised: .workingDays(promised))
         bundle.figures = BundleFigures(oneByOne: FlowPath(steps: ["a", "b"], workingDays: 7, calendarDays: 0),
                                        materialsBeforeMerge: materialsBefore, materialsAfterMerge: after)
