@@ -3,7 +3,7 @@ import Diagnostics
 /// The codes the compiler reports: elements (3xx), values (4xx), references (5xx), time
 /// limits (6xx), the flow (7xx) and consistency between elements (8xx).
 public enum CompilerCodes {
-    private static func code(
+    static func code(
         _ id: String, _ severity: Severity, _ titleZH: String, _ titleEN: String,
         _ whyZH: String, _ whyEN: String, _ fixZH: String, _ fixEN: String, example: String? = nil
     ) -> DiagnosticCode {
@@ -345,5 +345,5 @@ public enum CompilerCodes {
         unknownMember, memberTwice, memberNotAtWindow, bundlePromiseTooShort, bundlePromiseOverStatute,
         bundleShape, duplicateBundleCode,
         suppressedError,
-    ]
+    ] + national
 }

@@ -128,9 +128,13 @@ struct BindingTables: @unchecked Sendable {
     /// Element names (canonical, synonyms, traditional) by their UTF-8 length.
     private let elementNames: [Int: [(name: String, index: Int, spelling: EffectiveProfile.Spelling)]]
     let itemCodePattern: CompiledPattern?
+    /// Element names (and field aliases) of the profiles the catalog does not follow → the
+    /// id of the profile that defines each, for messages about an unknown element.
+    let elsewhere: [String: String]
 
-    init(codeSets: [String: [String]], profile: EffectiveProfile? = nil) {
-        let merged = codeSets.merging(Fields.builtinCodeSets) { a, _ in a }
+    init(codeSets: [String: [String]], profile: EffectiveProfile? = nil, elsewhere: [String: String] = [:]) {
+        let merged = codeSets
+        self.elsewhere = elsewhere
         self.codeSets = merged
         codeSetList = merged.keys.sorted().map { ($0, merged[$0]!) }
         var names: [Int: [(String, Int, EffectiveProfile.Spelling)]] = [:]

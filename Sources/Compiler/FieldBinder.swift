@@ -247,9 +247,12 @@ struct FieldBinder {
 
     /// A value of a code set, with did-you-mean.
     mutating func code(_ node: YAMLNode, set: String, what: @autoclosure () -> String, whatEN: @autoclosure () -> String) -> String? {
-        guard let value = line(node, what: what(), whatEN: whatEN()) else { return nil }
+        let allowed = tables.codeSet(set)
+        // A set of numbers (到现场次数) takes them as YAML reads them, unquoted.
+        let numeric = node.scalar.map { s in allowed.map { FastText.contains($0, s.text) } ?? false } ?? false
+        guard let value = line(node, what: what(), whatEN: whatEN(), numbersAllowed: numeric) else { return nil }
         // No such set: the profiles could not be resolved, which is reported on its own.
-        guard let allowed = tables.codeSet(set) else { return value }
+        guard let allowed else { return value }
         guard FastText.contains(allowed, value) else {
             let hint = reporter.didYouMean(value, in: allowed)
             reporter.report(

@@ -19,6 +19,7 @@ struct ItemSpans: Sendable {
     /// Per step, per transition: the target's range.
     var targets: [[SourceRange]] = []
     var staff: SourceRange?
+    var national = NationalSpans()
 }
 
 /// An item bound from its file, with where its parts are.
@@ -58,16 +59,28 @@ struct ItemBinder {
         spans.start = SourceRange(at: root.range.start)
         var item = Item(code: "", name: "", type: "", agencyID: "")
         var given: [String: SourceRange] = [:]
+        var fieldAliases: [FieldAliasUse] = []
 
         for pair in pairs {
             let name = pair.key.text
             let found = b.tables.element(named: name).map { (profile.elements[$0.index], $0.spelling) }
             guard let (spec, spelling) = found ?? profile.element(named: name) else {
+                if let alias = profile.fieldAlias(named: name) {
+                    fieldAliases.append(FieldAliasUse(alias: alias, pair: pair))
+                    continue
+                }
+                let standards = header.catalog.standards
+                if let owner = b.tables.elsewhere[name] {
+                    b.reporter.report(CompilerCodes.unknownElement, at: pair.keyRange,
+                        zh: "“\(name)”不是目录所遵循标准（\(standards.joined(separator: "、"))）中的要素；该要素由标准 \(owner) 定义；在 catalog.yaml 的 标准 中加入它",
+                        en: "\"\(name)\" is not an element of the catalog's standards (\(standards.joined(separator: ", "))); the standard \(owner) defines it; add it to 标准 in catalog.yaml")
+                    continue
+                }
                 let allNames = profile.elements.flatMap { [$0.name] + $0.synonyms }
                 let hint = b.reporter.didYouMean(name, in: allNames)
                 b.reporter.report(CompilerCodes.unknownElement, at: pair.keyRange,
-                    zh: "“\(name)”不是目录所遵循标准（\(header.catalog.standards.joined(separator: "、"))）中的要素\(hint.zh)",
-                    en: "\"\(name)\" is not an element of the catalog's standards (\(header.catalog.standards.joined(separator: ", ")))\(hint.en)")
+                    zh: "“\(name)”不是目录所遵循标准（\(standards.joined(separator: "、"))）中的要素\(hint.zh)",
+                    en: "\"\(name)\" is not an element of the catalog's standards (\(standards.joined(separator: ", ")))\(hint.en)")
                 continue
             }
             if spelling == .traditional {
@@ -95,6 +108,7 @@ struct ItemBinder {
             }
             bindElement(spec, pair, into: &item, spans: &spans)
         }
+        if !fieldAliases.isEmpty { bindFieldAliases(fieldAliases, given: &given, into: &item, spans: &spans) }
         for spec in profile.elements where spec.isRequired && given[spec.key] == nil {
             let by = profile.profiles.filter { p in p.elements.contains { $0.key == spec.key && $0.isRequired } }.map(\.id)
             let names = ([spec.name] + spec.synonyms).map { "“\($0)”" }.joined(separator: "或")
@@ -114,7 +128,7 @@ struct ItemBinder {
         }
     }
 
-    private mutating func bindElement(_ spec: ElementSpec, _ pair: YAMLPair, into item: inout Item, spans: inout ItemSpans) {
+    mutating func bindElement(_ spec: ElementSpec, _ pair: YAMLPair, into item: inout Item, spans: inout ItemSpans) {
         let node = pair.value, what = spec.name, en = spec.name
         switch spec.type {
         case .itemCode:
@@ -140,17 +154,23 @@ struct ItemBinder {
             case ElementKey.caseType:
                 item.caseType = FastText.enumCase(value, as: CaseType.self)
                 spans.caseType = node.range
-            default: item.additionalElements.append(additional(spec, .text(value)))
+            default:
+                if !bindNationalCode(spec.key, value, at: node.range, into: &item, spans: &spans) {
+                    item.additionalElements.append(additional(spec, .text(value)))
+                }
             }
         case .codeList:
             let nodes = node.sequence ?? [node]
             if node.mapping != nil { _ = b.textList(node, what: what, whatEN: en); return }
+            if spec.key == ElementKey.onlineDepth { bindOnlineDepth(spec, node, into: &item, spans: &spans); return }
             let values = nodes.enumerated().compactMap { i, n in
                 b.filled(n, what: "\(what)第\(i + 1)项", whatEN: "entry \(i + 1) of \(en)") ? b.code(n, set: spec.codeSet ?? "", what: what, whatEN: en) : nil
             }
             switch spec.key {
             case ElementKey.serviceObjects: item.serviceObjects = values
-            case ElementKey.handlingForms: item.handlingForms = values
+            case ElementKey.handlingForms:
+                item.handlingForms = values
+                spans.national.handlingForms = node.range
             default: item.additionalElements.append(additional(spec, .list(values)))
             }
         case .text:
@@ -161,6 +181,7 @@ struct ItemBinder {
             case ElementKey.rightsAndObligations: item.rightsAndObligations = t
             case ElementKey.progressQuery: item.progressQuery = t
             case ElementKey.supervision: item.supervision = t
+            case ElementKey.onSiteReason: item.national.onSiteReason = t
             default: item.additionalElements.append(additional(spec, .text(t)))
             }
         case .textList:
@@ -225,6 +246,8 @@ struct ItemBinder {
                 b.reporter.report(CompilerCodes.missingField, at: node.range,
                     zh: "咨询至少要写电话、地址或网址之一", en: "咨询 needs at least a phone number, an address or a website")
             }
+        case .basicCode, .implementationCode, .handlingItems, .complaint, .url, .agencyID, .agencyIDs:
+            bindNational(spec, node, into: &item, spans: &spans)
         case .flow:
             spans.flow = pair.keyRange
             bindFlow(node, into: &item, spans: &spans)
@@ -253,7 +276,7 @@ struct ItemBinder {
         }
     }
 
-    private func additional(_ spec: ElementSpec, _ value: AdditionalElement.Value) -> AdditionalElement {
+    func additional(_ spec: ElementSpec, _ value: AdditionalElement.Value) -> AdditionalElement {
         AdditionalElement(key: spec.key, title: spec.standardName ?? spec.name, isInternal: !spec.isPublic, value: value)
     }
 

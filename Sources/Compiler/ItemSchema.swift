@@ -109,7 +109,7 @@ public enum ItemSchema {
         let profile: EffectiveProfile
 
         func codes(_ set: String) -> [String]? {
-            profile.codeSets[set] ?? Fields.builtinCodeSets[set]
+            profile.codeSets[set]
         }
 
         /// The profiles that call `name` their own name for the element with `spec`'s key.
@@ -159,8 +159,16 @@ public enum ItemSchema {
             case .itemCode:
                 let pattern = profile.parameters[ItemSchema.codeFormatParameter]
                 return presence.nonBlank(.object([("type", presence.types("string"))] + (pattern.map { [("pattern", .string($0))] } ?? [])))
-            case .agency:
+            case .agency, .agencyID:
                 return reference(.agencies, presence)
+            case .agencyIDs:
+                return oneOrList(reference(.agencies, presence), items: reference(.agencies, .entry), presence)
+            case .url:
+                return kind(.url, presence)
+            case .basicCode:
+                return string(pattern: "^[0-9]{12}$", presence)
+            case .implementationCode:
+                return string(pattern: "^[0-9A-Z]{18}[1-7][0-9]{12}$", presence)
             case .windows:
                 return oneOrList(reference(.windows, presence), items: reference(.windows, .entry), presence)
             case .consultation:
@@ -223,7 +231,9 @@ public enum ItemSchema {
 
         func code(_ set: String?, _ presence: Presence) -> JSONValue {
             guard let set, let values = codes(set) else { return text(presence) }
-            return .object([("enum", presence.values(values.map(JSONValue.string)))])
+            // A value that is a number (到现场次数) may be written unquoted.
+            let numbers = values.compactMap { v in v.allSatisfy(\.isASCII) ? Int(v).map(JSONValue.int) : nil }
+            return .object([("enum", presence.values(values.map(JSONValue.string) + numbers))])
         }
 
         func reference(_ registry: Registry, _ presence: Presence) -> JSONValue {

@@ -157,7 +157,7 @@ public enum ItemSkeleton {
         func hold(_ guidance: String) -> Node { .scalar(ItemSkeleton.scalar(placeholder + guidance), comment: nil) }
 
         func codes(_ set: String?) -> [String]? {
-            guard let set, let values = profile.codeSets[set] ?? Fields.builtinCodeSets[set], !values.isEmpty else { return nil }
+            guard let set, let values = profile.codeSets[set], !values.isEmpty else { return nil }
             return values
         }
 
@@ -230,8 +230,10 @@ public enum ItemSkeleton {
                                                           comment: allowed(values) + "，可写多个"))
             case .itemCode:
                 return Entry(key: spec.name, value: .scalar(ItemSkeleton.scalar(code), comment: nil))
-            case .agency:
+            case .agency, .agencyID:
                 return Entry(key: spec.name, value: reference(.agencies, help: spec.help))
+            case .agencyIDs:
+                return Entry(key: spec.name, value: .seq([reference(.agencies, help: spec.help)]))
             case .windows:
                 if let window {
                     return Entry(key: spec.name, value: .flow([ItemSkeleton.scalar(window, inFlow: true)],

@@ -143,6 +143,20 @@ public enum Fields {
         FieldSpec("资格", .text, traditional: ["資格"]),
     ]
 
+    /// 业务办理项 (GB/T 39554.2-2020).
+    public static let handlingItem: [FieldSpec] = [
+        FieldSpec("编码", .text, required: true, traditional: ["編碼"], help: "实施编码 + 2 位顺序号，共 33 位"),
+        FieldSpec("名称", .text, required: true, traditional: ["名稱"], help: "如 企业申请"),
+    ]
+
+    /// 监督投诉 (GB/T 39554.2-2020): the fields of 咨询, for complaints.
+    public static let complaint: [FieldSpec] = [
+        FieldSpec("电话", .phone, traditional: ["電話"], help: "如 12345，或 区号-号码"),
+        FieldSpec("网址", .url, traditional: ["網址"], help: "http:// 或 https:// 开头"),
+        FieldSpec("地址", .text),
+        FieldSpec("邮箱", .text, traditional: ["郵箱"]),
+    ]
+
     /// The fields of catalog.yaml.
     public static let catalog: [FieldSpec] = [
         FieldSpec("目录名称", .text, required: true, traditional: ["目錄名稱"]),
@@ -208,6 +222,9 @@ public enum Fields {
         switch type {
         case .text, .code, .itemCode, .agency: nil
         case .textList, .codeList, .windows: nil
+        case .basicCode, .implementationCode, .url, .agencyID, .agencyIDs: nil
+        case .handlingItems: .records(handlingItem)
+        case .complaint: .record(complaint)
         case .legalBasis: .records(legalBasis)
         case .materials: .records(material)
         case .timeLimits: .record(timeLimits)
@@ -222,11 +239,4 @@ public enum Fields {
 
     /// What 审批收费 says when nothing is charged, the first being the standard's words.
     public static let noFee = ["不收费", "免费"]
-
-    /// Code sets the model itself defines, which every profile has.
-    public static let builtinCodeSets: [String: [String]] = [
-        "办理结果": ["准予", "不予", "终止"],
-        "窗口类别": ["工程类", "经营类", "公民类", "综合"],
-        "办理方式": ["并联", "串联", "混合"],
-    ]
 }
