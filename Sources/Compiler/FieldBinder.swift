@@ -249,8 +249,7 @@ struct FieldBinder {
     mutating func code(_ node: YAMLNode, set: String, what: @autoclosure () -> String, whatEN: @autoclosure () -> String) -> String? {
         let allowed = tables.codeSet(set)
         // A set of numbers (到现场次数) takes them as YAML reads them, unquoted.
-        let numeric = node.scalar.map { s in allowed.map { FastText.contains($0, s.text) } ?? false } ?? false
-        guard let value = line(node, what: what(), whatEN: whatEN(), numbersAllowed: numeric) else { return nil }
+        guard let value = line(node, what: what(), whatEN: whatEN(), numbersAllowed: tables.numericSets.contains(set)) else { return nil }
         // No such set: the profiles could not be resolved, which is reported on its own.
         guard let allowed else { return value }
         guard FastText.contains(allowed, value) else {

@@ -61,9 +61,24 @@ public enum ItemSchema {
             }
             let names = [spec.name] + spec.synonyms + spec.traditional
             if spec.isRequired {
-                if names.count == 1 { required.append(spec.name) } else { constraints.append(anyOfRequired(names)) }
+                // A heading standing for one of its fields gives the element too.
+                let fieldAliases = profile.fieldAliases.values.filter { $0.elementKey == spec.key }.map(\.name).sorted()
+                let all = names + fieldAliases
+                if all.count == 1 { required.append(spec.name) } else { constraints.append(anyOfRequired(all)) }
             }
             if let once = atMostOne(names) { constraints.append(once) }
+        }
+        // Headings that stand for one field of an element (法定办结时限 → 办理时限.法定), never
+        // beside the element itself.
+        for alias in profile.fieldAliases.values.sorted(by: { $0.name < $1.name }) {
+            guard let spec = profile.element(key: alias.elementKey), case .record(let fields)? = Fields.shape(of: spec.type),
+                  let field = fields.first(where: { $0.name == alias.field }) else { continue }
+            guard case .object(var pairs) = builder.kind(field.kind, .optional) else { continue }
+            pairs.append(("description", .string("“\(spec.name)”的“\(field.name)”，可写在事项顶层；不能与“\(spec.name)”同时写。")))
+            properties.append((alias.name, .object(pairs)))
+            for name in [spec.name] + spec.synonyms + spec.traditional {
+                constraints.append(.object([("not", .object([("type", .string("object")), ("required", .array([.string(name), .string(alias.name)]))]))]))
+            }
         }
         let ids = profile.profiles.map(\.id)
         var top: [(String, JSONValue)] = [

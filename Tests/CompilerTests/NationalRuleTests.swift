@@ -12,11 +12,11 @@ import Testing
     static func national() -> Fixture {
         var f = Fixture()
         f.editCatalog("标准: [DB44/T 1147-2013, DB44/T 1148-2013]", "标准: [GB/T 39554.2-2020, DB44/T 1147-2013, DB44/T 1148-2013]")
-        f.editCatalog("材料库:", """
+        f.editCatalog("窗口:", """
               - 编号: sjj
                 名称: 某某省市场监督管理局
                 统一社会信用代码: 11440000MB2D0164XH
-            材料库:
+            窗口:
             """)
         f.items["items/a.yaml"] = """
             基本编码: "000104002000"
