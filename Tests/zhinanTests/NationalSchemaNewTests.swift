@@ -7,9 +7,11 @@ import Testing
 @Suite struct NationalSchemaNewTests {
     static let standards = ["--standard", "GB/T 39554.2-2020", "--standard", "DB44/T 1147-2013", "--standard", "DB44/T 1148-2013"]
 
-    /// A copy of catalogs/liwan-yichuang that follows the national profile.
+    /// A copy of catalogs/liwan-yichuang that follows the national profile, without its items
+    /// and bundles (written before the profile).
     static func nationalCatalog() throws -> String {
         let catalog = try SchemaNewCommandTests.catalogCopy()
+        for folder in ["items", "bundles"] { try FileManager.default.removeItem(atPath: catalog + "/" + folder) }
         let path = catalog + "/catalog.yaml"
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let old = "标准: [DB44/T 1147-2013, DB44/T 1148-2013]"
