@@ -263,6 +263,15 @@ struct FieldBinder {
         return value
     }
 
+    /// The 电话, 地址, 网址 and 邮箱 of a contact record (咨询, 监督投诉), each read as its kind;
+    /// `kind` (咨询, 投诉) names the phone number and the address in messages.
+    mutating func contact(_ r: Record, of kind: String) -> (phone: String?, address: String?, website: String?, email: String?) {
+        (r["电话"].flatMap { phone($0.value, what: "\(kind)电话", whatEN: "the phone number") },
+         r["地址"].flatMap { text($0.value, what: "\(kind)地址", whatEN: "the address") },
+         r["网址"].flatMap { url($0.value, what: "网址", whatEN: "the website") },
+         r["邮箱"].flatMap { text($0.value, what: "邮箱", whatEN: "the email", oneLine: true) })
+    }
+
     mutating func timeLimit(_ node: YAMLNode, what: @autoclosure () -> String, whatEN: @autoclosure () -> String) -> TimeLimit? {
         guard let t = line(node, what: what(), whatEN: whatEN(), numbersAllowed: true) else { return nil }
         guard let limit = FastText.timeLimit(t) else {

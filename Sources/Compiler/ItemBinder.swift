@@ -237,11 +237,8 @@ struct ItemBinder {
             item.fees = .charged(fees)
         case .consultation:
             guard let r = b.record(node, fields: Fields.consultation, what: what, whatEN: en) else { return }
-            item.consultation = Consultation(
-                phone: r["电话"].flatMap { b.phone($0.value, what: "咨询电话", whatEN: "the phone number") },
-                address: r["地址"].flatMap { b.text($0.value, what: "咨询地址", whatEN: "the address") },
-                website: r["网址"].flatMap { b.url($0.value, what: "网址", whatEN: "the website") },
-                email: r["邮箱"].flatMap { b.text($0.value, what: "邮箱", whatEN: "the email", oneLine: true) })
+            let c = b.contact(r, of: "咨询")
+            item.consultation = Consultation(phone: c.phone, address: c.address, website: c.website, email: c.email)
             if r.isEmpty {
                 b.reporter.report(CompilerCodes.missingField, at: node.range,
                     zh: "咨询至少要写电话、地址或网址之一", en: "咨询 needs at least a phone number, an address or a website")

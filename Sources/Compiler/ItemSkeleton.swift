@@ -208,7 +208,7 @@ public enum ItemSkeleton {
         func usesHelp(_ spec: ElementSpec) -> Bool {
             switch spec.type {
             case .text, .textList: spec.key != "name" || name == nil
-            case .itemCode: true
+            case .itemCode, .basicCode, .implementationCode: true
             default: false
             }
         }

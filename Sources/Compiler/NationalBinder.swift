@@ -46,11 +46,8 @@ extension ItemBinder {
             spans.national.handlingItemCodes = ranges
         case .complaint:
             guard let r = b.record(node, fields: Fields.complaint, what: what, whatEN: what) else { return }
-            item.national.complaint = Complaint(
-                phone: r["电话"].flatMap { b.phone($0.value, what: "投诉电话", whatEN: "the complaint phone number") },
-                website: r["网址"].flatMap { b.url($0.value, what: "投诉网址", whatEN: "the complaint website") },
-                address: r["地址"].flatMap { b.text($0.value, what: "投诉地址", whatEN: "the complaint address") },
-                email: r["邮箱"].flatMap { b.text($0.value, what: "投诉邮箱", whatEN: "the complaint email", oneLine: true) })
+            let c = b.contact(r, of: "投诉")
+            item.national.complaint = Complaint(phone: c.phone, website: c.website, address: c.address, email: c.email)
             if r.isEmpty {
                 b.reporter.report(CompilerCodes.missingField, at: node.range,
                     zh: "\(what)至少要写电话、网址、地址或邮箱之一", en: "\(what) needs at least a phone number, a website, an address or an email")
