@@ -196,4 +196,28 @@ import Testing
         let missing = try f.findings()
         #expect(missing.count == 1 && missing[0].hasPrefix("ZN307@items/a.yaml:"))
     }
+
+    /// A locality's profile extends 窗口类别 (Jiangsu's 综窗 and 专窗); the compiled catalog
+    /// lists the extended set in order, and outputs order window categories by it.
+    @Test func aLocalProfileExtendsTheWindowCategories() throws {
+        let standards = try standardsCopy(["JS.yaml": { _ in """
+            编号: 苏政务 2025
+            名称: 综窗改革
+            继承: DB44/T 1147-2013
+            代码集:
+              窗口类别:
+                扩展: [综窗, 专窗]
+            """ }])
+        var f = Fixture()
+        f.editCatalog("标准: [DB44/T 1147-2013, DB44/T 1148-2013]", "标准: [苏政务 2025, DB44/T 1148-2013]")
+        f.editCatalog("类别: 经营类", "类别: 综窗")
+        let result = try f.compile(standards: standards)
+        #expect(result.diagnostics.map(\.code) == [])
+        #expect(result.catalog?.windows.first?.category == "综窗")
+        #expect(result.catalog?.windowCategoryOrder(extra: []) == ["工程类", "经营类", "公民类", "综合", "综窗", "专窗"])
+        // Without the extension 综窗 is not a 窗口类别.
+        var plain = Fixture()
+        plain.editCatalog("类别: 经营类", "类别: 综窗")
+        #expect(try plain.compile().diagnostics.map(\.code) == ["ZN304"])
+    }
 }
