@@ -129,7 +129,8 @@ public struct CatalogCompiler: Sendable {
                 context = ItemContext(
                     profile: profile, header: bound, tables: BindingTables(codeSets: profile.codeSets, profile: profile),
                     timeRules: TimeRules(internalControlLine: bound.catalog.internalControlLine),
-                    followsManual: profile.profiles.contains { $0.document == "业务手册" })
+                    followsManual: profile.profiles.contains { $0.document == "业务手册" },
+                    attachments: AttachmentCheck(folder: folder))
             }
         }
 
@@ -268,6 +269,8 @@ public struct CatalogCompiler: Sendable {
         var tables: BindingTables
         var timeRules: TimeRules
         var followsManual: Bool
+        /// Checks the files items name (空表, 样表, 样本) against the catalog folder.
+        var attachments: AttachmentCheck
     }
 
     /// One item file, read, parsed and (when catalog.yaml and its profiles could be read)
@@ -327,6 +330,7 @@ public struct CatalogCompiler: Sendable {
                 context.timeRules.check(item, &reporter)
                 FlowRules().check(item, &reporter)
                 if context.followsManual { StaffRules().check(item, &reporter) }
+                context.attachments.check(item.spans.attachments, &reporter)
                 // Only the duplicate-code check reads spans from here on.
                 var kept = item
                 kept.spans = ItemSpans(file: item.spans.file, start: item.spans.start, code: item.spans.code)
