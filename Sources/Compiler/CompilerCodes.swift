@@ -205,7 +205,8 @@ public enum CompilerCodes {
         "ZN506", .error, "附件在目录文件夹之外", "Attachment outside the catalog folder",
         "附件路径经符号链接指向了目录文件夹之外的文件。zhinan 只发布目录文件夹中的文件，从不跟随链接到别处，以免把不该公开的文件发布到网站上。",
         "The attachment's path leads, through a symbolic link, to a file outside the catalog folder. zhinan publishes only files of the catalog folder and never follows a link elsewhere, so that no file that should stay private reaches the site.",
-        "把文件本身（而不是链接）复制到目录文件夹中，写它的路径。", "Copy the file itself (not a link) into the catalog folder and give its path.")
+        "把文件本身（而不是链接）复制到目录文件夹中，写它的路径。", "Copy the file itself (not a link) into the catalog folder and give its path.",
+        example: "样本: samples/许可证样本.pdf   # samples/许可证样本.pdf -> /home/科员/私人/扫描件.pdf")
     public static let unknownCommitmentMaterial = code(
         "ZN507", .error, "告知承诺中的材料不是本事项的申请材料", "告知承诺 names a material the item does not have",
         "告知承诺的承诺书和替代材料用名称指向本事项的申请材料（承诺书也可以写材料库编号）。这里的名称不是本事项任何一项申请材料的名称，替代关系无从成立。",
@@ -229,7 +230,8 @@ public enum CompilerCodes {
         "ZN609", .warning, "容缺后补的材料没有写补交期限", "容缺后补 material without 容缺后补期限",
         "遵循 GB/T 39554.2-2020 时，容缺后补的材料应写明受理后多久内补交（容缺后补期限），申请人才知道期限，中心才能跟踪。",
         "Under GB/T 39554.2-2020 a 容缺后补 material says how long after acceptance it may be handed in (容缺后补期限), so applicants know the deadline and the centre can follow it up.",
-        "加上“容缺后补期限”，如 5个工作日。", "Add 容缺后补期限, such as 5个工作日.")
+        "加上“容缺后补期限”，如 5个工作日。", "Add 容缺后补期限, such as 5个工作日.",
+        example: "- 材料: 经营场所使用证明\n  必要性: 容缺后补   # 加上 容缺后补期限: 5个工作日")
     public static let resultAndCertificate = code(
         "ZN820", .error, "审批结果与审批证件都写了", "Both 审批结果 and 审批证件",
         "审批结果（GB/T 39554.2-2020）取代审批证件：它写明结果的类型、名称、有效期、样本和送达方式，并满足要求审批证件的标准。两者都写，发布的内容会有两个互相竞争的结果。",
@@ -255,12 +257,14 @@ public enum CompilerCodes {
         "核验原件是申请人带原件到窗口，核验后当场退还；免提交是申请人什么都不用带。两者不能同时成立。",
         "核验原件 means the applicant brings the original, which is checked and handed back at once; 免提交 means the applicant brings nothing. Both cannot hold.",
         "删除其中一个：窗口要看原件就删除免提交，否则删除核验原件。",
-        "Delete one: if the window sees the original, delete 免提交; otherwise delete 核验原件.")
+        "Delete one: if the window sees the original, delete 免提交; otherwise delete 核验原件.",
+        example: "- 材料库: sfz\n  免提交: 数据共享\n  核验原件: 是   # 窗口看原件：删除 免提交")
     public static let pledgeExempt = code(
         "ZN824", .error, "告知承诺书本身被免提交", "The 承诺书 itself is 免提交",
         "告知承诺制中，申请人以签署的承诺书代替部分证明材料，承诺书本身必须提交，不能免提交，也不能列在替代材料中。",
         "Under 告知承诺, the signed promise takes the place of some proof; the promise itself must be handed in, so it cannot be 免提交 nor among the materials it replaces.",
-        "删除承诺书的免提交，或把它从替代材料中去掉。", "Delete the 承诺书's 免提交, or take it out of 替代材料.")
+        "删除承诺书的免提交，或把它从替代材料中去掉。", "Delete the 承诺书's 免提交, or take it out of 替代材料.",
+        example: "告知承诺:\n  承诺书: 告知承诺书\n  替代材料: [告知承诺书, 经营场所使用证明]   # 承诺书不能替代自己")
     public static let procedureWithoutBasis = code(
         "ZN825", .error, "特别程序没有依据", "特别程序 without 依据",
         "特别程序（听证、检验、专家评审等）的时间不计入办理时限（行政许可法第四十五条），只有法律、法规规定的程序才能这样做，所以每项特别程序都要写明依据。",
@@ -271,12 +275,14 @@ public enum CompilerCodes {
         "ZN826", .error, "废止日期不晚于生效日期", "废止日期 not after 生效日期",
         "实施清单在生效日期起施行，到废止日期停止；废止日期必须晚于生效日期，否则清单从未有效。",
         "The 实施清单 applies from 生效日期 until 废止日期; 废止日期 must come after 生效日期, or the entry never applies.",
-        "核对两个日期。", "Check the two dates.")
+        "核对两个日期。", "Check the two dates.",
+        example: "生效日期: 2025-01-01\n废止日期: 2024-12-31   # 早于生效日期")
     public static let resultWithoutName = code(
         "ZN827", .error, "审批结果没有名称", "审批结果 without 名称",
         "审批结果的类型是证照、批文或其他时，要写明结果的名称（如 食品经营许可证），办事指南和国家交换表都要用到；只有类型为“无”时可以不写。",
         "When 审批结果's 类型 is 证照, 批文 or 其他, its 名称 (食品经营许可证, say) is given: the guide and the national exchange tables show it. Only 类型 无 goes without.",
-        "加上“名称”，或把类型改为“无”。", "Add 名称, or set 类型 to 无.")
+        "加上“名称”，或把类型改为“无”。", "Add 名称, or set 类型 to 无.",
+        example: "审批结果:\n  类型: 证照   # 缺少 名称: 食品经营许可证")
 
     // MARK: References
 
