@@ -28,6 +28,8 @@ struct ItemSpans: Sendable {
     /// Where 告知承诺's 承诺书 and each of its 替代材料 are written.
     var pledge: SourceRange?
     var replaced: [SourceRange] = []
+    /// Per material: where its 材料库 id is written when 可共享 leaves 免提交 undecided.
+    var undecidedShareable: [SourceRange?] = []
     /// The files the item names (空表, 样表, 样本), with where, checked against the folder.
     var attachments: [AttachmentReference] = []
 }
@@ -216,6 +218,7 @@ struct ItemBinder {
             }
             item.materials = bound.map(\.material)
             spans.attachments += bound.flatMap(\.attachments)
+            spans.undecidedShareable = bound.map(\.undecidedShareable)
         case .timeLimits:
             guard let r = b.record(node, fields: national ? Fields.timeLimits : Self.plainTimeLimits, what: what, whatEN: en) else { return }
             var limits = TimeLimits()
@@ -609,9 +612,8 @@ struct References {
             }
         }
         if m.shareable, r["免提交"] == nil, !m.verifyOriginal, let library = r["材料库"] {
-            b.reporter.report(CompilerCodes.shareableSuggestsExemption, at: library.value.range,
-                zh: "材料库“\(m.libraryID ?? "")”（\(m.name)）标记为可共享；申请人确实不用提交时写“免提交: 数据共享”，窗口仍要看原件时写“核验原件: 是”或“免提交: 否”",
-                en: "the 材料库 entry \"\(m.libraryID ?? "")\" (\(m.name)) is shareable; write 免提交: 数据共享 if the applicant really hands nothing in, 核验原件: 是 or 免提交: 否 if the window still sees the original")
+            // Reported once 告知承诺 is known (NationalRules): a material it replaces is 免提交 already.
+            bound.undecidedShareable = library.value.range
         }
         if let p = r["容缺后补期限"], let limit = b.timeLimit(p.value, what: "容缺后补期限", whatEN: "容缺后补期限") {
             if m.necessity == .deferrable {
@@ -668,6 +670,9 @@ struct References {
 struct BoundMaterial {
     var material: MaterialRequirement
     var attachments: [AttachmentReference] = []
+    /// Where its 材料库 id is written, when that entry is 可共享 and the material says
+    /// nothing of 免提交 or 核验原件 (GB/T 39554.2-2020: ZN822 suggests 免提交).
+    var undecidedShareable: SourceRange?
 }
 
 /// The small regular-expression dialect profile patterns use, over POSIX extended regular

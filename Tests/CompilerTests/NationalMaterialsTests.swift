@@ -234,6 +234,14 @@ import Testing
         try expectFindings(Self.withCommitment("告知承诺:\n  承诺书: yyzz\n"), ["ZN824@items/a.yaml:78:8"])
     }
 
+    /// A shareable material the promise replaces is 免提交 already: no suggestion for it.
+    @Test func aReplacedShareableMaterialNeedsNoSuggestion() throws {
+        var f = Self.withCommitment("告知承诺:\n  承诺书: 告知承诺书\n  替代材料: [营业执照]\n")
+        f.edit("    免提交: 数据共享\n", "")
+        try expectFindings(f, [])
+        #expect(try Self.item(f).materials[2].exemption == .commitment)
+    }
+
     @Test func commitmentNamesUnknownMaterials() throws {
         let f = Self.withCommitment("告知承诺:\n  承诺书: 承诺书\n  替代材料:\n    - 特种设备使用登记\n")
         try expectFindings(f, ["ZN507@items/a.yaml:78:8", "ZN507@items/a.yaml:80:7"])

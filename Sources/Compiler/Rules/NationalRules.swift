@@ -8,6 +8,17 @@ import Standards
 struct NationalRules {
     func check(_ item: inout Item, spans: ItemSpans, binder b: inout FieldBinder) {
         checkDates(item.national, spans, &b)
+        applyCommitment(&item, spans: spans, &b)
+        for (m, at) in zip(item.materials, spans.undecidedShareable) where !m.isExempt {
+            guard let at else { continue }
+            b.reporter.report(CompilerCodes.shareableSuggestsExemption, at: at,
+                zh: "材料库“\(m.libraryID ?? "")”（\(m.name)）标记为可共享；申请人确实不用提交时写“免提交: 数据共享”，窗口仍要看原件时写“核验原件: 是”或“免提交: 否”",
+                en: "the 材料库 entry \"\(m.libraryID ?? "")\" (\(m.name)) is shareable; write 免提交: 数据共享 if the applicant really hands nothing in, 核验原件: 是 or 免提交: 否 if the window still sees the original")
+        }
+    }
+
+    /// 告知承诺: its materials resolved, and those it replaces made 免提交 (告知承诺).
+    private func applyCommitment(_ item: inout Item, spans: ItemSpans, _ b: inout FieldBinder) {
         guard let commitment = item.national.commitment, let pledgeAt = spans.pledge else { return }
         let names = item.materials.map(\.name)
         // The 承诺书: a material of the item by name, or by its 材料库 id.
