@@ -246,7 +246,7 @@ public enum ItemSkeleton {
             case .flow:
                 return Entry(key: spec.name, value: .seq(flow().map(\.node)))
             case .positiveInteger:
-                return Entry(key: spec.name, value: .scalar("1", comment: spec.help))
+                return Entry(key: spec.name, value: .scalar("1", comment: nil))
             case .date:
                 return Entry(key: spec.name, value: hold(spec.help ?? "YYYY-MM-DD"))
             case .staff:
