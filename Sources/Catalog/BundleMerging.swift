@@ -78,7 +78,8 @@ extension ServiceBundle {
         }
         return BundleFigures(
             criticalPath: chain { $0.timeLimits?.promised },
-            statutoryPath: chain { $0.timeLimits?.statutory },
+            // A member no law sets a limit for (法定: 无) leaves the bundle without a statutory sum.
+            statutoryPath: members.contains { $0.timeLimits?.noStatutoryLimit == true } ? nil : chain { $0.timeLimits?.statutory },
             oneByOne: oneByOne,
             materialsBeforeMerge: members.reduce(0) { $0 + $1.materials.count },
             materialsAfterMerge: merged)

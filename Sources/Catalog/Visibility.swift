@@ -38,6 +38,14 @@ public enum ElementKey {
     public static let onlineURL = "onlineURL"
     public static let handlingArea = "handlingArea"
     public static let complaint = "complaint"
+    public static let result = "result"
+    public static let specialProcedures = "specialProcedures"
+    public static let quantityLimit = "quantityLimit"
+    public static let faqs = "faqs"
+    public static let version = "version"
+    public static let effectiveDate = "effectiveDate"
+    public static let repealDate = "repealDate"
+    public static let commitment = "commitment"
     /// A material's 审查要点.
     public static let materialReviewPoints = "materials.reviewPoints"
     /// A flow step's 岗位 (who reviews is internal in some localities).
@@ -93,6 +101,14 @@ extension Item {
             case ElementKey.onlineURL: item.national.onlineURL = nil
             case ElementKey.handlingArea: item.national.handlingArea = nil
             case ElementKey.complaint: item.national.complaint = nil
+            case ElementKey.result: item.result = nil
+            case ElementKey.specialProcedures: item.national.specialProcedures = []
+            case ElementKey.quantityLimit: item.national.quantityLimit = nil
+            case ElementKey.faqs: item.national.faqs = []
+            case ElementKey.version: item.national.version = nil
+            case ElementKey.effectiveDate: item.national.effectiveDate = nil
+            case ElementKey.repealDate: item.national.repealDate = nil
+            case ElementKey.commitment: item.national.commitment = nil
             case ElementKey.materialReviewPoints:
                 for i in item.materials.indices { item.materials[i].reviewPoints = nil }
             case ElementKey.stepRole:

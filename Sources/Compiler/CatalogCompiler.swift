@@ -134,7 +134,8 @@ public struct CatalogCompiler: Sendable {
                     tables: BindingTables(codeSets: profile.codeSets, profile: profile, elsewhere: Self.elsewhere(library, besides: profile)),
                     timeRules: TimeRules(internalControlLine: bound.catalog.internalControlLine),
                     followsManual: profile.profiles.contains { $0.document == "业务手册" },
-                    nationalRules: NationalRules(profile: profile))
+                    nationalRules: NationalRules(profile: profile),
+                    attachments: AttachmentCheck(folder: folder))
             }
         }
 
@@ -275,6 +276,8 @@ public struct CatalogCompiler: Sendable {
         var timeRules: TimeRules
         var followsManual: Bool
         var nationalRules: NationalRules
+        /// Checks the files items name (空表, 样表, 样本) against the catalog folder.
+        var attachments: AttachmentCheck
     }
 
     /// One item file, read, parsed and (when catalog.yaml and its profiles could be read)
@@ -335,6 +338,7 @@ public struct CatalogCompiler: Sendable {
                 FlowRules().check(item, &reporter)
                 if context.followsManual { StaffRules().check(item, &reporter) }
                 context.nationalRules.check(item, header: context.header, &reporter)
+                context.attachments.check(item.spans.attachments, &reporter)
                 // Only the duplicate-code check reads spans from here on.
                 var kept = item
                 kept.spans = ItemSpans(file: item.spans.file, start: item.spans.start, code: item.spans.code)

@@ -285,14 +285,18 @@ struct FieldBinder {
         return limit
     }
 
-    mutating func positiveInteger(_ node: YAMLNode, what: @autoclosure () -> String, whatEN: @autoclosure () -> String) -> Int? {
+    /// A positive whole number; one that is not is reported with `code` (份数's ZN402 unless told).
+    mutating func positiveInteger(
+        _ node: YAMLNode, what: @autoclosure () -> String, whatEN: @autoclosure () -> String,
+        code: DiagnosticCode = CompilerCodes.badCount
+    ) -> Int? {
         guard let s = scalar(node, expected: "正整数", "a positive whole number", what: what(), whatEN: whatEN()) else {
             return nil
         }
         guard !s.isNull else { return nil }
         guard let n = s.int, n > 0, n <= 1_000_000 else {
             reporter.report(
-                CompilerCodes.badCount, at: node.range,
+                code, at: node.range,
                 zh: "\(what())应当是正整数，这里是“\(s.text)”", en: "\(whatEN()) must be a positive whole number, not \"\(s.text)\"")
             return nil
         }

@@ -186,6 +186,10 @@ public enum ItemSchema {
                 return string(pattern: "^[0-9A-Z]{18}[1-7][0-9]{12}$", presence)
             case .windows:
                 return oneOrList(reference(.windows, presence), items: reference(.windows, .entry), presence)
+            case .positiveInteger:
+                return kind(.positiveInteger, presence)
+            case .date:
+                return kind(.date, presence)
             case .consultation:
                 // ItemBinder asks 咨询 for at least one field, written or not.
                 guard case .object(var pairs) = kind(.record(Fields.consultation), presence) else { return .object([]) }
@@ -274,6 +278,15 @@ public enum ItemSchema {
                 return .object([("enum", presence.values([.string("是"), .string("否"), .bool(true), .bool(false)]))])
             case .timeLimit:
                 return string(pattern: ValueForms.Patterns.timeLimit, presence)
+            case .statutoryLimit:
+                let limit = string(pattern: ValueForms.Patterns.timeLimit, presence)
+                guard profile.follows(Fields.national) else { return limit }
+                return .object([("anyOf", .array([limit, .object([("const", .string(Fields.noStatutoryLimit))])]))])
+            case .file:
+                // Relative, without a backslash or a colon (Attachments.problem says the rest).
+                return string(pattern: #"^[^/\\:.][^\\:]*$"#, presence)
+            case .exemption:
+                return .object([("enum", presence.values(((codes("免提交理由") ?? []) + ["否"]).map(JSONValue.string)))])
             case .code(let set):
                 return code(set, presence)
             case .reference(let registry):
@@ -329,6 +342,7 @@ public enum ItemSchema {
 
         /// A mapping with these fields and no others.
         func object(_ fields: [FieldSpec]) -> JSONValue {
+            let fields = Fields.fields(fields, following: profile.follows)
             var properties: [(String, JSONValue)] = []
             var required: [String] = []
             var constraints: [JSONValue] = []

@@ -247,6 +247,10 @@ public enum ItemSkeleton {
                              notes: ["写“\(ItemSchema.noFee)”，或按下面的格式列出收费项目："] + example)
             case .flow:
                 return Entry(key: spec.name, value: .seq(flow().map(\.node)))
+            case .positiveInteger:
+                return Entry(key: spec.name, value: .scalar("1", comment: nil))
+            case .date:
+                return Entry(key: spec.name, value: hold(spec.help ?? "YYYY-MM-DD"))
             case .staff:
                 let roles = profile.elements.contains { $0.type == .flow } ? flowRoles() : []
                 if roles.isEmpty { break }
@@ -274,7 +278,9 @@ public enum ItemSkeleton {
             case .text, .stepName: return hold(say(nil))
             case .positiveInteger: return .scalar("1", comment: help.isEmpty ? nil : help)
             case .yesNo: return .scalar("否", comment: "是 | 否" + (help.isEmpty ? "" : "；" + help))
-            case .timeLimit: return hold(say("N个工作日、N日 或 即办"))
+            case .timeLimit, .statutoryLimit: return hold(say("N个工作日、N日 或 即办"))
+            case .file: return hold(say("目录文件夹中文件的相对路径"))
+            case .exemption: return .scalar("否", comment: ((codes("免提交理由") ?? []) + ["否"]).joined(separator: " | "))
             case .code(let set):
                 guard let values = codes(set) else { return hold(say(nil)) }
                 return .scalar(ItemSkeleton.scalar(values[0]), comment: allowed(values))
@@ -298,12 +304,15 @@ public enum ItemSkeleton {
             let noneRequired = !fields.contains(where: \.isRequired)
             var entries: [Entry] = []
             for (i, field) in fields.enumerated() {
-                let hasDefault: Bool
+                // The fields a profile adds to a table are shown, commented, for the officer to pick.
+                guard field.profile.map(profile.follows) ?? true else { continue }
+                var hasDefault: Bool
                 switch field.kind {
                 case .code(let set): hasDefault = codes(set) != nil
                 case .positiveInteger: hasDefault = true
                 default: hasDefault = false
                 }
+                hasDefault = hasDefault && field.profile == nil
                 // 材料库 is the alternative to naming the entry by its first field.
                 let alternative = i > 0 && field.kind == .reference(.materials)
                 let active = !alternative && (field.isRequired || i == 0 || hasDefault || (single && noneRequired))

@@ -164,11 +164,23 @@ public enum ElementType: String, Sendable, CaseIterable {
     case agencyID = "机关编号"
     /// Ids of catalog.yaml's 实施机关 (联办机构); any key.
     case agencyIDs = "机关编号列表"
+    /// A positive whole number (版本).
+    case positiveInteger = "正整数"
+    /// YYYY-MM-DD (生效日期, 废止日期).
+    case date = "日期"
+    /// 审批结果 (GB/T 39554.2-2020): {类型, 名称, 有效期, 样本, 送达方式}.
+    case result = "审批结果"
+    /// 特别程序: a list of {种类, 时限, 依据, 说明}.
+    case specialProcedures = "特别程序"
+    /// 常见问题: a list of {问, 答}.
+    case faqs = "常见问题"
+    /// 告知承诺: {承诺书, 替代材料, 核查}.
+    case commitment = "告知承诺"
 
     /// The only key a structured type binds to; `nil` for types any key may use.
     public var fixedKey: String? {
         switch self {
-        case .text, .textList, .code, .codeList, .url, .agencyID, .agencyIDs: nil
+        case .text, .textList, .code, .codeList, .url, .agencyID, .agencyIDs, .positiveInteger, .date: nil
         case .itemCode: "code"
         case .agency: "agency"
         case .windows: "windows"
@@ -185,6 +197,10 @@ public enum ElementType: String, Sendable, CaseIterable {
         case .implementationCode: "implementationCode"
         case .handlingItems: "handlingItems"
         case .complaint: "complaint"
+        case .result: "result"
+        case .specialProcedures: "specialProcedures"
+        case .faqs: "faqs"
+        case .commitment: "commitment"
         }
     }
 }

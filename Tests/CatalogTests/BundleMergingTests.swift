@@ -57,6 +57,17 @@ import Testing
         #expect(b.figures.oneByOne?.duration == .workingDays(8))
     }
 
+    /// A member no law sets a limit for (法定: 无, GB/T 39554.2-2020) leaves no statutory sum
+    /// to check the bundle's promise against; its promise still counts.
+    @Test func aMemberWithoutAStatutoryLimitLeavesNoStatutoryPath() {
+        var items = Self.items
+        items["A"]!.timeLimits = TimeLimits(promised: .workingDays(3), noStatutoryLimit: true, statutoryNote: "法律法规未规定。")
+        let b = ServiceBundle(code: "Y", name: "Y", mode: .serial, stages: [BundleStage(itemCodes: ["A"]), BundleStage(itemCodes: ["B"])],
+                              leadAgencyID: "a", windowCategory: "综合").merged(with: items)
+        #expect(b.figures.statutoryPath == nil)
+        #expect(b.figures.criticalPath?.duration == .workingDays(8))
+    }
+
     @Test func serialAddsUp() {
         let b = ServiceBundle(code: "Y", name: "Y", mode: .serial, stages: [BundleStage(itemCodes: ["A"]), BundleStage(itemCodes: ["B"])],
                               leadAgencyID: "a", windowCategory: "综合").merged(with: Self.items)
