@@ -15,7 +15,7 @@ extension CatalogStats {
     /// `n 项，占 x%` over `whole`, or `n/a` when nothing is in the denominator.
     private func shareText(_ part: Int, _ ratio: Double?, _ language: ReportLanguage) -> String {
         guard let ratio else { return "n/a" }
-        return language == .zh ? "\(part) 项，占 \(percent(ratio))" : "\(part), \(percent(ratio))"
+        return language == .zh ? "\(part) 项，占 \(percent(ratio))" : "\(part == 1 ? "1 item" : "\(part) items"), \(percent(ratio))"
     }
 
     /// The section of 到现场次数 and 网办 (GB/T 39554.2-2020), numbered after 一件事 when the
@@ -27,7 +27,7 @@ extension CatalogStats {
         var out = zh ? "\n\(number)、跑动与网办（实施清单要素）\n" : "\n\(number). Visits and online service (national 实施清单 elements)\n"
         out += zh ? "  申报到现场次数的事项：\(count(visitsDeclared))\n" : "  Items declaring 到现场次数 (visits to the window): \(visitsDeclared)\n"
         if visitsDeclared > 0 {
-            let names = zh ? ["0 次", "1 次", "2 次", "多次"] : ["0 visits", "1 visit", "2 visits", "3 or more"]
+            let names = zh ? ["0 次", "1 次", "2 次", "多次"] : ["0 visits:", "1 visit:", "2 visits:", "3 or more:"]
             out += zh ? "  到现场次数：" : "  Visits: "
             out += zip(names, itemsByVisits).map { zh ? "\($0) \($1.count) 项" : "\($0) \($1.count)" }.joined(separator: zh ? "，" : ", ") + "\n"
         }
