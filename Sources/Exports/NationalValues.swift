@@ -109,8 +109,8 @@ struct ItemValues {
             }),
             lines(national.specialProcedures.map { p in
                 var s = p.kind + (p.limit.map { "（\($0.text)）" } ?? "")
-                if let note = p.note { s += "：" + note }
-                if let b = p.basis { s += "。依据：" + basis(b) }
+                if let note = p.note { s += "：" + note + (note.hasSuffix("。") ? "" : "。") } else if p.basis != nil { s += "。" }
+                if let b = p.basis { s += "依据：" + basis(b) }
                 return s
             }),
             item.fees.map { flag($0 != .free) } ?? .absent,
@@ -156,7 +156,7 @@ struct ItemValues {
             code(m.medium, "材料介质"),
             code(m.necessity.rawValue, "必要性"),
             code(m.source, "材料来源"),
-            .absent,
+            cell(m.exemption.map { "免提交：\($0.rawValue)" }),
             cell(paper.map(String.init)),
             cell(m.blankForm.map { "attachments/" + $0 }),
             cell(m.sampleForm.map { "attachments/" + $0 }),
