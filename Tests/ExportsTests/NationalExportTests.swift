@@ -195,6 +195,26 @@ import Testing
             """)
     }
 
+    /// Scripts/validate-national.py (run in CI on the samples) passes the golden export and
+    /// finds a task_code that does not decompose and an empty NOT NULL field.
+    @Test func ciScriptChecksTheTables() throws {
+        let script = repositoryRoot() + "/Scripts/validate-national.py"
+        let files = try NationalExport.files(Self.catalog)
+        let good = try makeFolder(Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.contents) }))
+        let ok = try runPython([script, good])
+        #expect(ok.status == 0 && ok.stdout == "national: 1 passed, 0 failed\n", "\(ok.stdout)\(ok.stderr)")
+        var broken = Dictionary(uniqueKeysWithValues: files.map { ($0.path, String(decoding: $0.contents, as: UTF8.self)) })
+        broken["task_general_basic.csv"] = broken["task_general_basic.csv"]!
+            .replacingOccurrences(of: ",000104002000,", with: ",000104002001,")
+            .replacingOccurrences(of: ",电话：12345\r\n", with: ",\r\n")
+        let bad = try makeFolder(.text(broken))
+        let r = try runPython([script, bad])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("task_general_basic.csv:2: supervise_way is empty (NOT NULL)"), "\(r.stdout)")
+        #expect(r.stdout.contains("task_code 11450721MB155808114000104002000 is not dept_code + use_level + catalog_code"), "\(r.stdout)")
+        #expect(r.stdout.hasSuffix("national: 0 passed, 1 failed\n"))
+    }
+
     @Test func refusesACatalogWithoutTheProfile() {
         var old = Self.catalog
         old.standards = ["DB44/T 1147-2013"]
