@@ -50,7 +50,8 @@ public struct CatalogStats: Sendable, Equatable {
     /// Items per 事项类型: GB/T 39046-2020's order (行政许可 … 其他行政权力, 公共服务), then any
     /// other type by its text; only types that occur.
     public var itemsByType: [Count]
-    /// Items per 窗口类别, every category in ``WindowCategory`` order, zeros included.
+    /// Items per 窗口类别, every category in the profiles' order (``Catalog/windowCategoryOrder(extra:)``),
+    /// zeros included.
     public var itemsByWindowCategory: [Count]
     /// Items whose windows are of more than one category (counted in each).
     public var itemsInSeveralCategories: Int
