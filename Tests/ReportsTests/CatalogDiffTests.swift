@@ -241,7 +241,7 @@ private func lines(_ old: Catalog, _ new: Catalog, internal includeInternal: Boo
     @Test func catalogLevelChanges() {
         var new = base
         new.agencies[0].phone = "020-87654321"
-        new.windows[0].category = .comprehensive
+        new.windows[0].category = "综合"
         new.laws.append(Law(id: "xzxkf", name: "中华人民共和国行政许可法", level: "法律"))
         new.sharedMaterials = []
         new.internalControlLine = Ratio(numerator: 1, denominator: 2)
