@@ -233,7 +233,7 @@ extension CatalogDiff {
             out += time(ElementKey.timeLimits, field: "statutory", ot.statutory, nt.statutory)
             out += time(ElementKey.timeLimits, field: "promised", ot.promised, nt.promised)
             out += field(ElementKey.timeLimits, subject: nil, id: nil, "noStatutoryLimit",
-                         flag(ot.noStatutoryLimit), flag(nt.noStatutoryLimit))
+                         ot.noStatutoryLimit ? "法律法规未规定" : nil, nt.noStatutoryLimit ? "法律法规未规定" : nil)
             out += field(ElementKey.timeLimits, subject: nil, id: nil, "statutoryNote", ot.statutoryNote, nt.statutoryNote)
             out += field(ElementKey.timeLimits, subject: nil, id: nil, "promisedNote", ot.promisedNote, nt.promisedNote)
             out += fees(o.fees, n.fees)
@@ -250,9 +250,9 @@ extension CatalogDiff {
             return out
         }
 
-        /// `true` for a flag that is set, nil for one that is not (so that setting it reads
-        /// as added, not as false → true).
-        func flag(_ b: Bool) -> String? { b ? "true" : nil }
+        /// 是 for a flag that is set, nil for one that is not (so that setting it reads as
+        /// added, not as false → true).
+        func flag(_ b: Bool) -> String? { b ? "是" : nil }
 
         /// The national 实施清单 elements (GB/T 39554.2-2020), keyed as in the JSON export
         /// (``NationalKeys``): values old → new, 审批结果 and 监督投诉 field by field,

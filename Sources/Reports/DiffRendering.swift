@@ -91,7 +91,7 @@ extension CatalogDiff.Change {
         let idPart = catalogLevel ? id.map { l == .zh ? "（\($0)）" : " (\($0))" } ?? "" : ""
         let isTime = field == "statutory" || field == "promised" || field == "timeLimit" || field == "limit"
             || field == "deferralLimit"
-        let isBool = field == "shareable" || field == "isTimed" || field == "verifyOriginal" || field == "noStatutoryLimit"
+        let isBool = field == "shareable" || field == "isTimed"
 
         func shown(_ v: String) -> String {
             if isTime { return TimeLimit(text: v)?.text(l) ?? v }

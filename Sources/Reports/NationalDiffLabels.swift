@@ -42,7 +42,7 @@ enum NationalKeys {
 
     /// Field words of the national elements and the new fields of materials and time limits.
     static let fields: [String: (String, String)] = [
-        "noStatutoryLimit": ("法定：无", "no statutory limit"), "statutoryNote": ("法定说明", "statutory note"),
+        "noStatutoryLimit": ("法定时限", "statutory limit"), "statutoryNote": ("法定说明", "statutory note"),
         "promisedNote": ("承诺说明", "promised note"), "exemption": ("免提交", "exempt"),
         "verifyOriginal": ("核验原件", "original verified"), "originalCopies": ("原件份数", "originals"),
         "photocopies": ("复印件份数", "photocopies"), "blankForm": ("空表", "blank form"),

@@ -88,7 +88,7 @@ import Testing
         ("<region>440100</region>", "<region>44010X</region>", "region"),
         ("<name>某某市住房和建设局</name>\n", "", "agency"),
         ("<formatVersion>1</formatVersion>", "<formatVersion>2</formatVersion>", "formatVersion"),
-        ("<category>综合</category>", "<category>其他</category>", "category"),
+        ("<exemption>数据共享</exemption>", "<exemption>其他</exemption>", "exemption"),
         ("<necessity>必要</necessity>", "<necessity>必要</necessity><surprise/>", "surprise"),
         ("<copies>2</copies>", "<copies>0</copies>", "copies"),
         ("<isTimed>false</isTimed>", "<isTimed>no</isTimed>", "isTimed"),
