@@ -138,6 +138,7 @@ enum ViewKey: String, CaseIterable {
     case byAgency
     case shared
     // National 实施清单 elements (NationalViews.swift).
+    case national
     case exemptNote
     case extraNotes
     case formLinks
@@ -488,12 +489,7 @@ extension GuidePage: FastParent, FastValueConvertible {
         case .additional: additional.fast
         case .exemptLead: exemptLead.fast
         case .notice: notice.fast
-        case .specialProcedures: specialProcedures.fast
-        case .result: result.fast
-        case .complaint: complaint.fast
-        case .faqs: faqs.fast
-        case .quantityLimit: quantityLimit.fast
-        case .versionText: versionText.fast
+        case .national: national.fast
         default: nil
         }
     }
@@ -547,12 +543,7 @@ extension ManualPage: FastParent, FastValueConvertible {
         case .supervision: supervision.fast
         case .additional: additional.fast
         case .nationalFacts: nationalFacts.fast
-        case .specialProcedures: specialProcedures.fast
-        case .result: result.fast
-        case .complaint: complaint.fast
-        case .faqs: faqs.fast
-        case .quantityLimit: quantityLimit.fast
-        case .versionText: versionText.fast
+        case .national: national.fast
         default: nil
         }
     }

@@ -287,9 +287,7 @@ struct ViewBuilder: Sendable {
             consultation: consultation(item), certificate: certificate(item),
             progressQuery: Prose(item.progressQuery), remedies: remedies(item),
             additional: additional(item), memberOf: ListView(memberOf(item)),
-            notice: notice(item), specialProcedures: specialProcedures(item), result: result(item),
-            complaint: complaint(item), faqs: faqs(item), quantityLimit: item.national.quantityLimit,
-            versionText: versionText(item))
+            notice: notice(item), national: nationalSections(item))
     }
 
     func checklist(_ item: Item) -> ChecklistPage {
@@ -338,9 +336,7 @@ struct ViewBuilder: Sendable {
                     StaffView(staffRole: $0.role, duties: $0.duties, qualification: $0.qualification)
                 }),
             supervision: Prose(item.supervision), additional: additional(item),
-            nationalFacts: nationalFacts(item), specialProcedures: specialProcedures(item), result: result(item),
-            complaint: complaint(item), faqs: faqs(item), quantityLimit: item.national.quantityLimit,
-            versionText: versionText(item))
+            nationalFacts: nationalFacts(item), national: nationalSections(item))
     }
 
     func flowPage(_ item: Item, flowView: FlowView? = nil) -> FlowPage {

@@ -166,6 +166,12 @@ extension ViewBuilder {
         ListView(item.national.faqs.compactMap { f in Prose(f.answer).map { FAQView(question: f.question, answer: $0) } })
     }
 
+    func nationalSections(_ item: Item) -> NationalSections {
+        NationalSections(
+            specialProcedures: specialProcedures(item), result: result(item), complaint: complaint(item),
+            faqs: faqs(item), quantityLimit: item.national.quantityLimit, versionText: versionText(item))
+    }
+
     /// 版本 and 生效日期 / 废止日期 in one line.
     func versionText(_ item: Item) -> String? {
         let n = item.national

@@ -44,6 +44,42 @@ struct ComplaintView {
     var complaintEmail: String?
 }
 
+/// The sections of the national elements the guide and the manual share.
+struct NationalSections {
+    var specialProcedures: ListView<SpecialProcedureView>?
+    var result: ResultView?
+    var complaint: ComplaintView?
+    var faqs: ListView<FAQView>?
+    var quantityLimit: String?
+    var versionText: String?
+}
+
+extension NationalSections: MustacheParent, FastParent, FastValueConvertible {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "specialProcedures": specialProcedures
+        case "result": result
+        case "complaint": complaint
+        case "faqs": faqs
+        case "quantityLimit": quantityLimit
+        case "versionText": versionText
+        default: nil
+        }
+    }
+    var fastValue: FastValue { .parent(self) }
+    func child(_ key: ViewKey) -> FastValue? {
+        switch key {
+        case .specialProcedures: specialProcedures.fast
+        case .result: result.fast
+        case .complaint: complaint.fast
+        case .faqs: faqs.fast
+        case .quantityLimit: quantityLimit.fast
+        case .versionText: versionText.fast
+        default: nil
+        }
+    }
+}
+
 /// One entry of 常见问题.
 struct FAQView {
     var question: String

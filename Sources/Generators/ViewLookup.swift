@@ -296,12 +296,7 @@ extension GuidePage: MustacheParent {
         case "memberOf": memberOf
         case "exemptLead": exemptLead
         case "notice": notice
-        case "specialProcedures": specialProcedures
-        case "result": result
-        case "complaint": complaint
-        case "faqs": faqs
-        case "quantityLimit": quantityLimit
-        case "versionText": versionText
+        case "national": national
         default: nil
         }
     }
@@ -353,12 +348,7 @@ extension ManualPage: MustacheParent {
         case "supervision": supervision
         case "additional": additional
         case "nationalFacts": nationalFacts
-        case "specialProcedures": specialProcedures
-        case "result": result
-        case "complaint": complaint
-        case "faqs": faqs
-        case "quantityLimit": quantityLimit
-        case "versionText": versionText
+        case "national": national
         default: nil
         }
     }

@@ -253,12 +253,8 @@ struct GuidePage {
     var memberOf: ListView<LinkView>?
     /// 办理须知 (NationalViews.swift): only for an item with national elements.
     var notice: ListView<FactRow>?
-    var specialProcedures: ListView<SpecialProcedureView>?
-    var result: ResultView?
-    var complaint: ComplaintView?
-    var faqs: ListView<FAQView>?
-    var quantityLimit: String?
-    var versionText: String?
+    /// 特别程序, 审批结果, 监督投诉, 常见问题, 数量限制, 版本 (NationalViews.swift).
+    var national: NationalSections
 }
 
 struct ChecklistPage {
@@ -304,12 +300,8 @@ struct ManualPage {
     var additional: [AdditionalView]
     /// 实施清单要素.
     var nationalFacts: ListView<FactRow>?
-    var specialProcedures: ListView<SpecialProcedureView>?
-    var result: ResultView?
-    var complaint: ComplaintView?
-    var faqs: ListView<FAQView>?
-    var quantityLimit: String?
-    var versionText: String?
+    /// 特别程序, 审批结果, 监督投诉, 常见问题, 数量限制, 版本 (NationalViews.swift).
+    var national: NationalSections
 }
 
 struct FlowPage {

@@ -13,6 +13,18 @@ private func text(_ files: [OutputFile], _ path: String) -> String {
     return String(decoding: f.contents, as: UTF8.self)
 }
 
+/// Records each of `pieces` missing from `text` or found before the one ahead of it.
+private func expectInOrder(_ text: String, _ pieces: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+    var at = text.startIndex
+    for piece in pieces {
+        guard let r = text.range(of: piece, range: at..<text.endIndex) else {
+            Issue.record("missing or out of order: \(piece)", sourceLocation: sourceLocation)
+            continue
+        }
+        at = r.upperBound
+    }
+}
+
 @Suite struct NationalPagesTests {
     let guide = text(publicFiles, "items/\(Fixtures.nationalCode)/index.html")
     let checklist = text(publicFiles, "items/\(Fixtures.nationalCode)/checklist.html")
@@ -53,14 +65,7 @@ private func text(_ files: [OutputFile], _ path: String) -> String {
             "<h2>常见问题</h2>", "<dt>可以委托他人办理吗？</dt>", "<p>三年内不得再适用告知承诺。</p>",
             "<h2>数量限制</h2>", "本指南版本：第3版 · 生效日期 2025-01-01",
         ]
-        var at = guide.startIndex
-        for piece in order {
-            guard let r = guide.range(of: piece, range: at..<guide.endIndex) else {
-                Issue.record("missing or out of order: \(piece)")
-                continue
-            }
-            at = r.upperBound
-        }
+        expectInOrder(guide, order)
         #expect(guide.contains("<tr><th scope=\"row\" data-label=\"种类\">公示</th><td data-label=\"时限\">7日</td><td class=\"empty\" data-label=\"依据\">—</td>"))
         #expect(guide.contains("《<a href=\"\">") == false)
         #expect(!guide.contains("<h2>审批证件</h2>"))
@@ -103,14 +108,7 @@ private func text(_ files: [OutputFile], _ path: String) -> String {
             "告知承诺</th><td>申请人签署《告知承诺书》", "数量限制</th><td>无", "版本</th><td>第3版", "生效日期</th><td>2025-01-01",
             "<h2>特别程序</h2>", "<h2>审批结果</h2>", "<h2>监督投诉</h2>", "<h2>常见问题</h2>",
         ]
-        var at = manual.startIndex
-        for piece in order {
-            guard let r = manual.range(of: piece, range: at..<manual.endIndex) else {
-                Issue.record("missing or out of order: \(piece)")
-                continue
-            }
-            at = r.upperBound
-        }
+        expectInOrder(manual, order)
     }
 
     @Test func badgesAndWords() {

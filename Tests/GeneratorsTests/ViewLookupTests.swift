@@ -36,7 +36,7 @@ import Testing
                 "BundleLinks", "BundleHead", "BundleMemberView", "BundleStageCell", "BundleMaterialRow",
                 "BundleFlowView", "BundleTimesView", "BundleMaterialFigures", "BundleGuidePage",
                 "BundleChecklistPage", "BundleEntry", "FactRow", "SpecialProcedureView", "ResultView",
-                "ComplaintView", "FAQView",
+                "ComplaintView", "FAQView", "NationalSections",
             ])
     }
 }
