@@ -152,13 +152,13 @@ extension ViewBuilder {
             let collect = Self.collect(
                 MaterialRequirement(
                     name: m.name, form: m.form, copies: m.copies, medium: m.medium, necessity: m.necessity,
-                    shareable: m.shareable))
+                    shareable: m.shareable, exemption: m.exemption))
             return BundleMaterialRow(
                 number: i + 1, materialName: m.name, bundleForm: m.form?.rawValue,
                 bundleCopies: m.copies.map { "\($0)份" }, bundleMedium: m.medium, bundleSource: m.source,
                 necessity: m.necessity.rawValue, isRequired: m.necessity == .required,
                 isOptional: m.necessity == .optional, isDeferrable: m.necessity == .deferrable,
-                isShareable: m.shareable, bundleCondition: m.condition, collect: collect,
+                isShareable: m.exemption != nil, bundleCondition: m.condition, collect: collect,
                 neededByMarks: m.neededBy.map { marks[$0] ?? $0 }.joined(),
                 isNeededByAll: memberCount > 1 && Set(m.neededBy).count == memberCount)
         }
@@ -168,7 +168,7 @@ extension ViewBuilder {
         BundleMaterialFigures(
             materialsBefore: b.figures.materialsBeforeMerge, materialsAfter: b.figures.materialsAfterMerge,
             materialsSaved: b.figures.materialsSaved > 0 ? b.figures.materialsSaved : nil,
-            shareableCount: b.materials.contains(where: \.shareable) ? b.materials.filter(\.shareable).count : nil)
+            shareableCount: b.materials.contains { $0.exemption != nil } ? b.materials.count { $0.exemption != nil } : nil)
     }
 
     /// Whether every member has a 承诺 (or a 法定) in this view: only then do the members'

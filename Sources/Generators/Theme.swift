@@ -25,6 +25,8 @@ public struct Theme: Sendable, Equatable {
         "layout.mustache", "guide.mustache", "checklist.mustache", "flow.mustache",
         "manual.mustache", "index.mustache", "manual-index.mustache", "link.mustache",
         "steps.mustache", "text.mustache", "bundle.mustache", "bundle-checklist.mustache",
+        "guide-notice.mustache", "guide-special.mustache", "guide-national.mustache",
+        "checklist-national.mustache", "manual-national.mustache", "fact-row.mustache",
     ]
 
     /// The bundled assets, written to `assets/`.

@@ -85,6 +85,7 @@ extension MaterialRow: MustacheParent {
         case "isOptional": isOptional
         case "isDeferrable": isDeferrable
         case "isShareable": isShareable
+        case "exemptNote": exemptNote
         case "materialCondition": materialCondition
         case "requirement": requirement
         case "collect": collect
@@ -92,6 +93,8 @@ extension MaterialRow: MustacheParent {
         case "alsoUsedBy": alsoUsedBy
         case "alsoUsedByTotal": alsoUsedByTotal
         case "alsoUsedByIndex": alsoUsedByIndex
+        case "extraNotes": extraNotes
+        case "formLinks": formLinks
         default: nil
         }
     }
@@ -291,6 +294,9 @@ extension GuidePage: MustacheParent {
         case "remedies": remedies
         case "additional": additional
         case "memberOf": memberOf
+        case "exemptLead": exemptLead
+        case "notice": notice
+        case "national": national
         default: nil
         }
     }
@@ -310,6 +316,7 @@ extension ChecklistPage: MustacheParent {
         case "legalWording": legalWording
         case "noticeWindow": noticeWindow
         case "noticePhone": noticePhone
+        case "checklistFacts": checklistFacts
         default: nil
         }
     }
@@ -340,6 +347,8 @@ extension ManualPage: MustacheParent {
         case "staff": staff
         case "supervision": supervision
         case "additional": additional
+        case "nationalFacts": nationalFacts
+        case "national": national
         default: nil
         }
     }

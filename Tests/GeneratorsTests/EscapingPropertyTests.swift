@@ -213,7 +213,7 @@ import Testing
                         name: t(k + "material0"), libraryID: t("shared.id"), form: .copy, copies: 2, medium: t(k + "medium"),
                         source: t(k + "source"), necessity: .deferrable, requirement: t(k + "requirement"),
                         condition: t(k + "materialCondition"), reviewPoints: t(k + "reviewPoints"), shareable: false),
-                    MaterialRequirement(name: t(k + "material1"), form: .original, copies: 1, necessity: .optional, shareable: true),
+                    MaterialRequirement(name: t(k + "material1"), form: .original, copies: 1, necessity: .optional, shareable: true, exemption: .dataSharing),
                 ],
                 timeLimits: TimeLimits(statutory: .workingDays(20), promised: .workingDays(5)),
                 fees: .charged([Fee(name: t(k + "fee"), standard: t(k + "standard"), basis: t(k + "feeBasis"))]),

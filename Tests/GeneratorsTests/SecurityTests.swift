@@ -28,7 +28,7 @@ import Testing
                     MaterialRequirement(
                         name: p, libraryID: "m" + p, form: .copy, copies: 1, medium: p, source: p,
                         necessity: .deferrable, requirement: p, condition: p, reviewPoints: p, shareable: false),
-                    MaterialRequirement(name: p, libraryID: "m" + p, shareable: true),
+                    MaterialRequirement(name: p, libraryID: "m" + p, shareable: true, exemption: .dataSharing),
                 ],
                 timeLimits: TimeLimits(statutory: .workingDays(3), promised: .workingDays(1)),
                 fees: .charged([Fee(name: p, standard: p, basis: p)]), rightsAndObligations: p + "\n" + p,
