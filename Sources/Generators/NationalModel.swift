@@ -68,7 +68,7 @@ extension ViewBuilder {
                 encoded += "%" + String(hex[Int(byte >> 4)]) + String(hex[Int(byte & 0xF)])
             }
         }
-        return LinkView(text: text, sitePath: root + "attachments/" + encoded)
+        return LinkView(text: text, sitePath: root + Attachments.sitePath(encoded))
     }
 
     /// A phone number as a `tel:` link when it is only digits and separators; else text.
