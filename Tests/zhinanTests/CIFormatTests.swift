@@ -21,12 +21,12 @@ import Testing
         return try makeFolder(.text(["catalog.yaml": catalog, "items/a.yaml": changed].merging(extra) { a, _ in a }))
     }
 
-    /// An error (ZN601 at 57:7, with a note at 56:7) and a warning (ZN312 at notes.yaml:1:1).
+    /// An error (ZN601 at 59:7, with a note at 58:7) and a warning (ZN312 at notes.yaml:1:1).
     static func broken() throws -> String {
         try folder(promise: "  承诺: 12个工作日", extra: ["notes.yaml": "备注: 不是事项\n"])
     }
 
-    /// Only a warning: ZN602 at 57:7 (8 of 10 days is over the 2/3 internal control line).
+    /// Only a warning: ZN602 at 59:7 (8 of 10 days is over the 2/3 internal control line).
     static func warningOnly(_ promise: String = "  承诺: 8个工作日") throws -> String {
         try folder(promise: promise)
     }
@@ -55,7 +55,7 @@ import Testing
             return "\(result["ruleId"] as? String ?? "?") \(result["level"] as? String ?? "?") \(uri):\(region["startLine"] ?? 0):\(region["startColumn"] ?? 0)-\(region["endLine"] ?? 0):\(region["endColumn"] ?? 0)"
         }
         #expect(results.map(place) == [
-            "ZN601 error items/a.yaml:57:7-57:13",
+            "ZN601 error items/a.yaml:59:7-59:13",
             "ZN312 warning notes.yaml:1:1-1:1",
         ])
         for result in results {
@@ -64,7 +64,7 @@ import Testing
         }
         let related = try #require(results[0]["relatedLocations"] as? [[String: Any]])
         #expect((related.first?["message"] as? [String: Any])?["text"] as? String == "the statutory limit 10个工作日 is here")
-        #expect(((related.first?["physicalLocation"] as? [String: Any])?["region"] as? [String: Int])?["startLine"] == 56)
+        #expect(((related.first?["physicalLocation"] as? [String: Any])?["region"] as? [String: Int])?["startLine"] == 58)
 
         // The same log, byte for byte, from another run.
         #expect(try runZhinan(["check", ".", "--format", "sarif", "--lang", "en", "--jobs", "1"], in: dir).stdout == r.stdout)
@@ -156,7 +156,7 @@ import Testing
         let r = try runZhinan(["check", ".", "--format", "github", "--lang", "zh"], in: dir)
         #expect(r.status == 1)
         #expect(r.stdout == """
-            ::error file=items/a.yaml,line=57,col=7,endLine=57,endColumn=12,title=ZN601 承诺时限超过法定时限::承诺时限“12个工作日”超过法定时限“10个工作日”%0A注：items/a.yaml:56:7: 法定时限“10个工作日”写在这里
+            ::error file=items/a.yaml,line=59,col=7,endLine=59,endColumn=12,title=ZN601 承诺时限超过法定时限::承诺时限“12个工作日”超过法定时限“10个工作日”%0A注：items/a.yaml:58:7: 法定时限“10个工作日”写在这里
             ::warning file=notes.yaml,line=1,col=1,endLine=1,endColumn=1,title=ZN312 文件不在 items/ 中::该文件不在 items/ 文件夹中，不作为事项读取
             共检查 7 个文件：1 个错误，1 个警告。
 
@@ -182,7 +182,7 @@ import Testing
         #expect(try runZhinan(["check", ".", "--fail-on", "error"], in: dir).status == 0)
         let strict = try runZhinan(["check", ".", "--fail-on", "warning", "--lang", "en"], in: dir)
         #expect(strict.status == 1)
-        #expect(strict.stdout.contains("./items/a.yaml:57:7: warning: ") && strict.stdout.contains("[ZN602]"))
+        #expect(strict.stdout.contains("./items/a.yaml:59:7: warning: ") && strict.stdout.contains("[ZN602]"))
         #expect(try runZhinan(["check", ".", "--fail-on", "note"], in: dir).status == 2)
         // A clean catalog passes either way.
         #expect(try runZhinan(["check", "catalogs/liwan-yichuang", "--fail-on", "warning"], in: repositoryRoot()).status == 0)

@@ -13,7 +13,7 @@ import Testing
          try String(contentsOfFile: root + "items/jingying/shipin-jingying-xuke.yaml", encoding: .utf8))
     }
 
-    /// items/a.yaml: the sample item with 250 unknown keys (ZN302 at lines 133–382);
+    /// items/a.yaml: the sample item with 250 unknown keys (ZN302 at lines 152–401);
     /// items/b.yaml: the sample item again (ZN408 at 2:7, with a note at a.yaml 2:7).
     static func flooded() throws -> String {
         let (catalog, item) = try sample()
@@ -37,14 +37,14 @@ import Testing
             #expect(r.status == 1)
             let lines = Self.headers(r.stdout)
             #expect(lines.count == 100 + 1 + 2 + 1, "\(lines.suffix(5))")
-            #expect(lines[0] == "./items/a.yaml:133:1: error: \"未知0\" is not an element of the catalog's standards (DB44/T 1147-2013, DB44/T 1148-2013) [ZN302]")
-            #expect(lines[99].hasPrefix("./items/a.yaml:232:1: error: \"未知99\" "))
-            #expect(lines[100] == "./items/a.yaml:233:1: error: … and 150 more ZN302 in this file [ZN302]")
+            #expect(lines[0] == "./items/a.yaml:152:1: error: \"未知0\" is not an element of the catalog's standards (GB/T 39554.2-2020, DB44/T 1147-2013, DB44/T 1148-2013) [ZN302]")
+            #expect(lines[99].hasPrefix("./items/a.yaml:251:1: error: \"未知99\" "))
+            #expect(lines[100] == "./items/a.yaml:252:1: error: … and 150 more ZN302 in this file [ZN302]")
             #expect(lines[101].hasPrefix("./items/b.yaml:2:7: error: the item code "))
             #expect(lines.last == "7 files checked: 251 errors, 0 warnings.")
         }
         let zh = try runZhinan(["check", ".", "--lang", "zh"] + Self.standards, in: dir)
-        #expect(zh.stdout.contains("./items/a.yaml:233:1: error: ……本文件另有 150 处 ZN302 [ZN302]\n"))
+        #expect(zh.stdout.contains("./items/a.yaml:252:1: error: ……本文件另有 150 处 ZN302 [ZN302]\n"))
     }
 
     @Test func theRunShowsAtMostMaxDiagnosticsAndSaysHowManyMore() throws {
@@ -53,9 +53,9 @@ import Testing
         let r = try check(dir, ["--max-diagnostics", "3"])
         #expect(r.status == 1)
         #expect(Self.headers(r.stdout) == [
-            "./items/a.yaml:133:1: error: \"未知0\" is not an element of the catalog's standards (DB44/T 1147-2013, DB44/T 1148-2013) [ZN302]",
-            "./items/a.yaml:134:1: error: \"未知1\" is not an element of the catalog's standards (DB44/T 1147-2013, DB44/T 1148-2013) [ZN302]",
-            "./items/a.yaml:135:1: error: \"未知2\" is not an element of the catalog's standards (DB44/T 1147-2013, DB44/T 1148-2013) [ZN302]",
+            "./items/a.yaml:152:1: error: \"未知0\" is not an element of the catalog's standards (GB/T 39554.2-2020, DB44/T 1147-2013, DB44/T 1148-2013) [ZN302]",
+            "./items/a.yaml:153:1: error: \"未知1\" is not an element of the catalog's standards (GB/T 39554.2-2020, DB44/T 1147-2013, DB44/T 1148-2013) [ZN302]",
+            "./items/a.yaml:154:1: error: \"未知2\" is not an element of the catalog's standards (GB/T 39554.2-2020, DB44/T 1147-2013, DB44/T 1148-2013) [ZN302]",
             "7 files checked: 251 errors, 0 warnings (248 not shown; --max-diagnostics 0 lifts this limit).",
         ])
         let github = try check(dir, ["--max-diagnostics", "1", "--format", "github"])
@@ -93,7 +93,7 @@ import Testing
     }
 
     @Test func whatIsLeftOutStillDecidesTheExitStatus() throws {
-        // a.yaml: only a warning (ZN602 at 57:7); b.yaml: the same code, an error (ZN408)
+        // a.yaml: only a warning (ZN602 at 59:7); b.yaml: the same code, an error (ZN408)
         // that sorts after it and is left out with --max-diagnostics 1.
         let (catalog, item) = try Self.sample()
         let warned = item.replacingOccurrences(of: "\n  承诺: 5个工作日\n", with: "\n  承诺: 8个工作日\n")
@@ -104,7 +104,7 @@ import Testing
         }
         let r = try check(dir, ["--max-diagnostics", "1"])
         #expect(r.status == 1)
-        #expect(Self.headers(r.stdout).first?.hasPrefix("./items/a.yaml:57:7: warning: ") == true)
+        #expect(Self.headers(r.stdout).first?.hasPrefix("./items/a.yaml:59:7: warning: ") == true)
         #expect(!r.stdout.contains("[ZN408]"))
         #expect(Self.headers(r.stdout).last == "7 files checked: 1 error, 1 warning (1 not shown; --max-diagnostics 0 lifts this limit).")
         // build: the same error, left out of the report, still stops it.
