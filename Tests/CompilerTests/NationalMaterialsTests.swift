@@ -14,14 +14,17 @@ import Testing
         f.editCatalog("标准: [DB44/T 1147-2013, DB44/T 1148-2013]", "标准: [GB/T 39554.2-2020, DB44/T 1147-2013, DB44/T 1148-2013]")
         f.edit("  - 材料库: yyzz\n    形式: 复印件\n    份数: 1\n", "  - 材料库: yyzz\n    形式: 复印件\n    份数: 1\n    免提交: 数据共享\n")
         f.edit("监督检查: 每季度抽查。\n", "监督检查: 每季度抽查。\n审批结果:\n  类型: 证照\n  名称: 特种设备使用登记证\n")
+        // The identification elements the profile requires, last, so that `adding` keeps lines.
+        f.items["items/a.yaml"]! += Fixture.nationalIdentity
         return f
     }
 
     /// Appends `text` to the item (after 审批结果, whose last line is line 75).
     static func adding(_ text: String, to f: Fixture = national()) -> Fixture {
         var f = f
-        f.items["items/a.yaml"]! += text
-        return f
+        let yaml = f.items["items/a.yaml"]!
+        f.items["items/a.yaml"] = yaml.hasSuffix(Fixture.nationalIdentity)
+            ? String(yaml.dropLast(Fixture.nationalIdentity.count)) + text + Fixture.nationalIdentity : yaml + text
     }
 
     static func item(_ f: Fixture) throws -> Item {

@@ -42,6 +42,7 @@ import Testing
 
 
             """ + Fixture.itemYAML.replacingOccurrences(of: "服务对象: [企业法人, 事业法人]\n", with: "")
+            + "审批结果:\n  类型: 证照\n  名称: 特种设备使用登记证\n"
         return f
     }
 
