@@ -25,6 +25,7 @@ import Testing
         let yaml = f.items["items/a.yaml"]!
         f.items["items/a.yaml"] = yaml.hasSuffix(Fixture.nationalIdentity)
             ? String(yaml.dropLast(Fixture.nationalIdentity.count)) + text + Fixture.nationalIdentity : yaml + text
+        return f
     }
 
     static func item(_ f: Fixture) throws -> Item {
