@@ -43,6 +43,8 @@ import Testing
 
             """ + Fixture.itemYAML.replacingOccurrences(of: "服务对象: [企业法人, 事业法人]\n", with: "")
             + "审批结果:\n  类型: 证照\n  名称: 特种设备使用登记证\n"
+        // 可共享 is a note under the profile until 免提交 decides it (ZN822).
+        f.edit("  - 材料库: yyzz\n    形式: 复印件\n    份数: 1\n", "  - 材料库: yyzz\n    形式: 复印件\n    份数: 1\n    免提交: 数据共享\n")
         return f
     }
 
