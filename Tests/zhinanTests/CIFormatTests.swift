@@ -212,7 +212,7 @@ import Testing
     }
 
     @Test func anUnusedSuppressionWarns() throws {
-        // On the line of 法定 (56), not of the finding (57).
+        // On the line of 法定 (58), not of the finding (59).
         let (catalog, item) = try Self.sample()
         let changed = item
             .replacingOccurrences(of: "\n  承诺: 5个工作日\n", with: "\n  承诺: 8个工作日\n")
@@ -222,8 +222,8 @@ import Testing
         #expect(r.status == 0)
         let lines = r.stdout.split(separator: "\n")
         #expect(lines.count == 3, "\(r.stdout)")
-        #expect(lines[0] == "::warning file=items/a.yaml,line=56,col=31,endLine=56,endColumn=35,title=ZN313 Unused suppression::the suppression of ZN602 silences nothing (no ZN602 finding on this line)")
-        #expect(lines[1].hasPrefix("::warning file=items/a.yaml,line=57,col=7,endLine=57,endColumn=11,title=ZN602 "))
+        #expect(lines[0] == "::warning file=items/a.yaml,line=58,col=31,endLine=58,endColumn=35,title=ZN313 Unused suppression::the suppression of ZN602 silences nothing (no ZN602 finding on this line)")
+        #expect(lines[1].hasPrefix("::warning file=items/a.yaml,line=59,col=7,endLine=59,endColumn=11,title=ZN602 "))
         #expect(lines[2] == "6 files checked: 0 errors, 2 warnings.")
         #expect(try runZhinan(["check", ".", "--fail-on", "warning"], in: dir).status == 1)
     }
