@@ -5,7 +5,7 @@ import Testing
 /// `--format sarif`, `--format github`, `--fail-on` and `# zhinan-ignore:` end to end,
 /// through the built binary, on a copy of a sample catalog.
 @Suite struct CIFormatTests {
-    /// A sample item; its 办理时限 is at lines 57–59 (法定 10个工作日, 承诺 5个工作日).
+    /// A sample item; its 办理时限 is at lines 58–59 (法定 10个工作日, 承诺 5个工作日).
     static func sample() throws -> (catalog: String, item: String) {
         let root = repositoryRoot() + "/catalogs/liwan-yichuang/"
         let item = try String(contentsOfFile: root + "items/jingying/shipin-jingying-xuke.yaml", encoding: .utf8)
@@ -171,7 +171,7 @@ import Testing
         let parent = URL(fileURLWithPath: dir).deletingLastPathComponent().path
         let name = URL(fileURLWithPath: dir).lastPathComponent
         let nested = try runZhinan(["check", name, "--format", "github", "--lang", "en"], in: parent)
-        #expect(nested.stdout.hasPrefix("::warning file=\(name)/items/a.yaml,line=57,col=7,"), "\(nested.stdout)")
+        #expect(nested.stdout.hasPrefix("::warning file=\(name)/items/a.yaml,line=59,col=7,"), "\(nested.stdout)")
     }
 
     // MARK: --fail-on
@@ -193,7 +193,7 @@ import Testing
         let out = try makeFolder([:]) + "/site"
         let strict = try runZhinan(["build", ".", "-o", out, "--fail-on", "warning", "--format", "github"], in: dir)
         #expect(strict.status == 1)
-        #expect(strict.stdout.hasPrefix("::warning file=items/a.yaml,line=57,"))
+        #expect(strict.stdout.hasPrefix("::warning file=items/a.yaml,line=59,"))
         #expect(!FileManager.default.fileExists(atPath: out))
         let lenient = try runZhinan(["build", ".", "-o", out], in: dir)
         #expect(lenient.status == 0, "\(lenient.stdout)\(lenient.stderr)")
