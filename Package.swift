@@ -59,7 +59,7 @@ let package = Package(
             resources: [.copy("Templates")]
         ),
         // The typed catalog as JSON, XML (validated against its XSD) and SQLite.
-        .target(name: "Exports", dependencies: ["Catalog", "CLibXML2", "CSQLite"]),
+        .target(name: "Exports", dependencies: ["Catalog", "Diagnostics", "CLibXML2", "CSQLite"]),
         // What changed between two catalogs, and the figures a centre reports.
         .target(name: "Reports", dependencies: ["Catalog", "Diagnostics"]),
         // Atomic directory exchange (renameat2), which Glibc's module does not expose.

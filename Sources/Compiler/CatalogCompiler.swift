@@ -140,6 +140,9 @@ public struct CatalogCompiler: Sendable {
             case .success(var p):
                 headerDiagnostics += Self.dropFixedRuleSettings(from: &p)
                 profile = p
+                // Only the profiles followed count as read for this catalog: others in the
+                // folder (loaded and checked all the same) do not change its count.
+                result.fileCount -= profileFiles.count - p.profiles.count
             case .failure(let error):
                 headerDiagnostics.append(Self.describe(error, standardIDs: standardIDs, file: catalogFile.path, library: library))
             }
@@ -150,9 +153,12 @@ public struct CatalogCompiler: Sendable {
             // Without its standards nothing can be said of the items but noise.
             if let profile, !standardIDs.isEmpty {
                 context = ItemContext(
-                    profile: profile, header: bound, tables: BindingTables(codeSets: profile.codeSets, profile: profile),
+                    profile: profile, header: bound,
+                    tables: BindingTables(codeSets: profile.codeSets, profile: profile, elsewhere: Self.elsewhere(library, besides: profile)),
                     timeRules: TimeRules(internalControlLine: bound.catalog.internalControlLine),
-                    followsManual: profile.profiles.contains { $0.document == "业务手册" })
+                    followsManual: profile.profiles.contains { $0.document == "业务手册" },
+                    nationalRules: NationalRules(profile: profile),
+                    attachments: AttachmentCheck(folder: folder))
             }
         }
 
@@ -257,6 +263,7 @@ public struct CatalogCompiler: Sendable {
         var catalog = header.catalog
         catalog.items = items.map(\.item).sorted { $0.code < $1.code }
         catalog.bundles = bundles.sorted { $0.code < $1.code }
+        catalog.codeSets = Self.codeSets(of: profile)
         catalog.internalElements = (profile.elements.filter { !$0.isPublic }.map(\.key) + [ElementKey.materialReviewPoints]).sorted()
         result.catalog = catalog
         // Suppressions: items holding one were left for now (their suppressions may silence
@@ -291,6 +298,9 @@ public struct CatalogCompiler: Sendable {
         var tables: BindingTables
         var timeRules: TimeRules
         var followsManual: Bool
+        var nationalRules: NationalRules
+        /// Checks the files items name (空表, 样表, 样本) against the catalog folder.
+        var attachments: AttachmentCheck
     }
 
     /// One item file, read, parsed and (when catalog.yaml and its profiles could be read)
@@ -357,6 +367,8 @@ public struct CatalogCompiler: Sendable {
                 context.timeRules.check(item, &reporter)
                 FlowRules().check(item, &reporter)
                 if context.followsManual { StaffRules().check(item, &reporter) }
+                context.nationalRules.check(item, header: context.header, &reporter)
+                context.attachments.check(item.spans.attachments, &reporter)
                 // Only the duplicate-code check reads spans from here on.
                 var kept = item
                 kept.spans = ItemSpans(file: item.spans.file, start: item.spans.start, code: item.spans.code)
@@ -405,6 +417,29 @@ public struct CatalogCompiler: Sendable {
             }
         }
         return result
+    }
+
+    /// Every code set of the effective profile, values in the profile's order with their
+    /// national codes: what ``Catalog/codeSets`` holds for the outputs.
+    static func codeSets(of profile: EffectiveProfile) -> [String: [CodeValue]] {
+        var sets: [String: [CodeValue]] = [:]
+        for name in profile.codeSets.keys {
+            sets[name] = profile.codeValues(name).map { CodeValue(name: $0.name, code: $0.code) }
+        }
+        return sets
+    }
+
+    /// The element names and field aliases of the library's profiles that `profile` does not
+    /// follow, each with the id of the first profile (by id) defining it.
+    static func elsewhere(_ library: ProfileLibrary, besides profile: EffectiveProfile) -> [String: String] {
+        var owners: [String: String] = [:]
+        for (id, p) in library.profiles.sorted(by: { $0.key < $1.key }) where !profile.follows(id) {
+            let names = p.elements.flatMap { [$0.name] + $0.synonyms + $0.traditional } + p.aliases.map(\.name)
+            for name in names where owners[name] == nil && profile.element(named: name) == nil && profile.fieldAlias(named: name) == nil {
+                owners[name] = id
+            }
+        }
+        return owners
     }
 
     /// The ids under 标准 in catalog.yaml, read ahead of binding the rest.

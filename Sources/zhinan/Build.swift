@@ -66,7 +66,7 @@ struct Build: ParsableCommand {
                 catalog: compiled, theme: theme, exporters: [CatalogFilesExporter()], fastRendering: fast)
             pages = try cache.publish(generator, force: force, jobs: compile.workers)
         } catch let error as PublishError {
-            emitError("zhinan: error: \(describe(error, language))\n")
+            emitError("zhinan: error: \(error.message(language))\n")
             throw Status.unusable
         } catch {
             emitError(language == .zh ? "zhinan: error: 生成页面失败：\(error)\n" : "zhinan: error: generating the pages failed: \(error)\n")
@@ -90,9 +90,16 @@ struct Build: ParsableCommand {
             throw Status.unusable
         }
     }
+}
 
-    private func describe(_ error: PublishError, _ language: Language) -> String {
-        switch (error, language) {
+/// glibc's malloc_trim, which Glibc's module does not expose.
+@_silgen_name("malloc_trim")
+private func malloc_trim(_ pad: Int) -> Int32
+
+extension PublishError {
+    /// What went wrong, for the command line.
+    func message(_ language: Language) -> String {
+        switch (self, language) {
         case (.foreignFolder(let path, let examples), .zh):
             return "输出文件夹“\(path)”中有不是 zhinan 生成的文件（如 \(examples.joined(separator: "、"))），未写入；确认可以整体替换时加 --force"
         case (.foreignFolder(let path, let examples), .en):
@@ -138,7 +145,3 @@ enum ThemeFolder {
         return .success(loaded)
     }
 }
-
-/// glibc's malloc_trim, which Glibc's module does not expose.
-@_silgen_name("malloc_trim")
-private func malloc_trim(_ pad: Int) -> Int32
