@@ -175,7 +175,7 @@ public enum ItemSkeleton {
         func exampleValue(_ kind: FieldKind, name: String) -> String? {
             guard example else { return nil }
             switch kind {
-            case .timeLimit: return name == "承诺" ? "10个工作日" : name == "法定" ? "20个工作日" : "3个工作日"
+            case .timeLimit, .statutoryLimit: return name == "承诺" ? "10个工作日" : name == "法定" ? "20个工作日" : "3个工作日"
             case .url: return "https://www.gd.gov.cn/"
             case .phone: return "020-12345678"
             case .date: return "2024-01-01"

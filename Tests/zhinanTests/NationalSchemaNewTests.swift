@@ -70,6 +70,8 @@ import Testing
             .replacingOccurrences(of: "  网址: 【待填写】", with: "  网址: https://www.gz.gov.cn/   # ")
             .replacingOccurrences(of: "  地址: 【待填写】", with: "  地址: 荔湾区政务服务中心   # ")
             .replacingOccurrences(of: "  邮箱: 【待填写】", with: "  邮箱: ts@example.gov.cn   # ")
+            // 审批结果 of 类型 证照 needs its 名称 (ZN827), which the skeleton offers commented out.
+            .replacingOccurrences(of: "  # 名称: 【待填写】", with: "  名称: 食品经营许可证   # ")
         let filled = SchemaNewCommandTests.fill(national)
         try Data(filled.utf8).write(to: URL(fileURLWithPath: path))
         let check = try runZhinan(["check", catalog, "--lang", "en"])

@@ -77,8 +77,8 @@ import Testing
         let lines = r.stdout.split(separator: "\n").filter { $0.contains("[ZN302]") }
         #expect(lines == [
             "./items/shengchanxuke/gongye-chanpin-xuke-yanxu.yaml:9:1: error: “到现场次数”不是目录所遵循标准（DB44/T 1147-2013、DB44/T 1148-2013）中的要素；该要素由标准 GB/T 39554.2-2020 定义；在 catalog.yaml 的 标准 中加入它 [ZN302]",
-            "./items/shengchanxuke/gongye-chanpin-xuke-yanxu.yaml:10:1: error: “设定依据”不是目录所遵循标准（DB44/T 1147-2013、DB44/T 1148-2013）中的要素；该要素由标准 GB/T 39554.2-2020 定义；在 catalog.yaml 的 标准 中加入它 [ZN302]",
-            "./items/shengchanxuke/gongye-chanpin-xuke-yanxu.yaml:11:1: error: “法定办结时限”不是目录所遵循标准（DB44/T 1147-2013、DB44/T 1148-2013）中的要素；该要素由标准 GB/T 39554.2-2020 定义；在 catalog.yaml 的 标准 中加入它 [ZN302]",
+            "./items/shengchanxuke/gongye-chanpin-xuke-yanxu.yaml:10:1: error: “设定依据”在 DB44/T 1147-2013 中叫“办理依据”，请写作“办理依据” [ZN302]",
+            "./items/shengchanxuke/gongye-chanpin-xuke-yanxu.yaml:11:1: error: “法定办结时限”在 DB44/T 1147-2013 中是“办理时限”的“法定”：请写在“办理时限”下的“法定”中 [ZN302]",
         ])
     }
 }
