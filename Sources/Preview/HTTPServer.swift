@@ -143,8 +143,15 @@ public final class HTTPServer: @unchecked Sendable {
         var timeout = timeval(tv_sec: 10, tv_usec: 0)
         setsockopt(c, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         setsockopt(c, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        guard let (method, target) = Self.readHead(c) else {
+        guard let (method, target, host) = Self.readHead(c) else {
             Self.send(c, HTTPResponse.text(400, "Bad Request", "bad request\n"), head: false)
+            close(c)
+            return
+        }
+        guard Self.isAllowedHost(host) else {
+            // DNS rebinding: a web page whose name is made to resolve to 127.0.0.1 would
+            // otherwise read the preview (internal manuals included) as its own origin.
+            Self.send(c, HTTPResponse.text(421, "Misdirected Request", "this preview answers only to an IP address or localhost\n"), head: false)
             close(c)
             return
         }
@@ -175,7 +182,7 @@ public final class HTTPServer: @unchecked Sendable {
 
     /// The method and target of the request line, once the whole head (up to the blank
     /// line) has arrived; nil for a malformed, oversized (16 KB) or late head.
-    static func readHead(_ c: Int32) -> (String, String)? {
+    static func readHead(_ c: Int32) -> (String, String, String?)? {
         var buffer: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 4096)
         let end: [UInt8] = Array("\r\n\r\n".utf8)
@@ -189,13 +196,40 @@ public final class HTTPServer: @unchecked Sendable {
         return nil
     }
 
-    private static func requestLine(_ buffer: [UInt8], end: [UInt8]) -> (String, String)? {
-        guard buffer.count >= 4, (0...(buffer.count - 4)).contains(where: { buffer[$0..<$0 + 4].elementsEqual(end) }),
+    private static func requestLine(_ buffer: [UInt8], end: [UInt8]) -> (String, String, String?)? {
+        guard buffer.count >= 4, let headEnd = (0...(buffer.count - 4)).first(where: { buffer[$0..<$0 + 4].elementsEqual(end) }),
               let lineEnd = buffer.firstIndex(of: UInt8(ascii: "\r"))
         else { return nil }
         let parts = buffer[..<lineEnd].split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
         guard parts.count == 3, parts[2].starts(with: Array("HTTP/1.".utf8)), !parts[0].isEmpty else { return nil }
-        return (String(decoding: parts[0], as: UTF8.self), String(decoding: parts[1], as: UTF8.self))
+        var host: String?
+        for line in String(decoding: buffer[lineEnd..<headEnd], as: UTF8.self).split(separator: "\r\n") {
+            guard let colon = line.firstIndex(of: ":"), line[..<colon].lowercased() == "host" else { continue }
+            guard host == nil else { return nil }  // two Host headers: malformed
+            host = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        return (String(decoding: parts[0], as: UTF8.self), String(decoding: parts[1], as: UTF8.self), host)
+    }
+
+    /// A `Host` the preview answers to: none (HTTP/1.0), `localhost`, or an IP address, each
+    /// with an optional port. A name is refused, so a page on a rebound domain cannot read it.
+    static func isAllowedHost(_ host: String?) -> Bool {
+        guard let host else { return true }
+        var name = Substring(host)
+        if name.hasPrefix("[") {
+            guard let close = name.firstIndex(of: "]") else { return false }
+            let rest = name[name.index(after: close)...]
+            guard rest.isEmpty || (rest.hasPrefix(":") && rest.dropFirst().allSatisfy { $0.isASCII && $0.isNumber }) else { return false }
+            var v6 = in6_addr()
+            return inet_pton(AF_INET6, String(name[name.index(after: name.startIndex)..<close]), &v6) == 1
+        }
+        if let colon = name.lastIndex(of: ":") {
+            guard name[name.index(after: colon)...].allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+            name = name[..<colon]
+        }
+        if name.lowercased() == "localhost" { return true }
+        var v4 = in_addr()
+        return inet_pton(AF_INET, String(name), &v4) == 1
     }
 
     static func send(_ c: Int32, _ r: HTTPResponse, head: Bool) {

@@ -158,3 +158,17 @@ import Testing
         #expect(EventHub.event("a\nb\r") == "data: ab\n\n")
     }
 }
+
+/// DNS rebinding: the preview answers only to localhost and IP addresses, never to a name a
+/// web page could make resolve to 127.0.0.1.
+@Suite struct HostHeaderTests {
+    @Test(arguments: [nil, "127.0.0.1:8000", "127.0.0.1", "localhost:8000", "LOCALHOST", "[::1]:8000", "[::1]", "192.168.1.20:8000"])
+    func addressesAreAnswered(host: String?) {
+        #expect(HTTPServer.isAllowedHost(host))
+    }
+
+    @Test(arguments: ["evil.example:8000", "evil.example", "127.0.0.1.nip.io:8000", "localhost.evil.example", "[::1", "[::1]x", "127.0.0.1:80a", "", "[evil]:80"])
+    func namesAreRefused(host: String) {
+        #expect(!HTTPServer.isAllowedHost(host))
+    }
+}
