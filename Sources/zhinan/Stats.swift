@@ -10,7 +10,10 @@ struct Stats: ParsableCommand {
             Items by 事项类型 and 窗口类别, compression of 承诺 against 法定, the share of 即办件, \
             materials per item (必要, 条件, 容缺后补, 非必要, all) and the share that is 可共享, \
             items over the 内控线, 一件事 savings. Text for people; JSON and CSV for machines \
-            (the JSON's keys are documented in the Reports library, CatalogStats.json()).
+            (the JSON's keys are documented in the Reports library, CatalogStats.json()); HTML \
+            for people too: one self-contained page with SVG bar charts (no JavaScript), each \
+            chart's figures also in a table (zhinan build writes the same page as \
+            internal/stats.html).
 
             CSV is one long table with a header row, section,subject,measure,value, and one \
             figure a row: catalog,,name|items; items_by_type,<事项类型>,items; \
@@ -34,7 +37,7 @@ struct Stats: ParsableCommand {
     @Argument(help: "The catalog folder.")
     var catalog: String
 
-    @Option(help: "Report format: text, json or csv.")
+    @Option(help: "Report format: text, json, csv or html.")
     var format: StatsFormat = .text
 
     @Option(help: "Report language: zh or en (default: from LANG, else zh).")
@@ -52,10 +55,11 @@ struct Stats: ParsableCommand {
         case .text: emit(stats.text(language: ReportLanguage(language)))
         case .json: emit(stats.json())
         case .csv: emit(stats.csv())
+        case .html: emit(StatsDashboard(stats: stats, catalog: compiled[0], language: ReportLanguage(language)).html())
         }
     }
 }
 
 enum StatsFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, csv
+    case text, json, csv, html
 }
