@@ -111,9 +111,10 @@ public struct StatsDashboard {
             rows.append(BarChart.Row(label: label, bars: [.init(max(0, value) * 100, .blue, text: percent(value))]))
         }
         add(w("平均压缩", "Mean compression"), stats.meanCompression, w("\(stats.compressionItems) 个可比较的事项", "\(stats.compressionItems) comparable items"))
-        for (name, totals) in [(w("工作日合计", "Working days, totals"), stats.workingDays), (w("自然日合计", "Calendar days, totals"), stats.calendarDays)] {
-            add(name, totals.compression, w("法定 \(totals.statutory)，承诺 \(totals.promised)（\(totals.items) 个事项）",
-                                             "statutory \(totals.statutory), promised \(totals.promised) (\(totals.items) items)"))
+        for (name, totals, working) in [(w("工作日合计", "Working days, totals"), stats.workingDays, true),
+                                         (w("自然日合计", "Calendar days, totals"), stats.calendarDays, false)] {
+            let (st, pr) = (days(totals.statutory, workingDays: working, language), days(totals.promised, workingDays: working, language))
+            add(name, totals.compression, w("法定 \(st)，承诺 \(pr)（\(totals.items) 个事项）", "statutory \(st), promised \(pr) (\(totals.items) items)"))
         }
         if !rows.isEmpty {
             s.figures.append(DashboardFigure(chart: BarChart(
@@ -354,7 +355,7 @@ struct DataTable {
         out += "<caption>\(esc(caption))</caption>\n<thead><tr>" + header.map { "<th scope=\"col\">\(esc($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for row in rows {
             out += "<tr>" + row.map { cell in
-                cell.first.map { $0.isNumber } ?? false && cell.allSatisfy({ $0.isASCII }) ? "<td class=\"n\">\(esc(cell))</td>" : "<td>\(esc(cell))</td>"
+                !cell.isEmpty && cell.allSatisfy({ "0123456789.%-".contains($0) }) ? "<td class=\"n\">\(esc(cell))</td>" : "<td>\(esc(cell))</td>"
             }.joined() + "</tr>\n"
         }
         return out + "</tbody>\n</table></div>\n</details>\n"
