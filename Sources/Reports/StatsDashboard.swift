@@ -23,7 +23,7 @@ public struct StatsDashboard {
     public func html() -> String {
         let title = w("《\(stats.catalogName)》统计", "Figures: \(stats.catalogName)")
         var out = "<!DOCTYPE html>\n<html lang=\"\(language == .zh ? "zh-CN" : "en")\">\n<head>\n<meta charset=\"utf-8\">\n"
-        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"color-scheme\" content=\"light\">\n"
         out += "<title>\(esc(title))</title>\n<style>\n\(Self.css)</style>\n</head>\n<body>\n<main>\n"
         out += "<h1>\(esc(title))</h1>\n"
         out += "<p class=\"lead\">\(esc(w("事项总数：\(stats.itemCount) 项", "Items: \(stats.itemCount)")))</p>\n"
@@ -271,7 +271,6 @@ public struct StatsDashboard {
     /// Print on A4 and phones: charts shrink with the page, never split; a heading stays
     /// with what follows it.
     static let css = """
-        :root { color-scheme: light; }
         body { margin: 0; font: 16px/1.6 system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; color: #1a1a1a; background: #fff; }
         main { max-width: 60rem; margin: 0 auto; padding: 1rem 0.75rem 3rem; }
         h1 { font-size: 1.6rem; line-height: 1.3; margin: 0.5rem 0; }
@@ -299,7 +298,7 @@ public struct StatsDashboard {
           .table-wrap { overflow: visible; }
           caption, thead { break-after: avoid; page-break-after: avoid; }
           tr { break-inside: avoid; page-break-inside: avoid; }
-          * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+          * { -webkit-print-color-adjust: exact; }
         }
 
         """
