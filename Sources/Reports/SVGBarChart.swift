@@ -92,7 +92,9 @@ struct BarChart {
             var x = 0.0
             for s in bar.segments where s.value > 0 {
                 let w = s.value / full * barSpace
-                out += "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(w))\" height=\"\(n(Self.barHeight))\" fill=\"\(s.color.rawValue)\"/>"
+                // A white edge between stacked segments (none on a bar of one segment).
+                let edge = bar.segments.count > 1 ? " stroke=\"#fff\" stroke-width=\"1.5\"" : ""
+                out += "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(w))\" height=\"\(n(Self.barHeight))\" fill=\"\(s.color.rawValue)\"\(edge)/>"
                 x += w
             }
             out += "<text x=\"\(n(x + 6))\" y=\"\(n(y + Self.barHeight - 4))\" font-size=\"\(n(Self.fontSize))\" fill=\"#1a1a1a\">\(esc(bar.text))</text>"
