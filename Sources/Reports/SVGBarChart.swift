@@ -143,7 +143,7 @@ enum BarColor: String, CaseIterable {
     case orange = "#a85400"
     /// #2e7d32: 5.1:1.
     case green = "#2e7d32"
-    /// #6a3d9a: 8.1:1.
+    /// #6a3d9a: 7.6:1.
     case purple = "#6a3d9a"
 }
 
