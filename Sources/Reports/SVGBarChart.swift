@@ -53,20 +53,25 @@ struct BarChart {
         let textWidth = min(Self.width * 0.6, (rows.flatMap(\.bars).map { Self.estimate($0.text) }.max() ?? 0) + 6)
         let barSpace = Self.width - textWidth - 2
 
+        // As many parts as the tallest allowed needs, the rows spread evenly over them (no
+        // part of one lone row).
+        let heights0 = rows.map { draw($0, full: full, barSpace: barSpace, top: 0).1 }
+        var needed = 1, run = 0.0
+        for h in heights0 {
+            if run > 0, run + h > Self.maxPartHeight { needed += 1; run = 0 }
+            run += h
+        }
+        let target = heights0.reduce(0, +) / Double(needed)
         var parts: [[String]] = [[]]
         var heights: [Double] = [0]
-        for row in rows {
-            let (markup, height) = draw(row, full: full, barSpace: barSpace, top: heights[heights.count - 1])
-            if heights[heights.count - 1] > 0, heights[heights.count - 1] + height > Self.maxPartHeight {
+        for (row, h) in zip(rows, heights0) {
+            let current = heights[heights.count - 1]
+            if current > 0, current + h > Self.maxPartHeight || (current + h / 2 > target && parts.count < needed) {
                 parts.append([])
                 heights.append(0)
-                let (again, h) = draw(row, full: full, barSpace: barSpace, top: 0)
-                parts[parts.count - 1].append(again)
-                heights[heights.count - 1] = h
-            } else {
-                parts[parts.count - 1].append(markup)
-                heights[heights.count - 1] += height
             }
+            parts[parts.count - 1].append(draw(row, full: full, barSpace: barSpace, top: heights[heights.count - 1]).0)
+            heights[heights.count - 1] += h
         }
         return parts.indices.map { i in
             let pid = parts.count == 1 ? id : "\(id)-\(i + 1)"

@@ -295,6 +295,7 @@ public struct StatsDashboard {
           body { font-size: 12pt; }
           main { max-width: none; padding: 0; }
           details > summary { display: none; }
+          details:not([open]) { display: none; }
           .table-wrap { overflow: visible; }
           caption, thead { break-after: avoid; page-break-after: avoid; }
           tr { break-inside: avoid; page-break-inside: avoid; }
