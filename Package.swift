@@ -59,19 +59,22 @@ let package = Package(
             resources: [.copy("Templates")]
         ),
         // The typed catalog as JSON, XML (validated against its XSD) and SQLite.
-        .target(name: "Exports", dependencies: ["Catalog", "CLibXML2", "CSQLite"]),
+        .target(name: "Exports", dependencies: ["Catalog", "Diagnostics", "CLibXML2", "CSQLite"]),
         // What changed between two catalogs, and the figures a centre reports.
         .target(name: "Reports", dependencies: ["Catalog", "Diagnostics", "Markup"]),
         // Atomic directory exchange (renameat2), which Glibc's module does not expose.
         .target(name: "CSystem"),
         // Writes a generated site into OUT atomically; the only part of build that does I/O.
         .target(name: "Publishing", dependencies: ["CSystem"]),
+        // `zhinan serve`'s HTTP server, request paths, folder watcher and page additions
+        // (hand-written on POSIX sockets and inotify: no SwiftNIO in the build).
+        .target(name: "Preview", dependencies: ["Diagnostics", "Markup"]),
         // The command line.
         .executableTarget(
             name: "zhinan",
             dependencies: [
                 "Diagnostics", "YAMLSyntax", "Standards", "Catalog", "Compiler",
-                "Flowchart", "Generators", "Publishing", "Exports", "Reports",
+                "Flowchart", "Generators", "Publishing", "Exports", "Reports", "Preview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -92,6 +95,7 @@ let package = Package(
         .testTarget(name: "GeneratorsTests", dependencies: ["Generators", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ExportsTests", dependencies: ["Exports", "Compiler", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Compiler", "TestSupport"]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", "Diagnostics", "TestSupport"]),
         .testTarget(name: "PublishingTests", dependencies: ["Publishing", "TestSupport"]),
         .testTarget(name: "zhinanTests", dependencies: ["zhinan", "TestSupport"], exclude: ["Golden"]),
     ]

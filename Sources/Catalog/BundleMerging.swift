@@ -21,7 +21,7 @@ extension ServiceBundle {
                     merged.append(BundleMaterial(
                         name: m.name, libraryID: m.libraryID, form: m.form, copies: m.copies, medium: m.medium,
                         source: m.source, necessity: m.necessity, condition: m.condition, shareable: m.shareable,
-                        neededBy: [item.code]))
+                        exemption: m.exemption, neededBy: [item.code]))
                     continue
                 }
                 var e = merged[i]
@@ -29,6 +29,7 @@ extension ServiceBundle {
                 e.copies = [e.copies, m.copies].compactMap { $0 }.max()
                 e.necessity = strictest(e.necessity, m.necessity)
                 e.shareable = e.shareable && m.shareable
+                if m.exemption == nil { e.exemption = nil }
                 switch (e.condition, m.condition) {
                 case (nil, _), (_, nil): e.condition = nil  // someone needs it always
                 case (let a?, let b?) where a != b && !a.contains(b): e.condition = a + "；" + b
@@ -78,7 +79,8 @@ extension ServiceBundle {
         }
         return BundleFigures(
             criticalPath: chain { $0.timeLimits?.promised },
-            statutoryPath: chain { $0.timeLimits?.statutory },
+            // A member no law sets a limit for (法定: 无) leaves the bundle without a statutory sum.
+            statutoryPath: members.contains { $0.timeLimits?.noStatutoryLimit == true } ? nil : chain { $0.timeLimits?.statutory },
             oneByOne: oneByOne,
             materialsBeforeMerge: members.reduce(0) { $0 + $1.materials.count },
             materialsAfterMerge: merged)

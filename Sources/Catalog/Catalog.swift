@@ -34,12 +34,17 @@ public struct Catalog: Codable, Sendable, Equatable {
     /// Keys (see ``ElementKey``) of the elements that are internal and must never reach a
     /// public output. Filled from the profiles by the compiler.
     public var internalElements: [String]
+    /// The code sets of the profiles followed (窗口类别, 行使层级 …): name → values in the
+    /// profile's order, each with its national code where the standard gives one. Filled
+    /// from the profiles by the compiler; outputs read national codes and orders here.
+    public var codeSets: [String: [CodeValue]]
 
     public init(
         formatVersion: Int = Catalog.currentFormatVersion, name: String, region: String,
         standards: [String], internalControlLine: Ratio? = nil, timeLimitNote: String? = nil, agencies: [Agency] = [],
         windows: [ServiceWindow] = [], laws: [Law] = [], sharedMaterials: [SharedMaterial] = [],
-        items: [Item] = [], bundles: [ServiceBundle] = [], internalElements: [String] = []
+        items: [Item] = [], bundles: [ServiceBundle] = [], internalElements: [String] = [],
+        codeSets: [String: [CodeValue]] = [:]
     ) {
         self.formatVersion = formatVersion
         self.name = name
@@ -54,6 +59,20 @@ public struct Catalog: Codable, Sendable, Equatable {
         self.items = items
         self.bundles = bundles
         self.internalElements = internalElements
+        self.codeSets = codeSets
+    }
+
+    /// The 窗口类别 in the profiles' order, then any of `extra` the profiles do not list (a
+    /// catalog compiled without them), in code point order.
+    public func windowCategoryOrder(extra: some Sequence<String>) -> [String] {
+        let listed = codeSets["窗口类别"].map { $0.map(\.name) } ?? ["工程类", "经营类", "公民类", "综合"]
+        let known = Set(listed)
+        return listed + Set(extra).subtracting(known).sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+    }
+
+    /// The national code of `value` in code set `set`, if the profiles give one.
+    public func nationalCode(of value: String, in set: String) -> String? {
+        codeSets[set]?.first { $0.name == value }?.code
     }
 
     /// The format version this library writes.
@@ -94,26 +113,20 @@ public struct Agency: Codable, Sendable, Equatable, Identifiable {
     }
 }
 
-/// 窗口类别 of a service-centre window.
-public enum WindowCategory: String, Codable, Sendable, CaseIterable {
-    case engineering = "工程类"
-    case business = "经营类"
-    case citizen = "公民类"
-    case comprehensive = "综合"
-}
-
 /// 窗口: a window of the service centre where items are accepted.
 public struct ServiceWindow: Codable, Sendable, Equatable, Identifiable {
     public var id: String
     public var name: String
-    public var category: WindowCategory
+    /// 类别: a value of the profiles' code set 窗口类别 (工程类, 经营类, 公民类, 综合 by default; a
+    /// locality's profile may add its own, e.g. 综窗, 专窗).
+    public var category: String
     /// 地点.
     public var location: String?
     /// 办公时间.
     public var hours: String?
     public var phone: String?
     public init(
-        id: String, name: String, category: WindowCategory, location: String? = nil,
+        id: String, name: String, category: String, location: String? = nil,
         hours: String? = nil, phone: String? = nil
     ) {
         self.id = id

@@ -45,6 +45,10 @@ public struct Item: Codable, Sendable, Equatable, Identifiable {
     public var progressQuery: String?
     /// 监督检查 (internal).
     public var supervision: String?
+    /// 审批结果 (GB/T 39554.2-2020): takes the place of ``certificate`` where written.
+    public var result: ApprovalResult?
+    /// The national 实施清单 elements; empty unless the catalog follows GB/T 39554.2-2020.
+    public var national: NationalElements
     /// Elements a locality's profile adds beyond those above, in profile order.
     public var additionalElements: [AdditionalElement]
 
@@ -56,7 +60,8 @@ public struct Item: Codable, Sendable, Equatable, Identifiable {
         timeLimits: TimeLimits? = nil, fees: Fees? = nil, rightsAndObligations: String? = nil,
         consultation: Consultation? = nil, flow: [FlowStep] = [], remedies: Remedies? = nil,
         certificate: Certificate? = nil, staff: [StaffRole] = [], progressQuery: String? = nil,
-        supervision: String? = nil, additionalElements: [AdditionalElement] = []
+        supervision: String? = nil, result: ApprovalResult? = nil,
+        national: NationalElements = NationalElements(), additionalElements: [AdditionalElement] = []
     ) {
         self.code = code
         self.name = name
@@ -80,6 +85,8 @@ public struct Item: Codable, Sendable, Equatable, Identifiable {
         self.staff = staff
         self.progressQuery = progressQuery
         self.supervision = supervision
+        self.result = result
+        self.national = national
         self.additionalElements = additionalElements
     }
 
@@ -148,14 +155,35 @@ public struct MaterialRequirement: Codable, Sendable, Equatable {
     public var condition: String?
     /// 审查要点 (internal).
     public var reviewPoints: String?
-    /// 可共享: the window fetches it itself (免提交).
+    /// 可共享: the 材料库 says the window can fetch it itself. Without GB/T 39554.2-2020 this
+    /// alone makes it 免提交 (the binder sets ``exemption``); under that profile it only
+    /// suggests it.
     public var shareable: Bool
+    /// 免提交 and why; nil when the applicant hands it in. The one field outputs read.
+    public var exemption: ExemptionReason?
+    /// 核验原件: the original is shown at the window and returned at once (neither
+    /// submitted nor 免提交).
+    public var verifyOriginal: Bool
+    /// 原件份数 (GB/T 39554.2-2020).
+    public var originalCopies: Int?
+    /// 复印件份数 (GB/T 39554.2-2020).
+    public var photocopies: Int?
+    /// 空表: a file path relative to the catalog folder, published with the site.
+    public var blankForm: String?
+    /// 样表: likewise.
+    public var sampleForm: String?
+    /// 填报须知.
+    public var fillingNotes: String?
+    /// 容缺后补期限: with 必要性 容缺后补.
+    public var deferralLimit: TimeLimit?
 
     public init(
         name: String, libraryID: String? = nil, form: MaterialForm? = nil, copies: Int? = nil,
         medium: String? = nil, source: String? = nil, necessity: Necessity = .required,
         requirement: String? = nil, condition: String? = nil, reviewPoints: String? = nil,
-        shareable: Bool = false
+        shareable: Bool = false, exemption: ExemptionReason? = nil, verifyOriginal: Bool = false,
+        originalCopies: Int? = nil, photocopies: Int? = nil, blankForm: String? = nil,
+        sampleForm: String? = nil, fillingNotes: String? = nil, deferralLimit: TimeLimit? = nil
     ) {
         self.name = name
         self.libraryID = libraryID
@@ -168,7 +196,18 @@ public struct MaterialRequirement: Codable, Sendable, Equatable {
         self.condition = condition
         self.reviewPoints = reviewPoints
         self.shareable = shareable
+        self.exemption = exemption
+        self.verifyOriginal = verifyOriginal
+        self.originalCopies = originalCopies
+        self.photocopies = photocopies
+        self.blankForm = blankForm
+        self.sampleForm = sampleForm
+        self.fillingNotes = fillingNotes
+        self.deferralLimit = deferralLimit
     }
+
+    /// 免提交: the applicant hands nothing in for it.
+    public var isExempt: Bool { exemption != nil }
 }
 
 /// 审批收费.

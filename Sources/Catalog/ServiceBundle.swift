@@ -13,7 +13,7 @@ public struct ServiceBundle: Codable, Sendable, Equatable, Identifiable {
     /// 牵头部门: an ``Agency/id``.
     public var leadAgencyID: String
     /// 窗口类别 of the window that accepts the bundle.
-    public var windowCategory: WindowCategory
+    public var windowCategory: String
     /// 承诺: the bundle's promised limit.
     public var promised: TimeLimit?
     /// 说明.
@@ -25,7 +25,7 @@ public struct ServiceBundle: Codable, Sendable, Equatable, Identifiable {
 
     public init(
         code: String, name: String, mode: BundleMode, stages: [BundleStage], leadAgencyID: String,
-        windowCategory: WindowCategory, promised: TimeLimit? = nil, note: String? = nil,
+        windowCategory: String, promised: TimeLimit? = nil, note: String? = nil,
         materials: [BundleMaterial] = [], figures: BundleFigures = BundleFigures()
     ) {
         self.code = code
@@ -81,13 +81,17 @@ public struct BundleMaterial: Codable, Sendable, Equatable {
     /// Set only when every member asks for it under a condition; the conditions joined.
     public var condition: String?
     public var shareable: Bool
+    /// 免提交 and why: set only when every member's entry is 免提交, to the first member's
+    /// reason. The one field outputs read for 免提交.
+    public var exemption: ExemptionReason?
     /// The 事项编码 of the members that ask for it, in stage order.
     public var neededBy: [String]
 
     public init(
         name: String, libraryID: String? = nil, form: MaterialForm? = nil, copies: Int? = nil,
         medium: String? = nil, source: String? = nil, necessity: Necessity = .required,
-        condition: String? = nil, shareable: Bool = false, neededBy: [String] = []
+        condition: String? = nil, shareable: Bool = false, exemption: ExemptionReason? = nil,
+        neededBy: [String] = []
     ) {
         self.name = name
         self.libraryID = libraryID
@@ -98,6 +102,7 @@ public struct BundleMaterial: Codable, Sendable, Equatable {
         self.necessity = necessity
         self.condition = condition
         self.shareable = shareable
+        self.exemption = exemption
         self.neededBy = neededBy
     }
 }

@@ -111,9 +111,22 @@ extension TimeLimit: Codable {
 public struct TimeLimits: Codable, Sendable, Equatable {
     public var statutory: TimeLimit?
     public var promised: TimeLimit?
-    public init(statutory: TimeLimit? = nil, promised: TimeLimit? = nil) {
+    /// `法定: 无` (GB/T 39554.2-2020): no law sets a limit; ``statutory`` is nil, nothing is
+    /// compared with it, and stats leave the item out of compression figures.
+    public var noStatutoryLimit: Bool
+    /// 法定说明: why there is no statutory limit, or how it is counted.
+    public var statutoryNote: String?
+    /// 承诺说明, e.g. 半小时办结.
+    public var promisedNote: String?
+    public init(
+        statutory: TimeLimit? = nil, promised: TimeLimit? = nil, noStatutoryLimit: Bool = false,
+        statutoryNote: String? = nil, promisedNote: String? = nil
+    ) {
         self.statutory = statutory
         self.promised = promised
+        self.noStatutoryLimit = noStatutoryLimit
+        self.statutoryNote = statutoryNote
+        self.promisedNote = promisedNote
     }
 
     /// The share of the statutory limit saved by the promise (0.4 for "压缩40%"), when

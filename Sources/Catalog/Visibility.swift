@@ -23,6 +23,29 @@ public enum ElementKey {
     public static let staff = "staff"
     public static let progressQuery = "progressQuery"
     public static let supervision = "supervision"
+    // The national 实施清单 (GB/T 39554.2-2020): identification and handling.
+    public static let basicCode = "basicCode"
+    public static let implementationCode = "implementationCode"
+    public static let handlingItems = "handlingItems"
+    public static let exerciseLevel = "exerciseLevel"
+    public static let implementerNature = "implementerNature"
+    public static let powerSource = "powerSource"
+    public static let entrustingAgency = "entrustingAgency"
+    public static let jointAgencies = "jointAgencies"
+    public static let onSiteVisits = "onSiteVisits"
+    public static let onSiteReason = "onSiteReason"
+    public static let onlineDepth = "onlineDepth"
+    public static let onlineURL = "onlineURL"
+    public static let handlingArea = "handlingArea"
+    public static let complaint = "complaint"
+    public static let result = "result"
+    public static let specialProcedures = "specialProcedures"
+    public static let quantityLimit = "quantityLimit"
+    public static let faqs = "faqs"
+    public static let version = "version"
+    public static let effectiveDate = "effectiveDate"
+    public static let repealDate = "repealDate"
+    public static let commitment = "commitment"
     /// A material's 审查要点.
     public static let materialReviewPoints = "materials.reviewPoints"
     /// A flow step's 岗位 (who reviews is internal in some localities).
@@ -64,6 +87,28 @@ extension Item {
             case ElementKey.staff: item.staff = []
             case ElementKey.progressQuery: item.progressQuery = nil
             case ElementKey.supervision: item.supervision = nil
+            case ElementKey.basicCode: item.national.basicCode = nil
+            case ElementKey.implementationCode: item.national.implementationCode = nil
+            case ElementKey.handlingItems: item.national.handlingItems = []
+            case ElementKey.exerciseLevel: item.national.exerciseLevel = nil
+            case ElementKey.implementerNature: item.national.implementerNature = nil
+            case ElementKey.powerSource: item.national.powerSource = nil
+            case ElementKey.entrustingAgency: item.national.entrustingAgencyID = nil
+            case ElementKey.jointAgencies: item.national.jointAgencyIDs = []
+            case ElementKey.onSiteVisits: item.national.onSiteVisits = nil
+            case ElementKey.onSiteReason: item.national.onSiteReason = nil
+            case ElementKey.onlineDepth: item.national.onlineDepth = []
+            case ElementKey.onlineURL: item.national.onlineURL = nil
+            case ElementKey.handlingArea: item.national.handlingArea = nil
+            case ElementKey.complaint: item.national.complaint = nil
+            case ElementKey.result: item.result = nil
+            case ElementKey.specialProcedures: item.national.specialProcedures = []
+            case ElementKey.quantityLimit: item.national.quantityLimit = nil
+            case ElementKey.faqs: item.national.faqs = []
+            case ElementKey.version: item.national.version = nil
+            case ElementKey.effectiveDate: item.national.effectiveDate = nil
+            case ElementKey.repealDate: item.national.repealDate = nil
+            case ElementKey.commitment: item.national.commitment = nil
             case ElementKey.materialReviewPoints:
                 for i in item.materials.indices { item.materials[i].reviewPoints = nil }
             case ElementKey.stepRole:

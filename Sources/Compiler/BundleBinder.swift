@@ -40,7 +40,7 @@ struct BundleBinder {
         else { return nil }
         _ = codeFormat.check(bundleCode: code, at: codePair.value.range, reporter: &b.reporter)
         let mode = r["办理方式"].flatMap { b.code($0.value, set: "办理方式", what: "办理方式", whatEN: "办理方式") }.flatMap(BundleMode.init(rawValue:))
-        let category = r["窗口类别"].flatMap { b.code($0.value, set: "窗口类别", what: "窗口类别", whatEN: "窗口类别") }.flatMap(WindowCategory.init(rawValue:))
+        let category = r["窗口类别"].flatMap { b.code($0.value, set: "窗口类别", what: "窗口类别", whatEN: "窗口类别") }
         var lead = ""
         if let p = r["牵头部门"], let id = b.text(p.value, what: "牵头部门", whatEN: "牵头部门", numbersAllowed: true, oneLine: true),
            References(header: header).resolve(id, in: .agencies, at: p.value.range, binder: &b) {
@@ -123,10 +123,10 @@ struct BundleRules {
             }
             let categories = item.windowIDs.compactMap { header.windows[$0]?.category }
             if !categories.contains(bundle.windowCategory) {
-                let have = categories.isEmpty ? "没有受理窗口" : "只在" + Set(categories).map(\.rawValue).sorted().joined(separator: "、") + "窗口受理"
+                let have = categories.isEmpty ? "没有受理窗口" : "只在" + Set(categories).sorted().joined(separator: "、") + "窗口受理"
                 reporter.report(CompilerCodes.memberNotAtWindow, at: range,
-                    zh: "成员事项“\(item.name)”\(have)，没有一件事的窗口类别“\(bundle.windowCategory.rawValue)”",
-                    en: "the member \(item.name) is not accepted at a window of the bundle's category \(bundle.windowCategory.rawValue)")
+                    zh: "成员事项“\(item.name)”\(have)，没有一件事的窗口类别“\(bundle.windowCategory)”",
+                    en: "the member \(item.name) is not accepted at a window of the bundle's category \(bundle.windowCategory)")
             }
         }
         bundle.stages = bundle.stages.map { BundleStage(name: $0.name, itemCodes: $0.itemCodes.filter { !missing.contains($0) }) }

@@ -125,7 +125,7 @@ struct CatalogBinder {
         }
         entries(.windows) { b, rec, id, name in
             let category = rec["类别"].flatMap { b.code($0.value, set: "窗口类别", what: "窗口类别", whatEN: "窗口类别") }
-            var window = ServiceWindow(id: id, name: name, category: category.flatMap(WindowCategory.init(rawValue:)) ?? .comprehensive)
+            var window = ServiceWindow(id: id, name: name, category: category ?? "综合")
             window.location = rec["地点"].flatMap { b.text($0.value, what: "地点", whatEN: "地点") }
             window.hours = rec["办公时间"].flatMap { b.text($0.value, what: "办公时间", whatEN: "办公时间") }
             window.phone = rec["电话"].flatMap { b.phone($0.value, what: "电话", whatEN: "电话") }

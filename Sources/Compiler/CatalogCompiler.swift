@@ -66,6 +66,12 @@ public struct CatalogCompiler: Sendable {
     }
 
     public func compile(folder: String) -> CompilationResult {
+        compile(folder: folder, memo: nil)
+    }
+
+    /// Compiles `folder`, taking from `memo` the outcome of each item file whose bytes and
+    /// context are unchanged since the last compilation with it, and keeping the new ones.
+    public func compile(folder: String, memo: ItemMemo?) -> CompilationResult {
         var result = CompilationResult(catalog: nil, diagnostics: [], sources: SourceTexts(), fileCount: 0)
         if let problem = SourceLoader.folderProblem(folder) {
             result.unusable = problem
@@ -104,6 +110,23 @@ public struct CatalogCompiler: Sendable {
         }
         let catalogIndex = found.firstIndex { $0.relative == "catalog.yaml" || $0.relative == "catalog.yml" }
         let catalogFile = catalogIndex.flatMap { others[$0] }
+        // What an item's outcome depends on besides its file: the profiles and catalog.yaml.
+        var contextHash = ContentHash()
+        for f in profileFiles.sorted(by: { $0.path < $1.path }) {
+            contextHash.update(string: f.path)
+            contextHash.update(string: f.text)
+        }
+        contextHash.update(string: catalogFile?.text ?? "")
+        let memoContext = contextHash.finalize()
+        var commonHash = ContentHash()
+        commonHash.update(string: memoContext)
+        for (i, f) in found.enumerated() where others[i] != nil {
+            commonHash.update(string: f.relative)
+            commonHash.update(string: others[i]!.text)
+        }
+        memo?.begin(commonDigest: commonHash.finalize())
+        defer { memo?.end() }
+        let memoKey = memo.map { ($0, memoContext) }
 
         // catalog.yaml, and the profiles it names before the rest of it: its code sets come from them.
         var headerDiagnostics: [Diagnostic] = []
@@ -117,6 +140,9 @@ public struct CatalogCompiler: Sendable {
             case .success(var p):
                 headerDiagnostics += Self.dropFixedRuleSettings(from: &p)
                 profile = p
+                // Only the profiles followed count as read for this catalog: others in the
+                // folder (loaded and checked all the same) do not change its count.
+                result.fileCount -= profileFiles.count - p.profiles.count
             case .failure(let error):
                 headerDiagnostics.append(Self.describe(error, standardIDs: standardIDs, file: catalogFile.path, library: library))
             }
@@ -127,9 +153,12 @@ public struct CatalogCompiler: Sendable {
             // Without its standards nothing can be said of the items but noise.
             if let profile, !standardIDs.isEmpty {
                 context = ItemContext(
-                    profile: profile, header: bound, tables: BindingTables(codeSets: profile.codeSets, profile: profile),
+                    profile: profile, header: bound,
+                    tables: BindingTables(codeSets: profile.codeSets, profile: profile, elsewhere: Self.elsewhere(library, besides: profile)),
                     timeRules: TimeRules(internalControlLine: bound.catalog.internalControlLine),
-                    followsManual: profile.profiles.contains { $0.document == "业务手册" })
+                    followsManual: profile.profiles.contains { $0.document == "业务手册" },
+                    nationalRules: NationalRules(profile: profile),
+                    attachments: AttachmentCheck(folder: folder))
             }
         }
 
@@ -140,7 +169,7 @@ public struct CatalogCompiler: Sendable {
         let itemContext = context
         var outcomes = parallelMap(count: itemIndices.count, jobs: options.load.jobs, makeState: { WorkerBuffers() }) { k, buffers -> ItemOutcome in
             let f = found[itemIndices[k]]
-            var outcome = Self.compileItem(path: f.path, relativePath: f.relative, loader: loader, context: itemContext, buffers: &buffers)
+            var outcome = Self.compileItem(path: f.path, relativePath: f.relative, loader: loader, context: itemContext, buffers: &buffers, memo: memoKey)
             outcome.settle(into: sink, suppressionsApply: itemContext != nil)
             return outcome
         }
@@ -234,6 +263,7 @@ public struct CatalogCompiler: Sendable {
         var catalog = header.catalog
         catalog.items = items.map(\.item).sorted { $0.code < $1.code }
         catalog.bundles = bundles.sorted { $0.code < $1.code }
+        catalog.codeSets = Self.codeSets(of: profile)
         catalog.internalElements = (profile.elements.filter { !$0.isPublic }.map(\.key) + [ElementKey.materialReviewPoints]).sorted()
         result.catalog = catalog
         // Suppressions: items holding one were left for now (their suppressions may silence
@@ -245,7 +275,7 @@ public struct CatalogCompiler: Sendable {
             let part = waiting[start..<min(start + chunk, waiting.count)].map { ($0, outcomes[$0].late) }
             let settled = parallelMap(count: part.count, jobs: options.load.jobs, makeState: { WorkerBuffers() }) { j, buffers -> [Diagnostic] in
                 let f = found[itemIndices[part[j].0]]
-                let again = Self.compileItem(path: f.path, relativePath: f.relative, loader: loader, context: itemContext, buffers: &buffers)
+                let again = Self.compileItem(path: f.path, relativePath: f.relative, loader: loader, context: itemContext, buffers: &buffers, memo: memoKey)
                 let all = again.parseDiagnostics + again.diagnostics + part[j].1
                 guard again.parsed, let text = again.text else { return all }
                 return Suppressions.apply(all, files: [(f.path, text)], settings: profile.rules)
@@ -268,6 +298,9 @@ public struct CatalogCompiler: Sendable {
         var tables: BindingTables
         var timeRules: TimeRules
         var followsManual: Bool
+        var nationalRules: NationalRules
+        /// Checks the files items name (空表, 样表, 样本) against the catalog folder.
+        var attachments: AttachmentCheck
     }
 
     /// One item file, read, parsed and (when catalog.yaml and its profiles could be read)
@@ -308,10 +341,17 @@ public struct CatalogCompiler: Sendable {
     }
 
     static func compileItem(
-        path: String, relativePath: String, loader: SourceLoader, context: ItemContext?, buffers: inout WorkerBuffers
+        path: String, relativePath: String, loader: SourceLoader, context: ItemContext?, buffers: inout WorkerBuffers,
+        memo: (ItemMemo, String)? = nil
     ) -> ItemOutcome {
         var file: SourceFile
         let count = SourceLoader.readRegularFile(path, limit: loader.options.maxFileSize, into: &buffers.bytes)
+        var digest: String? = nil
+        if let count, let (memo, key) = memo {
+            let d = ContentHash.digest(buffers.bytes[..<count])
+            if let kept = memo.outcome(path: path, digest: d, context: key) { return kept }
+            digest = d
+        }
         if let count {
             file = loader.parse(buffers.bytes[..<count], path: path, relativePath: relativePath, scratch: buffers.yaml)
         } else {
@@ -327,6 +367,8 @@ public struct CatalogCompiler: Sendable {
                 context.timeRules.check(item, &reporter)
                 FlowRules().check(item, &reporter)
                 if context.followsManual { StaffRules().check(item, &reporter) }
+                context.nationalRules.check(item, header: context.header, &reporter)
+                context.attachments.check(item.spans.attachments, &reporter)
                 // Only the duplicate-code check reads spans from here on.
                 var kept = item
                 kept.spans = ItemSpans(file: item.spans.file, start: item.spans.start, code: item.spans.code)
@@ -345,6 +387,7 @@ public struct CatalogCompiler: Sendable {
                 outcome.text = file.text
             }
         }
+        if let digest, let (memo, key) = memo { memo.keep(path: path, digest: digest, context: key, outcome: outcome) }
         return outcome
     }
 
@@ -374,6 +417,29 @@ public struct CatalogCompiler: Sendable {
             }
         }
         return result
+    }
+
+    /// Every code set of the effective profile, values in the profile's order with their
+    /// national codes: what ``Catalog/codeSets`` holds for the outputs.
+    static func codeSets(of profile: EffectiveProfile) -> [String: [CodeValue]] {
+        var sets: [String: [CodeValue]] = [:]
+        for name in profile.codeSets.keys {
+            sets[name] = profile.codeValues(name).map { CodeValue(name: $0.name, code: $0.code) }
+        }
+        return sets
+    }
+
+    /// The element names and field aliases of the library's profiles that `profile` does not
+    /// follow, each with the id of the first profile (by id) defining it.
+    static func elsewhere(_ library: ProfileLibrary, besides profile: EffectiveProfile) -> [String: String] {
+        var owners: [String: String] = [:]
+        for (id, p) in library.profiles.sorted(by: { $0.key < $1.key }) where !profile.follows(id) {
+            let names = p.elements.flatMap { [$0.name] + $0.synonyms + $0.traditional } + p.aliases.map(\.name)
+            for name in names where owners[name] == nil && profile.element(named: name) == nil && profile.fieldAlias(named: name) == nil {
+                owners[name] = id
+            }
+        }
+        return owners
     }
 
     /// The ids under 标准 in catalog.yaml, read ahead of binding the rest.

@@ -80,8 +80,11 @@ public enum CatalogSkeleton {
         case .positiveInteger: return "正整数"
         case .yesNo: return "是 或 否"
         case .timeLimit: return "N个工作日、N日 或 即办"
+        case .statutoryLimit: return "N个工作日、N日、即办，或 无（遵循 GB/T 39554.2-2020 时：法律法规未规定时限）"
+        case .file: return "目录文件夹中文件的相对路径（文档或图片），随网站发布"
+        case .exemption: return "免提交的理由（数据共享 | 电子证照 | 告知承诺），或 否"
         case .code(let set):
-            let values = codeSets[set] ?? Fields.builtinCodeSets[set] ?? []
+            let values = codeSets[set] ?? []
             return "代码集“\(set)”中的一个值" + (values.isEmpty ? "" : "：" + values.joined(separator: " | "))
         case .reference(let registry): return "catalog.yaml 中“\(registry.rawValue)”的编号"
         case .url: return "http:// 或 https:// 开头的网址"
@@ -103,7 +106,7 @@ public enum CatalogSkeleton {
     static func example(_ kind: FieldKind, codeSets: [String: [String]]) -> String {
         switch kind {
         case .code(let set):
-            return ItemSkeleton.scalar((codeSets[set] ?? Fields.builtinCodeSets[set])?.first ?? "…")
+            return ItemSkeleton.scalar(codeSets[set]?.first ?? "…")
         case .positiveInteger: return "1"
         case .yesNo: return "否"
         case .timeLimit: return "20个工作日"

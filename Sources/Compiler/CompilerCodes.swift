@@ -3,7 +3,7 @@ import Diagnostics
 /// The codes the compiler reports: elements (3xx), values (4xx), references (5xx), time
 /// limits (6xx), the flow (7xx) and consistency between elements (8xx).
 public enum CompilerCodes {
-    private static func code(
+    static func code(
         _ id: String, _ severity: Severity, _ titleZH: String, _ titleEN: String,
         _ whyZH: String, _ whyEN: String, _ fixZH: String, _ fixEN: String, example: String? = nil
     ) -> DiagnosticCode {
@@ -187,6 +187,110 @@ public enum CompilerCodes {
         "Each item's and bundle's pages go to a folder named by its code (items/CODE/, bundles/CODE/). Two different codes that differ only in case or in Unicode form name one folder on a file system that ignores case or normalizes names (macOS, Windows), and the later pages would overwrite the earlier.",
         "为其中一个改用真正不同的编码。", "Give one of them a truly different code.")
 
+    // MARK: National 实施清单 (GB/T 39554.2-2020): materials, results, procedures
+
+    public static let notPositiveInteger = code(
+        "ZN450", .error, "应当是正整数", "Not a positive whole number",
+        "版本等要素是正整数（1、2、3……），用阿拉伯数字，不加引号：实施清单每次发布变更时版本加一，国家交换表中它是必填的整数。",
+        "版本 and the like are positive whole numbers (1, 2, 3 …) in Arabic digits, unquoted: the 实施清单's version rises with every published change, and the national exchange tables hold it as a required integer.",
+        "改为正整数，如 3。", "Write a positive whole number, such as 3.",
+        example: "版本: 第三版   # 应为 3")
+    public static let badAttachmentPath = code(
+        "ZN451", .error, "附件路径写法不对", "Malformed attachment path",
+        "空表、样表和审批结果的样本写目录文件夹中文件的相对路径（如 forms/登记表.docx），随网站发布在 attachments/ 下。绝对路径、含“..”“.”或空段的路径、反斜杠和网址都不行：它们会指向目录之外，或在网站中没有确定的位置。",
+        "空表, 样表 and the 样本 of 审批结果 give a file of the catalog folder by its relative path (forms/登记表.docx, say); it is published in the site under attachments/. An absolute path, one with \"..\", \".\" or an empty part, a backslash or a web address is refused: it would lead outside the catalog, or have no fixed place in the site.",
+        "把文件放进目录文件夹（如 forms/ 或 samples/），写它相对于目录文件夹的路径。",
+        "Put the file in the catalog folder (under forms/ or samples/, say) and give its path relative to the catalog folder.",
+        example: "空表: ../共享/登记表.docx   # 应把文件放进目录文件夹，写 forms/登记表.docx")
+    public static let attachmentMissing = code(
+        "ZN505", .error, "附件文件不存在", "Attachment file not found",
+        "空表、样表或样本所写的文件在目录文件夹中不存在，或不是普通文件（而是文件夹等）。网站上的链接会指向不存在的文件。",
+        "The file given for 空表, 样表 or 样本 does not exist in the catalog folder, or is not a plain file (a folder, say). The site's link would lead nowhere.",
+        "检查路径的拼写和大小写，或把文件放到该位置。", "Check the path's spelling and case, or put the file there.",
+        example: "样表: forms/登记表样表.pdf   # 目录中没有这个文件")
+    public static let attachmentOutside = code(
+        "ZN506", .error, "附件在目录文件夹之外", "Attachment outside the catalog folder",
+        "附件路径经符号链接指向了目录文件夹之外的文件。zhinan 只发布目录文件夹中的文件，从不跟随链接到别处，以免把不该公开的文件发布到网站上。",
+        "The attachment's path leads, through a symbolic link, to a file outside the catalog folder. zhinan publishes only files of the catalog folder and never follows a link elsewhere, so that no file that should stay private reaches the site.",
+        "把文件本身（而不是链接）复制到目录文件夹中，写它的路径。", "Copy the file itself (not a link) into the catalog folder and give its path.",
+        example: "样本: samples/许可证样本.pdf   # samples/许可证样本.pdf -> /home/科员/私人/扫描件.pdf")
+    public static let unknownCommitmentMaterial = code(
+        "ZN507", .error, "告知承诺中的材料不是本事项的申请材料", "告知承诺 names a material the item does not have",
+        "告知承诺的承诺书和替代材料用名称指向本事项的申请材料（承诺书也可以写材料库编号）。这里的名称不是本事项任何一项申请材料的名称，替代关系无从成立。",
+        "The 承诺书 and 替代材料 of 告知承诺 name materials of this item (the 承诺书 may also be a 材料库 id). This name is no material of the item, so what the promise replaces cannot be told.",
+        "改为申请材料中的名称（提示中给出了最接近的一个），或把该材料加入申请材料。",
+        "Use the name of one of the item's materials (the message suggests the closest), or add the material to 申请材料.",
+        example: "告知承诺:\n  承诺书: 告知承诺书\n  替代材料: [经营场所证明]   # 申请材料中写的是“经营场所使用证明”")
+    public static let noStatutoryNote = code(
+        "ZN607", .error, "法定时限为“无”却没有说明", "法定: 无 without 法定说明",
+        "法律法规没有规定办理时限时写“法定: 无”，并在“法定说明”中写明情况（如 法律法规未规定办理时限，按本机关承诺时限办理）。没有说明，申请人和审核人员无法区分“确无法定时限”和“漏填”。",
+        "When no law sets a limit, 办理时限 says 法定: 无 and explains it in 法定说明 (法律法规未规定办理时限，按本机关承诺时限办理, say). Without it, applicants and reviewers cannot tell \"no statutory limit\" from \"forgotten\".",
+        "在办理时限中加上“法定说明”。", "Add 法定说明 to 办理时限.",
+        example: "办理时限:\n  法定: 无\n  法定说明: 法律法规未规定办理时限。\n  承诺: 5个工作日")
+    public static let deferralLimitWithoutDeferral = code(
+        "ZN608", .error, "写了容缺后补期限，材料却不是容缺后补", "容缺后补期限 on a material that is not 容缺后补",
+        "容缺后补期限是容缺受理后补交材料的期限，只用于“必要性: 容缺后补”的材料。其他材料写了它，申请人会误以为可以后补。",
+        "容缺后补期限 is how long after acceptance a missing material may be handed in, and belongs only to a material with 必要性: 容缺后补. On another material it would tell applicants they may hand it in later.",
+        "把必要性改为“容缺后补”，或删除容缺后补期限。", "Set 必要性 to 容缺后补, or delete 容缺后补期限.",
+        example: "- 材料: 经营场所使用证明\n  必要性: 必要\n  容缺后补期限: 5个工作日   # 必要性应为 容缺后补")
+    public static let deferralWithoutLimit = code(
+        "ZN609", .warning, "容缺后补的材料没有写补交期限", "容缺后补 material without 容缺后补期限",
+        "遵循 GB/T 39554.2-2020 时，容缺后补的材料应写明受理后多久内补交（容缺后补期限），申请人才知道期限，中心才能跟踪。",
+        "Under GB/T 39554.2-2020 a 容缺后补 material says how long after acceptance it may be handed in (容缺后补期限), so applicants know the deadline and the centre can follow it up.",
+        "加上“容缺后补期限”，如 5个工作日。", "Add 容缺后补期限, such as 5个工作日.",
+        example: "- 材料: 经营场所使用证明\n  必要性: 容缺后补   # 加上 容缺后补期限: 5个工作日")
+    public static let resultAndCertificate = code(
+        "ZN820", .error, "审批结果与审批证件都写了", "Both 审批结果 and 审批证件",
+        "审批结果（GB/T 39554.2-2020）取代审批证件：它写明结果的类型、名称、有效期、样本和送达方式，并满足要求审批证件的标准。两者都写，发布的内容会有两个互相竞争的结果。",
+        "审批结果 (GB/T 39554.2-2020) takes the place of 审批证件: it gives the result's type, name, validity, sample and delivery, and satisfies the standards that require 审批证件. With both, what is published would hold two competing results.",
+        "删除审批证件，把其名称、有效期写进审批结果（类型: 证照）。", "Delete 审批证件 and move its name and validity into 审批结果 (类型: 证照).",
+        example: "审批结果:\n  类型: 证照\n  名称: 特种设备使用登记证\n审批证件:        # 删除\n  名称: 特种设备使用登记证")
+    public static let copiesConflict = code(
+        "ZN821", .error, "材料的形式与份数互相矛盾", "A material's 形式 and its counts disagree",
+        "原件份数和复印件份数分别写原件和复印件各要几份；份数只用于单一形式（原件或复印件）。形式写“原件”却写了复印件份数，写“原件和复印件”却只写一个总份数，或同时写份数和原件份数/复印件份数，申请人无法知道各交几份。",
+        "原件份数 and 复印件份数 say how many originals and copies; 份数 goes with one form only (原件 or 复印件). 形式 原件 with 复印件份数, 原件和复印件 with one 份数, or 份数 beside 原件份数/复印件份数 leaves applicants unable to tell how many of each to bring.",
+        "按提示改写：原件和复印件都要时写原件份数和复印件份数（可省略形式），只要一种时写形式和份数。",
+        "Rewrite as the message says: for both, give 原件份数 and 复印件份数 (形式 may be left out); for one form, 形式 and 份数.",
+        example: "- 材料: 营业执照\n  形式: 原件\n  复印件份数: 2   # 应写 形式: 原件和复印件，原件份数: 1，复印件份数: 2")
+    public static let shareableSuggestsExemption = code(
+        "ZN822", .note, "可共享的材料可以免提交", "A shareable material may be 免提交",
+        "遵循 GB/T 39554.2-2020 时，材料库中的“可共享”只说明窗口能从其他系统取得该材料，是否免提交由事项决定：窗口可能仍要核验原件。这里的材料来自可共享的材料库条目，却没有写免提交。",
+        "Under GB/T 39554.2-2020, 可共享 in the 材料库 only says the window can fetch the material from another system; whether it is 免提交 is the item's decision, since the window may still check the original. This material comes from a shareable 材料库 entry but says nothing of 免提交.",
+        "确实不用申请人提交时写“免提交: 数据共享”；窗口仍要看原件时写“核验原件: 是”或“免提交: 否”。",
+        "Write 免提交: 数据共享 when the applicant really hands nothing in; 核验原件: 是 or 免提交: 否 when the window still sees the original.",
+        example: "- 材料库: yyzz\n  免提交: 数据共享")
+    public static let verifiedAndExempt = code(
+        "ZN823", .error, "核验原件的材料不能免提交", "A material both 核验原件 and 免提交",
+        "核验原件是申请人带原件到窗口，核验后当场退还；免提交是申请人什么都不用带。两者不能同时成立。",
+        "核验原件 means the applicant brings the original, which is checked and handed back at once; 免提交 means the applicant brings nothing. Both cannot hold.",
+        "删除其中一个：窗口要看原件就删除免提交，否则删除核验原件。",
+        "Delete one: if the window sees the original, delete 免提交; otherwise delete 核验原件.",
+        example: "- 材料库: sfz\n  免提交: 数据共享\n  核验原件: 是   # 窗口看原件：删除 免提交")
+    public static let pledgeExempt = code(
+        "ZN824", .error, "告知承诺书本身被免提交", "The 承诺书 itself is 免提交",
+        "告知承诺制中，申请人以签署的承诺书代替部分证明材料，承诺书本身必须提交，不能免提交，也不能列在替代材料中。",
+        "Under 告知承诺, the signed promise takes the place of some proof; the promise itself must be handed in, so it cannot be 免提交 nor among the materials it replaces.",
+        "删除承诺书的免提交，或把它从替代材料中去掉。", "Delete the 承诺书's 免提交, or take it out of 替代材料.",
+        example: "告知承诺:\n  承诺书: 告知承诺书\n  替代材料: [告知承诺书, 经营场所使用证明]   # 承诺书不能替代自己")
+    public static let procedureWithoutBasis = code(
+        "ZN825", .error, "特别程序没有依据", "特别程序 without 依据",
+        "特别程序（听证、检验、专家评审等）的时间不计入办理时限（行政许可法第四十五条），只有法律、法规规定的程序才能这样做，所以每项特别程序都要写明依据。",
+        "A 特别程序 (hearing, inspection, expert review …) does not count toward 办理时限 (行政许可法第四十五条), which only a procedure set by law may do; each 特别程序 therefore gives its 依据.",
+        "加上“依据: {法规: 编号, 条款: 第几条}”。", "Add 依据: {法规: ID, 条款: 第…条}.",
+        example: "特别程序:\n  - 种类: 专家评审\n    时限: 15个工作日\n    依据: {法规: xzxkf, 条款: 第四十五条}")
+    public static let repealNotAfterEffect = code(
+        "ZN826", .error, "废止日期不晚于生效日期", "废止日期 not after 生效日期",
+        "实施清单在生效日期起施行，到废止日期停止；废止日期必须晚于生效日期，否则清单从未有效。",
+        "The 实施清单 applies from 生效日期 until 废止日期; 废止日期 must come after 生效日期, or the entry never applies.",
+        "核对两个日期。", "Check the two dates.",
+        example: "生效日期: 2025-01-01\n废止日期: 2024-12-31   # 早于生效日期")
+    public static let resultWithoutName = code(
+        "ZN827", .error, "审批结果没有名称", "审批结果 without 名称",
+        "审批结果的类型是证照、批文或其他时，要写明结果的名称（如 食品经营许可证），办事指南和国家交换表都要用到；只有类型为“无”时可以不写。",
+        "When 审批结果's 类型 is 证照, 批文 or 其他, its 名称 (食品经营许可证, say) is given: the guide and the national exchange tables show it. Only 类型 无 goes without.",
+        "加上“名称”，或把类型改为“无”。", "Add 名称, or set 类型 to 无.",
+        example: "审批结果:\n  类型: 证照   # 缺少 名称: 食品经营许可证")
+
     // MARK: References
 
     public static let unknownReference = code(
@@ -352,5 +456,9 @@ public enum CompilerCodes {
         unknownMember, memberTwice, memberNotAtWindow, bundlePromiseTooShort, bundlePromiseOverStatute,
         bundleShape, duplicateBundleCode,
         suppressedError,
-    ]
+        notPositiveInteger, badAttachmentPath, attachmentMissing, attachmentOutside, unknownCommitmentMaterial,
+        noStatutoryNote, deferralLimitWithoutDeferral, deferralWithoutLimit,
+        resultAndCertificate, copiesConflict, shareableSuggestsExemption, verifiedAndExempt, pledgeExempt,
+        procedureWithoutBasis, repealNotAfterEffect, resultWithoutName,
+    ] + national
 }

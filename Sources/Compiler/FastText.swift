@@ -128,9 +128,16 @@ struct BindingTables: @unchecked Sendable {
     /// Element names (canonical, synonyms, traditional) by their UTF-8 length.
     private let elementNames: [Int: [(name: String, index: Int, spelling: EffectiveProfile.Spelling)]]
     let itemCodePattern: CompiledPattern?
+    /// Element names (and field aliases) of the profiles the catalog does not follow → the
+    /// id of the profile that defines each, for messages about an unknown element.
+    let elsewhere: [String: String]
+    /// The code sets whose values are numbers (到现场次数): written unquoted, as YAML reads them.
+    let numericSets: Set<String>
 
-    init(codeSets: [String: [String]], profile: EffectiveProfile? = nil) {
-        let merged = codeSets.merging(Fields.builtinCodeSets) { a, _ in a }
+    init(codeSets: [String: [String]], profile: EffectiveProfile? = nil, elsewhere: [String: String] = [:]) {
+        let merged = codeSets
+        self.elsewhere = elsewhere
+        numericSets = Set(codeSets.filter { !$0.value.isEmpty && $0.value.allSatisfy { $0.allSatisfy(\.isASCII) && Int($0) != nil } }.keys)
         self.codeSets = merged
         codeSetList = merged.keys.sorted().map { ($0, merged[$0]!) }
         var names: [Int: [(String, Int, EffectiveProfile.Spelling)]] = [:]

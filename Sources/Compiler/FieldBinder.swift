@@ -248,9 +248,11 @@ struct FieldBinder {
 
     /// A value of a code set, with did-you-mean.
     mutating func code(_ node: YAMLNode, set: String, what: @autoclosure () -> String, whatEN: @autoclosure () -> String) -> String? {
-        guard let value = line(node, what: what(), whatEN: whatEN()) else { return nil }
+        let allowed = tables.codeSet(set)
+        // A set of numbers (到现场次数) takes them as YAML reads them, unquoted.
+        guard let value = line(node, what: what(), whatEN: whatEN(), numbersAllowed: tables.numericSets.contains(set)) else { return nil }
         // No such set: the profiles could not be resolved, which is reported on its own.
-        guard let allowed = tables.codeSet(set) else { return value }
+        guard let allowed else { return value }
         guard FastText.contains(allowed, value) else {
             let hint = reporter.didYouMean(value, in: allowed, at: node.range)
             reporter.report(
@@ -261,6 +263,15 @@ struct FieldBinder {
             return nil
         }
         return value
+    }
+
+    /// The 电话, 地址, 网址 and 邮箱 of a contact record (咨询, 监督投诉), each read as its kind;
+    /// `kind` (咨询, 投诉) names the phone number and the address in messages.
+    mutating func contact(_ r: Record, of kind: String) -> (phone: String?, address: String?, website: String?, email: String?) {
+        (r["电话"].flatMap { phone($0.value, what: "\(kind)电话", whatEN: "the phone number") },
+         r["地址"].flatMap { text($0.value, what: "\(kind)地址", whatEN: "the address") },
+         r["网址"].flatMap { url($0.value, what: "网址", whatEN: "the website") },
+         r["邮箱"].flatMap { text($0.value, what: "邮箱", whatEN: "the email", oneLine: true) })
     }
 
     mutating func timeLimit(_ node: YAMLNode, what: @autoclosure () -> String, whatEN: @autoclosure () -> String) -> TimeLimit? {
@@ -276,14 +287,18 @@ struct FieldBinder {
         return limit
     }
 
-    mutating func positiveInteger(_ node: YAMLNode, what: @autoclosure () -> String, whatEN: @autoclosure () -> String) -> Int? {
+    /// A positive whole number; one that is not is reported with `code` (份数's ZN402 unless told).
+    mutating func positiveInteger(
+        _ node: YAMLNode, what: @autoclosure () -> String, whatEN: @autoclosure () -> String,
+        code: DiagnosticCode = CompilerCodes.badCount
+    ) -> Int? {
         guard let s = scalar(node, expected: "正整数", "a positive whole number", what: what(), whatEN: whatEN()) else {
             return nil
         }
         guard !s.isNull else { return nil }
         guard let n = s.int, n > 0, n <= 1_000_000 else {
             reporter.report(
-                CompilerCodes.badCount, at: node.range,
+                code, at: node.range,
                 zh: "\(what())应当是正整数，这里是“\(s.text)”", en: "\(whatEN()) must be a positive whole number, not \"\(s.text)\"")
             return nil
         }

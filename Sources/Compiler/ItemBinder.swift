@@ -19,6 +19,28 @@ struct ItemSpans: Sendable {
     /// Per step, per transition: the target's range.
     var targets: [[SourceRange]] = []
     var staff: SourceRange?
+    var national = NationalSpans()
+    /// Where 审批证件 and 审批结果 are named (their keys).
+    var certificate: SourceRange?
+    var result: SourceRange?
+    /// Where 生效日期 and 废止日期 are written (their values).
+    var effectiveDate: SourceRange?
+    var repealDate: SourceRange?
+    /// Where 告知承诺's 承诺书 and each of its 替代材料 are written.
+    var pledge: SourceRange?
+    var replaced: [SourceRange] = []
+    /// Per material: where its 材料库 id is written when 可共享 leaves 免提交 undecided.
+    var undecidedShareable: [SourceRange?] = []
+    /// The files the item names (空表, 样表, 样本), with where, checked against the folder.
+    var attachments: [AttachmentReference] = []
+}
+
+/// A file an item names (空表, 样表, 审批结果's 样本), and where.
+struct AttachmentReference: Sendable, Equatable {
+    var path: String
+    var range: SourceRange
+    /// The field, for messages: 空表, 样表, 样本.
+    var field: String
 }
 
 /// An item bound from its file, with where its parts are.
@@ -32,6 +54,8 @@ struct ItemBinder {
     let profile: EffectiveProfile
     let header: CatalogHeader
     var b: FieldBinder
+    /// The catalog follows GB/T 39554.2-2020.
+    let national: Bool
 
     init(file: String, profile: EffectiveProfile, header: CatalogHeader) {
         self.init(file: file, profile: profile, header: header,
@@ -42,6 +66,7 @@ struct ItemBinder {
     init(file: String, profile: EffectiveProfile, header: CatalogHeader, tables: BindingTables) {
         self.profile = profile
         self.header = header
+        national = profile.follows(Fields.national)
         b = FieldBinder(reporter: Reporter(file: file, settings: profile.rules), tables: tables)
     }
 
@@ -58,11 +83,23 @@ struct ItemBinder {
         spans.start = SourceRange(at: root.range.start)
         var item = Item(code: "", name: "", type: "", agencyID: "")
         var given: [String: SourceRange] = [:]
+        var fieldAliases: [FieldAliasUse] = []
 
         for pair in pairs {
             let name = pair.key.text
             let found = b.tables.element(named: name).map { (profile.elements[$0.index], $0.spelling) }
             guard let (spec, spelling) = found ?? profile.element(named: name) else {
+                if let alias = profile.fieldAlias(named: name) {
+                    fieldAliases.append(FieldAliasUse(alias: alias, pair: pair))
+                    continue
+                }
+                if profile.hinted(name) == nil, let owner = b.tables.elsewhere[name] {
+                    let standards = header.catalog.standards
+                    b.reporter.report(CompilerCodes.unknownElement, at: pair.keyRange,
+                        zh: "“\(name)”不是目录所遵循标准（\(standards.joined(separator: "、"))）中的要素；该要素由标准 \(owner) 定义；在 catalog.yaml 的 标准 中加入它",
+                        en: "\"\(name)\" is not an element of the catalog's standards (\(standards.joined(separator: ", "))); the standard \(owner) defines it; add it to 标准 in catalog.yaml")
+                    continue
+                }
                 reportUnknown(name, at: pair.keyRange)
                 continue
             }
@@ -92,7 +129,20 @@ struct ItemBinder {
             }
             bindElement(spec, pair, into: &item, spans: &spans)
         }
+        if !fieldAliases.isEmpty { bindFieldAliases(fieldAliases, given: &given, into: &item, spans: &spans) }
+        if let certificate = spans.certificate, let result = spans.result {
+            let (first, second) = certificate.start < result.start ? (certificate, result) : (result, certificate)
+            let secondName = second == result ? "审批结果" : "审批证件"
+            b.reporter.report(CompilerCodes.resultAndCertificate, at: second,
+                zh: "审批结果与审批证件只写一个：审批结果取代审批证件；请删除审批证件，把它的名称、有效期写进审批结果（类型: 证照）",
+                en: "write 审批结果 or 审批证件, not both: 审批结果 takes the place of 审批证件; delete 审批证件 and move its name and validity into 审批结果 (类型: 证照)",
+                notes: [b.reporter.note(first, zh: "\(secondName == "审批结果" ? "审批证件" : "审批结果")写在这里", en: "the other is here")])
+        }
+        if national { NationalMaterialRules().check(&item, spans: spans, binder: &b) }
+        let standIns = [ElementKey.certificate: ElementKey.result, ElementKey.result: ElementKey.certificate]
         for spec in profile.elements where spec.isRequired && given[spec.key] == nil {
+            // 审批结果 takes the place of 审批证件, and satisfies a profile that requires it.
+            if let other = standIns[spec.key], given[other] != nil { continue }
             let by = profile.profiles.filter { p in p.elements.contains { $0.key == spec.key && $0.isRequired } }.map(\.id)
             let names = ([spec.name] + spec.synonyms).map { "“\($0)”" }.joined(separator: "或")
             b.reporter.report(CompilerCodes.missingElement, at: spans.start,
@@ -137,7 +187,7 @@ struct ItemBinder {
         }
     }
 
-    private mutating func bindElement(_ spec: ElementSpec, _ pair: YAMLPair, into item: inout Item, spans: inout ItemSpans) {
+    mutating func bindElement(_ spec: ElementSpec, _ pair: YAMLPair, into item: inout Item, spans: inout ItemSpans) {
         let node = pair.value, what = spec.name, en = spec.name
         switch spec.type {
         case .itemCode:
@@ -163,17 +213,23 @@ struct ItemBinder {
             case ElementKey.caseType:
                 item.caseType = FastText.enumCase(value, as: CaseType.self)
                 spans.caseType = node.range
-            default: item.additionalElements.append(additional(spec, .text(value)))
+            default:
+                if !bindNationalCode(spec.key, value, at: node.range, into: &item, spans: &spans) {
+                    item.additionalElements.append(additional(spec, .text(value)))
+                }
             }
         case .codeList:
             let nodes = node.sequence ?? [node]
             if node.mapping != nil { _ = b.textList(node, what: what, whatEN: en); return }
+            if spec.key == ElementKey.onlineDepth { bindOnlineDepth(spec, node, into: &item, spans: &spans); return }
             let values = nodes.enumerated().compactMap { i, n in
                 b.filled(n, what: "\(what)第\(i + 1)项", whatEN: "entry \(i + 1) of \(en)") ? b.code(n, set: spec.codeSet ?? "", what: what, whatEN: en) : nil
             }
             switch spec.key {
             case ElementKey.serviceObjects: item.serviceObjects = values
-            case ElementKey.handlingForms: item.handlingForms = values
+            case ElementKey.handlingForms:
+                item.handlingForms = values
+                spans.national.handlingForms = node.range
             default: item.additionalElements.append(additional(spec, .list(values)))
             }
         case .text:
@@ -184,6 +240,8 @@ struct ItemBinder {
             case ElementKey.rightsAndObligations: item.rightsAndObligations = t
             case ElementKey.progressQuery: item.progressQuery = t
             case ElementKey.supervision: item.supervision = t
+            case ElementKey.onSiteReason: item.national.onSiteReason = t
+            case ElementKey.quantityLimit: item.national.quantityLimit = t
             default: item.additionalElements.append(additional(spec, .text(t)))
             }
         case .textList:
@@ -195,28 +253,35 @@ struct ItemBinder {
         case .legalBasis:
             let refs = References(header: header)
             item.legalBasis = b.list(node, what: what, whatEN: en) { b, entry, i in
-                let w = { "\(what)第\(i + 1)项" }, we = { "entry \(i + 1) of \(en)" }
-                guard let r = b.record(entry, fields: Fields.legalBasis, what: w(), whatEN: we()),
-                      let lawPair = r["法规"], let law = b.text(lawPair.value, what: "\(w())的法规", whatEN: "the law of \(we())", numbersAllowed: true, oneLine: true)
-                else { return nil }
-                guard refs.resolve(law, in: .laws, at: lawPair.value.range, binder: &b) else { return nil }
-                return LegalBasis(
-                    lawID: law,
-                    article: r["条款"].flatMap { b.text($0.value, what: "条款", whatEN: "条款", numbersAllowed: true, oneLine: true) },
-                    text: r["内容"].flatMap { b.text($0.value, what: "内容", whatEN: "内容") })
+                refs.legalBasis(entry, what: "\(what)第\(i + 1)项", whatEN: "entry \(i + 1) of \(en)", binder: &b)
             }
         case .materials:
-            let refs = References(header: header)
-            item.materials = b.list(node, what: what, whatEN: en) { b, entry, i in
+            let refs = References(header: header, national: national)
+            let bound: [BoundMaterial] = b.list(node, what: what, whatEN: en) { b, entry, i in
                 refs.material(entry, index: i, binder: &b)
             }
+            item.materials = bound.map(\.material)
+            spans.attachments += bound.flatMap(\.attachments)
+            spans.undecidedShareable = bound.map(\.undecidedShareable)
         case .timeLimits:
-            guard let r = b.record(node, fields: Fields.timeLimits, what: what, whatEN: en) else { return }
+            guard let r = b.record(node, fields: national ? Fields.timeLimits : Self.plainTimeLimits, what: what, whatEN: en) else { return }
             var limits = TimeLimits()
             if let p = r["法定"] {
-                limits.statutory = b.timeLimit(p.value, what: "法定时限", whatEN: "the statutory limit")
-                spans.statutory = p.value.range
+                if national, p.value.scalar?.text == Fields.noStatutoryLimit {
+                    // 法定: 无: nothing is compared with it (the rules read only `statutory`).
+                    limits.noStatutoryLimit = true
+                    if r["法定说明"] == nil {
+                        b.reporter.report(CompilerCodes.noStatutoryNote, at: p.value.range,
+                            zh: "法定时限写了“无”，却没有写“法定说明”；请在办理时限中加上“法定说明: ……”，写明法律法规未规定办理时限的情况",
+                            en: "法定 is 无 but 办理时限 gives no 法定说明; add 法定说明 saying that no law sets a limit")
+                    }
+                } else {
+                    limits.statutory = b.timeLimit(p.value, what: "法定时限", whatEN: "the statutory limit")
+                    spans.statutory = p.value.range
+                }
             }
+            limits.statutoryNote = r["法定说明"].flatMap { b.text($0.value, what: "法定说明", whatEN: "法定说明") }
+            limits.promisedNote = r["承诺说明"].flatMap { b.text($0.value, what: "承诺说明", whatEN: "承诺说明") }
             if let p = r["承诺"] {
                 limits.promised = b.timeLimit(p.value, what: "承诺时限", whatEN: "the promised limit")
                 spans.promised = p.value.range
@@ -239,15 +304,14 @@ struct ItemBinder {
             item.fees = .charged(fees)
         case .consultation:
             guard let r = b.record(node, fields: Fields.consultation, what: what, whatEN: en) else { return }
-            item.consultation = Consultation(
-                phone: r["电话"].flatMap { b.phone($0.value, what: "咨询电话", whatEN: "the phone number") },
-                address: r["地址"].flatMap { b.text($0.value, what: "咨询地址", whatEN: "the address") },
-                website: r["网址"].flatMap { b.url($0.value, what: "网址", whatEN: "the website") },
-                email: r["邮箱"].flatMap { b.text($0.value, what: "邮箱", whatEN: "the email", oneLine: true) })
+            let c = b.contact(r, of: "咨询")
+            item.consultation = Consultation(phone: c.phone, address: c.address, website: c.website, email: c.email)
             if r.isEmpty {
                 b.reporter.report(CompilerCodes.missingField, at: node.range,
                     zh: "咨询至少要写电话、地址或网址之一", en: "咨询 needs at least a phone number, an address or a website")
             }
+        case .basicCode, .implementationCode, .handlingItems, .complaint, .url, .agencyID, .agencyIDs:
+            bindNational(spec, node, into: &item, spans: &spans)
         case .flow:
             spans.flow = pair.keyRange
             bindFlow(node, into: &item, spans: &spans)
@@ -257,6 +321,7 @@ struct ItemBinder {
                 reconsideration: r["行政复议"].flatMap { b.text($0.value, what: "行政复议", whatEN: "行政复议") },
                 litigation: r["行政诉讼"].flatMap { b.text($0.value, what: "行政诉讼", whatEN: "行政诉讼") })
         case .certificate:
+            spans.certificate = pair.keyRange
             guard let r = b.record(node, fields: Fields.certificate, what: what, whatEN: en),
                   let name = r["名称"].flatMap({ b.text($0.value, what: "证件名称", whatEN: "the certificate's name", oneLine: true) })
             else { return }
@@ -273,10 +338,91 @@ struct ItemBinder {
                     role: role, duties: r["职责"].flatMap { b.text($0.value, what: "职责", whatEN: "职责") },
                     qualification: r["资格"].flatMap { b.text($0.value, what: "资格", whatEN: "资格") })
             }
+        case .positiveInteger:
+            guard let n = b.positiveInteger(node, what: what, whatEN: en, code: CompilerCodes.notPositiveInteger) else { return }
+            switch spec.key {
+            case ElementKey.version: item.national.version = n
+            default: item.additionalElements.append(additional(spec, .text(String(n))))
+            }
+        case .date:
+            guard let d = b.date(node, what: what, whatEN: en) else { return }
+            switch spec.key {
+            case ElementKey.effectiveDate: (item.national.effectiveDate, spans.effectiveDate) = (d, node.range)
+            case ElementKey.repealDate: (item.national.repealDate, spans.repealDate) = (d, node.range)
+            default: item.additionalElements.append(additional(spec, .text(d)))
+            }
+        case .result:
+            spans.result = pair.keyRange
+            bindResult(node, what: what, into: &item, spans: &spans)
+        case .specialProcedures:
+            let refs = References(header: header)
+            item.national.specialProcedures = b.list(node, what: what, whatEN: en) { b, entry, i in
+                refs.specialProcedure(entry, what: "\(what)第\(i + 1)项", whatEN: "entry \(i + 1) of \(en)", binder: &b)
+            }
+        case .faqs:
+            item.national.faqs = b.list(node, what: what, whatEN: en) { b, entry, i in
+                let w = "\(what)第\(i + 1)项", we = "entry \(i + 1) of \(en)"
+                guard let r = b.record(entry, fields: Fields.faq, what: w, whatEN: we),
+                      let q = r["问"].flatMap({ b.text($0.value, what: "\(w)的问", whatEN: "the question of \(we)", numbersAllowed: true) }),
+                      let a = r["答"].flatMap({ b.text($0.value, what: "\(w)的答", whatEN: "the answer of \(we)", numbersAllowed: true) })
+                else { return nil }
+                return FAQ(question: q, answer: a)
+            }
+        case .commitment:
+            guard let r = b.record(node, fields: Fields.commitment, what: what, whatEN: en),
+                  let pledgePair = r["承诺书"],
+                  let pledge = b.text(pledgePair.value, what: "承诺书", whatEN: "承诺书", numbersAllowed: true, oneLine: true)
+            else { return }
+            spans.pledge = pledgePair.value.range
+            var replaced: [String] = []
+            if let p = r["替代材料"] {
+                let nodes = p.value.sequence ?? (p.value.scalar != nil ? [p.value] : [])
+                if nodes.isEmpty && p.value.scalar == nil { _ = b.textList(p.value, what: "替代材料", whatEN: "替代材料") }
+                for (i, n) in nodes.enumerated() where b.filled(n, what: "替代材料第\(i + 1)项", whatEN: "entry \(i + 1) of 替代材料") {
+                    if let name = b.text(n, what: "替代材料", whatEN: "替代材料", numbersAllowed: true, oneLine: true) {
+                        replaced.append(name)
+                        spans.replaced.append(n.range)
+                    }
+                }
+            }
+            item.national.commitment = NotificationCommitment(
+                pledgeMaterial: pledge, replacedMaterials: replaced,
+                verification: r["核查"].flatMap { b.text($0.value, what: "核查", whatEN: "核查") })
         }
     }
 
-    private func additional(_ spec: ElementSpec, _ value: AdditionalElement.Value) -> AdditionalElement {
+    /// 办理时限's fields without those of GB/T 39554.2-2020 (法定说明, 承诺说明).
+    private static let plainTimeLimits = Fields.fields(Fields.timeLimits, following: { _ in false })
+
+    private mutating func bindResult(_ node: YAMLNode, what: String, into item: inout Item, spans: inout ItemSpans) {
+        guard let r = b.record(node, fields: Fields.approvalResult, what: what, whatEN: what) else { return }
+        // A bad 类型 is reported, and the other fields are still read and checked.
+        let type = r["类型"].flatMap { b.code($0.value, set: "审批结果类型", what: "审批结果的类型", whatEN: "the type of 审批结果") }
+        var result = ApprovalResult(type: type ?? "")
+        result.name = r["名称"].flatMap { b.text($0.value, what: "审批结果的名称", whatEN: "the name of 审批结果", oneLine: true) }
+        result.validity = r["有效期"].flatMap { b.text($0.value, what: "有效期", whatEN: "有效期", numbersAllowed: true) }
+        if let p = r["样本"], let file = References.attachment(p.value, field: "样本", binder: &b) {
+            result.sample = file.path
+            spans.attachments.append(file)
+        }
+        if let p = r["送达方式"] {
+            let nodes = p.value.sequence ?? (p.value.mapping == nil ? [p.value] : [])
+            if p.value.mapping != nil { _ = b.textList(p.value, what: "送达方式", whatEN: "送达方式") }
+            result.delivery = nodes.enumerated().compactMap { i, n in
+                b.filled(n, what: "送达方式第\(i + 1)项", whatEN: "entry \(i + 1) of 送达方式")
+                    ? b.code(n, set: "送达方式", what: "送达方式", whatEN: "送达方式") : nil
+            }
+        }
+        guard let type else { return }
+        if result.name == nil && type != "无" && r["名称"] == nil {
+            b.reporter.report(CompilerCodes.resultWithoutName, at: SourceRange(at: node.range.start),
+                zh: "审批结果的类型是“\(type)”，却没有写“名称”；请写明结果的名称（如 食品经营许可证），或把类型改为“无”",
+                en: "审批结果 is of type \(type) but gives no 名称; name the result (食品经营许可证, say), or set 类型 to 无")
+        }
+        item.result = result
+    }
+
+    func additional(_ spec: ElementSpec, _ value: AdditionalElement.Value) -> AdditionalElement {
         AdditionalElement(key: spec.key, title: spec.standardName ?? spec.name, isInternal: !spec.isPublic, value: value)
     }
 
@@ -358,6 +504,9 @@ struct ItemBinder {
 /// Resolves ids against catalog.yaml's registries.
 struct References {
     let header: CatalogHeader
+    /// The catalog follows GB/T 39554.2-2020: materials take its fields, and 可共享 only
+    /// suggests 免提交.
+    var national = false
 
     /// Checks that `id` names an entry of a registry; reports it with did-you-mean if not.
     func resolve(_ id: String, in registry: Registry, at range: SourceRange, binder: inout FieldBinder) -> Bool {
@@ -371,15 +520,75 @@ struct References {
         return false
     }
 
-    func material(_ entry: YAMLNode, index i: Int, binder b: inout FieldBinder) -> MaterialRequirement? {
+    /// One {法规, 条款, 内容}, its law resolved.
+    func legalBasis(_ entry: YAMLNode, what w: String, whatEN we: String, binder b: inout FieldBinder) -> LegalBasis? {
+        guard let r = b.record(entry, fields: Fields.legalBasis, what: w, whatEN: we),
+              let lawPair = r["法规"], let law = b.text(lawPair.value, what: "\(w)的法规", whatEN: "the law of \(we)", numbersAllowed: true, oneLine: true)
+        else { return nil }
+        guard resolve(law, in: .laws, at: lawPair.value.range, binder: &b) else { return nil }
+        return LegalBasis(
+            lawID: law,
+            article: r["条款"].flatMap { b.text($0.value, what: "条款", whatEN: "条款", numbersAllowed: true, oneLine: true) },
+            text: r["内容"].flatMap { b.text($0.value, what: "内容", whatEN: "内容") })
+    }
+
+    /// 特别程序's fields as read: 依据 is checked on its own (ZN825), not as a missing field.
+    private static let procedureFields = Fields.specialProcedure.map { f in
+        var f = f
+        if f.name == "依据" { f.isRequired = false }
+        return f
+    }
+
+    /// One entry of 特别程序.
+    func specialProcedure(_ entry: YAMLNode, what w: String, whatEN we: String, binder b: inout FieldBinder) -> SpecialProcedure? {
+        guard let r = b.record(entry, fields: Self.procedureFields, what: w, whatEN: we) else { return nil }
+        // A bad 种类 is reported, and the other fields are still read and checked.
+        let kind = r["种类"].flatMap { b.code($0.value, set: "特别程序种类", what: "\(w)的种类", whatEN: "the kind of \(we)") }
+        var procedure = SpecialProcedure(kind: kind ?? "")
+        procedure.limit = r["时限"].flatMap { b.timeLimit($0.value, what: "\(w)的时限", whatEN: "the limit of \(we)") }
+        procedure.note = r["说明"].flatMap { b.text($0.value, what: "说明", whatEN: "说明") }
+        if let p = r["依据"] {
+            procedure.basis = legalBasis(p.value, what: "\(w)的依据", whatEN: "the 依据 of \(we)", binder: &b)
+        } else {
+            let kind = kind.map { "（\($0)）" } ?? ""
+            b.reporter.report(CompilerCodes.procedureWithoutBasis, at: SourceRange(at: entry.range.start),
+                zh: "\(w)\(kind)没有写“依据”；特别程序的时间不计入办理时限，须有法律法规依据：请加上“依据: {法规: 编号, 条款: 第几条}”",
+                en: "\(we)\(kind) gives no 依据; a 特别程序's time is outside 办理时限, which only a law allows: add 依据: {法规: ID, 条款: 第…条}")
+        }
+        return procedure.kind.isEmpty ? nil : procedure
+    }
+
+    /// A file of the catalog folder named by a field; its path is checked here (no I/O), the
+    /// file itself when the item is checked against the folder.
+    static func attachment(_ node: YAMLNode, field: String, binder b: inout FieldBinder) -> AttachmentReference? {
+        guard let path = b.line(node, what: field, whatEN: field) else { return nil }
+        if let problem = Attachments.problem(path) {
+            let why: (zh: String, en: String) = switch problem {
+            case .absolute: ("要写目录文件夹中文件的相对路径，不能是绝对路径或网址", "give a path relative to the catalog folder, not an absolute path or a web address")
+            case .badPart: ("路径中不能有“..”“.”、空段或反斜杠", "a path has no \"..\", \".\", empty part or backslash")
+            case .hidden: ("以“.”开头的隐藏文件不会发布", "hidden files (a part starting with \".\") are never published")
+            case .source: ("目录的 YAML 源文件含内部要素，不能作为附件发布", "the catalog's YAML files hold internal elements and are never published")
+            case .type: ("只发布文档、表格、图片和压缩包（" + Attachments.fileTypes.sorted().joined(separator: "、") + "），网页、脚本和 SVG 不发布",
+                         "only documents, spreadsheets, images and archives are published (" + Attachments.fileTypes.sorted().joined(separator: ", ") + "), never pages, scripts or SVG")
+            }
+            b.reporter.report(CompilerCodes.badAttachmentPath, at: node.range,
+                zh: "\(field)“\(path)”\(why.zh)；请把文件放进目录文件夹，写它相对于目录文件夹的路径（如 forms/登记表.docx）",
+                en: "\(field) \"\(path)\": \(why.en); put the file in the catalog folder and give its path relative to it (forms/登记表.docx, say)")
+            return nil
+        }
+        return AttachmentReference(path: path, range: node.range, field: field)
+    }
+
+    func material(_ entry: YAMLNode, index i: Int, binder b: inout FieldBinder) -> BoundMaterial? {
         let what = { "申请材料第\(i + 1)项" }, en = { "material \(i + 1)" }
-        guard let r = b.record(entry, fields: Fields.material, what: what(), whatEN: en()) else { return nil }
+        guard let r = b.record(entry, fields: national ? Fields.material : Self.plainMaterialFields, what: what(), whatEN: en()) else { return nil }
         var m = MaterialRequirement(name: "")
         if let p = r["材料库"], let id = b.text(p.value, what: "\(what())的材料库", whatEN: "the library id of \(en())", numbersAllowed: true, oneLine: true) {
             guard resolve(id, in: .materials, at: p.value.range, binder: &b), let shared = header.materials[id] else { return nil }
             m = MaterialRequirement(
                 name: shared.name, libraryID: id, form: shared.form, copies: shared.copies, medium: shared.medium,
-                source: shared.source, requirement: shared.requirement, shareable: shared.shareable)
+                source: shared.source, requirement: shared.requirement, shareable: shared.shareable,
+                exemption: shared.shareable && !national ? .dataSharing : nil)
         }
         if let p = r["材料"], let name = b.text(p.value, what: "\(what())的名称", whatEN: "the name of \(en())", oneLine: true),
            !name.allSatisfy(\.isWhitespace) {
@@ -401,9 +610,112 @@ struct References {
         if let p = r["要求"], let v = b.text(p.value, what: "要求", whatEN: "要求") { m.requirement = v }
         if let p = r["条件"], let v = b.text(p.value, what: "条件", whatEN: "条件") { m.condition = v }
         if let p = r["审查要点"], let v = b.text(p.value, what: "审查要点", whatEN: "审查要点") { m.reviewPoints = v }
-        return m
+        var bound = BoundMaterial(material: m)
+        if national { nationalFields(r, entry: entry, what: what(), into: &bound, binder: &b) }
+        return bound
     }
 
+    /// The material fields without those only GB/T 39554.2-2020 has.
+    private static let plainMaterialFields = Fields.fields(Fields.material, following: { _ in false })
+
+    /// 原件份数, 复印件份数, 空表, 样表, 填报须知, 免提交, 核验原件, 容缺后补期限, and how
+    /// they agree with 形式, 份数 and 必要性.
+    private func nationalFields(_ r: Record, entry: YAMLNode, what: String, into bound: inout BoundMaterial, binder b: inout FieldBinder) {
+        var m = bound.material
+        let originals = r["原件份数"].flatMap { b.positiveInteger($0.value, what: "原件份数", whatEN: "原件份数") }
+        let copies = r["复印件份数"].flatMap { b.positiveInteger($0.value, what: "复印件份数", whatEN: "复印件份数") }
+        copyCounts(r, originals: originals, copies: copies, what: what, into: &m, binder: &b)
+        for field in ["空表", "样表"] {
+            guard let p = r[field], let file = Self.attachment(p.value, field: field, binder: &b) else { continue }
+            if field == "空表" { m.blankForm = file.path } else { m.sampleForm = file.path }
+            bound.attachments.append(file)
+        }
+        m.fillingNotes = r["填报须知"].flatMap { b.text($0.value, what: "填报须知", whatEN: "填报须知") }
+        if let p = r["免提交"], let v = b.line(p.value, what: "免提交", whatEN: "免提交") {
+            if v == "否" {
+                m.exemption = nil
+            } else if let reason = ExemptionReason(rawValue: v) {
+                m.exemption = reason
+            } else {
+                let allowed = ExemptionReason.allCases.map(\.rawValue) + ["否"]
+                let hint = b.reporter.didYouMean(v, in: allowed)
+                b.reporter.report(CompilerCodes.notInCodeSet, at: p.value.range,
+                    zh: "免提交“\(v)”不在代码集“免提交理由”中\(hint.zh)；可选：\(allowed.joined(separator: "、"))（否：不免提交）",
+                    en: "免提交 \"\(v)\" is not in the code set 免提交理由\(hint.en); allowed: \(allowed.joined(separator: ", ")) (否: not exempt)")
+            }
+        }
+        if let p = r["核验原件"], let v = b.yesNo(p.value, what: "核验原件", whatEN: "核验原件") {
+            m.verifyOriginal = v
+            if v, m.exemption != nil, let exemption = r["免提交"] {
+                b.reporter.report(CompilerCodes.verifiedAndExempt, at: p.keyRange,
+                    zh: "“\(m.name)”写了核验原件（申请人带原件到窗口核验后退还），又写了免提交（什么都不用带）；请删除其中一个",
+                    en: "\"\(m.name)\" is 核验原件 (the applicant brings the original to be checked and handed back) and 免提交 (brings nothing); delete one",
+                    notes: [b.reporter.note(exemption.keyRange, zh: "免提交写在这里", en: "免提交 is here")])
+                m.exemption = nil
+            }
+        }
+        if m.shareable, r["免提交"] == nil, !m.verifyOriginal, let library = r["材料库"] {
+            // Reported once 告知承诺 is known (NationalMaterialRules): a material it replaces is 免提交 already.
+            bound.undecidedShareable = library.value.range
+        }
+        if let p = r["容缺后补期限"], let limit = b.timeLimit(p.value, what: "容缺后补期限", whatEN: "容缺后补期限") {
+            if m.necessity == .deferrable {
+                m.deferralLimit = limit
+            } else {
+                b.reporter.report(CompilerCodes.deferralLimitWithoutDeferral, at: p.keyRange,
+                    zh: "“\(m.name)”写了容缺后补期限，必要性却是“\(m.necessity.rawValue)”；请把必要性改为“容缺后补”，或删除容缺后补期限",
+                    en: "\"\(m.name)\" gives 容缺后补期限 but its 必要性 is \(m.necessity.rawValue); set 必要性 to 容缺后补, or delete 容缺后补期限")
+            }
+        } else if m.necessity == .deferrable, r["容缺后补期限"] == nil, let p = r["必要性"] {
+            b.reporter.report(CompilerCodes.deferralWithoutLimit, at: p.value.range,
+                zh: "“\(m.name)”可以容缺后补，却没有写补交期限；请加上“容缺后补期限”（如 5个工作日）",
+                en: "\"\(m.name)\" may be handed in later (容缺后补) but gives no deadline; add 容缺后补期限 (5个工作日, say)")
+        }
+        bound.material = m
+    }
+
+    /// 原件份数 and 复印件份数 against 形式 and 份数: either or both counts; 份数 for one form only.
+    private func copyCounts(
+        _ r: Record, originals: Int?, copies: Int?, what: String, into m: inout MaterialRequirement, binder b: inout FieldBinder
+    ) {
+        let written = r["形式"] != nil ? m.form : nil
+        let conflict: (at: SourceRange, zh: String, en: String)? = {
+            if originals != nil || copies != nil, let p = r["份数"] {
+                return (p.keyRange, "写了原件份数或复印件份数，就不再写份数；请删除份数", "with 原件份数 or 复印件份数, 份数 is not written; delete 份数")
+            }
+            if written == .original, copies != nil, let p = r["复印件份数"] {
+                return (p.keyRange, "形式是“原件”，却写了复印件份数；原件和复印件都要时请把形式改为“原件和复印件”（或删除形式）", "形式 is 原件 but 复印件份数 is given; for both, set 形式 to 原件和复印件 (or delete 形式)")
+            }
+            if written == .copy, originals != nil, let p = r["原件份数"] {
+                return (p.keyRange, "形式是“复印件”，却写了原件份数；原件和复印件都要时请把形式改为“原件和复印件”（或删除形式）", "形式 is 复印件 but 原件份数 is given; for both, set 形式 to 原件和复印件 (or delete 形式)")
+            }
+            if m.form == .originalAndCopy, originals == nil || copies == nil, originals != nil || copies != nil || r["份数"] != nil,
+               let p = r["份数"] ?? r["原件份数"] ?? r["复印件份数"] {
+                return (p.keyRange, "形式是“原件和复印件”，请分别写原件份数和复印件份数（如 原件份数: 1，复印件份数: 2）", "形式 is 原件和复印件: give 原件份数 and 复印件份数 each (原件份数: 1, 复印件份数: 2, say)")
+            }
+            return nil
+        }()
+        if let conflict {
+            b.reporter.report(CompilerCodes.copiesConflict, at: conflict.at,
+                zh: "“\(m.name)”（\(what)）：\(conflict.zh)", en: "\"\(m.name)\" (\(what)): \(conflict.en)")
+            return
+        }
+        guard originals != nil || copies != nil else { return }
+        m.originalCopies = originals
+        m.photocopies = copies
+        // The counts decide the form where 形式 is not written, and replace a 材料库 份数.
+        if written == nil { m.form = originals != nil && copies != nil ? .originalAndCopy : originals != nil ? .original : .copy }
+        m.copies = originals != nil && copies != nil ? nil : (originals ?? copies)
+    }
+}
+
+/// A material as bound, with the files it names.
+struct BoundMaterial {
+    var material: MaterialRequirement
+    var attachments: [AttachmentReference] = []
+    /// Where its 材料库 id is written, when that entry is 可共享 and the material says
+    /// nothing of 免提交 or 核验原件 (GB/T 39554.2-2020: ZN822 suggests 免提交).
+    var undecidedShareable: SourceRange?
 }
 
 /// The small regular-expression dialect profile patterns use, over POSIX extended regular

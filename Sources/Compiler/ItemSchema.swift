@@ -61,9 +61,24 @@ public enum ItemSchema {
             }
             let names = [spec.name] + spec.synonyms + spec.traditional
             if spec.isRequired {
-                if names.count == 1 { required.append(spec.name) } else { constraints.append(anyOfRequired(names)) }
+                // A heading standing for one of its fields gives the element too.
+                let fieldAliases = profile.fieldAliases.values.filter { $0.elementKey == spec.key }.map(\.name).sorted()
+                let all = names + fieldAliases
+                if all.count == 1 { required.append(spec.name) } else { constraints.append(anyOfRequired(all)) }
             }
             if let once = atMostOne(names) { constraints.append(once) }
+        }
+        // Headings that stand for one field of an element (法定办结时限 → 办理时限.法定), never
+        // beside the element itself.
+        for alias in profile.fieldAliases.values.sorted(by: { $0.name < $1.name }) {
+            guard let spec = profile.element(key: alias.elementKey), case .record(let fields)? = Fields.shape(of: spec.type),
+                  let field = fields.first(where: { $0.name == alias.field }) else { continue }
+            guard case .object(var pairs) = builder.kind(field.kind, .optional) else { continue }
+            pairs.append(("description", .string("“\(spec.name)”的“\(field.name)”，可写在事项顶层；不能与“\(spec.name)”同时写。")))
+            properties.append((alias.name, .object(pairs)))
+            for name in [spec.name] + spec.synonyms + spec.traditional {
+                constraints.append(.object([("not", .object([("type", .string("object")), ("required", .array([.string(name), .string(alias.name)]))]))]))
+            }
         }
         let ids = profile.profiles.map(\.id)
         var top: [(String, JSONValue)] = [
@@ -109,7 +124,7 @@ public enum ItemSchema {
         let profile: EffectiveProfile
 
         func codes(_ set: String) -> [String]? {
-            profile.codeSets[set] ?? Fields.builtinCodeSets[set]
+            profile.codeSets[set]
         }
 
         /// The profiles that call `name` their own name for the element with `spec`'s key.
@@ -159,10 +174,22 @@ public enum ItemSchema {
             case .itemCode:
                 let pattern = profile.parameters[ItemSchema.codeFormatParameter]
                 return presence.nonBlank(.object([("type", presence.types("string"))] + (pattern.map { [("pattern", .string($0))] } ?? [])))
-            case .agency:
+            case .agency, .agencyID:
                 return reference(.agencies, presence)
+            case .agencyIDs:
+                return oneOrList(reference(.agencies, presence), items: reference(.agencies, .entry), presence)
+            case .url:
+                return kind(.url, presence)
+            case .basicCode:
+                return string(pattern: "^[0-9]{12}$", presence)
+            case .implementationCode:
+                return string(pattern: "^[0-9A-Z]{18}[1-7][0-9]{12}$", presence)
             case .windows:
                 return oneOrList(reference(.windows, presence), items: reference(.windows, .entry), presence)
+            case .positiveInteger:
+                return kind(.positiveInteger, presence)
+            case .date:
+                return kind(.date, presence)
             case .consultation:
                 // ItemBinder asks 咨询 for at least one field, written or not.
                 guard case .object(var pairs) = kind(.record(Fields.consultation), presence) else { return .object([]) }
@@ -223,7 +250,9 @@ public enum ItemSchema {
 
         func code(_ set: String?, _ presence: Presence) -> JSONValue {
             guard let set, let values = codes(set) else { return text(presence) }
-            return .object([("enum", presence.values(values.map(JSONValue.string)))])
+            // A value that is a number (到现场次数) may be written unquoted.
+            let numbers = values.compactMap { v in v.allSatisfy(\.isASCII) ? Int(v).map(JSONValue.int) : nil }
+            return .object([("enum", presence.values(values.map(JSONValue.string) + numbers))])
         }
 
         func reference(_ registry: Registry, _ presence: Presence) -> JSONValue {
@@ -249,6 +278,15 @@ public enum ItemSchema {
                 return .object([("enum", presence.values([.string("是"), .string("否"), .bool(true), .bool(false)]))])
             case .timeLimit:
                 return string(pattern: ValueForms.Patterns.timeLimit, presence)
+            case .statutoryLimit:
+                let limit = string(pattern: ValueForms.Patterns.timeLimit, presence)
+                guard profile.follows(Fields.national) else { return limit }
+                return .object([("anyOf", .array([limit, .object([("const", .string(Fields.noStatutoryLimit))])]))])
+            case .file:
+                // Relative, without a backslash or a colon (Attachments.problem says the rest).
+                return string(pattern: #"^[^/\\:.][^\\:]*$"#, presence)
+            case .exemption:
+                return .object([("enum", presence.values(((codes("免提交理由") ?? []) + ["否"]).map(JSONValue.string)))])
             case .code(let set):
                 return code(set, presence)
             case .reference(let registry):
@@ -304,6 +342,7 @@ public enum ItemSchema {
 
         /// A mapping with these fields and no others.
         func object(_ fields: [FieldSpec]) -> JSONValue {
+            let fields = Fields.fields(fields, following: profile.follows)
             var properties: [(String, JSONValue)] = []
             var required: [String] = []
             var constraints: [JSONValue] = []

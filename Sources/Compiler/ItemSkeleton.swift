@@ -175,7 +175,7 @@ public enum ItemSkeleton {
         func exampleValue(_ kind: FieldKind, name: String) -> String? {
             guard example else { return nil }
             switch kind {
-            case .timeLimit: return name == "承诺" ? "10个工作日" : name == "法定" ? "20个工作日" : "3个工作日"
+            case .timeLimit, .statutoryLimit: return name == "承诺" ? "10个工作日" : name == "法定" ? "20个工作日" : "3个工作日"
             case .url: return "https://www.gd.gov.cn/"
             case .phone: return "020-12345678"
             case .date: return "2024-01-01"
@@ -187,7 +187,7 @@ public enum ItemSkeleton {
         }
 
         func codes(_ set: String?) -> [String]? {
-            guard let set, let values = profile.codeSets[set] ?? Fields.builtinCodeSets[set], !values.isEmpty else { return nil }
+            guard let set, let values = profile.codeSets[set], !values.isEmpty else { return nil }
             return values
         }
 
@@ -242,7 +242,7 @@ public enum ItemSkeleton {
         func usesHelp(_ spec: ElementSpec) -> Bool {
             switch spec.type {
             case .text, .textList: spec.key != "name" || name == nil
-            case .itemCode: true
+            case .itemCode, .basicCode, .implementationCode: true
             default: false
             }
         }
@@ -266,8 +266,10 @@ public enum ItemSkeleton {
                                                           comment: allowed(values) + "，可写多个"))
             case .itemCode:
                 return Entry(key: spec.name, value: .scalar(ItemSkeleton.scalar(code), comment: nil))
-            case .agency:
+            case .agency, .agencyID:
                 return Entry(key: spec.name, value: reference(.agencies, help: spec.help))
+            case .agencyIDs:
+                return Entry(key: spec.name, value: .seq([reference(.agencies, help: spec.help)]))
             case .windows:
                 if let window {
                     return Entry(key: spec.name, value: .flow([ItemSkeleton.scalar(window, inFlow: true)],
@@ -282,6 +284,10 @@ public enum ItemSkeleton {
                              notes: ["写“\(ItemSchema.noFee)”，或按下面的格式列出收费项目："] + sample)
             case .flow:
                 return Entry(key: spec.name, value: .seq(flow().map(\.node)))
+            case .positiveInteger:
+                return Entry(key: spec.name, value: .scalar("1", comment: nil))
+            case .date:
+                return Entry(key: spec.name, value: hold(spec.help ?? "YYYY-MM-DD"))
             case .staff:
                 let roles = profile.elements.contains { $0.type == .flow } ? flowRoles() : []
                 if roles.isEmpty { break }
@@ -310,7 +316,9 @@ public enum ItemSkeleton {
             case .text, .stepName: return hold(say(nil))
             case .positiveInteger: return .scalar("1", comment: help.isEmpty ? nil : help)
             case .yesNo: return .scalar("否", comment: "是 | 否" + (help.isEmpty ? "" : "；" + help))
-            case .timeLimit: return hold(say("N个工作日、N日 或 即办"))
+            case .timeLimit, .statutoryLimit: return hold(say("N个工作日、N日 或 即办"))
+            case .file: return hold(say("目录文件夹中文件的相对路径"))
+            case .exemption: return .scalar("否", comment: ((codes("免提交理由") ?? []) + ["否"]).joined(separator: " | "))
             case .code(let set):
                 guard let values = codes(set) else { return hold(say(nil)) }
                 return .scalar(ItemSkeleton.scalar(values[0]), comment: allowed(values))
@@ -334,12 +342,15 @@ public enum ItemSkeleton {
             let noneRequired = !fields.contains(where: \.isRequired)
             var entries: [Entry] = []
             for (i, field) in fields.enumerated() {
-                let hasDefault: Bool
+                // The fields a profile adds to a table are shown, commented, for the officer to pick.
+                guard field.profile.map(profile.follows) ?? true else { continue }
+                var hasDefault: Bool
                 switch field.kind {
                 case .code(let set): hasDefault = codes(set) != nil
                 case .positiveInteger: hasDefault = true
                 default: hasDefault = false
                 }
+                hasDefault = hasDefault && field.profile == nil
                 // 材料库 is the alternative to naming the entry by its first field.
                 let alternative = i > 0 && field.kind == .reference(.materials)
                 let active = !alternative && (field.isRequired || i == 0 || hasDefault || (single && noneRequired))

@@ -7,7 +7,7 @@ import Standards
 public enum ReferenceMarkdown {
     public static func render(profiles: [Profile]) -> String {
         let ordered = profiles.sorted { $0.id < $1.id }
-        var codeSets = Fields.builtinCodeSets
+        var codeSets: [String: [String]] = [:]
         for p in ordered { codeSets.merge(p.codeSets) { _, new in new } }
         var out = """
             <!-- 由 zhinan schema --markdown 生成，请勿手改；swift test 检查它是否过期。 -->
@@ -78,10 +78,6 @@ public enum ReferenceMarkdown {
                 out += "\n| 参数 | 值 |\n|---|---|\n"
                 for name in p.parameters.keys.sorted() { out += row([name, "`\(p.parameters[name]!)`"]) }
             }
-        }
-        out += "\n## 模型自带的代码集 / Built-in code sets\n\n| 代码集 | 取值 |\n|---|---|\n"
-        for name in Fields.builtinCodeSets.keys.sorted() {
-            out += row([name, Fields.builtinCodeSets[name]!.joined(separator: "、")])
         }
         return out
     }

@@ -7,6 +7,8 @@ import Foundation
 /// (``schema()``) describes it.
 ///
 /// Optional elements that are absent are left out; lists are always present, possibly empty.
+/// The national 实施清单 elements are left out when empty (``ExportDefaults``), so a catalog
+/// without them exports as it did before they existed.
 /// ``TimeLimit`` is `{"kind": "immediate"|"workingDays"|"calendarDays", "days": N}`,
 /// ``Fees`` is `{"kind": "free"}` or `{"kind": "charged", "items": [...]}`.
 public enum CatalogJSON {
@@ -72,7 +74,11 @@ public enum CatalogJSON {
         guard version.formatVersion == Catalog.currentFormatVersion else {
             throw ExportError.unsupportedFormatVersion(version.formatVersion)
         }
-        do { return try JSONDecoder().decode(Catalog.self, from: data) } catch { throw ExportError.json("\(error)") }
+        do {
+            let tree = try JSONDecoder().decode(JSONValue.self, from: data)
+            let full = ExportDefaults.restore(tree, emptyNational: try TreeEncoder().encode(NationalElements()))
+            return try JSONDecoder().decode(Catalog.self, from: Data(try JSONValue.format(full)))
+        } catch { throw ExportError.json("\(error)") }
     }
 
     /// `catalog.schema.json`: a JSON Schema (draft 2020-12) of ``encode(_:variant:)``'s output.

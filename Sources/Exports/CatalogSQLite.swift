@@ -72,7 +72,7 @@ public enum CatalogSQLite {
           id TEXT PRIMARY KEY,
           position INTEGER NOT NULL UNIQUE,
           name TEXT NOT NULL,
-          category TEXT NOT NULL CHECK (category IN (\(sqlList(WindowCategory.allCases.map(\.rawValue))))),
+          category TEXT NOT NULL,  -- a value of the profiles' code set 窗口类别
           location TEXT,
           hours TEXT,
           phone TEXT
@@ -127,7 +127,34 @@ public enum CatalogSQLite {
           certificate_validity TEXT,
           certificate_sample TEXT,
           progress_query TEXT,
-          supervision TEXT
+          supervision TEXT,
+          no_statutory_limit INTEGER NOT NULL CHECK (no_statutory_limit IN (0, 1)),
+          statutory_note TEXT,
+          promised_note TEXT,
+          result_type TEXT,
+          result_name TEXT,
+          result_validity TEXT,
+          result_sample TEXT,
+          basic_code TEXT,
+          implementation_code TEXT,
+          exercise_level TEXT,
+          implementer_nature TEXT,
+          power_source TEXT,
+          entrusting_agency_id TEXT REFERENCES agencies (id),
+          on_site_visits INTEGER CHECK (on_site_visits BETWEEN 0 AND 3),
+          on_site_reason TEXT,
+          online_url TEXT,
+          handling_area TEXT,
+          complaint_phone TEXT,
+          complaint_website TEXT,
+          complaint_address TEXT,
+          complaint_email TEXT,
+          quantity_limit TEXT,
+          commitment_pledge TEXT,
+          commitment_verification TEXT,
+          version INTEGER CHECK (version > 0),
+          effective_date TEXT,
+          repeal_date TEXT
         )
         """,
         """
@@ -187,6 +214,15 @@ public enum CatalogSQLite {
           condition TEXT,
           review_points TEXT,
           shareable INTEGER NOT NULL CHECK (shareable IN (0, 1)),
+          exemption TEXT CHECK (exemption IN (\(sqlList(ExemptionReason.allCases.map(\.rawValue))))),
+          verify_original INTEGER NOT NULL CHECK (verify_original IN (0, 1)),
+          original_copies INTEGER CHECK (original_copies > 0),
+          photocopies INTEGER CHECK (photocopies > 0),
+          blank_form TEXT,
+          sample_form TEXT,
+          filling_notes TEXT,
+          deferral_kind TEXT CHECK (deferral_kind IN (\(timeKinds))),
+          deferral_days INTEGER CHECK (deferral_days >= 0),
           PRIMARY KEY (item_code, position)
         )
         """,
@@ -266,7 +302,7 @@ public enum CatalogSQLite {
           name TEXT NOT NULL,
           mode TEXT NOT NULL CHECK (mode IN (\(sqlList(BundleMode.allCases.map(\.rawValue))))),
           lead_agency_id TEXT REFERENCES agencies (id),
-          window_category TEXT NOT NULL CHECK (window_category IN (\(sqlList(WindowCategory.allCases.map(\.rawValue))))),
+          window_category TEXT NOT NULL,
           promised_kind TEXT CHECK (promised_kind IN (\(timeKinds))),
           promised_days INTEGER,
           note TEXT,
@@ -303,8 +339,84 @@ public enum CatalogSQLite {
           necessity TEXT NOT NULL CHECK (necessity IN (\(sqlList(Necessity.allCases.map(\.rawValue))))),
           condition TEXT,
           shareable INTEGER NOT NULL CHECK (shareable IN (0, 1)),
+          exemption TEXT CHECK (exemption IN (\(sqlList(ExemptionReason.allCases.map(\.rawValue))))),
           needed_by TEXT NOT NULL,
           PRIMARY KEY (bundle_code, position)
+        )
+        """,
+        // The national 实施清单 elements (GB/T 39554.2-2020); empty for other catalogs.
+        """
+        CREATE TABLE code_sets (
+          set_name TEXT NOT NULL,
+          position INTEGER NOT NULL,
+          name TEXT NOT NULL,
+          code TEXT,
+          PRIMARY KEY (set_name, position),
+          UNIQUE (set_name, name)
+        )
+        """,
+        """
+        CREATE TABLE handling_items (
+          item_code TEXT NOT NULL REFERENCES items (code),
+          position INTEGER NOT NULL,
+          code TEXT NOT NULL UNIQUE,
+          name TEXT NOT NULL,
+          PRIMARY KEY (item_code, position)
+        )
+        """,
+        """
+        CREATE TABLE item_joint_agencies (
+          item_code TEXT NOT NULL REFERENCES items (code),
+          position INTEGER NOT NULL,
+          agency_id TEXT NOT NULL REFERENCES agencies (id),
+          PRIMARY KEY (item_code, position)
+        )
+        """,
+        """
+        CREATE TABLE item_online_depths (
+          item_code TEXT NOT NULL REFERENCES items (code),
+          position INTEGER NOT NULL,
+          value TEXT NOT NULL,
+          PRIMARY KEY (item_code, position)
+        )
+        """,
+        """
+        CREATE TABLE special_procedures (
+          item_code TEXT NOT NULL REFERENCES items (code),
+          position INTEGER NOT NULL,
+          kind TEXT NOT NULL,
+          limit_kind TEXT CHECK (limit_kind IN (\(timeKinds))),
+          limit_days INTEGER CHECK (limit_days >= 0),
+          law_id TEXT REFERENCES laws (id),
+          article TEXT,
+          text TEXT,
+          note TEXT,
+          PRIMARY KEY (item_code, position)
+        )
+        """,
+        """
+        CREATE TABLE delivery_methods (
+          item_code TEXT NOT NULL REFERENCES items (code),
+          position INTEGER NOT NULL,
+          value TEXT NOT NULL,
+          PRIMARY KEY (item_code, position)
+        )
+        """,
+        """
+        CREATE TABLE faqs (
+          item_code TEXT NOT NULL REFERENCES items (code),
+          position INTEGER NOT NULL,
+          question TEXT NOT NULL,
+          answer TEXT NOT NULL,
+          PRIMARY KEY (item_code, position)
+        )
+        """,
+        """
+        CREATE TABLE commitment_replaced_materials (
+          item_code TEXT NOT NULL REFERENCES items (code),
+          position INTEGER NOT NULL,
+          material_name TEXT NOT NULL,
+          PRIMARY KEY (item_code, position)
         )
         """,
         "CREATE INDEX items_by_agency ON items (agency_id)",
@@ -345,7 +457,7 @@ public enum CatalogSQLite {
         }
         let windows = try db.inserter("windows", ["id", "position", "name", "category", "location", "hours", "phone"])
         for (i, w) in c.windows.enumerated() {
-            try windows.insert(w.id, i, w.name, w.category.rawValue, w.location, w.hours, w.phone)
+            try windows.insert(w.id, i, w.name, w.category, w.location, w.hours, w.phone)
         }
         let laws = try db.inserter("laws", ["id", "position", "name", "level", "document_number", "effective_date", "url"])
         for (i, l) in c.laws.enumerated() {
@@ -363,6 +475,11 @@ public enum CatalogSQLite {
             "rights_and_obligations", "consultation_phone", "consultation_address", "consultation_website",
             "consultation_email", "reconsideration", "litigation", "certificate_name", "certificate_validity",
             "certificate_sample", "progress_query", "supervision",
+            "no_statutory_limit", "statutory_note", "promised_note", "result_type", "result_name", "result_validity",
+            "result_sample", "basic_code", "implementation_code", "exercise_level", "implementer_nature",
+            "power_source", "entrusting_agency_id", "on_site_visits", "on_site_reason", "online_url", "handling_area",
+            "complaint_phone", "complaint_website", "complaint_address", "complaint_email", "quantity_limit",
+            "commitment_pledge", "commitment_verification", "version", "effective_date", "repeal_date",
         ])
         let serviceObjects = try db.inserter("item_service_objects", ["item_code", "position", "value"])
         let itemWindows = try db.inserter("item_windows", ["item_code", "position", "window_id"])
@@ -372,7 +489,11 @@ public enum CatalogSQLite {
         let materials = try db.inserter("materials", [
             "item_code", "position", "name", "shared_material_id", "form", "copies", "medium", "source",
             "necessity", "requirement", "condition", "review_points", "shareable",
+            "exemption", "verify_original", "original_copies", "photocopies", "blank_form", "sample_form",
+            "filling_notes", "deferral_kind", "deferral_days",
         ])
+        let national = try NationalInserters(db)
+        try national.insert(codeSets: c.codeSets)
         let steps = try db.inserter("steps", [
             "item_code", "position", "name", "role", "time_limit_kind", "time_limit_days", "is_timed", "note", "outcome",
         ])
@@ -385,6 +506,7 @@ public enum CatalogSQLite {
 
         for (index, item) in c.items.enumerated() {
             let code = item.code
+            let n = item.national
             let feesKind: String? = switch item.fees {
             case nil: nil
             case .free?: "free"
@@ -397,7 +519,14 @@ public enum CatalogSQLite {
                 item.rightsAndObligations, item.consultation?.phone, item.consultation?.address,
                 item.consultation?.website, item.consultation?.email, item.remedies?.reconsideration,
                 item.remedies?.litigation, item.certificate?.name, item.certificate?.validity,
-                item.certificate?.sample, item.progressQuery, item.supervision)
+                item.certificate?.sample, item.progressQuery, item.supervision,
+                item.timeLimits?.noStatutoryLimit ?? false, item.timeLimits?.statutoryNote,
+                item.timeLimits?.promisedNote, item.result?.type, item.result?.name, item.result?.validity,
+                item.result?.sample, n.basicCode, n.implementationCode, n.exerciseLevel, n.implementerNature,
+                n.powerSource, n.entrustingAgencyID, n.onSiteVisits, n.onSiteReason, n.onlineURL, n.handlingArea,
+                n.complaint?.phone, n.complaint?.website, n.complaint?.address, n.complaint?.email, n.quantityLimit,
+                n.commitment?.pledgeMaterial, n.commitment?.verification, n.version, n.effectiveDate, n.repealDate)
+            try national.insert(item)
             for (i, v) in item.serviceObjects.enumerated() { try serviceObjects.insert(code, i, v) }
             for (i, v) in item.windowIDs.enumerated() { try itemWindows.insert(code, i, v) }
             for (i, v) in item.handlingForms.enumerated() { try handlingForms.insert(code, i, v) }
@@ -406,7 +535,9 @@ public enum CatalogSQLite {
             for (i, m) in item.materials.enumerated() {
                 try materials.insert(
                     code, i, m.name, m.libraryID, m.form?.rawValue, m.copies, m.medium, m.source,
-                    m.necessity.rawValue, m.requirement, m.condition, m.reviewPoints, m.shareable)
+                    m.necessity.rawValue, m.requirement, m.condition, m.reviewPoints, m.shareable,
+                    m.exemption?.rawValue, m.verifyOriginal, m.originalCopies, m.photocopies, m.blankForm,
+                    m.sampleForm, m.fillingNotes, kind(m.deferralLimit), m.deferralLimit?.days)
             }
             for (i, s) in item.flow.enumerated() {
                 try steps.insert(
@@ -438,13 +569,13 @@ public enum CatalogSQLite {
         let members = try db.inserter("bundle_members", ["bundle_code", "stage", "stage_name", "position", "item_code"])
         let bundleMaterials = try db.inserter("bundle_materials", [
             "bundle_code", "position", "name", "shared_material_id", "form", "copies", "medium", "source", "necessity",
-            "condition", "shareable", "needed_by",
+            "condition", "shareable", "exemption", "needed_by",
         ])
         for (index, b) in c.bundles.enumerated() {
             let f = b.figures
             try bundles.insert(
                 b.code, index, b.name, b.mode.rawValue, b.leadAgencyID.isEmpty ? nil : b.leadAgencyID,
-                b.windowCategory.rawValue, kind(b.promised), b.promised?.days, b.note,
+                b.windowCategory, kind(b.promised), b.promised?.days, b.note,
                 f.criticalPath?.workingDays, f.criticalPath?.calendarDays, f.oneByOne?.workingDays,
                 f.oneByOne?.calendarDays, f.statutoryPath?.workingDays, f.statutoryPath?.calendarDays,
                 f.materialsBeforeMerge, f.materialsAfterMerge)
@@ -458,12 +589,12 @@ public enum CatalogSQLite {
             for (i, m) in b.materials.enumerated() {
                 try bundleMaterials.insert(
                     b.code, i, m.name, m.libraryID, m.form?.rawValue, m.copies, m.medium, m.source, m.necessity.rawValue,
-                    m.condition, m.shareable, m.neededBy.joined(separator: ","))
+                    m.condition, m.shareable, m.exemption?.rawValue, m.neededBy.joined(separator: ","))
             }
         }
         for statement in [items, serviceObjects, itemWindows, handlingForms, conditions, legalBases, materials,
                           steps, transitions, fees, staff, additional, entries, meta, standards, internalElements,
-                          agencies, windows, laws, shared, bundles, members, bundleMaterials] {
+                          agencies, windows, laws, shared, bundles, members, bundleMaterials] + national.all {
             statement.finalize()
         }
         let violations = try db.rows("PRAGMA foreign_key_check")
@@ -473,7 +604,7 @@ public enum CatalogSQLite {
         try db.execute("COMMIT")
     }
 
-    private static func kind(_ limit: TimeLimit?) -> String? {
+    static func kind(_ limit: TimeLimit?) -> String? {
         switch limit {
         case nil: nil
         case .immediate?: "immediate"

@@ -13,12 +13,14 @@ struct ItemStream {
         var view = variant.view(of: catalog)
         items = view.items
         view.items = []
-        do { root = try encoder.encode(view) } catch { throw ExportError.json("\(error)") }
+        do { root = ExportDefaults.root(try encoder.encode(view)) } catch { throw ExportError.json("\(error)") }
     }
 
     /// The tree of `items[index]`.
     func tree(_ index: Int) throws -> JSONValue {
-        do { return try encoder.encode(items[index]) } catch { throw ExportError.json("\(error)") }
+        do {
+            return ExportDefaults.item(try encoder.encode(items[index]))
+        } catch { throw ExportError.json("\(error)") }
     }
 }
 

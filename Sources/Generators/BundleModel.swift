@@ -84,7 +84,7 @@ extension ViewBuilder {
     func bundleHead(_ b: ServiceBundle) -> BundleHead {
         BundleHead(
             bundleName: b.name, bundleCode: b.code, mode: b.mode.rawValue, modeText: Self.modeText(b.mode),
-            memberCount: b.memberCodes.count, windowCategory: b.windowCategory.rawValue)
+            memberCount: b.memberCodes.count, windowCategory: b.windowCategory)
     }
 
     func leadAgency(_ b: ServiceBundle) -> AgencyView? {
@@ -108,7 +108,7 @@ extension ViewBuilder {
     func bundleWindows(_ b: ServiceBundle) -> [WindowView] {
         bundleWindowList(b).map {
             WindowView(
-                windowName: $0.name, category: $0.category.rawValue, location: $0.location, hours: $0.hours,
+                windowName: $0.name, category: $0.category, location: $0.location, hours: $0.hours,
                 windowPhone: $0.phone.map(LinkView.init(phone:)))
         }
     }
@@ -156,13 +156,13 @@ extension ViewBuilder {
             let collect = Self.collect(
                 MaterialRequirement(
                     name: m.name, form: m.form, copies: m.copies, medium: m.medium, necessity: m.necessity,
-                    shareable: m.shareable))
+                    shareable: m.shareable, exemption: m.exemption))
             return BundleMaterialRow(
                 number: i + 1, materialName: m.name, bundleForm: m.form?.rawValue,
                 bundleCopies: m.copies.map { "\($0)份" }, bundleMedium: m.medium, bundleSource: m.source,
                 necessity: m.necessity.rawValue, isRequired: m.necessity == .required,
                 isOptional: m.necessity == .optional, isDeferrable: m.necessity == .deferrable,
-                isShareable: m.shareable, bundleCondition: m.condition, collect: collect,
+                isShareable: m.exemption != nil, bundleCondition: m.condition, collect: collect,
                 neededByMarks: m.neededBy.map { marks[$0] ?? $0 }.joined(),
                 isNeededByAll: memberCount > 1 && Set(m.neededBy).count == memberCount)
         }
@@ -172,7 +172,7 @@ extension ViewBuilder {
         BundleMaterialFigures(
             materialsBefore: b.figures.materialsBeforeMerge, materialsAfter: b.figures.materialsAfterMerge,
             materialsSaved: b.figures.materialsSaved > 0 ? b.figures.materialsSaved : nil,
-            shareableCount: b.materials.contains(where: \.shareable) ? b.materials.filter(\.shareable).count : nil)
+            shareableCount: b.materials.contains { $0.exemption != nil } ? b.materials.count { $0.exemption != nil } : nil)
     }
 
     /// Whether every member has a 承诺 (or a 法定) in this view: only then do the members'
@@ -232,7 +232,7 @@ extension ViewBuilder {
             return n
         }
         let start = unique("申请")
-        let intake = unique("\(b.windowCategory.rawValue)窗口一次收件")
+        let intake = unique("\(b.windowCategory)窗口一次收件")
         let end = unique("统一出件")
         var seen = Set<String>()
         var stages: [[(code: String, name: String)]] = []
@@ -361,7 +361,7 @@ extension ViewBuilder {
             return SearchEntry(
                 code: b.code, name: b.name, url: "bundles/\(segment(b))/index.html",
                 agency: agencies[b.leadAgencyID]?.name ?? b.leadAgencyID,
-                categories: [b.windowCategory.rawValue], materials: b.materials.map(\.name), kind: "一件事")
+                categories: [b.windowCategory], materials: b.materials.map(\.name), kind: "一件事")
         }
     }
 }

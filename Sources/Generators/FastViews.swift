@@ -147,6 +147,42 @@ enum ViewKey: String, CaseIterable {
     case byCategory
     case byAgency
     case shared
+    // National 实施清单 elements (NationalViews.swift).
+    case national
+    case exemptNote
+    case extraNotes
+    case formLinks
+    case exemptLead
+    case notice
+    case specialProcedures
+    case result
+    case complaint
+    case faqs
+    case quantityLimit
+    case versionText
+    case checklistFacts
+    case nationalFacts
+    case factLabel
+    case factValue
+    case factBadge
+    case factLink
+    case factNote
+    case procKind
+    case procLimit
+    case procBasis
+    case procArticle
+    case procNote
+    case resultType
+    case resultName
+    case resultValidity
+    case resultSample
+    case delivery
+    case complaintPhone
+    case complaintWebsite
+    case complaintAddress
+    case complaintEmail
+    case question
+    case answer
 }
 
 extension Chrome: FastParent, FastValueConvertible {
@@ -238,6 +274,7 @@ extension MaterialRow: FastParent, FastValueConvertible {
         case .isOptional: isOptional.fast
         case .isDeferrable: isDeferrable.fast
         case .isShareable: isShareable.fast
+        case .exemptNote: exemptNote.fast
         case .materialCondition: materialCondition.fast
         case .requirement: requirement.fast
         case .collect: collect.fast
@@ -245,6 +282,8 @@ extension MaterialRow: FastParent, FastValueConvertible {
         case .alsoUsedBy: alsoUsedBy.fast
         case .alsoUsedByTotal: alsoUsedByTotal.fast
         case .alsoUsedByIndex: alsoUsedByIndex.fast
+        case .extraNotes: extraNotes.fast
+        case .formLinks: formLinks.fast
         default: nil
         }
     }
@@ -461,6 +500,9 @@ extension GuidePage: FastParent, FastValueConvertible {
         case .progressQuery: progressQuery.fast
         case .remedies: remedies.fast
         case .additional: additional.fast
+        case .exemptLead: exemptLead.fast
+        case .notice: notice.fast
+        case .national: national.fast
         default: nil
         }
     }
@@ -482,6 +524,7 @@ extension ChecklistPage: FastParent, FastValueConvertible {
         case .legalWording: legalWording.fast
         case .noticeWindow: noticeWindow.fast
         case .noticePhone: noticePhone.fast
+        case .checklistFacts: checklistFacts.fast
         default: nil
         }
     }
@@ -513,6 +556,8 @@ extension ManualPage: FastParent, FastValueConvertible {
         case .staff: staff.fast
         case .supervision: supervision.fast
         case .additional: additional.fast
+        case .nationalFacts: nationalFacts.fast
+        case .national: national.fast
         default: nil
         }
     }

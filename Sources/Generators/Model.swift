@@ -83,7 +83,7 @@ struct ViewBuilder: Sendable {
         item.windowIDs.map { id in
             guard let w = windows[id] else { return WindowView(windowName: id, category: "") }
             return WindowView(
-                windowName: w.name, category: w.category.rawValue, location: w.location,
+                windowName: w.name, category: w.category, location: w.location,
                 hours: w.hours, windowPhone: w.phone.map(LinkView.init(phone:)))
         }
     }
@@ -94,14 +94,27 @@ struct ViewBuilder: Sendable {
 
     /// What the clerk takes in for one material.
     static func collect(_ m: MaterialRequirement) -> String {
-        if m.shareable { return "免提交（窗口通过数据共享调取）" }
+        switch m.exemption {
+        case .dataSharing?: return "免提交（窗口通过数据共享调取）"
+        case .electronicLicence?: return "免提交（窗口调取电子证照）"
+        case .commitment?: return "免提交（以告知承诺书代替）"
+        case nil: break
+        }
         let n = m.copies.map { "\($0)份" } ?? ""
         var text: String
-        switch m.form {
-        case .original?: text = "收原件\(n)"
-        case .copy?: text = "收复印件\(n)"
-        case .originalAndCopy?: text = "原件核验后退回，收复印件\(n)"
-        case nil: text = m.copies.map { "收\($0)份" } ?? "收取"
+        if m.verifyOriginal {
+            let copies = m.photocopies ?? (m.form == .copy || m.form == .originalAndCopy ? m.copies : nil)
+            text = "核验原件后当场退回" + (copies.map { "，收复印件\($0)份" } ?? "")
+        } else if m.originalCopies != nil || m.photocopies != nil {
+            text = "收" + [m.originalCopies.map { "原件\($0)份" }, m.photocopies.map { "复印件\($0)份" }]
+                .compactMap { $0 }.joined(separator: "、")
+        } else {
+            switch m.form {
+            case .original?: text = "收原件\(n)"
+            case .copy?: text = "收复印件\(n)"
+            case .originalAndCopy?: text = "原件核验后退回，收复印件\(n)"
+            case nil: text = m.copies.map { "收\($0)份" } ?? "收取"
+            }
         }
         switch m.medium {
         case "电子"?: text += "（电子版）"
@@ -109,6 +122,15 @@ struct ViewBuilder: Sendable {
         default: break
         }
         return text
+    }
+
+    /// 份数 as the guide shows it: 原件1份、复印件2份 where both are given.
+    static func copiesText(_ m: MaterialRequirement) -> String? {
+        if m.originalCopies != nil || m.photocopies != nil {
+            return [m.originalCopies.map { "原件\($0)份" }, m.photocopies.map { "复印件\($0)份" }]
+                .compactMap { $0 }.joined(separator: "、")
+        }
+        return m.copies.map { "\($0)份" }
     }
 
     func materialRows(_ item: Item, linkShared: Bool, withReview: Bool) -> [MaterialRow] {
@@ -131,26 +153,27 @@ struct ViewBuilder: Sendable {
                 }
             }
             return MaterialRow(
-                number: i + 1, materialName: m.name, form: m.form?.rawValue,
-                copies: m.copies.map { "\($0)份" }, medium: m.medium, source: m.source,
+                number: i + 1, materialName: m.name, form: m.verifyOriginal ? "核验原件" : m.form?.rawValue,
+                copies: Self.copiesText(m), medium: m.medium, source: m.source,
                 necessity: m.necessity.rawValue, isRequired: m.necessity == .required,
                 isOptional: m.necessity == .optional, isDeferrable: m.necessity == .deferrable,
-                isShareable: m.shareable, materialCondition: m.condition,
-                requirement: m.requirement, collect: Self.collect(m),
+                isShareable: m.isExempt, exemptNote: Self.exemptNote(m.exemption),
+                materialCondition: m.condition, requirement: m.requirement, collect: Self.collect(m),
                 reviewPoints: withReview ? m.reviewPoints : nil,
                 alsoUsedBy: linkShared ? ListView(also) : nil, alsoUsedByTotal: total,
-                alsoUsedByIndex: indexLink)
+                alsoUsedByIndex: indexLink, extraNotes: materialNotes(m, in: item), formLinks: formLinks(m))
         }
     }
 
     func timeLimits(_ item: Item) -> TimeLimitsView? {
-        guard let t = item.timeLimits, t.statutory != nil || t.promised != nil else { return nil }
+        guard let t = item.timeLimits, t.statutory != nil || t.promised != nil || t.noStatutoryLimit else { return nil }
         var compression: String? = nil
         if let c = t.compression, c > 0 {
             compression = "压缩\(Int((c * 100).rounded()))%"
         }
         return TimeLimitsView(
-            statutory: t.statutory?.text, promised: t.promised?.text, compression: compression)
+            statutory: t.noStatutoryLimit ? "法律法规未规定" : t.statutory?.text, promised: t.promised?.text,
+            compression: compression)
     }
 
     func fees(_ item: Item) -> FeesView? {
@@ -271,6 +294,7 @@ struct ViewBuilder: Sendable {
             scope: Prose(item.scope), handlingForms: joined(item.handlingForms),
             conditions: ListView(item.conditions), flow: flowView ?? flow(item), materials: ListView(rows),
             anyShareable: rows.contains { $0.isShareable },
+            exemptLead: Self.exemptLead(item.materials.compactMap(\.exemption)),
             anyDeferrable: rows.contains { $0.isDeferrable },
             windows: ListView(windowViews(item)), timeLimits: timeLimits(item),
             timeLimitNote: catalog.timeLimitNote, fees: fees(item),
@@ -278,7 +302,8 @@ struct ViewBuilder: Sendable {
             consultation: consultation(item), certificate: certificate(item),
             progressQuery: Prose(item.progressQuery), remedies: remedies(item),
             additional: additional(item), memberOf: ListView(memberOf(item)),
-            jsonLDHTML: Markup.jsonInScript(ServiceJSONLD(item: item, builder: self).json()))
+            jsonLDHTML: Markup.jsonInScript(ServiceJSONLD(item: item, builder: self).json()),
+            notice: notice(item), national: nationalSections(item))
     }
 
     func checklist(_ item: Item) -> ChecklistPage {
@@ -296,7 +321,7 @@ struct ViewBuilder: Sendable {
             noticeMaterials: ListView(rows.filter { !$0.isShareable }),
             legalWording: wording,
             noticeWindow: firstWindow.map { w in w.location.map { "\(w.name)（\($0)）" } ?? w.name },
-            noticePhone: phone)
+            noticePhone: phone, checklistFacts: checklistFacts(item))
     }
 
     /// The legal ground of a one-time notice (一次性告知单).
@@ -322,7 +347,8 @@ struct ViewBuilder: Sendable {
                 item.staff.map {
                     StaffView(staffRole: $0.role, duties: $0.duties, qualification: $0.qualification)
                 }),
-            supervision: Prose(item.supervision), additional: additional(item))
+            supervision: Prose(item.supervision), additional: additional(item),
+            nationalFacts: nationalFacts(item), national: nationalSections(item))
     }
 
     func flowPage(_ item: Item, flowView: FlowView? = nil) -> FlowPage {
@@ -338,9 +364,9 @@ struct ViewBuilder: Sendable {
     }
 
     /// Each item's 窗口类别, in the standard's order, each once.
-    func categories(_ item: Item) -> [WindowCategory] {
+    func categories(_ item: Item) -> [String] {
         let own = Set(item.windowIDs.compactMap { windows[$0]?.category })
-        return WindowCategory.allCases.filter { own.contains($0) }
+        return catalog.windowCategoryOrder(extra: own).filter { own.contains($0) }
     }
 
     func agencyGroups(page: String) -> [IndexGroup] {
@@ -364,11 +390,11 @@ struct ViewBuilder: Sendable {
     func index() -> IndexPage {
         var byCategory: [IndexGroup] = []
         let cats = catalog.items.map { categories($0) }
-        for (i, c) in WindowCategory.allCases.enumerated() {
+        for (i, c) in catalog.windowCategoryOrder(extra: cats.joined()).enumerated() {
             let entries = zip(catalog.items, cats).filter { $0.1.contains(c) }.map { entry($0.0, page: "index.html") }
             if entries.isEmpty { continue }
             byCategory.append(
-                IndexGroup(title: c.rawValue, count: entries.count, entries: entries, anchor: "category-\(i + 1)"))
+                IndexGroup(title: c, count: entries.count, entries: entries, anchor: "category-\(i + 1)"))
         }
         let none = zip(catalog.items, cats).filter { $0.1.isEmpty }.map { entry($0.0, page: "index.html") }
         if !none.isEmpty {
@@ -431,7 +457,7 @@ struct ViewBuilder: Sendable {
                 SearchEntry(
                     code: item.code, name: item.name, url: "items/\(segment(item))/index.html",
                     agency: agencies[item.agencyID]?.name ?? item.agencyID,
-                    categories: categories(item).map(\.rawValue),
+                    categories: categories(item),
                     materials: item.materials.map(\.name))
             },
             bundles: bundleSearchEntries())

@@ -58,6 +58,20 @@ public struct SiteGenerator: Sendable {
         fastLibrary = templates.fastLibrary
     }
 
+    /// The same theme, templates and exporters for `catalog`, without parsing the templates
+    /// again (`zhinan serve` rebuilds with it after each save).
+    public func with(catalog: Catalog) -> SiteGenerator {
+        SiteGenerator(catalog: catalog, sharing: self)
+    }
+
+    private init(catalog: Catalog, sharing other: SiteGenerator) {
+        self.catalog = catalog
+        theme = other.theme
+        exporters = other.exporters
+        library = other.library
+        fastLibrary = other.fastLibrary
+    }
+
     /// The files of `OUT/public`, sorted by path.
     public func publicFiles() throws -> [OutputFile] { try files().public }
 

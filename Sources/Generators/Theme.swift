@@ -26,6 +26,8 @@ public struct Theme: Sendable, Equatable {
         "manual.mustache", "index.mustache", "manual-index.mustache", "link.mustache",
         "steps.mustache", "text.mustache", "bundle.mustache", "bundle-checklist.mustache",
         "window-list.mustache", "booklet.mustache",
+        "guide-notice.mustache", "guide-special.mustache", "guide-national.mustache",
+        "checklist-national.mustache", "manual-national.mustache", "fact-row.mustache",
     ]
 
     /// The bundled assets, written to `assets/`.

@@ -86,6 +86,7 @@ extension MaterialRow: MustacheParent {
         case "isOptional": isOptional
         case "isDeferrable": isDeferrable
         case "isShareable": isShareable
+        case "exemptNote": exemptNote
         case "materialCondition": materialCondition
         case "requirement": requirement
         case "collect": collect
@@ -93,6 +94,8 @@ extension MaterialRow: MustacheParent {
         case "alsoUsedBy": alsoUsedBy
         case "alsoUsedByTotal": alsoUsedByTotal
         case "alsoUsedByIndex": alsoUsedByIndex
+        case "extraNotes": extraNotes
+        case "formLinks": formLinks
         default: nil
         }
     }
@@ -294,6 +297,9 @@ extension GuidePage: MustacheParent {
         case "remedies": remedies
         case "additional": additional
         case "memberOf": memberOf
+        case "exemptLead": exemptLead
+        case "notice": notice
+        case "national": national
         default: nil
         }
     }
@@ -314,6 +320,7 @@ extension ChecklistPage: MustacheParent {
         case "legalWording": legalWording
         case "noticeWindow": noticeWindow
         case "noticePhone": noticePhone
+        case "checklistFacts": checklistFacts
         default: nil
         }
     }
@@ -344,6 +351,8 @@ extension ManualPage: MustacheParent {
         case "staff": staff
         case "supervision": supervision
         case "additional": additional
+        case "nationalFacts": nationalFacts
+        case "national": national
         default: nil
         }
     }

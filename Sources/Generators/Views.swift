@@ -118,7 +118,10 @@ struct MaterialRow {
     var isRequired: Bool
     var isOptional: Bool
     var isDeferrable: Bool
+    /// 免提交 (``MaterialRequirement/isExempt``), whatever the reason.
     var isShareable: Bool
+    /// Why it is 免提交, for the checklist.
+    var exemptNote: String
     var materialCondition: String?
     var requirement: String?
     /// What the clerk collects: 收原件1份, 原件核验后退回，收复印件1份 ….
@@ -131,6 +134,10 @@ struct MaterialRow {
     /// material on the site index.
     var alsoUsedByTotal: Int?
     var alsoUsedByIndex: String?
+    /// National elements of the material: 核验原件, 容缺后补期限, 告知承诺书, 填报须知.
+    var extraNotes: [String]
+    /// 空表 and 样表, published at `attachments/`.
+    var formLinks: [LinkView]
 }
 
 struct StepView {
@@ -250,6 +257,8 @@ struct GuidePage {
     var materials: ListView<MaterialRow>?
     /// Whether any material is 免提交 / 容缺后补, to explain those marks once.
     var anyShareable: Bool
+    /// What 免提交 means here, in the words of the reasons present.
+    var exemptLead: String
     var anyDeferrable: Bool
     var windows: ListView<WindowView>?
     var timeLimits: TimeLimitsView?
@@ -267,6 +276,10 @@ struct GuidePage {
     var memberOf: ListView<LinkView>?
     /// schema.org JSON-LD (`GovernmentService`), escaped with ``Markup/jsonInScript(_:)``.
     var jsonLDHTML: String = ""
+    /// 办理须知 (NationalViews.swift): only for an item with national elements.
+    var notice: ListView<FactRow>?
+    /// 特别程序, 审批结果, 监督投诉, 常见问题, 数量限制, 版本 (NationalViews.swift).
+    var national: NationalSections
 }
 
 struct ChecklistPage {
@@ -285,6 +298,8 @@ struct ChecklistPage {
     var legalWording: String
     var noticeWindow: String?
     var noticePhone: LinkView?
+    /// 到现场次数 and 告知承诺.
+    var checklistFacts: ListView<FactRow>?
 }
 
 struct ManualPage {
@@ -310,6 +325,10 @@ struct ManualPage {
     var staff: ListView<StaffView>?
     var supervision: Prose?
     var additional: [AdditionalView]
+    /// 实施清单要素.
+    var nationalFacts: ListView<FactRow>?
+    /// 特别程序, 审批结果, 监督投诉, 常见问题, 数量限制, 版本 (NationalViews.swift).
+    var national: NationalSections
 }
 
 struct FlowPage {

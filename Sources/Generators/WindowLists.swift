@@ -81,7 +81,7 @@ extension ViewBuilder {
         var site = chrome(root: "../", isInternal: isInternal)
         site.printStyleHTML = Self.printStyle(authority: w.name, catalogName: catalog.name, code: nil)
         return WindowListPage(
-            site: site, windowName: w.name, category: w.category.rawValue, location: w.location,
+            site: site, windowName: w.name, category: w.category, location: w.location,
             hours: w.hours, windowPhone: w.phone.map(LinkView.init(phone:)), windowItems: items,
             count: items.count, home: "../index.html")
     }

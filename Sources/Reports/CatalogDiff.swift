@@ -232,6 +232,10 @@ extension CatalogDiff {
             let ot = o.timeLimits ?? TimeLimits(), nt = n.timeLimits ?? TimeLimits()
             out += time(ElementKey.timeLimits, field: "statutory", ot.statutory, nt.statutory)
             out += time(ElementKey.timeLimits, field: "promised", ot.promised, nt.promised)
+            out += field(ElementKey.timeLimits, subject: nil, id: nil, "noStatutoryLimit",
+                         ot.noStatutoryLimit ? "法律法规未规定" : nil, nt.noStatutoryLimit ? "法律法规未规定" : nil)
+            out += field(ElementKey.timeLimits, subject: nil, id: nil, "statutoryNote", ot.statutoryNote, nt.statutoryNote)
+            out += field(ElementKey.timeLimits, subject: nil, id: nil, "promisedNote", ot.promisedNote, nt.promisedNote)
             out += fees(o.fees, n.fees)
             out += value(ElementKey.rightsAndObligations, o.rightsAndObligations, n.rightsAndObligations)
             out += record(ElementKey.consultation, o.consultation.map(Self.fields), n.consultation.map(Self.fields))
@@ -241,7 +245,66 @@ extension CatalogDiff {
             out += staff(o.staff, n.staff)
             out += value(ElementKey.progressQuery, o.progressQuery, n.progressQuery)
             out += value(ElementKey.supervision, o.supervision, n.supervision)
+            out += national(o, n)
             out += additional(o.additionalElements, n.additionalElements)
+            return out
+        }
+
+        /// 是 for a flag that is set, nil for one that is not (so that setting it reads as
+        /// added, not as false → true).
+        func flag(_ b: Bool) -> String? { b ? "是" : nil }
+
+        /// The national 实施清单 elements (GB/T 39554.2-2020), keyed as in the JSON export
+        /// (``NationalKeys``): values old → new, 审批结果 and 监督投诉 field by field,
+        /// 业务办理项 by 编码, 特别程序 by 种类, 常见问题 by 问.
+        func national(_ o: Item, _ n: Item) -> [Change] {
+            let a = o.national, b = n.national
+            var out: [Change] = []
+            out += value(NationalKeys.basicCode, a.basicCode, b.basicCode)
+            out += value(NationalKeys.implementationCode, a.implementationCode, b.implementationCode)
+            let hp = match(a.handlingItems, b.handlingItems, by: [{ $0.code }])
+            for i in hp.added { out.append(Change(element: NationalKeys.handlingItems, kind: .added, subject: b.handlingItems[i].name, id: b.handlingItems[i].code)) }
+            for i in hp.removed { out.append(Change(element: NationalKeys.handlingItems, kind: .removed, subject: a.handlingItems[i].name, id: a.handlingItems[i].code)) }
+            for (i, j) in hp.matched {
+                out += field(NationalKeys.handlingItems, subject: b.handlingItems[j].code, id: b.handlingItems[j].code, "name",
+                             a.handlingItems[i].name, b.handlingItems[j].name)
+            }
+            out += value(NationalKeys.exerciseLevel, a.exerciseLevel, b.exerciseLevel)
+            out += value(NationalKeys.implementerNature, a.implementerNature, b.implementerNature)
+            out += value(NationalKeys.powerSource, a.powerSource, b.powerSource)
+            out += value(NationalKeys.entrustingAgency, a.entrustingAgencyID.map { agencyName($0, in: old) },
+                         b.entrustingAgencyID.map { agencyName($0, in: new) })
+            let (ja, jr) = multisetDifference(a.jointAgencyIDs, b.jointAgencyIDs)
+            out += ja.map { Change(element: NationalKeys.jointAgencies, kind: .added, subject: agencyName($0, in: new), id: $0) }
+            out += jr.map { Change(element: NationalKeys.jointAgencies, kind: .removed, subject: agencyName($0, in: old), id: $0) }
+            out += value(NationalKeys.onSiteVisits, a.onSiteVisits.map(String.init), b.onSiteVisits.map(String.init))
+            out += value(NationalKeys.onSiteReason, a.onSiteReason, b.onSiteReason)
+            out += texts(NationalKeys.onlineDepth, a.onlineDepth, b.onlineDepth)
+            out += value(NationalKeys.onlineURL, a.onlineURL, b.onlineURL)
+            out += value(NationalKeys.handlingArea, a.handlingArea, b.handlingArea)
+            out += record(NationalKeys.complaint, a.complaint.map(Self.fields), b.complaint.map(Self.fields))
+            out += record(NationalKeys.result, o.result.map(Self.fields), n.result.map(Self.fields))
+            let sp = match(a.specialProcedures, b.specialProcedures, by: [{ $0.kind }])
+            for i in sp.added { out.append(Change(element: NationalKeys.specialProcedures, kind: .added, subject: b.specialProcedures[i].kind)) }
+            for i in sp.removed { out.append(Change(element: NationalKeys.specialProcedures, kind: .removed, subject: a.specialProcedures[i].kind)) }
+            for (i, j) in sp.matched {
+                let (x, y) = (a.specialProcedures[i], b.specialProcedures[j])
+                out += time(NationalKeys.specialProcedures, subject: y.kind, field: "limit", x.limit, y.limit)
+                out += field(NationalKeys.specialProcedures, subject: y.kind, id: nil, "basis",
+                             x.basis.map { lawTitle($0, in: old) }, y.basis.map { lawTitle($0, in: new) })
+                out += field(NationalKeys.specialProcedures, subject: y.kind, id: nil, "note", x.note, y.note)
+            }
+            out += value(NationalKeys.quantityLimit, a.quantityLimit, b.quantityLimit)
+            let fp = match(a.faqs, b.faqs, by: [{ $0.question }])
+            for i in fp.added { out.append(Change(element: NationalKeys.faqs, kind: .added, subject: b.faqs[i].question)) }
+            for i in fp.removed { out.append(Change(element: NationalKeys.faqs, kind: .removed, subject: a.faqs[i].question)) }
+            for (i, j) in fp.matched {
+                out += field(NationalKeys.faqs, subject: b.faqs[j].question, id: nil, "answer", a.faqs[i].answer, b.faqs[j].answer)
+            }
+            out += record(NationalKeys.commitment, a.commitment.map(Self.fields), b.commitment.map(Self.fields))
+            out += value(NationalKeys.version, a.version.map(String.init), b.version.map(String.init))
+            out += value(NationalKeys.effectiveDate, a.effectiveDate, b.effectiveDate)
+            out += value(NationalKeys.repealDate, a.repealDate, b.repealDate)
             return out
         }
 
@@ -274,6 +337,18 @@ extension CatalogDiff {
         }
         static func fields(_ c: Certificate) -> [(String, String?)] {
             [("name", c.name), ("validity", c.validity), ("sample", c.sample)]
+        }
+        static func fields(_ r: ApprovalResult) -> [(String, String?)] {
+            [("type", r.type), ("name", r.name), ("validity", r.validity), ("sample", r.sample),
+             ("delivery", r.delivery.isEmpty ? nil : r.delivery.joined(separator: "、"))]
+        }
+        static func fields(_ c: Complaint) -> [(String, String?)] {
+            [("phone", c.phone), ("website", c.website), ("address", c.address), ("email", c.email)]
+        }
+        static func fields(_ c: NotificationCommitment) -> [(String, String?)] {
+            [("pledgeMaterial", c.pledgeMaterial),
+             ("replacedMaterials", c.replacedMaterials.isEmpty ? nil : c.replacedMaterials.joined(separator: "、")),
+             ("verification", c.verification)]
         }
 
         /// 审批人员 matched by 岗位, then 职责 and 资格 compared.
@@ -341,6 +416,14 @@ extension CatalogDiff {
                     ("condition", o.condition, n.condition),
                     ("reviewPoints", o.reviewPoints, n.reviewPoints),
                     ("shareable", String(o.shareable), String(n.shareable)),
+                    ("exemption", o.exemption?.rawValue, n.exemption?.rawValue),
+                    ("verifyOriginal", flag(o.verifyOriginal), flag(n.verifyOriginal)),
+                    ("originalCopies", o.originalCopies.map(String.init), n.originalCopies.map(String.init)),
+                    ("photocopies", o.photocopies.map(String.init), n.photocopies.map(String.init)),
+                    ("blankForm", o.blankForm, n.blankForm),
+                    ("sampleForm", o.sampleForm, n.sampleForm),
+                    ("fillingNotes", o.fillingNotes, n.fillingNotes),
+                    ("deferralLimit", o.deferralLimit?.text, n.deferralLimit?.text),
                 ]
                 for (name, x, y) in fields {
                     out += field(ElementKey.materials, subject: n.name, id: n.libraryID, name, x, y)
@@ -458,7 +541,7 @@ extension CatalogDiff {
                  ("website", a.website)]
             }
             out += entries("windows", old.windows, new.windows, id: \.id, name: \.name) { w in
-                [("name", w.name), ("category", w.category.rawValue), ("location", w.location), ("hours", w.hours),
+                [("name", w.name), ("category", w.category), ("location", w.location), ("hours", w.hours),
                  ("phone", w.phone)]
             }
             out += entries("laws", old.laws, new.laws, id: \.id, name: \.name) { l in
@@ -472,7 +555,7 @@ extension CatalogDiff {
             out += entries("bundles", old.bundles, new.bundles, id: \.code, name: \.name) { b in
                 [("name", b.name), ("mode", b.mode.rawValue),
                  ("members", b.stages.map { $0.itemCodes.joined(separator: "、") }.joined(separator: " → ")),
-                 ("leadAgency", b.leadAgencyID), ("windowCategory", b.windowCategory.rawValue),
+                 ("leadAgency", b.leadAgencyID), ("windowCategory", b.windowCategory),
                  ("promised", b.promised?.text), ("note", b.note)]
             }
             return out

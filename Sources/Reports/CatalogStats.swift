@@ -25,6 +25,24 @@ import Catalog
 /// - **可共享**: material entries (over all items) marked 可共享, as a share of all entries.
 /// - **内控线**: items whose 承诺 exceeds 内控线 × 法定 in the same unit — the rule
 ///   `zhinan check` warns about.
+/// - **当场办结**: items whose 承诺 is 即办, as a share of all items (即办件 is the 办件类型).
+/// - **Compression per 事项类型**: the mean compression over the items of that type where it is
+///   computable, as for the overall mean; every type of ``itemsByType``, in its order.
+/// - **法定: 无**: items that say no law sets a limit; they have no compression and are in no
+///   total, and are counted apart.
+/// - **特别程序**: the items that have any, each with its procedures (种类 and 时限).
+/// - **容缺后补** (all): material entries whose 必要性 is 容缺后补, 条件 or not, the items with
+///   one, and those with a 容缺后补期限.
+/// - **免提交**: material entries the applicant does not hand in (``MaterialRequirement/exemption``,
+///   set by the binder: 可共享 alone decides it without GB/T 39554.2-2020), as a share of all
+///   entries, and per reason in ``ExemptionReason`` order. 核验原件 is not 免提交.
+/// - **告知承诺**: items with a 告知承诺, as a share of all items, and the materials their
+///   promises replace (替代材料).
+/// - **到现场次数** (GB/T 39554.2-2020): over the items that declare it — 最多跑一次 (≤ 1) and
+///   零跑动 (0); with no item declaring it the shares are not computable ("n/a").
+/// - **网办**: over the items that declare 到现场次数 or 网上办理深度 — 网上可办 (the depth reaches
+///   互联网受理, ``OnlineDepth``) and 全程网办 (it reaches 互联网办理 and 到现场次数 is 0). An
+///   item without 网上办理深度 is not online.
 public struct CatalogStats: Sendable, Equatable {
     /// 目录名称.
     public var catalogName: String
@@ -32,7 +50,8 @@ public struct CatalogStats: Sendable, Equatable {
     /// Items per 事项类型: GB/T 39046-2020's order (行政许可 … 其他行政权力, 公共服务), then any
     /// other type by its text; only types that occur.
     public var itemsByType: [Count]
-    /// Items per 窗口类别, every category in ``WindowCategory`` order, zeros included.
+    /// Items per 窗口类别, every category in the profiles' order (``Catalog/windowCategoryOrder(extra:)``),
+    /// zeros included.
     public var itemsByWindowCategory: [Count]
     /// Items whose windows are of more than one category (counted in each).
     public var itemsInSeveralCategories: Int
@@ -68,6 +87,83 @@ public struct CatalogStats: Sendable, Equatable {
 
     /// 一件事: what each bundle saves against doing its items one by one.
     public var bundles: [BundleSaving] = []
+
+    /// Items whose 承诺 is 即办 (当场办结).
+    public var onTheSpotItems = 0
+    public var onTheSpotShare: Double? { share(onTheSpotItems, itemCount) }
+    /// Mean compression per 事项类型, in ``itemsByType`` order.
+    public var compressionByType: [TypeCompression] = []
+    /// Items with `法定: 无`.
+    public var noStatutoryLimitItems = 0
+    /// Items with 特别程序, in 事项编码 order.
+    public var specialProcedures: [ItemProcedures] = []
+    /// 特别程序 in all items.
+    public var specialProcedureCount: Int { specialProcedures.reduce(0) { $0 + $1.procedures.count } }
+
+    /// Material entries whose 必要性 is 容缺后补 (条件 or not), the items with one, and the
+    /// entries with a 容缺后补期限.
+    public var deferrableMaterials = 0
+    public var itemsWithDeferrable = 0
+    public var deferrableWithLimit = 0
+    /// 免提交 material entries per reason, every reason in ``ExemptionReason`` order.
+    public var exemptByReason: [Count] = []
+    public var exemptMaterials: Int { exemptByReason.reduce(0) { $0 + $1.count } }
+    public var exemptShare: Double? { share(exemptMaterials, allMaterials.total) }
+    /// Items with 告知承诺, and the materials their promises replace.
+    public var commitmentItems = 0
+    public var commitmentShare: Double? { share(commitmentItems, itemCount) }
+    public var commitmentReplacedMaterials = 0
+
+    /// Items that declare 到现场次数, and how many declare 0, 1, 2 and 3 (多次) visits.
+    public var visitsDeclared = 0
+    public var itemsByVisits: [Count] = []
+    /// 最多跑一次 (≤ 1) and 零跑动 (0), over ``visitsDeclared``.
+    public var atMostOnceItems = 0
+    public var atMostOnceShare: Double? { share(atMostOnceItems, visitsDeclared) }
+    public var zeroVisitItems = 0
+    public var zeroVisitShare: Double? { share(zeroVisitItems, visitsDeclared) }
+    /// Items that declare 到现场次数 or 网上办理深度.
+    public var onlineDeclared = 0
+    /// 网上可办 and 全程网办, over ``onlineDeclared``.
+    public var acceptedOnlineItems = 0
+    public var acceptedOnlineShare: Double? { share(acceptedOnlineItems, onlineDeclared) }
+    public var fullyOnlineItems = 0
+    public var fullyOnlineShare: Double? { share(fullyOnlineItems, onlineDeclared) }
+
+    /// The mean compression of one 事项类型.
+    public struct TypeCompression: Sendable, Equatable {
+        public var type: String
+        /// Items of the type whose compression is computable.
+        public var items: Int
+        public var mean: Double?
+        public init(_ type: String, items: Int, mean: Double?) {
+            self.type = type
+            self.items = items
+            self.mean = mean
+        }
+    }
+
+    /// One item's 特别程序.
+    public struct ItemProcedures: Sendable, Equatable {
+        public var code: String
+        public var name: String
+        /// 种类 and 时限 of each, in the item's order.
+        public var procedures: [(kind: String, limit: TimeLimit?)]
+        public init(code: String, name: String, procedures: [(kind: String, limit: TimeLimit?)]) {
+            self.code = code
+            self.name = name
+            self.procedures = procedures
+        }
+        public static func == (a: Self, b: Self) -> Bool {
+            a.code == b.code && a.name == b.name
+                && a.procedures.map(\.kind) == b.procedures.map(\.kind) && a.procedures.map(\.limit) == b.procedures.map(\.limit)
+        }
+        /// The procedures as one line: `专家评审 15个工作日；检验`.
+        func summary(_ language: ReportLanguage) -> String {
+            procedures.map { p in p.limit.map { "\(p.kind) \($0.text(language))" } ?? p.kind }
+                .joined(separator: language == .zh ? "；" : "; ")
+        }
+    }
 
     /// One bundle's savings.
     public struct BundleSaving: Sendable, Equatable {
@@ -216,7 +312,7 @@ extension CatalogStats {
         }
 
         let category = Dictionary(catalog.windows.map { ($0.id, $0.category) }, uniquingKeysWith: { a, _ in a })
-        var byCategory: [WindowCategory: Int] = [:]
+        var byCategory: [String: Int] = [:]
         var several = 0, withoutWindow = 0
         for item in items {
             let categories = Set(item.windowIDs.compactMap { category[$0] })
@@ -249,15 +345,24 @@ extension CatalogStats {
             }
         }
 
+        var compressionsByType: [String: [Double]] = [:]
+        for item in items {
+            if let c = item.timeLimits?.compression { compressionsByType[item.type, default: []].append(c) }
+        }
+        let allMaterials = items.flatMap(\.materials)
+        let deferrable = allMaterials.filter { $0.necessity == .deferrable }
+        let visits = items.compactMap(\.national.onSiteVisits)
+        let onlineItems = items.filter { $0.national.onSiteVisits != nil || !$0.national.onlineDepth.isEmpty }
+
         let byClass = MaterialClass.allCases.map { c in
             MaterialFigures(c, perItem: items.map { $0.materials.count { MaterialClass($0) == c } })
         }
 
-        return CatalogStats(
+        var stats = CatalogStats(
             catalogName: catalog.name,
             itemCount: items.count,
             itemsByType: types.map { Count($0, byType[$0]!) },
-            itemsByWindowCategory: WindowCategory.allCases.map { Count($0.rawValue, byCategory[$0] ?? 0) },
+            itemsByWindowCategory: catalog.windowCategoryOrder(extra: byCategory.keys).map { Count($0, byCategory[$0] ?? 0) },
             itemsInSeveralCategories: several,
             itemsWithoutWindow: withoutWindow,
             compressionItems: compressions.count,
@@ -276,6 +381,31 @@ extension CatalogStats {
                     materialsBefore: b.figures.materialsBeforeMerge, materialsAfter: b.figures.materialsAfterMerge,
                     promised: b.promised, oneByOne: b.figures.oneByOne?.duration)
             })
+        stats.onTheSpotItems = items.count { $0.timeLimits?.promised == .immediate }
+        stats.compressionByType = types.map { t in
+            let c = compressionsByType[t] ?? []
+            return TypeCompression(t, items: c.count, mean: c.isEmpty ? nil : c.reduce(0, +) / Double(c.count))
+        }
+        stats.noStatutoryLimitItems = items.count { $0.timeLimits?.noStatutoryLimit == true }
+        stats.specialProcedures = items.filter { !$0.national.specialProcedures.isEmpty }
+            .map { ItemProcedures(code: $0.code, name: $0.name, procedures: $0.national.specialProcedures.map { ($0.kind, $0.limit) }) }
+            .sorted { $0.code < $1.code }
+        stats.deferrableMaterials = deferrable.count
+        stats.itemsWithDeferrable = items.count { $0.materials.contains { $0.necessity == .deferrable } }
+        stats.deferrableWithLimit = deferrable.count { $0.deferralLimit != nil }
+        stats.exemptByReason = ExemptionReason.allCases.map { r in Count(r.rawValue, allMaterials.count { $0.exemption == r }) }
+        stats.commitmentItems = items.count { $0.national.commitment != nil }
+        stats.commitmentReplacedMaterials = items.reduce(0) { $0 + ($1.national.commitment?.replacedMaterials.count ?? 0) }
+        stats.visitsDeclared = visits.count
+        stats.itemsByVisits = (0...3).map { n in Count(String(n), visits.count { min($0, 3) == n }) }
+        stats.atMostOnceItems = visits.count { $0 <= 1 }
+        stats.zeroVisitItems = visits.count { $0 == 0 }
+        stats.onlineDeclared = onlineItems.count
+        stats.acceptedOnlineItems = onlineItems.count { OnlineDepth.reaches($0.national.onlineDepth, OnlineDepth.acceptance) }
+        stats.fullyOnlineItems = onlineItems.count {
+            OnlineDepth.reaches($0.national.onlineDepth, OnlineDepth.handling) && $0.national.onSiteVisits == 0
+        }
+        return stats
     }
 
     /// As `zhinan check`'s 内控线 rule: a promise of 即办 is in any unit.

@@ -89,7 +89,8 @@ extension CatalogDiff.Change {
         let shownSubject = isAdditional ? nil : subject
         let noun = Labels.noun(element, l)
         let idPart = catalogLevel ? id.map { l == .zh ? "（\($0)）" : " (\($0))" } ?? "" : ""
-        let isTime = field == "statutory" || field == "promised" || field == "timeLimit"
+        let isTime = field == "statutory" || field == "promised" || field == "timeLimit" || field == "limit"
+            || field == "deferralLimit"
         let isBool = field == "shareable" || field == "isTimed"
 
         func shown(_ v: String) -> String {
@@ -168,7 +169,7 @@ enum Labels {
                 "bundles": ("一件事", "Bundle"),
             ][key]
         } else {
-            pair = items[key]
+            pair = items[key] ?? NationalKeys.labels[key]
         }
         guard let pair else { return key }
         return l == .zh ? pair.0 : pair.1
@@ -201,7 +202,7 @@ enum Labels {
         case ("flow", "note"): ("说明", "note")
         default: nil
         }
-        let pair = special ?? fields[key] ?? (key, key)
+        let pair = special ?? fields[key] ?? NationalKeys.fields[key] ?? (key, key)
         return l == .zh ? pair.0 : pair.1
     }
 

@@ -9,7 +9,80 @@ extension CatalogStats {
     /// as such rather than as 0. Catalog text is written behind the report's own words, on
     /// one line (``VisibleText.escaped(_:)``), so it never starts a line.
     public func text(language: ReportLanguage = .zh) -> String {
-        (language == .zh ? chinese() : english()) + bundleText(language)
+        (language == .zh ? chinese() : english()) + bundleText(language) + visitsText(language)
+    }
+
+    /// `n 项，占 x%` over `whole`, or `n/a` when nothing is in the denominator.
+    private func shareText(_ part: Int, _ ratio: Double?, _ language: ReportLanguage) -> String {
+        guard let ratio else { return "n/a" }
+        return language == .zh ? "\(part) 项，占 \(percent(ratio))" : "\(part == 1 ? "1 item" : "\(part) items"), \(percent(ratio))"
+    }
+
+    /// The section of 到现场次数 and 网办 (GB/T 39554.2-2020), numbered after 一件事 when the
+    /// catalog has bundles. Shares are over the items that declare the element, n/a without.
+    private func visitsText(_ language: ReportLanguage) -> String {
+        let zh = language == .zh
+        let number = bundles.isEmpty ? (zh ? "六" : "6") : (zh ? "七" : "7")
+        func count(_ n: Int) -> String { zh ? "\(n) 项" : (n == 1 ? "1 item" : "\(n) items") }
+        var out = zh ? "\n\(number)、跑动与网办（实施清单要素）\n" : "\n\(number). Visits and online service (national 实施清单 elements)\n"
+        out += zh ? "  申报到现场次数的事项：\(count(visitsDeclared))\n" : "  Items declaring 到现场次数 (visits to the window): \(visitsDeclared)\n"
+        if visitsDeclared > 0 {
+            let names = zh ? ["0 次", "1 次", "2 次", "多次"] : ["0 visits:", "1 visit:", "2 visits:", "3 or more:"]
+            out += zh ? "  到现场次数：" : "  Visits: "
+            out += zip(names, itemsByVisits).map { zh ? "\($0) \($1.count) 项" : "\($0) \($1.count)" }.joined(separator: zh ? "，" : ", ") + "\n"
+        }
+        out += (zh ? "  最多跑一次（到现场次数 ≤ 1）：" : "  At most one visit (最多跑一次, ≤ 1): ") + shareText(atMostOnceItems, atMostOnceShare, language) + "\n"
+        out += (zh ? "  零跑动（到现场次数为 0）：" : "  No visit (零跑动, 0): ") + shareText(zeroVisitItems, zeroVisitShare, language) + "\n"
+        out += zh ? "  申报到现场次数或网上办理深度的事项：\(count(onlineDeclared))\n"
+                  : "  Items declaring 到现场次数 or 网上办理深度 (online depth): \(onlineDeclared)\n"
+        out += (zh ? "  网上可办（网上办理深度达到互联网受理）：" : "  Accepted online (网上可办: depth reaches 互联网受理): ")
+            + shareText(acceptedOnlineItems, acceptedOnlineShare, language) + "\n"
+        out += (zh ? "  全程网办（网上办理深度达到互联网办理且到现场次数为 0）：" : "  Wholly online (全程网办: depth reaches 互联网办理, 0 visits): ")
+            + shareText(fullyOnlineItems, fullyOnlineShare, language) + "\n"
+        return out
+    }
+
+    /// The lines 三、办理时限 adds after 即办件: 当场办结, compression per 事项类型, 法定: 无 and
+    /// 特别程序.
+    private func timeLimitExtras(_ language: ReportLanguage) -> String {
+        let zh = language == .zh
+        var out = (zh ? "  当场办结（承诺时限为即办）：" : "  Done on the spot (当场办结: promised 即办): ") + shareText(onTheSpotItems, onTheSpotShare, language) + "\n"
+        out += zh ? "  按事项类型的平均压缩：\n" : "  Mean compression by type:\n"
+        for c in compressionByType {
+            out += "    \(VisibleText.escaped(c.type))" + (zh ? "：" : ": ")
+            if let m = c.mean {
+                out += zh ? "\(percent(m))（\(c.items) 个可比较的事项）\n" : "\(percent(m)) (over \(c.items == 1 ? "1 item" : "\(c.items) items"))\n"
+            } else {
+                out += zh ? "无可比较的事项\n" : "no item to compare\n"
+            }
+        }
+        if compressionByType.isEmpty { out += zh ? "    无\n" : "    none\n" }
+        out += zh ? "  未规定法定时限（法定：无）：\(noStatutoryLimitItems) 项，不计入压缩\n"
+                  : "  No statutory limit (法定: 无): \(noStatutoryLimitItems == 1 ? "1 item" : "\(noStatutoryLimitItems) items"), left out of compression\n"
+        out += zh ? "  特别程序（时间不计入办理时限）：\(specialProcedures.count) 个事项共 \(specialProcedureCount) 项\n"
+                  : "  Special procedures (特别程序, outside the time limit): \(specialProcedureCount) in \(specialProcedures.count == 1 ? "1 item" : "\(specialProcedures.count) items")\n"
+        for p in specialProcedures {
+            out += "    \(VisibleText.escaped(p.code)) \(VisibleText.escaped(p.name))" + (zh ? "：" : ": ") + VisibleText.escaped(p.summary(language)) + "\n"
+        }
+        return out
+    }
+
+    /// The lines 四、申请材料 adds after 可共享: 容缺后补, 免提交 by reason, 告知承诺.
+    private func materialExtras(_ language: ReportLanguage) -> String {
+        let zh = language == .zh
+        var out = zh
+            ? "  容缺后补（含条件材料）：\(deferrableMaterials) 项材料，涉及 \(itemsWithDeferrable) 个事项，其中 \(deferrableWithLimit) 项写明后补期限\n"
+            : "  Deferrable (容缺后补, conditional ones included): \(deferrableMaterials) materials in \(itemsWithDeferrable == 1 ? "1 item" : "\(itemsWithDeferrable) items"), \(deferrableWithLimit) with a deadline\n"
+        let reasons = exemptByReason.map { zh ? "\($0.key) \($0.count) 项" : "\($0.key) \($0.count)" }.joined(separator: zh ? "，" : ", ")
+        if let s = exemptShare {
+            out += zh ? "  免提交材料：\(exemptMaterials) 项，占全部 \(allMaterials.total) 项材料的 \(percent(s))（\(reasons)）\n"
+                      : "  Not handed in (免提交): \(exemptMaterials) of \(allMaterials.total) materials, \(percent(s)) (\(reasons))\n"
+        } else {
+            out += zh ? "  免提交材料：无材料\n" : "  Not handed in (免提交): no materials\n"
+        }
+        out += (zh ? "  告知承诺事项：" : "  Items with a promise (告知承诺): ") + shareText(commitmentItems, commitmentShare, language)
+        out += zh ? "，承诺替代材料 \(commitmentReplacedMaterials) 项\n" : ", \(commitmentReplacedMaterials == 1 ? "1 material" : "\(commitmentReplacedMaterials) materials") replaced\n"
+        return out
     }
 
     /// The 一件事 section: a bundle per line with the materials and days it saves.
@@ -56,6 +129,7 @@ extension CatalogStats {
             }
         }
         out += "  即办件：\(immediateItems) 项" + (immediateShare.map { "，占 \(percent($0))" } ?? "") + "\n"
+        out += timeLimitExtras(.zh)
 
         out += "\n四、申请材料\n"
         if itemCount > 0 {
@@ -71,6 +145,7 @@ extension CatalogStats {
         } else {
             out += "  可共享材料：无材料\n"
         }
+        out += materialExtras(.zh)
 
         out += "\n五、内控线\n"
         guard let line = internalControlLine else { return out + "  目录未设定内控线\n" }
@@ -120,6 +195,7 @@ extension CatalogStats {
             }
         }
         out += "  Decided on the spot (即办件): \(items(immediateItems))" + (immediateShare.map { ", \(percent($0))" } ?? "") + "\n"
+        out += timeLimitExtras(.en)
 
         out += "\n4. Materials\n"
         if itemCount > 0 {
@@ -135,6 +211,7 @@ extension CatalogStats {
         } else {
             out += "  Shareable (可共享): no materials\n"
         }
+        out += materialExtras(.en)
 
         out += "\n5. Internal control line (内控线)\n"
         guard let line = internalControlLine else { return out + "  The catalog sets no internal control line\n" }
@@ -175,12 +252,28 @@ extension CatalogStats {
     ///       "bundles": [{"code": String, "name": String, "mode": "并联", "members": Int,
     ///                    "materialsBefore": Int, "materialsAfter": Int, "materialsSaved": Int,
     ///                    "promised": "10个工作日" | null, "oneByOne": "15个工作日" | null,
-    ///                    "daysSaved": Int | null}]
+    ///                    "daysSaved": Int | null}],
+    ///       "onTheSpot": {"items": Int, "share": Ratio},
+    ///       "compressionByType": {"行政许可": {"items": Int, "mean": Ratio}, …},
+    ///       "noStatutoryLimit": Int,
+    ///       "specialProcedures": {"items": Int, "procedures": Int,
+    ///                             "byItem": [{"code": String, "name": String,
+    ///                                         "procedures": [{"kind": "专家评审", "limit": "15个工作日" | null}]}]},
+    ///       "deferrable": {"materials": Int, "items": Int, "withLimit": Int},
+    ///       "exempt": {"materials": Int, "share": Ratio, "byReason": {"数据共享": Int, "电子证照": Int, "告知承诺": Int}},
+    ///       "commitment": {"items": Int, "share": Ratio, "replacedMaterials": Int},
+    ///       "visits": {"declared": Int, "byCount": {"0": Int, "1": Int, "2": Int, "3": Int},
+    ///                  "atMostOnce": {"items": Int, "share": Ratio}, "zero": {"items": Int, "share": Ratio}},
+    ///       "online": {"declared": Int, "accepted": {"items": Int, "share": Ratio},
+    ///                  "wholly": {"items": Int, "share": Ratio}}
     ///     }
     ///
     /// where Figures is `{"total": Int, "mean": Number, "max": Int}`: the entries of that class
     /// in all items, the mean per item and the most in one item (``MaterialClass``). Version 2:
     /// version 1 had `requiredMean` and `requiredMax` counting conditional materials as 必要.
+    /// The members from `onTheSpot` on were added within version 2 (no member changed its
+    /// meaning); their definitions are ``CatalogStats``'s. A share over nothing (no item
+    /// declares 到现场次数 …) is `null`.
     public func json() -> String {
         func totals(_ t: DayTotals) -> JSON {
             .object([
@@ -224,7 +317,49 @@ extension CatalogStats {
                     ("daysSaved", b.daysSaved.map { .int($0) } ?? .null),
                 ])
             })),
-        ]).rendered()
+        ] + nationalJSON()).rendered()
+    }
+}
+
+extension CatalogStats {
+    /// The members ``json()`` adds after `bundles`.
+    private func nationalJSON() -> [(String, JSON)] {
+        func part(_ n: Int, _ r: Double?) -> JSON { .object([("items", .int(n)), ("share", ratioJSON(r))]) }
+        return [
+            ("onTheSpot", part(onTheSpotItems, onTheSpotShare)),
+            ("compressionByType", .object(compressionByType.map { c in
+                (c.type, .object([("items", .int(c.items)), ("mean", ratioJSON(c.mean))]))
+            })),
+            ("noStatutoryLimit", .int(noStatutoryLimitItems)),
+            ("specialProcedures", .object([
+                ("items", .int(specialProcedures.count)), ("procedures", .int(specialProcedureCount)),
+                ("byItem", .array(specialProcedures.map { p in
+                    .object([
+                        ("code", .string(p.code)), ("name", .string(p.name)),
+                        ("procedures", .array(p.procedures.map { .object([("kind", .string($0.kind)), ("limit", $0.limit.map { .string($0.text) } ?? .null)]) })),
+                    ])
+                })),
+            ])),
+            ("deferrable", .object([
+                ("materials", .int(deferrableMaterials)), ("items", .int(itemsWithDeferrable)), ("withLimit", .int(deferrableWithLimit)),
+            ])),
+            ("exempt", .object([
+                ("materials", .int(exemptMaterials)), ("share", ratioJSON(exemptShare)),
+                ("byReason", .object(exemptByReason.map { ($0.key, .int($0.count)) })),
+            ])),
+            ("commitment", .object([
+                ("items", .int(commitmentItems)), ("share", ratioJSON(commitmentShare)),
+                ("replacedMaterials", .int(commitmentReplacedMaterials)),
+            ])),
+            ("visits", .object([
+                ("declared", .int(visitsDeclared)), ("byCount", .object(itemsByVisits.map { ($0.key, .int($0.count)) })),
+                ("atMostOnce", part(atMostOnceItems, atMostOnceShare)), ("zero", part(zeroVisitItems, zeroVisitShare)),
+            ])),
+            ("online", .object([
+                ("declared", .int(onlineDeclared)), ("accepted", part(acceptedOnlineItems, acceptedOnlineShare)),
+                ("wholly", part(fullyOnlineItems, fullyOnlineShare)),
+            ])),
+        ]
     }
 }
 
@@ -259,6 +394,16 @@ extension CatalogStats {
     /// - `bundles,,count` · `bundles,,materials_saved`
     /// - `bundle,<编码>,name|mode|members|materials_before|materials_after|materials_saved|`
     ///   `promised|one_by_one|days_saved`, per bundle
+    /// - `on_the_spot,,items|share`
+    /// - `compression_by_type,<事项类型>,items|mean`
+    /// - `no_statutory_limit,,items`
+    /// - `special_procedures,,items|procedures` ·
+    ///   `special_procedure,<事项编码>,name|procedures|kinds`, per item (kinds: `专家评审 15个工作日；检验`)
+    /// - `deferrable,,materials|items|with_limit`
+    /// - `exempt,,materials|share` · `exempt,<数据共享|电子证照|告知承诺>,materials`
+    /// - `commitment,,items|share|replaced_materials`
+    /// - `visits,,declared` · `visits,0|1|2|3,items` · `visits,,at_most_once|at_most_once_share|zero|zero_share`
+    /// - `online,,declared|accepted|accepted_share|wholly|wholly_share`
     ///
     /// RFC 4180: CRLF line ends, a cell holding a comma, a double quote, CR or LF is quoted
     /// with its quotes doubled. A text cell a spreadsheet would take for a formula (starting
@@ -318,31 +463,40 @@ extension CatalogStats {
             row("bundle", b.code, "one_by_one", limit(b.oneByOne))
             row("bundle", b.code, "days_saved", .number(b.daysSaved.map(String.init) ?? ""))
         }
-        return rows.map { $0.map(\.field).joined(separator: ",") + "\r\n" }.joined()
-    }
-}
-
-/// One cell of a CSV report: a number the report formatted, or text (catalog text above all).
-enum CSVCell {
-    case number(String)
-    case text(String)
-
-    /// The cell as written: text a spreadsheet would run as a formula gets a `'` in front
-    /// (OWASP); a cell holding a comma, a double quote, CR or LF, or so neutralised, is quoted
-    /// with its quotes doubled (RFC 4180).
-    var field: String {
-        switch self {
-        case .number(let n): return n
-        case .text(let s):
-            let formula = s.unicodeScalars.first.map { "=+-@\t\r".unicodeScalars.contains($0) } ?? false
-            let value = formula ? "'" + s : s
-            guard formula || s.unicodeScalars.contains(where: { "\",\r\n".unicodeScalars.contains($0) }) else { return value }
-            var out = "\""
-            for c in value.unicodeScalars {
-                if c == "\"" { out += "\"" }
-                out.unicodeScalars.append(c)
-            }
-            return out + "\""
+        row("on_the_spot", nil, "items", int(onTheSpotItems))
+        row("on_the_spot", nil, "share", number(onTheSpotShare))
+        for c in compressionByType {
+            row("compression_by_type", c.type, "items", int(c.items))
+            row("compression_by_type", c.type, "mean", number(c.mean))
         }
+        row("no_statutory_limit", nil, "items", int(noStatutoryLimitItems))
+        row("special_procedures", nil, "items", int(specialProcedures.count))
+        row("special_procedures", nil, "procedures", int(specialProcedureCount))
+        for p in specialProcedures {
+            row("special_procedure", p.code, "name", .text(p.name))
+            row("special_procedure", p.code, "procedures", int(p.procedures.count))
+            row("special_procedure", p.code, "kinds", .text(p.summary(.zh)))
+        }
+        row("deferrable", nil, "materials", int(deferrableMaterials))
+        row("deferrable", nil, "items", int(itemsWithDeferrable))
+        row("deferrable", nil, "with_limit", int(deferrableWithLimit))
+        row("exempt", nil, "materials", int(exemptMaterials))
+        row("exempt", nil, "share", number(exemptShare))
+        for r in exemptByReason { row("exempt", r.key, "materials", int(r.count)) }
+        row("commitment", nil, "items", int(commitmentItems))
+        row("commitment", nil, "share", number(commitmentShare))
+        row("commitment", nil, "replaced_materials", int(commitmentReplacedMaterials))
+        row("visits", nil, "declared", int(visitsDeclared))
+        for v in itemsByVisits { row("visits", v.key, "items", int(v.count)) }
+        row("visits", nil, "at_most_once", int(atMostOnceItems))
+        row("visits", nil, "at_most_once_share", number(atMostOnceShare))
+        row("visits", nil, "zero", int(zeroVisitItems))
+        row("visits", nil, "zero_share", number(zeroVisitShare))
+        row("online", nil, "declared", int(onlineDeclared))
+        row("online", nil, "accepted", int(acceptedOnlineItems))
+        row("online", nil, "accepted_share", number(acceptedOnlineShare))
+        row("online", nil, "wholly", int(fullyOnlineItems))
+        row("online", nil, "wholly_share", number(fullyOnlineShare))
+        return rows.map { $0.map(\.field).joined(separator: ",") + "\r\n" }.joined()
     }
 }

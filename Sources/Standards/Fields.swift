@@ -13,10 +13,13 @@ public struct FieldSpec: Sendable, Equatable {
     /// For text: a value YAML reads as a number or a boolean (`35`, `true`) is taken as its
     /// text (an article number, a fee, a step's name) rather than refused.
     public var numbersAllowed: Bool
+    /// The profile that defines the field, when only catalogs following it may write it
+    /// (the fields GB/T 39554.2-2020 adds to materials and to 办理时限); nil: every catalog.
+    public var profile: String?
 
     public init(
         _ name: String, _ kind: FieldKind, required: Bool = false, traditional: [String] = [], help: String = "",
-        numbersAllowed: Bool = false
+        numbersAllowed: Bool = false, profile: String? = nil
     ) {
         self.name = name
         self.kind = kind
@@ -24,6 +27,7 @@ public struct FieldSpec: Sendable, Equatable {
         self.traditional = traditional
         self.help = help
         self.numbersAllowed = numbersAllowed
+        self.profile = profile
     }
 }
 
@@ -36,6 +40,8 @@ public indirect enum FieldKind: Sendable, Equatable {
     case yesNo
     /// `N个工作日`, `N日` or `即办`.
     case timeLimit
+    /// 办理时限's 法定: a ``timeLimit``, or 无 where GB/T 39554.2-2020 is followed.
+    case statutoryLimit
     /// One value of a profile's code set.
     case code(String)
     /// An id of a catalog registry (实施机关, 窗口, 法规, 材料库).
@@ -53,6 +59,11 @@ public indirect enum FieldKind: Sendable, Equatable {
     case regionCode
     /// The name of another step of the same flow.
     case stepName
+    /// A file in the catalog folder, by its path relative to that folder; published with
+    /// the site at `attachments/<path>`.
+    case file
+    /// 免提交: a value of the code set 免提交理由, or 否.
+    case exemption
     /// A list of values of one kind.
     case list(FieldKind)
     /// A list of mappings with these fields.
@@ -91,11 +102,63 @@ public enum Fields {
         FieldSpec("要求", .text),
         FieldSpec("条件", .text, traditional: ["條件"], help: "只在某种情形下才需要的材料，写明情形"),
         FieldSpec("审查要点", .text, traditional: ["審查要點"], help: "内部：受理和审查时核对什么"),
+        FieldSpec("原件份数", .positiveInteger, traditional: ["原件份數"], help: "正整数；与复印件份数可同时写", profile: national),
+        FieldSpec("复印件份数", .positiveInteger, traditional: ["複印件份數"], help: "正整数", profile: national),
+        FieldSpec("空表", .file, help: "目录文件夹中的文件，如 forms/登记表.docx；随网站发布", profile: national),
+        FieldSpec("样表", .file, traditional: ["樣表"], help: "目录文件夹中的填写示范文件；随网站发布", profile: national),
+        FieldSpec("填报须知", .text, traditional: ["填報須知"], profile: national),
+        FieldSpec("免提交", .exemption, help: "数据共享、电子证照、告知承诺，或 否（不因材料库的“可共享”免提交）", profile: national),
+        FieldSpec("核验原件", .yesNo, traditional: ["核驗原件"], help: "是：窗口核验原件后当场退还，不收取", profile: national),
+        FieldSpec("容缺后补期限", .timeLimit, help: "必要性为 容缺后补 时写：受理后多久内补交", profile: national),
     ]
 
     public static let timeLimits: [FieldSpec] = [
-        FieldSpec("法定", .timeLimit, required: true, help: "N个工作日、N日 或 即办"),
+        FieldSpec("法定", .statutoryLimit, required: true, help: "N个工作日、N日 或 即办"),
         FieldSpec("承诺", .timeLimit, required: true, traditional: ["承諾"], help: "N个工作日、N日 或 即办"),
+        FieldSpec("法定说明", .text, traditional: ["法定說明"], help: "法定: 无 时必填：为什么没有法定时限", profile: national),
+        FieldSpec("承诺说明", .text, traditional: ["承諾說明"], help: "如 半小时办结", profile: national),
+    ]
+
+    /// The id of the national 实施清单 profile, which adds fields to the tables above.
+    public static let national = "GB/T 39554.2-2020"
+
+    /// `fields` without those of profiles the catalog does not follow: a catalog that does
+    /// not name the profile reads them as unknown fields, exactly as before it existed.
+    public static func fields(_ fields: [FieldSpec], following follows: (String) -> Bool) -> [FieldSpec] {
+        fields.allSatisfy({ $0.profile == nil }) ? fields : fields.filter { $0.profile.map(follows) ?? true }
+    }
+
+    /// 法定: 无 (GB/T 39554.2-2020): no law sets a limit.
+    public static let noStatutoryLimit = "无"
+
+    /// 审批结果 (GB/T 39554.2-2020).
+    public static let approvalResult: [FieldSpec] = [
+        FieldSpec("类型", .code("审批结果类型"), required: true, traditional: ["類型"], help: "证照、批文、其他 或 无"),
+        FieldSpec("名称", .text, traditional: ["名稱"], help: "如 食品经营许可证；类型为 无 时可不写"),
+        FieldSpec("有效期", .text, numbersAllowed: true),
+        FieldSpec("样本", .file, traditional: ["樣本"], help: "目录文件夹中的样本文件，如 samples/许可证样本.pdf；随网站发布"),
+        FieldSpec("送达方式", .list(.code("送达方式")), traditional: ["送達方式"], help: "窗口领取、邮寄送达、电子送达、公告送达、直接送达"),
+    ]
+
+    /// One entry of 特别程序.
+    public static let specialProcedure: [FieldSpec] = [
+        FieldSpec("种类", .code("特别程序种类"), required: true, traditional: ["種類"], help: "听证、招标、拍卖、检验、检测、检疫、鉴定、专家评审、公示 或 其他"),
+        FieldSpec("时限", .timeLimit, traditional: ["時限"], help: "该程序自身的最长时限：N个工作日、N日"),
+        FieldSpec("依据", .record(legalBasis), required: true, traditional: ["依據"], help: "{法规: 编号, 条款: 第几条}"),
+        FieldSpec("说明", .text, traditional: ["說明"], help: "什么情况下需要该程序"),
+    ]
+
+    /// One entry of 常见问题.
+    public static let faq: [FieldSpec] = [
+        FieldSpec("问", .text, required: true, traditional: ["問"]),
+        FieldSpec("答", .text, required: true),
+    ]
+
+    /// 告知承诺.
+    public static let commitment: [FieldSpec] = [
+        FieldSpec("承诺书", .text, required: true, traditional: ["承諾書"], help: "本事项申请材料中承诺书的名称，或材料库编号"),
+        FieldSpec("替代材料", .list(.text), traditional: ["替代材料"], help: "承诺书替代的申请材料名称（它们免提交）"),
+        FieldSpec("核查", .text, help: "何时、如何核查承诺内容，承诺不实如何处理"),
     ]
 
     public static let fee: [FieldSpec] = [
@@ -141,6 +204,20 @@ public enum Fields {
         FieldSpec("岗位", .text, required: true, traditional: ["崗位"]),
         FieldSpec("职责", .text, traditional: ["職責"]),
         FieldSpec("资格", .text, traditional: ["資格"]),
+    ]
+
+    /// 业务办理项 (GB/T 39554.2-2020).
+    public static let handlingItem: [FieldSpec] = [
+        FieldSpec("编码", .text, required: true, traditional: ["編碼"], help: "实施编码 + 2 位顺序号，共 33 位"),
+        FieldSpec("名称", .text, required: true, traditional: ["名稱"], help: "如 企业申请"),
+    ]
+
+    /// 监督投诉 (GB/T 39554.2-2020): the fields of 咨询, for complaints.
+    public static let complaint: [FieldSpec] = [
+        FieldSpec("电话", .phone, traditional: ["電話"], help: "如 12345，或 区号-号码"),
+        FieldSpec("网址", .url, traditional: ["網址"], help: "http:// 或 https:// 开头"),
+        FieldSpec("地址", .text),
+        FieldSpec("邮箱", .text, traditional: ["郵箱"]),
     ]
 
     /// The fields of catalog.yaml.
@@ -206,8 +283,11 @@ public enum Fields {
     /// The shape of an element of a structured type; `nil` for 文本, 代码 and the like.
     public static func shape(of type: ElementType) -> FieldKind? {
         switch type {
-        case .text, .code, .itemCode, .agency: nil
+        case .text, .code, .itemCode, .agency, .positiveInteger, .date: nil
         case .textList, .codeList, .windows: nil
+        case .basicCode, .implementationCode, .url, .agencyID, .agencyIDs: nil
+        case .handlingItems: .records(handlingItem)
+        case .complaint: .record(complaint)
         case .legalBasis: .records(legalBasis)
         case .materials: .records(material)
         case .timeLimits: .record(timeLimits)
@@ -217,16 +297,13 @@ public enum Fields {
         case .remedies: .record(remedies)
         case .certificate: .record(certificate)
         case .staff: .records(staffRole)
+        case .result: .record(approvalResult)
+        case .specialProcedures: .records(specialProcedure)
+        case .faqs: .records(faq)
+        case .commitment: .record(commitment)
         }
     }
 
     /// What 审批收费 says when nothing is charged, the first being the standard's words.
     public static let noFee = ["不收费", "免费"]
-
-    /// Code sets the model itself defines, which every profile has.
-    public static let builtinCodeSets: [String: [String]] = [
-        "办理结果": ["准予", "不予", "终止"],
-        "窗口类别": ["工程类", "经营类", "公民类", "综合"],
-        "办理方式": ["并联", "串联", "混合"],
-    ]
 }

@@ -13,8 +13,15 @@ public struct Profile: Sendable {
     public var parents: [String]
     /// 要素, in the order the standard's document presents them.
     public var elements: [ElementSpec]
-    /// 代码集: name → allowed values.
+    /// 代码集: name → allowed values, in the profile's order.
     public var codeSets: [String: [String]]
+    /// The national codes of 代码集 values written `{名称, 代码}`: set → value → code.
+    public var nationalCodes: [String: [String: String]]
+    /// The sets written `{扩展: […]}`: they add to the inherited set of the same name
+    /// instead of replacing it.
+    public var extendedCodeSets: Set<String>
+    /// 别名: headings an item may use for an element or a field of one, in file order.
+    public var aliases: [ElementAlias]
     /// 规则: code → setting.
     public var rules: [String: RuleSetting]
     /// 参数: name → value, e.g. 事项编码格式.
@@ -25,7 +32,8 @@ public struct Profile: Sendable {
     public init(
         id: String, title: String, document: String? = nil, parents: [String] = [],
         elements: [ElementSpec] = [], codeSets: [String: [String]] = [:],
-        rules: [String: RuleSetting] = [:], parameters: [String: String] = [:], file: String = ""
+        rules: [String: RuleSetting] = [:], parameters: [String: String] = [:], file: String = "",
+        nationalCodes: [String: [String: String]] = [:], extendedCodeSets: Set<String> = [], aliases: [ElementAlias] = []
     ) {
         self.id = id
         self.title = title
@@ -33,9 +41,41 @@ public struct Profile: Sendable {
         self.parents = parents
         self.elements = elements
         self.codeSets = codeSets
+        self.nationalCodes = nationalCodes
+        self.extendedCodeSets = extendedCodeSets
+        self.aliases = aliases
         self.rules = rules
         self.parameters = parameters
         self.file = file
+    }
+}
+
+/// One entry of a profile's 别名: a heading published guides use (设定依据), and the element
+/// it names (办理依据) or the field of one (办理时限.法定).
+public struct ElementAlias: Sendable, Equatable {
+    public var name: String
+    /// The element's name (any of its names).
+    public var element: String
+    /// The field of the element, for a heading that stands for one field (法定办结时限).
+    public var field: String?
+
+    public init(name: String, element: String, field: String? = nil) {
+        self.name = name
+        self.element = element
+        self.field = field
+    }
+}
+
+/// A heading that stands for one field of a structured element, resolved to its key.
+public struct FieldAlias: Sendable, Equatable {
+    public var name: String
+    public var elementKey: String
+    public var field: String
+
+    public init(name: String, elementKey: String, field: String) {
+        self.name = name
+        self.elementKey = elementKey
+        self.field = field
     }
 }
 
@@ -130,11 +170,34 @@ public enum ElementType: String, Sendable, CaseIterable {
     case remedies = "救济"
     case certificate = "证件"
     case staff = "人员列表"
+    // The national 实施清单 (GB/T 39554.2-2020): identification and handling.
+    case basicCode = "基本编码"
+    case implementationCode = "实施编码"
+    case handlingItems = "业务办理项"
+    case complaint = "监督投诉"
+    /// An http(s) address; any key.
+    case url = "网址"
+    /// An id of catalog.yaml's 实施机关 other than the item's own (委托部门); any key.
+    case agencyID = "机关编号"
+    /// Ids of catalog.yaml's 实施机关 (联办机构); any key.
+    case agencyIDs = "机关编号列表"
+    /// A positive whole number (版本).
+    case positiveInteger = "正整数"
+    /// YYYY-MM-DD (生效日期, 废止日期).
+    case date = "日期"
+    /// 审批结果 (GB/T 39554.2-2020): {类型, 名称, 有效期, 样本, 送达方式}.
+    case result = "审批结果"
+    /// 特别程序: a list of {种类, 时限, 依据, 说明}.
+    case specialProcedures = "特别程序"
+    /// 常见问题: a list of {问, 答}.
+    case faqs = "常见问题"
+    /// 告知承诺: {承诺书, 替代材料, 核查}.
+    case commitment = "告知承诺"
 
     /// The only key a structured type binds to; `nil` for types any key may use.
     public var fixedKey: String? {
         switch self {
-        case .text, .textList, .code, .codeList: nil
+        case .text, .textList, .code, .codeList, .url, .agencyID, .agencyIDs, .positiveInteger, .date: nil
         case .itemCode: "code"
         case .agency: "agency"
         case .windows: "windows"
@@ -147,6 +210,14 @@ public enum ElementType: String, Sendable, CaseIterable {
         case .remedies: "remedies"
         case .certificate: "certificate"
         case .staff: "staff"
+        case .basicCode: "basicCode"
+        case .implementationCode: "implementationCode"
+        case .handlingItems: "handlingItems"
+        case .complaint: "complaint"
+        case .result: "result"
+        case .specialProcedures: "specialProcedures"
+        case .faqs: "faqs"
+        case .commitment: "commitment"
         }
     }
 }

@@ -65,8 +65,12 @@ public struct EffectiveProfile: Sendable {
     /// Elements by key, in first-declared order.
     public var elements: [ElementSpec]
     public var codeSets: [String: [String]]
+    /// The national codes of code-set values: set → value → code.
+    public var nationalCodes: [String: [String: String]] = [:]
     public var rules: [String: RuleSetting]
     public var parameters: [String: String]
+    /// Headings that stand for a field of an element (法定办结时限 → 办理时限.法定), by name.
+    public private(set) var fieldAliases: [String: FieldAlias] = [:]
 
     private var byName: [String: (index: Int, spelling: Spelling)] = [:]
     /// 提示别名 by name: the element, the hint, and the id of the profile that gives it.
@@ -103,7 +107,15 @@ public struct EffectiveProfile: Sendable {
                     e.elements.append(spec)
                 }
             }
-            e.codeSets.merge(p.codeSets) { _, new in new }
+            for (name, values) in p.codeSets {
+                if p.extendedCodeSets.contains(name), let inherited = e.codeSets[name] {
+                    e.codeSets[name] = inherited + values.filter { !inherited.contains($0) }
+                    e.nationalCodes[name] = (e.nationalCodes[name] ?? [:]).merging(p.nationalCodes[name] ?? [:]) { old, _ in old }
+                } else {
+                    e.codeSets[name] = values
+                    e.nationalCodes[name] = p.nationalCodes[name]
+                }
+            }
             e.rules.merge(p.rules) { _, new in new }
             e.parameters.merge(p.parameters) { _, new in new }
         }
@@ -112,7 +124,34 @@ public struct EffectiveProfile: Sendable {
             for s in spec.synonyms where e.byName[s] == nil { e.byName[s] = (i, .synonym) }
             for t in spec.traditional where e.byName[t] == nil { e.byName[t] = (i, .traditional) }
         }
+        e.addAliases(order.flatMap(\.aliases))
         return .success(e)
+    }
+
+    /// Makes the profiles' 别名 names of the elements they point to, where the profiles
+    /// followed define that element (and, for a field, one with that field); an alias whose
+    /// element is not followed waits for a catalog that follows it. A name an element already
+    /// has keeps its meaning.
+    private mutating func addAliases(_ aliases: [ElementAlias]) {
+        for alias in aliases where byName[alias.name] == nil && fieldAliases[alias.name] == nil {
+            guard let (i, _) = byName[alias.element] else { continue }
+            let spec = elements[i]
+            if let field = alias.field {
+                guard case .record(let fields)? = Fields.shape(of: spec.type), fields.contains(where: { $0.name == field }) else { continue }
+                fieldAliases[alias.name] = FieldAlias(name: alias.name, elementKey: spec.key, field: field)
+            } else {
+                elements[i].synonyms.append(alias.name)
+                byName[alias.name] = (i, .synonym)
+            }
+        }
+    }
+
+    /// The heading `name` when it stands for a field of an element.
+    public func fieldAlias(named name: String) -> FieldAlias? { fieldAliases[name] }
+
+    /// A code set's values in order, each with its national code where the profiles give one.
+    public func codeValues(_ set: String) -> [(name: String, code: String?)] {
+        (codeSets[set] ?? []).map { ($0, nationalCodes[set]?[$0]) }
     }
 
     /// The element written under `name`, and how it was spelt.

@@ -51,9 +51,16 @@ public struct ProfileLoader: Sendable {
 
         if let p = reader.take("代码集") {
             if let sets = p.value.mapping {
-                for s in sets { profile.codeSets[s.key.text] = textList(s.value, s.key.text) }
+                for s in sets { codeSet(s, into: &profile, report: report) }
             } else {
                 report(StandardsCodes.badValue, p.value.range, "“代码集”应当是 名称: [值, …] 的映射", "代码集 must map names to lists of values")
+            }
+        }
+        if let p = reader.take("别名") {
+            if let pairs = p.value.mapping {
+                profile.aliases = pairs.compactMap { alias($0, report: report) }
+            } else {
+                report(StandardsCodes.badAlias, p.value.range, "“别名”应当是 标题: 要素 的映射", "别名 must map headings to elements")
             }
         }
         if let p = reader.take("参数") {
@@ -103,12 +110,79 @@ public struct ProfileLoader: Sendable {
             report(StandardsCodes.missingField, root.range, "标准配置缺少“要素”", "the profile lacks 要素")
         }
         for extra in reader.unread {
-            let hint = Suggestion.closest(to: extra.key.text, in: ["编号", "名称", "文档", "继承", "要素", "代码集", "规则", "参数"])
+            let hint = Suggestion.closest(to: extra.key.text, in: ["编号", "名称", "文档", "继承", "要素", "代码集", "别名", "规则", "参数"])
             report(StandardsCodes.unknownField, extra.keyRange,
                    "未知的字段“\(extra.key.text)”" + (hint.map { "，是否想写“\($0)”？" } ?? ""),
                    "unknown field \"\(extra.key.text)\"" + (hint.map { "; did you mean \"\($0)\"?" } ?? ""))
         }
         return (id == nil || title == nil ? nil : profile, diagnostics.sortedForOutput())
+    }
+
+    /// One set of 代码集: a list of values, each text or `{名称, 代码}`, or `{扩展: that list}`
+    /// to add to the inherited set of the same name.
+    private func codeSet(_ pair: YAMLPair, into profile: inout Profile, report: (DiagnosticCode, SourceRange, String, String) -> Void) {
+        let name = pair.key.text
+        var list = pair.value
+        if let pairs = pair.value.mapping {
+            var r = MappingReader(pairs)
+            guard let extended = r.take("扩展") else {
+                report(StandardsCodes.badCodeValue, pair.value.range, "代码集“\(name)”应当是值的列表，或 扩展: [值, …]", "the code set \(name) must be a list of values, or 扩展: [values]")
+                return
+            }
+            for extra in r.unread {
+                report(StandardsCodes.unknownField, extra.keyRange, "代码集“\(name)”中未知的字段“\(extra.key.text)”；只能写“扩展”", "unknown field \"\(extra.key.text)\" in the code set \(name); only 扩展 may be written")
+            }
+            profile.extendedCodeSets.insert(name)
+            list = extended.value
+        }
+        guard let entries = list.sequence else {
+            report(StandardsCodes.badCodeValue, list.range, "代码集“\(name)”应当是值的列表", "the code set \(name) must be a list of values")
+            return
+        }
+        var values: [String] = [], codes: [String: String] = [:]
+        for entry in entries {
+            var value: String? = entry.text, code: String? = nil
+            if let pairs = entry.mapping {
+                var r = MappingReader(pairs)
+                let namePair = r.take("名称"), codePair = r.take("代码")
+                for extra in r.unread {
+                    report(StandardsCodes.unknownField, extra.keyRange, "代码集的值中未知的字段“\(extra.key.text)”；只能写“名称”和“代码”", "unknown field \"\(extra.key.text)\" in a code set value; only 名称 and 代码 may be written")
+                }
+                value = namePair?.value.text
+                if namePair == nil { report(StandardsCodes.missingField, entry.range, "代码集“\(name)”的值缺少“名称”", "a value of the code set \(name) lacks 名称") }
+                else if value == nil { report(StandardsCodes.badCodeValue, namePair!.value.range, "“名称”应当是文字", "名称 must be text") }
+                if let c = codePair {
+                    code = c.value.text
+                    if code == nil { report(StandardsCodes.badCodeValue, c.value.range, "“代码”应当是文字，如 \"4\"", "代码 must be text, such as \"4\"") }
+                }
+            } else if value == nil {
+                report(StandardsCodes.badCodeValue, entry.range, "代码集“\(name)”的每个值应当是文字，或 {名称, 代码}", "each value of the code set \(name) is text, or {名称, 代码}")
+            }
+            guard let value else { continue }
+            if values.contains(value) {
+                report(StandardsCodes.badCodeValue, entry.range, "代码集“\(name)”中的值“\(value)”重复", "the value \(value) appears twice in the code set \(name)")
+                continue
+            }
+            values.append(value)
+            if let code { codes[value] = code }
+        }
+        profile.codeSets[name] = values
+        profile.nationalCodes[name] = codes.isEmpty ? nil : codes
+    }
+
+    /// One entry of 别名: `标题: 要素` or `标题: 要素.字段`.
+    private func alias(_ pair: YAMLPair, report: (DiagnosticCode, SourceRange, String, String) -> Void) -> ElementAlias? {
+        let name = pair.key.text
+        guard let target = pair.value.text else {
+            report(StandardsCodes.badAlias, pair.keyRange, "别名“\(name)”应当指向一个要素（要素 或 要素.字段）", "the alias \(name) must name an element (要素 or 要素.字段)")
+            return nil
+        }
+        let parts = target.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count <= 2, parts.allSatisfy({ !$0.isEmpty }), parts[0] != name else {
+            report(StandardsCodes.badAlias, pair.keyRange, "别名“\(name)”的目标“\(target)”应当是 要素 或 要素.字段，且不能是它自己", "the alias \(name) must point to 要素 or 要素.字段 other than itself, not \"\(target)\"")
+            return nil
+        }
+        return ElementAlias(name: name, element: parts[0], field: parts.count == 2 ? parts[1] : nil)
     }
 
     private func element(

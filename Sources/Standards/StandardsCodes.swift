@@ -68,8 +68,25 @@ public enum StandardsCodes {
         fix: LocalizedText(zh: "从“规则”中删除这一行。", en: "Delete the line from 规则."),
         example: "规则:\n  ZN408: 关闭   # 不允许")
 
+    public static let badCodeValue = DiagnosticCode(
+        "ZN215", .error,
+        title: LocalizedText(zh: "代码集的值写法不对", en: "A code set value is malformed"),
+        explanation: LocalizedText(
+            zh: "代码集是值的列表，每个值是文字，或带国家代码的 {名称: 县级, 代码: \"4\"}；也可以写 扩展: [值, …]，在继承的同名代码集之后追加值。同一代码集中的值不能重复。",
+            en: "A code set is a list of values, each text or, with its national code, {名称: 县级, 代码: \"4\"}; or 扩展: [values], adding to the inherited set of the same name. A value appears once in a set."),
+        fix: LocalizedText(zh: "按 standards/README.md 改写该代码集。", en: "Rewrite the code set as standards/README.md shows."),
+        example: "代码集:\n  行使层级:\n    - {名称: 县级, 代码: \"4\"}\n  窗口类别:\n    扩展: [综窗, 专窗]")
+    public static let badAlias = DiagnosticCode(
+        "ZN216", .error,
+        title: LocalizedText(zh: "别名写法不对", en: "An alias is malformed"),
+        explanation: LocalizedText(
+            zh: "标准配置的“别名”把已发布的办事指南使用的标题映射到要素：标题: 要素，或标题: 要素.字段（如 法定办结时限: 办理时限.法定）。",
+            en: "A profile's 别名 maps headings of published guides to elements: heading: element, or heading: element.field (法定办结时限: 办理时限.法定, say)."),
+        fix: LocalizedText(zh: "写成 标题: 要素 或 标题: 要素.字段。", en: "Write heading: element or heading: element.field."),
+        example: "别名:\n  设定依据: 办理依据\n  法定办结时限: 办理时限.法定")
+
     public static let all = [
         missingField, unknownField, badValue, typeKeyMismatch, unknownProfile, inheritanceCycle,
-        duplicate, conflictingElement, fixedRule,
+        duplicate, conflictingElement, fixedRule, badCodeValue, badAlias,
     ]
 }

@@ -103,8 +103,9 @@ struct BlockParser {
                 if end - start >= 3 && (b == UInt8(ascii: "-") || b == UInt8(ascii: "."))
                     && text[start + 1] == b && text[start + 2] == b { throw Decline() }
             }
-            // A last line of spaces without a line break ends libyaml's stream inside it.
-            if i == n && kind == .blank { throw Decline() }
+            // A last line of spaces, or a last comment, without a line break ends libyaml's
+            // stream inside it (so the collections it closes end there, not on the next line).
+            if i == n && (kind == .blank || kind == .comment) { throw Decline() }
             lines.append(Line(start: start, end: end, indent: indent, kind: kind))
             if i < n { i += 1 }  // the line break
         }

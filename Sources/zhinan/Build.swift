@@ -68,7 +68,7 @@ struct Build: ParsableCommand {
                 fastRendering: fast)
             pages = try cache.publish(generator, force: force, jobs: compile.workers)
         } catch let error as PublishError {
-            emitError("zhinan: error: \(describe(error, language))\n")
+            emitError("zhinan: error: \(error.message(language))\n")
             throw Status.unusable
         } catch {
             emitError(language == .zh ? "zhinan: error: 生成页面失败：\(error)\n" : "zhinan: error: generating the pages failed: \(error)\n")
@@ -85,32 +85,23 @@ struct Build: ParsableCommand {
     }
 
     private func loadTheme(language: Language) throws -> Theme {
-        guard let theme else { return .standard }
-        let fm = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard fm.fileExists(atPath: theme, isDirectory: &isDirectory), isDirectory.boolValue,
-              let names = try? fm.contentsOfDirectory(atPath: theme)
-        else {
-            emitError(language == .zh ? "zhinan: error: 找不到主题文件夹“\(theme)”\n" : "zhinan: error: no theme folder at \"\(theme)\"\n")
+        switch ThemeFolder.load(theme) {
+        case .success(let loaded): return loaded
+        case .failure(let problem):
+            emitError("zhinan: error: \(problem.text[language])\n")
             throw Status.unusable
         }
-        var overrides: [String: [UInt8]] = [:]
-        for name in names.sorted() where !name.hasPrefix(".") {
-            guard let data = fm.contents(atPath: theme + "/" + name) else { continue }
-            overrides[name] = [UInt8](data)
-        }
-        let loaded = Theme(overrides: overrides)
-        do {
-            try loaded.check()
-        } catch let error as GeneratorError {
-            emitError("zhinan: error: \(error.message(chinese: language == .zh))\n")
-            throw Status.unusable
-        }
-        return loaded
     }
+}
 
-    private func describe(_ error: PublishError, _ language: Language) -> String {
-        switch (error, language) {
+/// glibc's malloc_trim, which Glibc's module does not expose.
+@_silgen_name("malloc_trim")
+private func malloc_trim(_ pad: Int) -> Int32
+
+extension PublishError {
+    /// What went wrong, for the command line.
+    func message(_ language: Language) -> String {
+        switch (self, language) {
         case (.foreignFolder(let path, let examples), .zh):
             return "输出文件夹“\(path)”中有不是 zhinan 生成的文件（如 \(examples.joined(separator: "、"))），未写入；确认可以整体替换时加 --force"
         case (.foreignFolder(let path, let examples), .en):
@@ -124,6 +115,35 @@ struct Build: ParsableCommand {
     }
 }
 
-/// glibc's malloc_trim, which Glibc's module does not expose.
-@_silgen_name("malloc_trim")
-private func malloc_trim(_ pad: Int) -> Int32
+/// A theme folder (`--theme`) read and checked.
+enum ThemeFolder {
+    struct Problem: Error {
+        var text: LocalizedText
+    }
+
+    /// The built-in theme when `path` is nil, else the folder's files over it.
+    static func load(_ path: String?) -> Result<Theme, Problem> {
+        guard let path else { return .success(.standard) }
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue,
+              let names = try? fm.contentsOfDirectory(atPath: path)
+        else {
+            return .failure(Problem(text: LocalizedText(zh: "找不到主题文件夹“\(path)”", en: "no theme folder at \"\(path)\"")))
+        }
+        var overrides: [String: [UInt8]] = [:]
+        for name in names.sorted() where !name.hasPrefix(".") {
+            guard let data = fm.contents(atPath: path + "/" + name) else { continue }
+            overrides[name] = [UInt8](data)
+        }
+        let loaded = Theme(overrides: overrides)
+        do {
+            try loaded.check()
+        } catch let error as GeneratorError {
+            return .failure(Problem(text: LocalizedText(zh: error.message(chinese: true), en: error.message(chinese: false))))
+        } catch {
+            return .failure(Problem(text: LocalizedText(zh: "\(error)", en: "\(error)")))
+        }
+        return .success(loaded)
+    }
+}

@@ -79,7 +79,8 @@ final class BuildCache: @unchecked Sendable {
               let stored = FileManager.default.contents(atPath: dir + "inputs"),
               String(decoding: stored, as: UTF8.self) == fingerprint.digest,
               let data = FileManager.default.contents(atPath: dir + "summary.json"),
-              let summary = try? JSONDecoder().decode(Summary.self, from: data)
+              let summary = try? JSONDecoder().decode(Summary.self, from: data),
+              attachmentsUnchanged(dir)
         else { return nil }
         var diagnostics: [Diagnostic] = []
         for d in summary.diagnostics {
@@ -121,6 +122,8 @@ final class BuildCache: @unchecked Sendable {
                     }
                 },
                 write: { path, bytes in try staging.write(path, bytes) })
+            let attachments = try copyAttachments(generator.catalog, staging)
+            try staging.write(Self.folder + "/attachments", Array(attachments.utf8))
             if let fingerprint, let compiled {
                 try writeCache(staging, fingerprint: fingerprint, compiled: compiled, keys: keys, items: generator.catalog.items.count, pages: pages)
             }
@@ -130,6 +133,40 @@ final class BuildCache: @unchecked Sendable {
             staging.discard()
             throw error
         }
+    }
+
+    /// Copies the files the items name (空表, 样表, 审批结果's 样本) from the catalog folder
+    /// into the site at `attachments/<path>`: those of public elements into public/, all of
+    /// them into internal/. Each is checked again as compiling checked it (a regular file
+    /// inside the catalog folder, reached by no link that leaves it). Returns the cache's
+    /// record of them: `path<TAB>digest` lines.
+    private func copyAttachments(_ catalog: Catalog, _ staging: SiteStaging) throws -> String {
+        let all = catalog.attachments
+        let published = Set(catalog.publicView().attachments)
+        var record = ""
+        for path in all {
+            guard let source = CatalogCompiler.attachmentSource(path, in: catalogFolder),
+                  let bytes = FileManager.default.contents(atPath: source)
+            else { throw PublishError.io(zh: "无法读取附件“\(path)”", en: "cannot read the attachment \"\(path)\"") }
+            if published.contains(path) { try staging.copy(from: source, to: "public/" + Attachments.sitePath(path)) }
+            try staging.copy(from: source, to: "internal/" + Attachments.sitePath(path))
+            // A path that would not read back makes a line that never matches: always rebuilt.
+            record += path.contains("\t") || path.contains("\n") ? "-\n" : "\(path)\t\(ContentHash.digest(Array(bytes)))\n"
+        }
+        return record
+    }
+
+    /// Whether the attachments recorded in the cache at `dir` are still as they were: the
+    /// inputs digest covers the YAML that names them, not the files themselves.
+    private func attachmentsUnchanged(_ dir: String) -> Bool {
+        guard let data = FileManager.default.contents(atPath: dir + "attachments") else { return false }
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+            let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard parts.count == 2, let source = CatalogCompiler.attachmentSource(String(parts[0]), in: catalogFolder),
+                  let bytes = FileManager.default.contents(atPath: source), ContentHash.digest(Array(bytes)) == parts[1]
+            else { return false }
+        }
+        return true
     }
 
     /// Links all of `paths` from the previous output, or none.
@@ -143,11 +180,20 @@ final class BuildCache: @unchecked Sendable {
     /// the common inputs, the item's file, and (public pages) what they show of other items.
     private func pageKeys(_ generator: SiteGenerator, _ builder: SiteGenerator.PageBuilder) -> [String: (public: String, internal: String)] {
         guard let fingerprint, let compiled else { return [:] }
+        return Self.pageKeys(generator, builder, common: fingerprint.commonDigest, itemSources: compiled.itemSources, digests: fingerprint.files)
+    }
+
+    /// The page digests of every item whose file (`itemSources`) has a digest in `digests`,
+    /// on top of `common`: what `build`'s cache and `serve` compare to keep pages.
+    static func pageKeys(
+        _ generator: SiteGenerator, _ builder: SiteGenerator.PageBuilder, common: String,
+        itemSources: [String: String], digests: [String: String]
+    ) -> [String: (public: String, internal: String)] {
         var keys: [String: (public: String, internal: String)] = [:]
         for item in generator.catalog.items {
-            guard let file = compiled.itemSources[item.code], let digest = fingerprint.files[file] else { continue }
+            guard let file = itemSources[item.code], let digest = digests[file] else { continue }
             var h = ContentHash()
-            h.update(string: fingerprint.commonDigest)
+            h.update(string: common)
             h.update(string: digest)
             let own = h.finalize()
             var p = ContentHash()

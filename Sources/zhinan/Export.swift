@@ -4,11 +4,12 @@ import Diagnostics
 import Exports
 import Foundation
 import Generators
+import Publishing
 import Reports
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "检查目录并导出为 JSON、XML 或 SQLite。 Validate a catalog, then export it as JSON, XML or SQLite.",
+        abstract: "检查目录并导出为 JSON、XML、SQLite 或国家交换表。 Validate a catalog, then export it as JSON, XML, SQLite or the national exchange tables.",
         discussion: """
             Exports the public view (no 审批人员, 审查要点, 监督检查 or other internal element) \
             unless --internal. Diagnostics are printed as by check; when the catalog has an \
@@ -16,20 +17,33 @@ struct Export: ParsableCommand {
             and renamed over it, so readers never see half of it. Exit status 2 when FILE \
             cannot be written, or lies inside the catalog or standards folder. The JSON is described by catalog.schema.json and the XML by \
             catalog.xsd, both written by zhinan build.
+
+            --format national writes a folder (-o DIR): the national exchange tables \
+            task_general_basic.csv, task_general_extend.csv, task_general_material.csv, \
+            task_general_fee_project.csv and task_general_questions.csv (UTF-8 with a BOM, CRLF, \
+            RFC 4180, national codes) and items/<实施编码>.json per item; always the public view. \
+            The catalog must follow GB/T 39554.2-2020: without it, or when an item lacks a field \
+            the tables require or a value has no national code, every problem is named, nothing \
+            is written and the exit status is 1. DIR is replaced in one step, like build's OUT: \
+            it must be empty, absent or an earlier zhinan output, unless --force. The columns' \
+            sources: docs/national-export.md.
             """
     )
 
     @Argument(help: "The catalog folder.")
     var catalog: String
 
-    @Option(help: "Export format: json, xml or sqlite.")
+    @Option(help: "Export format: json, xml, sqlite or national.")
     var format: ExportFormat
 
-    @Option(name: .shortAndLong, help: "The file to write; - writes to standard output (json and xml).")
+    @Option(name: .shortAndLong, help: "The file to write; - writes to standard output (json and xml); a folder for --format national.")
     var output: String
 
-    @Flag(help: "Export the full catalog, internal elements included: for staff systems only.")
+    @Flag(help: "Export the full catalog, internal elements included: for staff systems only (not with national).")
     var `internal` = false
+
+    @Flag(help: "With --format national: replace DIR even when it holds files zhinan did not write.")
+    var force = false
 
     @Option(name: .customLong("diagnostics-format"), help: "Diagnostics format: text, json, sarif or github, as check's --format.")
     var diagnosticsFormat: DiagnosticFormat = .text
@@ -40,7 +54,16 @@ struct Export: ParsableCommand {
     @OptionGroup var compile: CompileOptionGroup
 
     enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
-        case json, xml, sqlite
+        case json, xml, sqlite, national
+    }
+
+    func validate() throws {
+        if format == .national && `internal` {
+            throw ValidationError("--internal cannot be used with --format national: the national tables hold public data only")
+        }
+        if format != .national && force {
+            throw ValidationError("--force is for --format national, which replaces a folder")
+        }
     }
 
     func run() throws {
@@ -49,14 +72,19 @@ struct Export: ParsableCommand {
         report.lang = lang
         let language = report.language
         let toStandardOutput = output == "-"
-        if toStandardOutput && format == .sqlite {
+        if toStandardOutput && (format == .sqlite || format == .national) {
             emitError(language == .zh
-                ? "zhinan: error: SQLite 数据库不能写到标准输出；请用 -o 给出文件名\n"
-                : "zhinan: error: an SQLite database cannot be written to standard output; give a file with -o\n")
+                ? (format == .sqlite ? "zhinan: error: SQLite 数据库不能写到标准输出；请用 -o 给出文件名\n"
+                    : "zhinan: error: 全国交换表是一个文件夹，不能写到标准输出；请用 -o 给出文件夹\n")
+                : (format == .sqlite ? "zhinan: error: an SQLite database cannot be written to standard output; give a file with -o\n"
+                    : "zhinan: error: the national exchange tables are a folder and cannot be written to standard output; give a folder with -o\n"))
             throw Status.unusable
         }
         let sources = OutputGuard.sources(catalog: catalog, standards: compile.standards)
-        if !toStandardOutput, let problem = OutputGuard.problem(exportFile: output, sources: sources, language: language) {
+        let problem = toStandardOutput ? nil : format == .national
+            ? OutputGuard.problem(output: output, sources: sources, language: language)
+            : OutputGuard.problem(exportFile: output, sources: sources, language: language)
+        if let problem {
             emitError("zhinan: error: \(problem)\n")
             throw Status.unusable
         }
@@ -65,6 +93,7 @@ struct Export: ParsableCommand {
         try result.exitIfProblems()
         guard let compiled = result.catalogs.first ?? nil else { throw Status.problems }
 
+        if format == .national { return try exportNational(compiled, language: language) }
         let variant: ExportVariant = `internal` ? .internal : .public
         do {
             switch format {
@@ -78,6 +107,7 @@ struct Export: ParsableCommand {
                 }
                 try ExportFile.write(bytes, to: output)
             case .sqlite: try CatalogSQLite.write(compiled, variant: variant, to: output)
+            case .national: break
             }
         } catch ExportError.io(let path, let message) {
             emitError(language == .zh
@@ -94,6 +124,33 @@ struct Export: ParsableCommand {
         emitError(language == .zh
             ? "已导出 \(count) 个事项（\(`internal` ? "含内部要素" : "公开版")）：\(output)\n"
             : "exported \(count) items (\(`internal` ? "internal elements included" : "public view")): \(output)\n")
+    }
+}
+
+extension Export {
+    /// `--format national`: the five tables and a JSON document per item, published into
+    /// the folder `output` in one step (``SitePublisher``).
+    private func exportNational(_ compiled: Catalog, language: Language) throws {
+        let files: [NationalExport.File]
+        do {
+            files = try NationalExport.files(compiled)
+        } catch let error as NationalExportError {
+            emitError((language == .zh
+                ? "zhinan: error: 目录不能导出为国家交换表，未写入任何文件：\n"
+                : "zhinan: error: the catalog cannot be exported to the national exchange tables; nothing was written:\n")
+                + error.message(chinese: language == .zh).split(separator: "\n").map { "  " + $0 + "\n" }.joined())
+            throw Status.problems
+        }
+        do {
+            try SitePublisher(destination: output, force: force).publish(files.map { PublishedFile(path: $0.path, contents: $0.contents) })
+        } catch let error as PublishError {
+            emitError("zhinan: error: \(error.message(language))\n")
+            throw Status.unusable
+        }
+        let count = compiled.items.count
+        emitError(language == .zh
+            ? "已导出 \(count) 个事项到国家交换表（公开版）：\(output)\n"
+            : "exported \(count) items to the national exchange tables (public view): \(output)\n")
     }
 }
 

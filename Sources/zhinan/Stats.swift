@@ -9,7 +9,12 @@ struct Stats: ParsableCommand {
         discussion: """
             Items by 事项类型 and 窗口类别, compression of 承诺 against 法定, the share of 即办件, \
             materials per item (必要, 条件, 容缺后补, 非必要, all) and the share that is 可共享, \
-            items over the 内控线, 一件事 savings. Text for people; JSON and CSV for machines \
+            items over the 内控线, 一件事 savings; then 当场办结, compression per 事项类型, items with \
+            法定: 无 (counted apart, left out of compression), 特别程序 per item, 容缺后补, 免提交 by \
+            reason, 告知承诺, and (GB/T 39554.2-2020) 到现场次数 with the 最多跑一次 and 零跑动 shares \
+            over the items that declare it, 网上可办 (depth reaches 互联网受理) and 全程网办 (互联网办理 \
+            and 0 visits) over the items that declare 到现场次数 or 网上办理深度; a share over no \
+            item is n/a. Text for people; JSON and CSV for machines \
             (the JSON's keys are documented in the Reports library, CatalogStats.json()); HTML \
             for people too: one self-contained page with SVG bar charts (no JavaScript), each \
             chart's figures also in a table (zhinan build writes the same page as \
@@ -24,7 +29,13 @@ struct Stats: ParsableCommand {
             ,,shareable ,,shareable_share); internal_control_line,,line|items_over; \
             over_internal_control_line,<事项编码>,name|statutory|promised|share; \
             bundles,,count|materials_saved; bundle,<编码>,name|mode|members|materials_before|\
-            materials_after|materials_saved|promised|one_by_one|days_saved. A value that cannot \
+            materials_after|materials_saved|promised|one_by_one|days_saved; on_the_spot,,items|share; \
+            compression_by_type,<事项类型>,items|mean; no_statutory_limit,,items; \
+            special_procedures,,items|procedures; special_procedure,<事项编码>,name|procedures|kinds; \
+            deferrable,,materials|items|with_limit; exempt,,materials|share and \
+            exempt,<免提交 reason>,materials; commitment,,items|share|replaced_materials; \
+            visits,,declared, visits,0|1|2|3,items and visits,,at_most_once|at_most_once_share|\
+            zero|zero_share; online,,declared|accepted|accepted_share|wholly|wholly_share. A value that cannot \
             be computed is empty. Catalog text a spreadsheet would take for a formula \
             (=, +, -, @, tab, CR first) is written with ' in front.
 

@@ -27,7 +27,7 @@ import Testing
 
     @Test func materialsMergeBySharedIdOrByNameAndSourceKeepingTheStrictest() {
         let bundle = ServiceBundle(code: "Y", name: "Y", mode: .parallel, stages: [BundleStage(itemCodes: ["A", "B"])],
-                                   leadAgencyID: "a", windowCategory: .comprehensive).merged(with: Self.items)
+                                   leadAgencyID: "a", windowCategory: "综合").merged(with: Self.items)
         #expect(bundle.materials.map(\.name) == ["营业执照", "申请书", "授权委托书", "申请书"])
         let licence = bundle.materials[0]
         #expect(licence.form == .originalAndCopy)  // 复印件 for A, 原件 for B
@@ -45,28 +45,39 @@ import Testing
 
     @Test func anUnconditionalNeedDropsTheCondition() {
         let bundle = ServiceBundle(code: "Y", name: "Y", mode: .parallel, stages: [BundleStage(itemCodes: ["A", "C"])],
-                                   leadAgencyID: "a", windowCategory: .comprehensive).merged(with: Self.items)
+                                   leadAgencyID: "a", windowCategory: "综合").merged(with: Self.items)
         #expect(bundle.materials.first { $0.name == "授权委托书" }?.condition == nil)
     }
 
     @Test func parallelTakesTheLongest() {
         let b = ServiceBundle(code: "Y", name: "Y", mode: .parallel, stages: [BundleStage(itemCodes: ["A", "B"])],
-                              leadAgencyID: "a", windowCategory: .comprehensive).merged(with: Self.items)
+                              leadAgencyID: "a", windowCategory: "综合").merged(with: Self.items)
         #expect(b.figures.criticalPath == FlowPath(steps: ["B"], workingDays: 5, calendarDays: 0))
         #expect(b.figures.statutoryPath?.duration == .workingDays(20))
         #expect(b.figures.oneByOne?.duration == .workingDays(8))
     }
 
+    /// A member no law sets a limit for (法定: 无, GB/T 39554.2-2020) leaves no statutory sum
+    /// to check the bundle's promise against; its promise still counts.
+    @Test func aMemberWithoutAStatutoryLimitLeavesNoStatutoryPath() {
+        var items = Self.items
+        items["A"]!.timeLimits = TimeLimits(promised: .workingDays(3), noStatutoryLimit: true, statutoryNote: "法律法规未规定。")
+        let b = ServiceBundle(code: "Y", name: "Y", mode: .serial, stages: [BundleStage(itemCodes: ["A"]), BundleStage(itemCodes: ["B"])],
+                              leadAgencyID: "a", windowCategory: "综合").merged(with: items)
+        #expect(b.figures.statutoryPath == nil)
+        #expect(b.figures.criticalPath?.duration == .workingDays(8))
+    }
+
     @Test func serialAddsUp() {
         let b = ServiceBundle(code: "Y", name: "Y", mode: .serial, stages: [BundleStage(itemCodes: ["A"]), BundleStage(itemCodes: ["B"])],
-                              leadAgencyID: "a", windowCategory: .comprehensive).merged(with: Self.items)
+                              leadAgencyID: "a", windowCategory: "综合").merged(with: Self.items)
         #expect(b.figures.criticalPath == FlowPath(steps: ["A", "B"], workingDays: 8, calendarDays: 0))
     }
 
     @Test func stagesAddTheirLongest() {
         let b = ServiceBundle(code: "Y", name: "Y", mode: .mixed,
                               stages: [BundleStage(name: "一", itemCodes: ["A"]), BundleStage(name: "二", itemCodes: ["B", "C"])],
-                              leadAgencyID: "a", windowCategory: .comprehensive).merged(with: Self.items)
+                              leadAgencyID: "a", windowCategory: "综合").merged(with: Self.items)
         // Stage 二: 5 working days span at most 5 + 4 + 8 = 17 calendar days, more than C's 7.
         #expect(b.figures.criticalPath == FlowPath(steps: ["A", "B"], workingDays: 8, calendarDays: 0))
         #expect(b.figures.oneByOne == FlowPath(steps: ["A", "B", "C"], workingDays: 8, calendarDays: 7))

@@ -6,6 +6,21 @@ import Testing
 
 /// A small valid catalog, written to a temporary folder, that tests change one thing at a time.
 struct Fixture {
+    /// The national identification and handling elements GB/T 39554.2-2020 requires, for
+    /// the fixture's item (市级, 行政许可, the fixture agency's credit code).
+    static let nationalIdentity = """
+        基本编码: "000104002000"
+        实施编码: 11440100MB2C1234813000104002000
+        行使层级: 市级
+        实施主体性质: 法定机关
+        权力来源: 法定本级行使
+        到现场次数: 1
+        必须现场办理原因: 需现场核验设备。
+        监督投诉:
+          电话: "12345"
+
+        """
+
     static let catalogYAML = """
         目录名称: 测试目录
         行政区划: "440100"

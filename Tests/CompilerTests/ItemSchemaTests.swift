@@ -117,7 +117,7 @@ func guideAndManual() throws -> EffectiveProfile {
         let material = try #require((defs["materials"]?["items"] as? [String: Any])?["properties"] as? [String: [String: Any]])
         #expect((material["形式"]?["enum"] as? [Any])?.compactMap { $0 as? String } == profile.codeSets["材料形式"])
         let step = try #require((defs["flow"]?["items"] as? [String: Any])?["properties"] as? [String: [String: Any]])
-        #expect((step["结束"]?["enum"] as? [Any])?.compactMap { $0 as? String } == Fields.builtinCodeSets["办理结果"])
+        #expect((step["结束"]?["enum"] as? [Any])?.compactMap { $0 as? String } == profile.codeSets["办理结果"])
         #expect(step["时限"]?["pattern"] as? String == ItemSchema.timeLimitPattern)
         let yesNo = try #require(step["计时"]?["enum"] as? [Any])
         #expect(yesNo.count == 5)

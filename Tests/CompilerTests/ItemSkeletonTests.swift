@@ -138,7 +138,7 @@ import YAMLSyntax
         let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
         let root = try #require(YAMLParser().parse(bytes, file: path).root)
         #expect(CatalogOutline(root: root) == CatalogOutline(
-            standards: ["DB44/T 1147-2013", "DB44/T 1148-2013"], firstAgency: "scjgj", firstWindow: "gc-1"))
+            standards: ["GB/T 39554.2-2020", "DB44/T 1147-2013", "DB44/T 1148-2013"], firstAgency: "scjgj", firstWindow: "gc-1"))
         let traditional = try #require(YAMLParser().parse(Array("標準: DB44/T 1147-2013\n窗口:\n  - 編號: w1\n".utf8), file: "c.yaml").root)
         #expect(CatalogOutline(root: traditional) == CatalogOutline(standards: ["DB44/T 1147-2013"], firstWindow: "w1"))
     }

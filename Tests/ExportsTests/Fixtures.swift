@@ -30,9 +30,9 @@ enum Fixtures {
         ],
         windows: [
             ServiceWindow(
-                id: "jy-1", name: "经营类综合受理窗口", category: .business, location: "政务服务中心二楼A区",
+                id: "jy-1", name: "经营类综合受理窗口", category: "经营类", location: "政务服务中心二楼A区",
                 hours: "周一至周五 9:00-12:00, 13:00-17:00", phone: "020-12345679"),
-            ServiceWindow(id: "zh-1", name: "综合窗口", category: .comprehensive),
+            ServiceWindow(id: "zh-1", name: "综合窗口", category: "综合"),
         ],
         laws: [
             Law(
@@ -62,7 +62,7 @@ enum Fixtures {
                         name: "特种设备使用登记表", form: .original, copies: 2, medium: "纸质或电子", source: "申请人自备",
                         necessity: .required, requirement: "加盖使用单位公章。", reviewPoints: "核对设备代码与监督检验证书。"),
                     MaterialRequirement(
-                        name: "营业执照", libraryID: "yyzz", form: .copy, copies: 1, source: "政府部门核发", shareable: true),
+                        name: "营业执照", libraryID: "yyzz", form: .copy, copies: 1, source: "政府部门核发", shareable: true, exemption: .dataSharing),
                     MaterialRequirement(name: "检验报告", form: .originalAndCopy, necessity: .deferrable),
                     MaterialRequirement(name: "授权委托书", necessity: .optional, condition: "委托他人办理的"),
                 ],
@@ -108,11 +108,11 @@ enum Fixtures {
                     BundleStage(name: "补证", itemCodes: ["440100-QR-00001-000"]),
                     BundleStage(name: "登记", itemCodes: ["440100-XK-00012-001"]),
                 ],
-                leadAgencyID: "zjj", windowCategory: .comprehensive, promised: .workingDays(10), note: "一次申请，统一出件。",
+                leadAgencyID: "zjj", windowCategory: "综合", promised: .workingDays(10), note: "一次申请，统一出件。",
                 materials: [
                     BundleMaterial(
                         name: "营业执照", libraryID: "yyzz", form: .originalAndCopy, copies: 2, medium: "纸质",
-                        source: "政府部门核发", necessity: .required, condition: "首次办理的", shareable: true,
+                        source: "政府部门核发", necessity: .required, condition: "首次办理的", shareable: true, exemption: .dataSharing,
                         neededBy: ["440100-QR-00001-000", "440100-XK-00012-001"]),
                 ],
                 figures: BundleFigures(
@@ -150,4 +150,55 @@ enum Fixtures {
     static var golden: String { folder() + "/Golden" }
 
     static func temporaryFolder() throws -> String { try makeFolder([:]) }
+}
+
+extension Fixtures {
+    /// The national 实施清单 elements (GB/T 39554.2-2020), every one set, as the binder makes
+    /// them: on ``tiny``'s 特种设备使用登记, with the profiles' code sets.
+    static let national: Catalog = {
+        var c = tiny
+        c.standards = ["GB/T 39554.2-2020", "DB44/T 1147-2013", "DB44/T 1148-2013"]
+        c.codeSets = [
+            "窗口类别": [CodeValue(name: "工程类"), CodeValue(name: "经营类"), CodeValue(name: "公民类"), CodeValue(name: "综合")],
+            "行使层级": [CodeValue(name: "市级", code: "3"), CodeValue(name: "县级", code: "4")],
+            "审批结果类型": [CodeValue(name: "证照", code: "10"), CodeValue(name: "批文", code: "20")],
+        ]
+        let i = c.items.firstIndex { $0.code == "440100-XK-00012-001" }!
+        var item = c.items[i]
+        item.result = ApprovalResult(
+            type: "证照", name: "特种设备使用登记证", validity: "长期", sample: "samples/登记证 样本.pdf",
+            delivery: ["窗口领取", "邮寄送达"])
+        item.timeLimits = TimeLimits(
+            promised: .workingDays(10), noStatutoryLimit: true, statutoryNote: "法律法规未规定办理时限，按本机关承诺时限办理。",
+            promisedNote: "资料齐全的，10个工作日内办结。")
+        item.materials[0].verifyOriginal = true
+        item.materials[0].originalCopies = 1
+        item.materials[0].photocopies = 2
+        item.materials[0].blankForm = "forms/登记表.docx"
+        item.materials[0].sampleForm = "forms/登记表样表.pdf"
+        item.materials[0].fillingNotes = "用黑色签字笔填写。"
+        item.materials[2].deferralLimit = .workingDays(5)
+        item.materials[3].exemption = .commitment
+        item.national = NationalElements(
+            basicCode: "000104002000", implementationCode: "11440100MB2C1234813000104002000",
+            handlingItems: [HandlingItem(code: "11440100MB2C123481300010400200001", name: "企业申请")],
+            exerciseLevel: "市级", implementerNature: "法定机关", powerSource: "上级委托", entrustingAgencyID: "zjj",
+            jointAgencyIDs: ["zjj"], onSiteVisits: 1, onSiteReason: "需现场核验设备铭牌。",
+            onlineDepth: ["互联网咨询", "互联网收件", "互联网预审", "互联网受理"], onlineURL: "https://www.gdzwfw.gov.cn/",
+            handlingArea: "全市",
+            complaint: Complaint(phone: "12345", website: "https://www.gz.gov.cn/", address: "政务服务中心一楼投诉台", email: "ts@example.gov.cn"),
+            specialProcedures: [
+                SpecialProcedure(
+                    kind: "专家评审", limit: .workingDays(15),
+                    basis: LegalBasis(lawID: "xzxkf", article: "第四十五条", text: "所需时间不计算在本节规定的期限内。"),
+                    note: "现场审查发现需要专家论证的。")
+            ],
+            quantityLimit: "无",
+            faqs: [FAQ(question: "可以委托他人办理吗？", answer: "可以，需提交授权委托书。")],
+            commitment: NotificationCommitment(
+                pledgeMaterial: "特种设备使用登记表", replacedMaterials: ["授权委托书"], verification: "30日内现场核查。"),
+            version: 3, effectiveDate: "2025-01-01", repealDate: "2030-12-31")
+        c.items[i] = item
+        return c
+    }()
 }

@@ -18,6 +18,26 @@ import Testing
         try expectGolden(text(json), file: Fixtures.golden + "/tiny.\(variant.rawValue).json")
     }
 
+    /// Every national 实施清单 element; read back whole.
+    @Test func nationalCatalogMatchesItsGoldenAndRoundTrips() throws {
+        let json = try CatalogJSON.encode(Fixtures.national, variant: .public)
+        try expectGolden(text(json), file: Fixtures.golden + "/national.public.json")
+        let decoded = try CatalogJSON.decode(json)
+        #expect(decoded == ExportVariant.public.view(of: Fixtures.national))
+        #expect(decoded.codeSets == Fixtures.national.codeSets)
+    }
+
+    /// A catalog without national elements leaves them all out: no `national`, `codeSets`,
+    /// `verifyOriginal` or `noStatutoryLimit` key.
+    @Test func emptyNationalElementsAreLeftOut() throws {
+        let s = text(try CatalogJSON.encode(Fixtures.tiny, variant: .internal))
+        for key in ["\"national\"", "\"codeSets\"", "\"verifyOriginal\"", "\"noStatutoryLimit\"", "\"result\""] {
+            #expect(!s.contains(key), "\(key)")
+        }
+        let n = text(try CatalogJSON.encode(Fixtures.national, variant: .internal))
+        #expect(n.components(separatedBy: "\"national\"").count == 2, "only the item that has them")
+    }
+
     @Test(arguments: Fixtures.sampleNames, ExportVariant.allCases)
     func samplesRoundTrip(name: String, variant: ExportVariant) throws {
         let catalog = try Fixtures.sample(name)
@@ -125,14 +145,18 @@ import Testing
         }
     }
 
-    @Test(arguments: Fixtures.sampleNames + ["tiny"], ExportVariant.allCases)
+    /// The bytes `JSONEncoder` writes for the catalog's tree less its empty national elements
+    /// (``ExportDefaults``).
+    @Test(arguments: Fixtures.sampleNames + ["tiny", "national"], ExportVariant.allCases)
     func catalogsAreWrittenAsJSONEncoderWritesThem(name: String, variant: ExportVariant) throws {
-        let catalog = name == "tiny" ? Fixtures.tiny : try Fixtures.sample(name)
-        let expected = try JSONValue.format(variant.view(of: catalog))
-        #expect(try CatalogJSON.encode(catalog, variant: variant) == expected)
+        let catalog = name == "tiny" ? Fixtures.tiny : name == "national" ? Fixtures.national : try Fixtures.sample(name)
+        func reference(_ c: Catalog) throws -> [UInt8] {
+            try JSONValue.format(ExportDefaults.whole(try TreeEncoder().encode(variant.view(of: c))))
+        }
+        #expect(try CatalogJSON.encode(catalog, variant: variant) == reference(catalog))
         var empty = catalog
         empty.items = []
         empty.bundles = []
-        #expect(try CatalogJSON.encode(empty, variant: variant) == (try JSONValue.format(variant.view(of: empty))))
+        #expect(try CatalogJSON.encode(empty, variant: variant) == reference(empty))
     }
 }

@@ -52,6 +52,53 @@ import Testing
         }
     }
 
+    /// Every national 实施清单 element lands in its column or table (all public).
+    @Test func everyNationalElementLands() throws {
+        let (db, _) = try export(Fixtures.national, .public)
+        #expect(try db.rows("PRAGMA foreign_key_check").isEmpty)
+        let code = "440100-XK-00012-001"
+        #expect(try db.rows("SELECT set_name, position, name, code FROM code_sets WHERE set_name != '窗口类别' ORDER BY set_name, position") == [
+            ["审批结果类型", "0", "证照", "10"], ["审批结果类型", "1", "批文", "20"],
+            ["行使层级", "0", "市级", "3"], ["行使层级", "1", "县级", "4"],
+        ])
+        #expect(try db.rows("SELECT name, code FROM code_sets WHERE set_name = '窗口类别' AND position = 0") == [["工程类", nil]])
+        #expect(try db.rows("""
+            SELECT basic_code, implementation_code, exercise_level, implementer_nature, power_source, entrusting_agency_id,
+                   on_site_visits, on_site_reason, online_url, handling_area, complaint_phone, complaint_website,
+                   complaint_address, complaint_email, quantity_limit, commitment_pledge, commitment_verification,
+                   version, effective_date, repeal_date, result_type, result_name, result_validity, result_sample,
+                   no_statutory_limit, statutory_kind, statutory_note, promised_note
+            FROM items WHERE code = '\(code)'
+            """) == [[
+                "000104002000", "11440100MB2C1234813000104002000", "市级", "法定机关", "上级委托", "zjj",
+                "1", "需现场核验设备铭牌。", "https://www.gdzwfw.gov.cn/", "全市", "12345", "https://www.gz.gov.cn/",
+                "政务服务中心一楼投诉台", "ts@example.gov.cn", "无", "特种设备使用登记表", "30日内现场核查。",
+                "3", "2025-01-01", "2030-12-31", "证照", "特种设备使用登记证", "长期", "samples/登记证 样本.pdf",
+                "1", nil, "法律法规未规定办理时限，按本机关承诺时限办理。", "资料齐全的，10个工作日内办结。",
+            ]])
+        #expect(try db.rows("SELECT no_statutory_limit, on_site_visits FROM items WHERE code != '\(code)'") == [["0", nil]])
+        #expect(try db.rows("SELECT position, code, name FROM handling_items") == [["0", "11440100MB2C123481300010400200001", "企业申请"]])
+        #expect(try db.rows("SELECT agency_id FROM item_joint_agencies") == [["zjj"]])
+        #expect(try db.rows("SELECT value FROM item_online_depths ORDER BY position") == [["互联网咨询"], ["互联网收件"], ["互联网预审"], ["互联网受理"]])
+        #expect(try db.rows("SELECT kind, limit_kind, limit_days, law_id, article, text, note FROM special_procedures") == [[
+            "专家评审", "workingDays", "15", "xzxkf", "第四十五条", "所需时间不计算在本节规定的期限内。", "现场审查发现需要专家论证的。",
+        ]])
+        #expect(try db.rows("SELECT value FROM delivery_methods ORDER BY position") == [["窗口领取"], ["邮寄送达"]])
+        #expect(try db.rows("SELECT question, answer FROM faqs") == [["可以委托他人办理吗？", "可以，需提交授权委托书。"]])
+        #expect(try db.rows("SELECT material_name FROM commitment_replaced_materials") == [["授权委托书"]])
+        #expect(try db.rows("""
+            SELECT position, exemption, verify_original, original_copies, photocopies, blank_form, sample_form, filling_notes,
+                   deferral_kind, deferral_days
+            FROM materials WHERE item_code = '\(code)' ORDER BY position
+            """) == [
+                ["0", nil, "1", "1", "2", "forms/登记表.docx", "forms/登记表样表.pdf", "用黑色签字笔填写。", nil, nil],
+                ["1", "数据共享", "0", nil, nil, nil, nil, nil, nil, nil],
+                ["2", nil, "0", nil, nil, nil, nil, nil, "workingDays", "5"],
+                ["3", "告知承诺", "0", nil, nil, nil, nil, nil, nil, nil],
+            ])
+        #expect(try db.rows("SELECT exemption FROM bundle_materials") == [["数据共享"]])
+    }
+
     @Test func everyFieldOfTheTinyCatalogLands() throws {
         let (db, _) = try export(Fixtures.tiny, .internal)
         #expect(try db.rows("PRAGMA foreign_key_check").isEmpty)

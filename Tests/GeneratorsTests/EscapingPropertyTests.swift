@@ -220,7 +220,7 @@ import Testing
                         name: t(k + "material0"), libraryID: t("shared.id"), form: .copy, copies: 2, medium: t(k + "medium"),
                         source: t(k + "source"), necessity: .deferrable, requirement: t(k + "requirement"),
                         condition: t(k + "materialCondition"), reviewPoints: t(k + "reviewPoints"), shareable: false),
-                    MaterialRequirement(name: t(k + "material1"), form: .original, copies: 1, necessity: .optional, shareable: true),
+                    MaterialRequirement(name: t(k + "material1"), form: .original, copies: 1, necessity: .optional, shareable: true, exemption: .dataSharing),
                 ],
                 timeLimits: TimeLimits(statutory: .workingDays(20), promised: .workingDays(5)),
                 fees: .charged([Fee(name: t(k + "fee"), standard: t(k + "standard"), basis: t(k + "feeBasis"))]),
@@ -244,7 +244,7 @@ import Testing
                 BundleStage(name: t("bundle.stage0"), itemCodes: [items[0].code]),
                 BundleStage(name: t("bundle.stage1"), itemCodes: [items[1].code]),
             ],
-            leadAgencyID: t("agency.id"), windowCategory: .business, promised: .workingDays(8), note: t("bundle.note"))
+            leadAgencyID: t("agency.id"), windowCategory: "经营类", promised: .workingDays(8), note: t("bundle.note"))
         return Catalog(
             name: t("catalog.name"), region: t("catalog.region"), standards: [t("catalog.standard")],
             agencies: [
@@ -254,7 +254,7 @@ import Testing
             ],
             windows: [
                 ServiceWindow(
-                    id: t("window.id"), name: t("window.name"), category: .business, location: t("window.location"),
+                    id: t("window.id"), name: t("window.name"), category: "经营类", location: t("window.location"),
                     hours: t("window.hours"), phone: t("window.phone"))
             ],
             laws: [

@@ -50,7 +50,7 @@ enum Fixtures {
                 reviewPoints: "设备代码与监督检验证书一致。"),
             MaterialRequirement(
                 name: "营业执照", libraryID: "yyzz", form: .copy, copies: 1, source: "政府部门核发",
-                shareable: true),
+                shareable: true, exemption: .dataSharing),
             MaterialRequirement(
                 name: "特种设备监督检验证明", form: .originalAndCopy, copies: 1, medium: "纸质",
                 source: "中介机构出具", necessity: .deferrable, reviewPoints: "检验结论为合格，且在有效期内。"),
@@ -96,7 +96,7 @@ enum Fixtures {
             MaterialRequirement(name: "食品经营许可申请书", form: .original, copies: 1, source: "申请人自备"),
             MaterialRequirement(
                 name: "营业执照", libraryID: "yyzz", form: .copy, copies: 1, source: "政府部门核发",
-                shareable: true),
+                shareable: true, exemption: .dataSharing),
             MaterialRequirement(
                 name: "与食品经营相适应的主要设备设施布局图", form: .copy, copies: 1, source: "申请人自备",
                 necessity: .optional),
@@ -129,7 +129,7 @@ enum Fixtures {
     static let bundle = ServiceBundle(
         code: bundleCode, name: "开办餐饮企业一件事", mode: .parallel,
         stages: [BundleStage(itemCodes: [foodLicence.code, example.code])], leadAgencyID: "scjgj",
-        windowCategory: .business, promised: .workingDays(10),
+        windowCategory: "经营类", promised: .workingDays(10),
         note: "在经营类综合受理窗口一次提交食品经营许可和特种设备使用登记的全部材料，两个事项同时审批，统一出件。"
     ).merged(with: [foodLicence.code: foodLicence, example.code: example])
 
@@ -141,7 +141,7 @@ enum Fixtures {
             BundleStage(name: "先行办理", itemCodes: [immediate.code]),
             BundleStage(name: "并联审批", itemCodes: [foodLicence.code, example.code]),
         ],
-        leadAgencyID: "scjgj", windowCategory: .business, promised: .workingDays(10)
+        leadAgencyID: "scjgj", windowCategory: "经营类", promised: .workingDays(10)
     ).merged(with: [immediate.code: immediate, foodLicence.code: foodLicence, example.code: example])
 
     static var catalogWithMixedBundle: Catalog {
@@ -163,13 +163,13 @@ enum Fixtures {
         ],
         windows: [
             ServiceWindow(
-                id: "jy-1", name: "经营类综合受理窗口", category: .business, location: "某某市政务服务中心二楼A区",
+                id: "jy-1", name: "经营类综合受理窗口", category: "经营类", location: "某某市政务服务中心二楼A区",
                 hours: "周一至周五 9:00-12:00, 13:00-17:00", phone: "020-12345600"),
             ServiceWindow(
-                id: "zh-1", name: "综合咨询窗口", category: .comprehensive, location: "某某市政务服务中心一楼大厅",
+                id: "zh-1", name: "综合咨询窗口", category: "综合", location: "某某市政务服务中心一楼大厅",
                 hours: "周一至周六 9:00-17:00"),
             ServiceWindow(
-                id: "gm-1", name: "公民类综合受理窗口", category: .citizen, location: "某某市政务服务中心一楼C区",
+                id: "gm-1", name: "公民类综合受理窗口", category: "公民类", location: "某某市政务服务中心一楼C区",
                 hours: "周一至周五 9:00-17:00"),
         ],
         laws: [
@@ -220,4 +220,80 @@ func forEachView(in roots: [Any], _ body: (_ value: Any, _ parent: MustacheParen
         }
     }
     for root in roots { visit(root) }
+}
+
+extension Fixtures {
+    /// A 食品经营许可 under GB/T 39554.2-2020 carrying every national 实施清单 element.
+    static let nationalCode = "440100-XK-00040-000"
+
+    static let nationalItem: Item = {
+        var item = foodLicence
+        item.code = nationalCode
+        item.name = "食品经营许可（告知承诺）"
+        item.certificate = nil
+        item.result = ApprovalResult(
+            type: "证照", name: "食品经营许可证", validity: "五年", sample: "samples/食品经营许可证 样本.pdf",
+            delivery: ["窗口领取", "邮寄送达", "电子送达"])
+        item.timeLimits = TimeLimits(
+            promised: .workingDays(5), noStatutoryLimit: true,
+            statutoryNote: "法律法规未规定办理时限，按本机关承诺时限办理。", promisedNote: "材料齐全的，当场作出决定。")
+        item.materials = [
+            MaterialRequirement(
+                name: "食品经营许可申请书", form: .original, source: "申请人自备", originalCopies: 1,
+                blankForm: "forms/申请书.docx", sampleForm: "forms/申请书样表.pdf", fillingNotes: "用黑色签字笔填写，不得涂改。"),
+            MaterialRequirement(
+                name: "经营者身份证件", form: .originalAndCopy, source: "政府部门核发", verifyOriginal: true, photocopies: 1),
+            MaterialRequirement(
+                name: "营业执照", libraryID: "yyzz", form: .copy, copies: 1, source: "政府部门核发", shareable: true,
+                exemption: .electronicLicence),
+            MaterialRequirement(name: "经营场所使用证明", form: .copy, copies: 1, source: "申请人自备", exemption: .commitment),
+            MaterialRequirement(
+                name: "食品安全管理制度", form: .original, copies: 1, source: "申请人自备", necessity: .deferrable,
+                deferralLimit: .workingDays(5)),
+            MaterialRequirement(name: "告知承诺书", form: .original, source: "申请人自备", originalCopies: 1),
+        ]
+        item.national = NationalElements(
+            basicCode: "000104002000", implementationCode: "11440100MB2C1234813000104002000",
+            handlingItems: [HandlingItem(code: "11440100MB2C123481300010400200001", name: "企业申请")],
+            exerciseLevel: "市级", implementerNature: "法定机关", powerSource: "上级委托", entrustingAgencyID: "rsj",
+            jointAgencyIDs: ["rsj"], onSiteVisits: 1, onSiteReason: "需现场核验经营者身份并签署承诺。",
+            onlineDepth: ["互联网咨询", "互联网收件", "互联网预审", "互联网受理", "互联网办理"],
+            onlineURL: "https://www.gdzwfw.gov.cn/", handlingArea: "全市",
+            complaint: Complaint(
+                phone: "12345", website: "https://www.gz.gov.cn/", address: "政务服务中心一楼投诉台", email: "ts@example.gov.cn"),
+            specialProcedures: [
+                SpecialProcedure(
+                    kind: "专家评审", limit: .workingDays(15),
+                    basis: LegalBasis(lawID: "spaqf", article: "第三十五条"), note: "现场审查发现需要专家论证的。"),
+                SpecialProcedure(kind: "公示", limit: .calendarDays(7)),
+            ],
+            quantityLimit: "无",
+            faqs: [
+                FAQ(question: "可以委托他人办理吗？", answer: "可以，需提交授权委托书和受托人身份证件。"),
+                FAQ(question: "承诺不实怎么办？", answer: "依法撤销许可。\n三年内不得再适用告知承诺。"),
+            ],
+            commitment: NotificationCommitment(
+                pledgeMaterial: "告知承诺书", replacedMaterials: ["经营场所使用证明"],
+                verification: "作出决定之日起30日内现场核查。"),
+            version: 3, effectiveDate: "2025-01-01")
+        return item
+    }()
+
+    /// ``catalog`` following GB/T 39554.2-2020, with ``nationalItem`` and the code sets.
+    static let nationalCatalog: Catalog = {
+        var c = catalog
+        c.standards = ["GB/T 39554.2-2020"] + c.standards
+        c.items.append(nationalItem)
+        c.items.sort { $0.code < $1.code }
+        c.codeSets = [
+            "行使层级": [CodeValue(name: "市级", code: "3"), CodeValue(name: "县级", code: "4")],
+            "实施主体性质": [CodeValue(name: "法定机关", code: "1")],
+            "权力来源": [CodeValue(name: "法定本级行使", code: "1"), CodeValue(name: "上级委托", code: "5")],
+            "网上办理深度": ["互联网咨询", "互联网收件", "互联网预审", "互联网受理", "互联网办理"].enumerated().map {
+                CodeValue(name: $1, code: String($0 + 1))
+            },
+            "审批结果类型": [CodeValue(name: "证照", code: "10")],
+        ]
+        return c
+    }()
 }

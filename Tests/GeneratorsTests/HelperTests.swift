@@ -42,7 +42,7 @@ import Testing
         #expect(ViewBuilder.collect(M(name: "x", form: .originalAndCopy, copies: 1)) == "原件核验后退回，收复印件1份")
         #expect(ViewBuilder.collect(M(name: "x", form: .original, copies: 1, medium: "电子")) == "收原件1份（电子版）")
         #expect(ViewBuilder.collect(M(name: "x")) == "收取")
-        #expect(ViewBuilder.collect(M(name: "x", form: .copy, shareable: true)) == "免提交（窗口通过数据共享调取）")
+        #expect(ViewBuilder.collect(M(name: "x", form: .copy, shareable: true, exemption: .dataSharing)) == "免提交（窗口通过数据共享调取）")
     }
 
     @Test func compressionIsShownWhenComputable() {

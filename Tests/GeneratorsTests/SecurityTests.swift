@@ -28,7 +28,7 @@ import Testing
                     MaterialRequirement(
                         name: p, libraryID: "m" + p, form: .copy, copies: 1, medium: p, source: p,
                         necessity: .deferrable, requirement: p, condition: p, reviewPoints: p, shareable: false),
-                    MaterialRequirement(name: p, libraryID: "m" + p, shareable: true),
+                    MaterialRequirement(name: p, libraryID: "m" + p, shareable: true, exemption: .dataSharing),
                 ],
                 timeLimits: TimeLimits(statutory: .workingDays(3), promised: .workingDays(1)),
                 fees: .charged([Fee(name: p, standard: p, basis: p)]), rightsAndObligations: p + "\n" + p,
@@ -45,17 +45,17 @@ import Testing
         let bundle = ServiceBundle(
             code: p, name: p, mode: .mixed,
             stages: [BundleStage(name: p, itemCodes: [p, attr]), BundleStage(name: p, itemCodes: [quote, js])],
-            leadAgencyID: "a" + p, windowCategory: .business, promised: .workingDays(1), note: p + "\n" + p)
+            leadAgencyID: "a" + p, windowCategory: "经营类", promised: .workingDays(1), note: p + "\n" + p)
         let bundles = [
             bundle.merged(with: Dictionary(uniqueKeysWithValues: items.map { ($0.code, $0) })),
             ServiceBundle(
                 code: "../../etc/passwd", name: p, mode: .parallel, stages: [BundleStage(itemCodes: [p + "missing"])],
-                leadAgencyID: p, windowCategory: .comprehensive, note: p),
+                leadAgencyID: p, windowCategory: "综合", note: p),
         ]
         return Catalog(
             name: p, region: p, standards: [p],
             agencies: [Agency(id: "a" + p, name: p, creditCode: p, address: p, phone: p, website: js)],
-            windows: [ServiceWindow(id: "w" + p, name: p, category: .business, location: p, hours: p, phone: p)],
+            windows: [ServiceWindow(id: "w" + p, name: p, category: "经营类", location: p, hours: p, phone: p)],
             laws: [Law(id: "l" + p, name: p, level: p, documentNumber: p, effectiveDate: p, url: js)],
             sharedMaterials: [SharedMaterial(id: "m" + p, name: p, source: p, shareable: true)],
             items: items, bundles: bundles,

@@ -9,7 +9,7 @@ import Testing
 @Suite struct ViewLookupTests {
     @Test func lookupsCoverEveryStoredProperty() {
         var seen = Set<String>()
-        forEachView(in: pageViews(of: Fixtures.catalogWithMixedBundle)) { value, parent, mirror in
+        forEachView(in: pageViews(of: Fixtures.catalogWithMixedBundle) + pageViews(of: Fixtures.nationalCatalog)) { value, parent, mirror in
             seen.insert(String(describing: type(of: value)).components(separatedBy: "<")[0])
             for child in mirror.children {
                 guard let label = child.label else { continue }
@@ -36,7 +36,8 @@ import Testing
                 "WindowItemView", "WindowListPage", "BookletPage", "BookletType", "BookletAgency", "BookletRow",
                 "BundleLinks", "BundleHead", "BundleMemberView", "BundleStageCell", "BundleMaterialRow",
                 "BundleFlowView", "BundleTimesView", "BundleMaterialFigures", "BundleGuidePage",
-                "BundleChecklistPage", "BundleEntry",
+                "BundleChecklistPage", "BundleEntry", "FactRow", "SpecialProcedureView", "ResultView",
+                "ComplaintView", "FAQView", "NationalSections",
             ])
     }
 }

@@ -13,8 +13,8 @@ enum Sample {
                 Agency(id: "zjj", name: "某某市住房和建设局"),
             ],
             windows: [
-                ServiceWindow(id: "jy-1", name: "经营类综合受理窗口", category: .business, location: "二楼A区"),
-                ServiceWindow(id: "zh-1", name: "综合受理窗口", category: .comprehensive),
+                ServiceWindow(id: "jy-1", name: "经营类综合受理窗口", category: "经营类", location: "二楼A区"),
+                ServiceWindow(id: "zh-1", name: "综合受理窗口", category: "综合"),
             ],
             laws: [Law(id: "tzsbaqf", name: "中华人民共和国特种设备安全法", level: "法律", effectiveDate: "2014-01-01")],
             sharedMaterials: [SharedMaterial(id: "yyzz", name: "营业执照", source: "政府部门核发", shareable: true)],

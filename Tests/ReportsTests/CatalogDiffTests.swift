@@ -23,7 +23,7 @@ private func lines(_ old: Catalog, _ new: Catalog, internal includeInternal: Boo
     @Test func bundlesAddedRemovedAndChanged() {
         func bundle(_ code: String, _ name: String, promised: Int, members: [String]) -> ServiceBundle {
             ServiceBundle(code: code, name: name, mode: .parallel, stages: [BundleStage(itemCodes: members)],
-                          leadAgencyID: "a", windowCategory: .comprehensive, promised: .workingDays(promised))
+                          leadAgencyID: "a", windowCategory: "综合", promised: .workingDays(promised))
         }
         var old = base, new = base
         old.bundles = [bundle("Y1", "退休一件事", promised: 10, members: ["A", "B"]), bundle("Y2", "开店一件事", promised: 5, members: ["A", "C"])]
@@ -241,7 +241,7 @@ private func lines(_ old: Catalog, _ new: Catalog, internal includeInternal: Boo
     @Test func catalogLevelChanges() {
         var new = base
         new.agencies[0].phone = "020-87654321"
-        new.windows[0].category = .comprehensive
+        new.windows[0].category = "综合"
         new.laws.append(Law(id: "xzxkf", name: "中华人民共和国行政许可法", level: "法律"))
         new.sharedMaterials = []
         new.internalControlLine = Ratio(numerator: 1, denominator: 2)

@@ -82,7 +82,7 @@ import Testing
         "a: [中, 文字]\nb: \"中文\"\n", "t: |\n  a\n", "t: |\n  a\n\n\n", "t: |\n  a",
         "x:\n    t: |\n      l1\n\n      l2\n  y: 1\n", "a: x#y\nb: \"p q\"  \n", "- a\n- b\n",
         "- a: \n  b: c\n- d\n", "a: [a ,b,  c d ]\n", "a: http://x.y/z?q=1\n", "a: '它说\"好\"'\n",
-        "t: |\n  # not a comment\n  x: y\n", "a: 1\nb: 2.5\nc: true\nd: null\ne: ~\n", "a:\n  b:\n    c:\n      - d\n",
+        "t: |\n  # not a comment\n  x: y\n", "a: 1\nb: 2.5\nc: true\nd: null\ne: ~\n", "a:\n  b: [x]\n#", "a:\n  b: c\n#", "a:\n  # c\n  b: [x]\n#", "a:\n  b:\n    c:\n      - d\n",
         // Declined, each for its own reason; libyaml reads them.
         "a: b # c\n", "a:\tb\n", "a: &x b\nc: *x\n", "a: >\n  x\n", "a: |-\n  x\n", "a: \"x\\ny\"\n",
         "a: b\na: c\n", "a: b\n  c\n", "---\na: b\n", "a: [a,\n  b]\n", "a: {b: c}\n", "? a\n: b\n",

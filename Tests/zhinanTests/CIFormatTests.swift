@@ -5,12 +5,12 @@ import Testing
 /// `--format sarif`, `--format github`, `--fail-on` and `# zhinan-ignore:` end to end,
 /// through the built binary, on a copy of a sample catalog.
 @Suite struct CIFormatTests {
-    /// A sample item; its 办理时限 is at lines 55–57 (法定 10个工作日, 承诺 5个工作日).
+    /// A sample item; its 办理时限 is at lines 58–59 (法定 10个工作日, 承诺 5个工作日).
     static func sample() throws -> (catalog: String, item: String) {
         let root = repositoryRoot() + "/catalogs/liwan-yichuang/"
         let item = try String(contentsOfFile: root + "items/jingying/shipin-jingying-xuke.yaml", encoding: .utf8)
         let lines = item.split(separator: "\n", omittingEmptySubsequences: false)
-        precondition(lines[55] == "  法定: 10个工作日" && lines[56] == "  承诺: 5个工作日", "the sample item changed")
+        precondition(lines[57] == "  法定: 10个工作日" && lines[58] == "  承诺: 5个工作日", "the sample item changed")
         return (try String(contentsOfFile: root + "catalog.yaml", encoding: .utf8), item)
     }
 
@@ -21,12 +21,12 @@ import Testing
         return try makeFolder(.text(["catalog.yaml": catalog, "items/a.yaml": changed].merging(extra) { a, _ in a }))
     }
 
-    /// An error (ZN601 at 57:7, with a note at 56:7) and a warning (ZN312 at notes.yaml:1:1).
+    /// An error (ZN601 at 59:7, with a note at 58:7) and a warning (ZN312 at notes.yaml:1:1).
     static func broken() throws -> String {
         try folder(promise: "  承诺: 12个工作日", extra: ["notes.yaml": "备注: 不是事项\n"])
     }
 
-    /// Only a warning: ZN602 at 57:7 (8 of 10 days is over the 2/3 internal control line).
+    /// Only a warning: ZN602 at 59:7 (8 of 10 days is over the 2/3 internal control line).
     static func warningOnly(_ promise: String = "  承诺: 8个工作日") throws -> String {
         try folder(promise: promise)
     }
@@ -55,7 +55,7 @@ import Testing
             return "\(result["ruleId"] as? String ?? "?") \(result["level"] as? String ?? "?") \(uri):\(region["startLine"] ?? 0):\(region["startColumn"] ?? 0)-\(region["endLine"] ?? 0):\(region["endColumn"] ?? 0)"
         }
         #expect(results.map(place) == [
-            "ZN601 error items/a.yaml:57:7-57:13",
+            "ZN601 error items/a.yaml:59:7-59:13",
             "ZN312 warning notes.yaml:1:1-1:1",
         ])
         for result in results {
@@ -64,7 +64,7 @@ import Testing
         }
         let related = try #require(results[0]["relatedLocations"] as? [[String: Any]])
         #expect((related.first?["message"] as? [String: Any])?["text"] as? String == "the statutory limit 10个工作日 is here")
-        #expect(((related.first?["physicalLocation"] as? [String: Any])?["region"] as? [String: Int])?["startLine"] == 56)
+        #expect(((related.first?["physicalLocation"] as? [String: Any])?["region"] as? [String: Int])?["startLine"] == 58)
 
         // The same log, byte for byte, from another run.
         #expect(try runZhinan(["check", ".", "--format", "sarif", "--lang", "en", "--jobs", "1"], in: dir).stdout == r.stdout)
@@ -156,9 +156,9 @@ import Testing
         let r = try runZhinan(["check", ".", "--format", "github", "--lang", "zh"], in: dir)
         #expect(r.status == 1)
         #expect(r.stdout == """
-            ::error file=items/a.yaml,line=57,col=7,endLine=57,endColumn=12,title=ZN601 承诺时限超过法定时限::承诺时限“12个工作日”超过法定时限“10个工作日”%0A注：items/a.yaml:56:7: 法定时限“10个工作日”写在这里
+            ::error file=items/a.yaml,line=59,col=7,endLine=59,endColumn=12,title=ZN601 承诺时限超过法定时限::承诺时限“12个工作日”超过法定时限“10个工作日”%0A注：items/a.yaml:58:7: 法定时限“10个工作日”写在这里
             ::warning file=notes.yaml,line=1,col=1,endLine=1,endColumn=1,title=ZN312 文件不在 items/ 中::该文件不在 items/ 文件夹中，不作为事项读取
-            共检查 6 个文件：1 个错误，1 个警告。
+            共检查 7 个文件：1 个错误，1 个警告。
 
             """)
     }
@@ -171,7 +171,7 @@ import Testing
         let parent = URL(fileURLWithPath: dir).deletingLastPathComponent().path
         let name = URL(fileURLWithPath: dir).lastPathComponent
         let nested = try runZhinan(["check", name, "--format", "github", "--lang", "en"], in: parent)
-        #expect(nested.stdout.hasPrefix("::warning file=\(name)/items/a.yaml,line=57,col=7,"), "\(nested.stdout)")
+        #expect(nested.stdout.hasPrefix("::warning file=\(name)/items/a.yaml,line=59,col=7,"), "\(nested.stdout)")
     }
 
     // MARK: --fail-on
@@ -182,7 +182,7 @@ import Testing
         #expect(try runZhinan(["check", ".", "--fail-on", "error"], in: dir).status == 0)
         let strict = try runZhinan(["check", ".", "--fail-on", "warning", "--lang", "en"], in: dir)
         #expect(strict.status == 1)
-        #expect(strict.stdout.contains("./items/a.yaml:57:7: warning: ") && strict.stdout.contains("[ZN602]"))
+        #expect(strict.stdout.contains("./items/a.yaml:59:7: warning: ") && strict.stdout.contains("[ZN602]"))
         #expect(try runZhinan(["check", ".", "--fail-on", "note"], in: dir).status == 2)
         // A clean catalog passes either way.
         #expect(try runZhinan(["check", "catalogs/liwan-yichuang", "--fail-on", "warning"], in: repositoryRoot()).status == 0)
@@ -193,7 +193,7 @@ import Testing
         let out = try makeFolder([:]) + "/site"
         let strict = try runZhinan(["build", ".", "-o", out, "--fail-on", "warning", "--format", "github"], in: dir)
         #expect(strict.status == 1)
-        #expect(strict.stdout.hasPrefix("::warning file=items/a.yaml,line=57,"))
+        #expect(strict.stdout.hasPrefix("::warning file=items/a.yaml,line=59,"))
         #expect(!FileManager.default.fileExists(atPath: out))
         let lenient = try runZhinan(["build", ".", "-o", out], in: dir)
         #expect(lenient.status == 0, "\(lenient.stdout)\(lenient.stderr)")
@@ -206,13 +206,13 @@ import Testing
         let dir = try Self.warningOnly("  承诺: 8个工作日  # zhinan-ignore: ZN602 -- 经审批同意")
         let r = try runZhinan(["check", ".", "--fail-on", "warning", "--lang", "en"], in: dir)
         #expect(r.status == 0, "\(r.stdout)")
-        #expect(r.stdout == "5 files checked, no problems found.\n")
+        #expect(r.stdout == "6 files checked, no problems found.\n")
         let above = try Self.warningOnly("  # zhinan-ignore: ZN602\n  承诺: 8个工作日")
         #expect(try runZhinan(["check", ".", "--fail-on", "warning"], in: above).status == 0)
     }
 
     @Test func anUnusedSuppressionWarns() throws {
-        // On the line of 法定 (56), not of the finding (57).
+        // On the line of 法定 (58), not of the finding (59).
         let (catalog, item) = try Self.sample()
         let changed = item
             .replacingOccurrences(of: "\n  承诺: 5个工作日\n", with: "\n  承诺: 8个工作日\n")
@@ -222,9 +222,9 @@ import Testing
         #expect(r.status == 0)
         let lines = r.stdout.split(separator: "\n")
         #expect(lines.count == 3, "\(r.stdout)")
-        #expect(lines[0] == "::warning file=items/a.yaml,line=56,col=31,endLine=56,endColumn=35,title=ZN313 Unused suppression::the suppression of ZN602 silences nothing (no ZN602 finding on this line)")
-        #expect(lines[1].hasPrefix("::warning file=items/a.yaml,line=57,col=7,endLine=57,endColumn=11,title=ZN602 "))
-        #expect(lines[2] == "5 files checked: 0 errors, 2 warnings.")
+        #expect(lines[0] == "::warning file=items/a.yaml,line=58,col=31,endLine=58,endColumn=35,title=ZN313 Unused suppression::the suppression of ZN602 silences nothing (no ZN602 finding on this line)")
+        #expect(lines[1].hasPrefix("::warning file=items/a.yaml,line=59,col=7,endLine=59,endColumn=11,title=ZN602 "))
+        #expect(lines[2] == "6 files checked: 0 errors, 2 warnings.")
         #expect(try runZhinan(["check", ".", "--fail-on", "warning"], in: dir).status == 1)
     }
 
@@ -240,7 +240,7 @@ import Testing
         let lines = r.stdout.split(separator: "\n")
         #expect(lines.count == 2, "\(r.stdout)")
         #expect(lines.first?.hasPrefix("::error file=items/b.yaml,line=2,col=7,endLine=2,endColumn=25,title=ZN408 ") == true, "\(r.stdout)")
-        #expect(lines.last == "6 files checked: 1 error, 0 warnings.")
+        #expect(lines.last == "7 files checked: 1 error, 0 warnings.")
     }
 
     @Test func explainKnowsTheNewCodes() throws {

@@ -13,7 +13,7 @@ import Testing
          try String(contentsOfFile: root + "items/jingying/shipin-jingying-xuke.yaml", encoding: .utf8))
     }
 
-    /// items/a.yaml: the sample item with 250 unknown keys (ZN302 at lines 133–382);
+    /// items/a.yaml: the sample item with 250 unknown keys (ZN302 at lines 152–401);
     /// items/b.yaml: the sample item again (ZN408 at 2:7, with a note at a.yaml 2:7).
     static func flooded() throws -> String {
         let (catalog, item) = try sample()
@@ -37,14 +37,14 @@ import Testing
             #expect(r.status == 1)
             let lines = Self.headers(r.stdout)
             #expect(lines.count == 100 + 1 + 2 + 1, "\(lines.suffix(5))")
-            #expect(lines[0] == "./items/a.yaml:133:1: error: \"未知0\" is not an element of the catalog's standards (DB44/T 1147-2013, DB44/T 1148-2013) [ZN302]")
-            #expect(lines[99].hasPrefix("./items/a.yaml:232:1: error: \"未知99\" "))
-            #expect(lines[100] == "./items/a.yaml:233:1: error: … and 150 more ZN302 in this file [ZN302]")
+            #expect(lines[0] == "./items/a.yaml:152:1: error: \"未知0\" is not an element of the catalog's standards (GB/T 39554.2-2020, DB44/T 1147-2013, DB44/T 1148-2013) [ZN302]")
+            #expect(lines[99].hasPrefix("./items/a.yaml:251:1: error: \"未知99\" "))
+            #expect(lines[100] == "./items/a.yaml:252:1: error: … and 150 more ZN302 in this file [ZN302]")
             #expect(lines[101].hasPrefix("./items/b.yaml:2:7: error: the item code "))
-            #expect(lines.last == "6 files checked: 251 errors, 0 warnings.")
+            #expect(lines.last == "7 files checked: 251 errors, 0 warnings.")
         }
         let zh = try runZhinan(["check", ".", "--lang", "zh"] + Self.standards, in: dir)
-        #expect(zh.stdout.contains("./items/a.yaml:233:1: error: ……本文件另有 150 处 ZN302 [ZN302]\n"))
+        #expect(zh.stdout.contains("./items/a.yaml:252:1: error: ……本文件另有 150 处 ZN302 [ZN302]\n"))
     }
 
     @Test func theRunShowsAtMostMaxDiagnosticsAndSaysHowManyMore() throws {
@@ -53,14 +53,14 @@ import Testing
         let r = try check(dir, ["--max-diagnostics", "3"])
         #expect(r.status == 1)
         #expect(Self.headers(r.stdout) == [
-            "./items/a.yaml:133:1: error: \"未知0\" is not an element of the catalog's standards (DB44/T 1147-2013, DB44/T 1148-2013) [ZN302]",
-            "./items/a.yaml:134:1: error: \"未知1\" is not an element of the catalog's standards (DB44/T 1147-2013, DB44/T 1148-2013) [ZN302]",
-            "./items/a.yaml:135:1: error: \"未知2\" is not an element of the catalog's standards (DB44/T 1147-2013, DB44/T 1148-2013) [ZN302]",
-            "6 files checked: 251 errors, 0 warnings (248 not shown; --max-diagnostics 0 lifts this limit).",
+            "./items/a.yaml:152:1: error: \"未知0\" is not an element of the catalog's standards (GB/T 39554.2-2020, DB44/T 1147-2013, DB44/T 1148-2013) [ZN302]",
+            "./items/a.yaml:153:1: error: \"未知1\" is not an element of the catalog's standards (GB/T 39554.2-2020, DB44/T 1147-2013, DB44/T 1148-2013) [ZN302]",
+            "./items/a.yaml:154:1: error: \"未知2\" is not an element of the catalog's standards (GB/T 39554.2-2020, DB44/T 1147-2013, DB44/T 1148-2013) [ZN302]",
+            "7 files checked: 251 errors, 0 warnings (248 not shown; --max-diagnostics 0 lifts this limit).",
         ])
         let github = try check(dir, ["--max-diagnostics", "1", "--format", "github"])
         #expect(github.status == 1)
-        #expect(github.stdout.split(separator: "\n").last == "6 files checked: 251 errors, 0 warnings (250 not shown; --max-diagnostics 0 lifts this limit).")
+        #expect(github.stdout.split(separator: "\n").last == "7 files checked: 251 errors, 0 warnings (250 not shown; --max-diagnostics 0 lifts this limit).")
         #expect(try check(dir, ["--max-diagnostics", "-1"]).status == 2)
     }
 
@@ -93,7 +93,7 @@ import Testing
     }
 
     @Test func whatIsLeftOutStillDecidesTheExitStatus() throws {
-        // a.yaml: only a warning (ZN602 at 57:7); b.yaml: the same code, an error (ZN408)
+        // a.yaml: only a warning (ZN602 at 59:7); b.yaml: the same code, an error (ZN408)
         // that sorts after it and is left out with --max-diagnostics 1.
         let (catalog, item) = try Self.sample()
         let warned = item.replacingOccurrences(of: "\n  承诺: 5个工作日\n", with: "\n  承诺: 8个工作日\n")
@@ -104,9 +104,9 @@ import Testing
         }
         let r = try check(dir, ["--max-diagnostics", "1"])
         #expect(r.status == 1)
-        #expect(Self.headers(r.stdout).first?.hasPrefix("./items/a.yaml:57:7: warning: ") == true)
+        #expect(Self.headers(r.stdout).first?.hasPrefix("./items/a.yaml:59:7: warning: ") == true)
         #expect(!r.stdout.contains("[ZN408]"))
-        #expect(Self.headers(r.stdout).last == "6 files checked: 1 error, 1 warning (1 not shown; --max-diagnostics 0 lifts this limit).")
+        #expect(Self.headers(r.stdout).last == "7 files checked: 1 error, 1 warning (1 not shown; --max-diagnostics 0 lifts this limit).")
         // build: the same error, left out of the report, still stops it.
         let build = try runZhinan(["build", ".", "-o", dir + "-site", "--max-diagnostics", "1"] + Self.standards, in: dir)
         #expect(build.status == 1)
@@ -119,7 +119,7 @@ import Testing
         #expect(try check(warnings, ["--max-diagnostics", "1"]).status == 0)
         let strict = try check(warnings, ["--max-diagnostics", "1", "--fail-on", "warning"])
         #expect(strict.status == 1)
-        #expect(Self.headers(strict.stdout).last == "6 files checked: 0 errors, 2 warnings (1 not shown; --max-diagnostics 0 lifts this limit).")
+        #expect(Self.headers(strict.stdout).last == "7 files checked: 0 errors, 2 warnings (1 not shown; --max-diagnostics 0 lifts this limit).")
     }
 
     @Test func anUnchangedBuildPrintsWhatTheLastPrinted() throws {
@@ -137,9 +137,9 @@ import Testing
         #expect(first.status == 0, "\(first.stderr)")
         let again = try runZhinan(arguments, in: dir)
         #expect(again.stdout == first.stdout)
-        #expect(Self.headers(again.stdout).last == "6 files checked: 0 errors, 2 warnings (1 not shown; --max-diagnostics 0 lifts this limit).")
+        #expect(Self.headers(again.stdout).last == "7 files checked: 0 errors, 2 warnings (1 not shown; --max-diagnostics 0 lifts this limit).")
         // Another limit is another report.
         let all = try runZhinan(["build", ".", "-o", dir + "-site", "--lang", "en", "--max-diagnostics", "0"] + Self.standards, in: dir)
-        #expect(Self.headers(all.stdout).last == "6 files checked: 0 errors, 2 warnings.")
+        #expect(Self.headers(all.stdout).last == "7 files checked: 0 errors, 2 warnings.")
     }
 }

@@ -31,7 +31,7 @@ import Testing
         #expect(r.status == 1)
         let headers = r.stdout.split(separator: "\n").filter { $0.contains(": error: ") }.map { $0.split(separator: " ")[0] + " " + $0.split(separator: "[").last! }
         #expect(headers == [
-            "./\(hygiene):66:7: ZN605]", "./\(food):2:7: ZN408]", "./\(food):33:10: ZN501]", "./\(food):57:7: ZN601]",
+            "./\(hygiene):71:7: ZN605]", "./\(food):2:7: ZN408]", "./\(food):34:10: ZN501]", "./\(food):59:7: ZN601]",
         ])
     }
 }

@@ -61,7 +61,7 @@ import Testing
         }
         let lines = text.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let headers = lines.filter { !$0.hasPrefix(" ") && !$0.isEmpty }
-        #expect(headers == expected + ["7 files checked: \(diagnostics.count { $0["severity"] as? String == "error" }) errors, 0 warnings."])
+        #expect(headers == expected + ["8 files checked: \(diagnostics.count { $0["severity"] as? String == "error" }) errors, 0 warnings."])
         // Every other line is a quoted source line or its caret.
         for line in lines where line.hasPrefix(" ") {
             #expect(line.contains(#/^ +[0-9]+ \| /#) || line.contains(#/^ +\| +\^~*$/#), "\(line)")

@@ -1,0 +1,59 @@
+import Catalog
+import Diagnostics
+import Glibc
+
+/// Checks the files items name (空表, 样表, 审批结果's 样本) against the catalog folder: each
+/// must be a regular file inside it, reached without a link that leads outside (the path's
+/// form is checked when binding, ``Attachments/problem(_:)``). The build copies them into
+/// the site at `attachments/<path>` after the same check.
+struct AttachmentCheck: Sendable {
+    /// The catalog folder as given, and with links resolved (nil when that fails).
+    let folder: String
+    let realFolder: String?
+
+    init(folder: String) {
+        self.folder = folder
+        realFolder = FolderWalk.realPath(folder)
+    }
+
+    func check(_ references: [AttachmentReference], _ reporter: inout Reporter) {
+        for r in references {
+            switch Self.locate(r.path, in: folder, realFolder: realFolder) {
+            case .file: continue
+            case .missing:
+                reporter.report(CompilerCodes.attachmentMissing, at: r.range,
+                    zh: "\(r.field)“\(r.path)”在目录文件夹中不存在，或不是普通文件；请检查路径（相对于目录文件夹）或把文件放到这里",
+                    en: "\(r.field) \"\(r.path)\" does not exist in the catalog folder, or is not a plain file; check the path (relative to the catalog folder) or put the file there")
+            case .outside:
+                reporter.report(CompilerCodes.attachmentOutside, at: r.range,
+                    zh: "\(r.field)“\(r.path)”经符号链接指向目录文件夹之外；zhinan 只发布目录文件夹中的文件，请把文件本身复制进来",
+                    en: "\(r.field) \"\(r.path)\" leads through a symbolic link outside the catalog folder; zhinan publishes only files of the catalog folder: copy the file itself in")
+            }
+        }
+    }
+
+    /// Where a path leads.
+    enum Place: Equatable { case file, missing, outside }
+
+    /// Where `path` (relative, of an allowed form) leads from `folder`.
+    static func locate(_ path: String, in folder: String, realFolder: String?) -> Place {
+        guard let realFolder, let real = FolderWalk.realPath(folder + "/" + path) else { return .missing }
+        guard real.hasPrefix(realFolder == "/" ? "/" : realFolder + "/") else { return .outside }
+        var st = stat()
+        guard stat(real, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return .missing }
+        return .file
+    }
+}
+
+extension CatalogCompiler {
+    /// The file an attachment `path` (relative to the catalog `folder`) names, with every
+    /// link resolved, when it is a regular file inside the folder and the path is of an
+    /// allowed form; nil otherwise. The build copies from here, checking again what
+    /// compiling checked, so a file swapped for a link since is not followed.
+    public static func attachmentSource(_ path: String, in folder: String) -> String? {
+        guard Attachments.problem(path) == nil, let realFolder = FolderWalk.realPath(folder),
+              AttachmentCheck.locate(path, in: folder, realFolder: realFolder) == .file
+        else { return nil }
+        return FolderWalk.realPath(folder + "/" + path)
+    }
+}
