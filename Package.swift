@@ -61,7 +61,7 @@ let package = Package(
         // The typed catalog as JSON, XML (validated against its XSD) and SQLite.
         .target(name: "Exports", dependencies: ["Catalog", "Diagnostics", "CLibXML2", "CSQLite"]),
         // What changed between two catalogs, and the figures a centre reports.
-        .target(name: "Reports", dependencies: ["Catalog", "Diagnostics"]),
+        .target(name: "Reports", dependencies: ["Catalog", "Diagnostics", "Markup"]),
         // Atomic directory exchange (renameat2), which Glibc's module does not expose.
         .target(name: "CSystem"),
         // Writes a generated site into OUT atomically; the only part of build that does I/O.

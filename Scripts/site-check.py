@@ -6,7 +6,7 @@ and a kiosk would, and fails (exit 1) when something is wrong.
 
 SITE_DIR is the OUT folder of `zhinan build` (with public/ and internal/). For each page kind
 (index, a guide with the tallest flowchart, its checklist and flow page, a bundle, a window
-list, the booklet, the manual index) it writes to OUT_DIR:
+list, the booklet, the manual index, the stats dashboard) it writes to OUT_DIR:
 
   <kind>-390.png, <kind>-1366.png   the page on a phone and on a desktop
   <kind>.pdf                        the page printed (A4)
@@ -15,7 +15,8 @@ and checks:
   print      no printed page holds only headings (or nothing) besides the running header and
              the page number, and none ends with a heading; the flowchart of a guide and of a
              flow page lies on one page
-             (every step name on the page of the chart's legend, above the legend)
+             (every step name on the page of the chart's legend, above the legend); each chart
+             of the stats dashboard lies on one page (its caption and its last label together)
   search     the index opened from file:// with the query 营业执照 (the page's own example)
              lists results; "食品 许可" (two words) too when the catalog has such an item
   axe        axe-core (from the axe-selenium-python wheel) finds no violation on any page kind
@@ -108,6 +109,7 @@ def page_kinds(site):
     manuals = sorted(glob.glob(os.path.join(site, 'internal', 'items', '*', 'manual.html')))
     if manuals:
         kinds['manual'] = manuals[0]
+    kinds['stats'] = os.path.join(site, 'internal', 'stats.html')
     return {k: v for k, v in kinds.items() if os.path.isfile(v)}
 
 
@@ -172,6 +174,27 @@ def step_names(svg_path):
     return names
 
 
+def check_charts_whole(path, pdf, pages):
+    """Each <figure> of the dashboard: its caption and the last text of its chart on one page."""
+    page = open(path, encoding='utf-8').read()
+    flat = [t.replace(' ', '') for t in pages]
+    crossing, count = [], 0
+    for fig in re.findall(r'<figure>(.*?)</figure>', page, re.S):
+        caption = re.search(r'<figcaption>(.*?)</figcaption>', fig, re.S)
+        texts = re.findall(r'<text[^>]*>([^<]*)</text>', fig)
+        if not caption or not texts:
+            continue
+        count += 1
+        first = re.sub(r'\s+', '', html.unescape(caption.group(1)))
+        last = re.sub(r'\s+', '', html.unescape(texts[-1]))
+        if not any(first in t and last in t[t.index(first):] for t in flat):
+            crossing.append(html.unescape(caption.group(1)))
+    if crossing:
+        fail(f'{pdf}: a chart crosses a page edge ({"; ".join(crossing)})')
+    else:
+        ok(f'{pdf}: each of {count} charts is whole on one page')
+
+
 def check_print(kinds, out):
     for kind, path in kinds.items():
         pdf = os.path.join(out, kind + '.pdf')
@@ -196,6 +219,8 @@ def check_print(kinds, out):
             fail(f'{pdf}: page {stranded} ends with a heading whose section starts on the next page')
         else:
             ok(f'{pdf}: {len(pages)} A4 pages, none holds only a heading or ends with one')
+        if kind == 'stats':
+            check_charts_whole(path, pdf, pages)
         if kind in ('guide', 'flow'):
             svg = os.path.join(os.path.dirname(path), 'flow.svg')
             if not os.path.isfile(svg):

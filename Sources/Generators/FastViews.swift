@@ -10,6 +10,7 @@ enum ViewKey: String, CaseIterable {
     case bookletTypes
     case windowItems
     case windowLists
+    case reports
     case flowSVG
     case jsonLDHTML
     case printStyleHTML
@@ -653,6 +654,7 @@ extension ManualIndexPage: FastParent, FastValueConvertible {
     func child(_ key: ViewKey) -> FastValue? {
         switch key {
         case .windowLists: windowLists.fast
+        case .reports: reports.fast
         case .site: site.fast
         case .itemCount: itemCount.fast
         case .byAgency: byAgency.fast

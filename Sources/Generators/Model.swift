@@ -421,10 +421,12 @@ struct ViewBuilder: Sendable {
             shared: ListView(shared), bundles: ListView(bundleEntries()), windowLists: ListView(windowListLinks(root: "")))
     }
 
-    func manualIndex() -> ManualIndexPage {
+    /// The internal index; `reports` are the exporters' pages it links to (path, title).
+    func manualIndex(reports: [IndexLink] = []) -> ManualIndexPage {
         ManualIndexPage(
             site: chrome(root: "", isInternal: true), itemCount: catalog.items.count,
-            byAgency: agencyGroups(page: "manual.html"), windowLists: ListView(windowListLinks(root: "")))
+            byAgency: agencyGroups(page: "manual.html"), windowLists: ListView(windowListLinks(root: "")),
+            reports: ListView(reports.map { LinkView(text: $0.title, sitePath: $0.path) }))
     }
 
     // MARK: Search index

@@ -36,9 +36,26 @@ public protocol SiteExporter: Sendable {
     /// export need not be held together with the others (``SiteGenerator/generate(jobs:builder:reusing:write:)``
     /// streams them). The default hands over what ``files(for:audience:)`` returns.
     func export(for catalog: Catalog, audience: Audience, into write: (OutputFile) throws -> Void) throws
+
+    /// Pages among this exporter's files that the audience's index links to (the internal
+    /// index only, so far). The default: none.
+    func indexLinks(for audience: Audience) -> [IndexLink]
+}
+
+/// A link from an index page to an exporter's page.
+public struct IndexLink: Sendable, Equatable {
+    /// The page's path, as in its ``OutputFile``.
+    public var path: String
+    public var title: String
+    public init(path: String, title: String) {
+        self.path = path
+        self.title = title
+    }
 }
 
 extension SiteExporter {
+    public func indexLinks(for audience: Audience) -> [IndexLink] { [] }
+
     public func export(for catalog: Catalog, audience: Audience, into write: (OutputFile) throws -> Void) throws {
         for file in try files(for: catalog, audience: audience) { try write(file) }
     }

@@ -427,6 +427,7 @@ extension ManualIndexPage: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
         case "windowLists": windowLists
+        case "reports": reports
         case "site": site
         case "itemCount": itemCount
         case "byAgency": byAgency

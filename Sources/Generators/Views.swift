@@ -379,4 +379,6 @@ struct ManualIndexPage {
     var byAgency: [IndexGroup]
     /// The 窗口受理清单 pages, one per window.
     var windowLists: ListView<LinkView>?
+    /// The exporters' pages for staff (``SiteExporter/indexLinks(for:)``): the stats dashboard.
+    var reports: ListView<LinkView>? = nil
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Catalog
 import Diagnostics
 import Foundation
+import Reports
 @_spi(Benchmarks) import Generators
 import Publishing
 
@@ -63,7 +64,8 @@ struct Build: ParsableCommand {
             // ZHINAN_RENDERER=swift-mustache: every page through swift-mustache (Benchmarks/renderers.sh).
             let fast = ProcessInfo.processInfo.environment["ZHINAN_RENDERER"] != "swift-mustache"
             let generator = try SiteGenerator(
-                catalog: compiled, theme: theme, exporters: [CatalogFilesExporter()], fastRendering: fast)
+                catalog: compiled, theme: theme, exporters: [CatalogFilesExporter(), StatsPageExporter(language: ReportLanguage(language))],
+                fastRendering: fast)
             pages = try cache.publish(generator, force: force, jobs: compile.workers)
         } catch let error as PublishError {
             emitError("zhinan: error: \(error.message(language))\n")

@@ -5,6 +5,7 @@ import Exports
 import Foundation
 import Generators
 import Publishing
+import Reports
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -176,5 +177,21 @@ struct CatalogFilesExporter: SiteExporter {
         case .internal:
             try write(OutputFile(path: "catalog.json", contents: try CatalogJSON.encode(catalog, variant: .internal)))
         }
+    }
+}
+
+/// `internal/stats.html`: the stats dashboard (`zhinan stats --format html`), for staff only;
+/// the internal index links to it.
+struct StatsPageExporter: SiteExporter {
+    var language: ReportLanguage
+
+    func files(for catalog: Catalog, audience: Audience) throws -> [OutputFile] {
+        guard audience == .internal else { return [] }
+        let html = StatsDashboard(stats: CatalogStats.compute(catalog), catalog: catalog, language: language).html()
+        return [OutputFile(path: "stats.html", text: html)]
+    }
+
+    func indexLinks(for audience: Audience) -> [IndexLink] {
+        audience == .internal ? [IndexLink(path: "stats.html", title: language == .zh ? "目录统计" : "Catalog figures")] : []
     }
 }

@@ -15,7 +15,10 @@ struct Stats: ParsableCommand {
             over the items that declare it, 网上可办 (depth reaches 互联网受理) and 全程网办 (互联网办理 \
             and 0 visits) over the items that declare 到现场次数 or 网上办理深度; a share over no \
             item is n/a. Text for people; JSON and CSV for machines \
-            (the JSON's keys are documented in the Reports library, CatalogStats.json()).
+            (the JSON's keys are documented in the Reports library, CatalogStats.json()); HTML \
+            for people too: one self-contained page with SVG bar charts (no JavaScript), each \
+            chart's figures also in a table (zhinan build writes the same page as \
+            internal/stats.html).
 
             CSV is one long table with a header row, section,subject,measure,value, and one \
             figure a row: catalog,,name|items; items_by_type,<事项类型>,items; \
@@ -45,7 +48,7 @@ struct Stats: ParsableCommand {
     @Argument(help: "The catalog folder.")
     var catalog: String
 
-    @Option(help: "Report format: text, json or csv.")
+    @Option(help: "Report format: text, json, csv or html.")
     var format: StatsFormat = .text
 
     @Option(help: "Report language: zh or en (default: from LANG, else zh).")
@@ -63,10 +66,11 @@ struct Stats: ParsableCommand {
         case .text: emit(stats.text(language: ReportLanguage(language)))
         case .json: emit(stats.json())
         case .csv: emit(stats.csv())
+        case .html: emit(StatsDashboard(stats: stats, catalog: compiled[0], language: ReportLanguage(language)).html())
         }
     }
 }
 
 enum StatsFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, csv
+    case text, json, csv, html
 }

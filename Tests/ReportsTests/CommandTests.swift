@@ -194,7 +194,8 @@ import Testing
         #expect(stats.immediateItems == 3)
         #expect(stats.itemsByWindowCategory.map(\.count).reduce(0, +) >= stats.itemCount)
 
-        for (format, expected) in [("text", stats.text()), ("json", stats.json()), ("csv", stats.csv())] {
+        let html = StatsDashboard(stats: stats, catalog: catalog).html()
+        for (format, expected) in [("text", stats.text()), ("json", stats.json()), ("csv", stats.csv()), ("html", html)] {
             let r = try runZhinan(["stats", Self.sample, "--standards", Self.standards, "--format", format])
             #expect(r.status == 0, "\(r.stderr)")
             #expect(r.stdout == expected, "--format \(format)")

@@ -43,6 +43,12 @@ import Testing
             }
         }
         #expect(secrets.count > 5)
+        // The stats dashboard is for staff: internal/stats.html, linked from the internal index.
+        #expect(all.keys.contains("internal/stats.html"))
+        #expect(!all.keys.contains("public/stats.html"))
+        #expect(String(decoding: all["internal/stats.html"] ?? Data(), as: UTF8.self).contains("<svg class=\"chart\""))
+        #expect(String(decoding: all["internal/index.html"] ?? Data(), as: UTF8.self).contains("<a href=\"stats.html\">"))
+        #expect(!String(decoding: all["public/index.html"] ?? Data(), as: UTF8.self).contains("stats.html"))
         for (path, data) in all where path.hasPrefix("public/") {
             let text = String(decoding: data, as: UTF8.self)
             for secret in secrets { #expect(!text.contains(secret), "\(path) shows internal text: \(secret)") }

@@ -1,0 +1,390 @@
+import Catalog
+
+/// The figures of ``CatalogStats`` as one self-contained HTML page with SVG bar charts
+/// (`zhinan stats --format html`, and `internal/stats.html` from `zhinan build`). No
+/// JavaScript; every chart has a `<title>`/`<desc>` and its figures in a table; all text
+/// goes through the one escaper (Markup).
+///
+/// Each figure group is one small function returning a ``DashboardSection``; ``sections``
+/// lists them in order, so a new figure of CatalogStats is one more function and one more
+/// line there.
+public struct StatsDashboard {
+    public var stats: CatalogStats
+    public var catalog: Catalog
+    public var language: ReportLanguage
+
+    public init(stats: CatalogStats, catalog: Catalog, language: ReportLanguage = .zh) {
+        self.stats = stats
+        self.catalog = catalog
+        self.language = language
+    }
+
+    /// The page, ending with a newline.
+    public func html() -> String {
+        let title = w("《\(stats.catalogName)》统计", "Figures: \(stats.catalogName)")
+        var out = "<!DOCTYPE html>\n<html lang=\"\(language == .zh ? "zh-CN" : "en")\">\n<head>\n<meta charset=\"utf-8\">\n"
+        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"color-scheme\" content=\"light\">\n"
+        out += "<title>\(esc(title))</title>\n<style>\n\(Self.css)</style>\n</head>\n<body>\n<main>\n"
+        out += "<h1>\(esc(title))</h1>\n"
+        out += "<p class=\"lead\">\(esc(w("事项总数：\(stats.itemCount) 项", "Items: \(stats.itemCount)")))</p>\n"
+        for section in sections { out += section.html() }
+        return out + "</main>\n</body>\n</html>\n"
+    }
+
+    /// The figure groups, in order.
+    var sections: [DashboardSection] {
+        [byType(), byWindowCategory(), limitsPerItem(), compression(), immediate(), materialClasses(),
+         materialsPerItem(), bundles()].compactMap { $0 }
+    }
+
+    // MARK: Figure groups
+
+    func byType() -> DashboardSection {
+        countSection(id: "by-type", title: w("按事项类型", "Items by type (事项类型)"), counts: stats.itemsByType, color: .blue)
+    }
+
+    func byWindowCategory() -> DashboardSection {
+        var s = countSection(
+            id: "by-window", title: w("按窗口类别", "Items by window category (窗口类别)"),
+            counts: stats.itemsByWindowCategory, color: .blue)
+        s.notes.append(w(
+            "在多个类别的窗口受理的事项，在每个类别各计一次（本目录有 \(stats.itemsInSeveralCategories) 项）；未指定受理地点的事项 \(stats.itemsWithoutWindow) 项。",
+            "An item accepted at windows of several categories counts in each (\(stats.itemsInSeveralCategories) here); items without a window: \(stats.itemsWithoutWindow)."))
+        return s
+    }
+
+    /// 法定 against 承诺 for each item whose limits compare, per unit, longest 法定 first;
+    /// the others listed apart.
+    func limitsPerItem() -> DashboardSection {
+        var s = DashboardSection(id: "limits", title: w("各事项法定时限与承诺时限", "Statutory and promised limits per item"))
+        var working: [(Item, Int, Int)] = [], calendar: [(Item, Int, Int)] = [], apart: [[String]] = []
+        for item in catalog.items {
+            let l = item.timeLimits
+            switch (l?.statutory, l?.promised) {
+            case (.workingDays(let a)?, let p?) where p == .immediate || p.isWorkingDays:
+                working.append((item, a, p.days))
+            case (.calendarDays(let a)?, let p?) where p == .immediate || !p.isWorkingDays:
+                calendar.append((item, a, p.days))
+            default:
+                apart.append([item.code, item.name, l?.statutory.map(limit) ?? w("未填写", "none"), l?.promised.map(limit) ?? w("未填写", "none")])
+            }
+        }
+        let statutoryWord = w("法定", "statutory"), promisedWord = w("承诺", "promised")
+        for (rows, unitName, isWorking) in [(working, w("工作日", "working days"), true), (calendar, w("自然日", "calendar days"), false)] where !rows.isEmpty {
+            let sorted = rows.sorted { ($0.1, $1.0.code) > ($1.1, $0.0.code) }
+            s.figures.append(DashboardFigure(
+                chart: BarChart(
+                    title: w("法定与承诺时限（\(unitName)）", "Statutory and promised limits (\(unitName))"),
+                    description: w("每个事项两条横条：上为法定时限，下为承诺时限，按法定时限从长到短排列。",
+                                   "Two bars per item: statutory above, promised below, longest statutory limit first."),
+                    rows: sorted.map { item, a, p in
+                        BarChart.Row(label: "\(item.name) \(item.code)", bars: [
+                            .init(Double(a), .gray, text: "\(statutoryWord) \(days(a, workingDays: isWorking, language))"),
+                            .init(Double(p), .blue, text: "\(promisedWord) " + (p == 0 ? limit(.immediate) : days(p, workingDays: isWorking, language))),
+                        ])
+                    }),
+                legend: [(.gray, statutoryWord), (.blue, promisedWord)]))
+            s.tables.append(DataTable(
+                caption: w("法定与承诺时限（\(unitName)）", "Statutory and promised limits (\(unitName))"),
+                header: [w("事项编码", "Code"), w("事项名称", "Item"), statutoryWord, promisedWord, w("压缩", "Compression")],
+                rows: sorted.map { item, a, p in
+                    [item.code, item.name, days(a, workingDays: isWorking, language),
+                     p == 0 ? limit(.immediate) : days(p, workingDays: isWorking, language), percent(Double(a - p) / Double(a))]
+                }))
+        }
+        if !apart.isEmpty {
+            s.tables.append(DataTable(
+                caption: w("时限无法比较的事项（缺少时限、法定即办，或一个按工作日一个按自然日）",
+                           "Items whose limits do not compare (missing, statutory 即办, or working against calendar days)"),
+                header: [w("事项编码", "Code"), w("事项名称", "Item"), statutoryWord, promisedWord], rows: apart, open: true))
+        }
+        if s.tables.isEmpty { s.notes.append(w("无事项。", "No items.")) }
+        return s
+    }
+
+    func compression() -> DashboardSection {
+        var s = DashboardSection(id: "compression", title: w("时限压缩", "Compression of time limits"))
+        var rows: [BarChart.Row] = [], table: [[String]] = []
+        func add(_ label: String, _ value: Double?, _ basis: String) {
+            table.append([label, value.map(percent) ?? w("无法计算", "n/a"), basis])
+            guard let value else { return }
+            rows.append(BarChart.Row(label: label, bars: [.init(max(0, value) * 100, .blue, text: percent(value))]))
+        }
+        add(w("平均压缩", "Mean compression"), stats.meanCompression, w("\(stats.compressionItems) 个可比较的事项", "\(stats.compressionItems) comparable items"))
+        for (name, totals, working) in [(w("工作日合计", "Working days, totals"), stats.workingDays, true),
+                                         (w("自然日合计", "Calendar days, totals"), stats.calendarDays, false)] {
+            let (st, pr) = (days(totals.statutory, workingDays: working, language), days(totals.promised, workingDays: working, language))
+            add(name, totals.compression, w("法定 \(st)，承诺 \(pr)（\(totals.items) 个事项）", "statutory \(st), promised \(pr) (\(totals.items) items)"))
+        }
+        if !rows.isEmpty {
+            s.figures.append(DashboardFigure(chart: BarChart(
+                title: w("承诺时限较法定时限的压缩", "Compression of promised against statutory limits"),
+                description: w("横条长度为压缩比例，满格为 100%。", "Bar length is the compression; a full bar is 100%."),
+                rows: rows, scale: 100)))
+        }
+        s.tables.append(DataTable(caption: w("时限压缩", "Compression"), header: [w("指标", "Figure"), w("压缩", "Compression"), w("依据", "Basis")], rows: table))
+        return s
+    }
+
+    func immediate() -> DashboardSection {
+        var s = DashboardSection(id: "immediate", title: w("即办件", "Decided on the spot (即办件)"))
+        let other = stats.itemCount - stats.immediateItems
+        let share = stats.immediateShare.map(percent) ?? w("无法计算", "n/a")
+        if stats.itemCount > 0 {
+            s.figures.append(DashboardFigure(
+                chart: BarChart(
+                    title: w("即办件占比", "Share of 即办件"),
+                    description: w("即办件 \(stats.immediateItems) 项，其他 \(other) 项，即办件占 \(share)。",
+                                   "\(stats.immediateItems) 即办件, \(other) others: \(share)."),
+                    rows: [BarChart.Row(label: w("全部事项", "All items"), bars: [.init([
+                        .init(value: Double(stats.immediateItems), color: .green), .init(value: Double(other), color: .gray),
+                    ], text: share)])]),
+                legend: [(.green, w("即办件", "即办件")), (.gray, w("其他", "Others"))]))
+        }
+        s.tables.append(DataTable(caption: w("即办件", "即办件"), header: [w("即办件", "即办件"), w("其他", "Others"), w("占比", "Share")],
+                                  rows: [[String(stats.immediateItems), String(other), share]]))
+        return s
+    }
+
+    func materialClasses() -> DashboardSection {
+        var s = DashboardSection(id: "materials", title: w("申请材料", "Materials"))
+        let all = stats.materialsByClass + [stats.allMaterials]
+        if stats.itemCount > 0 {
+            s.figures.append(DashboardFigure(chart: BarChart(
+                title: w("平均每个事项的材料数", "Materials per item, mean"),
+                description: w("按材料类别，平均每个事项的材料项数。", "The mean number of material entries per item, by class."),
+                rows: all.map { f in
+                    BarChart.Row(label: CatalogStats.label(f.materialClass, language), bars: [
+                        .init(f.mean ?? 0, Self.color(f.materialClass), text: decimal(f.mean ?? 0, places: 1, fixed: true)),
+                    ])
+                })))
+        }
+        s.tables.append(DataTable(
+            caption: w("申请材料", "Materials"), header: [w("类别", "Class"), w("平均每个事项", "Mean per item"), w("最多", "Most"), w("合计", "Total")],
+            rows: all.map { [CatalogStats.label($0.materialClass, language), decimal($0.mean ?? 0, places: 1, fixed: true), String($0.max), String($0.total)] }))
+        s.notes.append(stats.shareableShare.map {
+            w("可共享材料：\(stats.shareableMaterials) 项，占全部 \(stats.allMaterials.total) 项材料的 \(percent($0))。",
+              "Shareable (可共享): \(stats.shareableMaterials) of \(stats.allMaterials.total) entries, \(percent($0)).")
+        } ?? w("可共享材料：无材料。", "Shareable (可共享): no materials."))
+        return s
+    }
+
+    /// Each item's materials by class, most first.
+    func materialsPerItem() -> DashboardSection? {
+        guard !catalog.items.isEmpty else { return nil }
+        var s = DashboardSection(id: "materials-per-item", title: w("各事项的申请材料", "Materials per item"))
+        let classes = CatalogStats.MaterialClass.allCases
+        let counts = catalog.items.map { item in (item, classes.map { c in item.materials.count { CatalogStats.MaterialClass($0) == c } }) }
+            .sorted { ($0.1.reduce(0, +), $1.0.code) > ($1.1.reduce(0, +), $0.0.code) }
+        let names = classes.map { CatalogStats.shortLabel($0, language) }
+        s.figures.append(DashboardFigure(
+            chart: BarChart(
+                title: w("各事项的申请材料（按类别）", "Materials per item, by class"),
+                description: w("每个事项一条横条，按类别分段：\(names.joined(separator: "、"))；材料最多的事项在前。",
+                               "One bar per item in segments by class: \(names.joined(separator: ", ")); most materials first."),
+                rows: counts.map { item, n in
+                    BarChart.Row(label: "\(item.name) \(item.code)", bars: [.init(
+                        zip(classes, n).map { .init(value: Double($1), color: Self.color($0)) },
+                        text: zip(names, n).filter { $1 > 0 }.map { "\($0) \($1)" }.joined(separator: " ").ifEmpty(w("无材料", "none")))])
+                }),
+            legend: zip(classes, names).map { (Self.color($0), $1) }))
+        s.tables.append(DataTable(
+            caption: w("各事项的申请材料", "Materials per item"),
+            header: [w("事项编码", "Code"), w("事项名称", "Item")] + names + [w("合计", "Total")],
+            rows: counts.map { item, n in [item.code, item.name] + n.map(String.init) + [String(n.reduce(0, +))] }))
+        return s
+    }
+
+    func bundles() -> DashboardSection? {
+        guard !stats.bundles.isEmpty else { return nil }
+        var s = DashboardSection(id: "bundles", title: w("一件事", "Bundles (一件事)"))
+        let before = w("逐项办理", "one by one"), after = w("一件事", "as a bundle")
+        s.figures.append(DashboardFigure(
+            chart: BarChart(
+                title: w("一件事：合并前后的材料", "Bundles: materials before and after merging"),
+                description: w("每件一件事两条横条：上为逐项办理要交的材料数，下为合并后的材料数。",
+                               "Two bars per bundle: materials one by one above, after merging below."),
+                rows: stats.bundles.map { b in
+                    BarChart.Row(label: "\(b.name) \(b.code)", bars: [
+                        .init(Double(b.materialsBefore), .gray, text: w("\(before) \(b.materialsBefore) 项", "\(before): \(b.materialsBefore)")),
+                        .init(Double(b.materialsAfter), .blue, text: w("\(after) \(b.materialsAfter) 项", "\(after): \(b.materialsAfter)")),
+                    ])
+                }),
+            legend: [(.gray, before), (.blue, after)]))
+        let timed = stats.bundles.filter { $0.daysSaved != nil }
+        if !timed.isEmpty {
+            s.figures.append(DashboardFigure(
+                chart: BarChart(
+                    title: w("一件事：逐项办理与一件事承诺的时限", "Bundles: time one by one and promised"),
+                    description: w("每件一件事两条横条：上为逐项办理的时限之和，下为一件事的承诺时限。",
+                                   "Two bars per bundle: the members' limits one after another above, the bundle's promise below."),
+                    rows: timed.map { b in
+                        BarChart.Row(label: "\(b.name) \(b.code)", bars: [
+                            .init(Double(b.oneByOne!.days), .gray, text: "\(before) \(limit(b.oneByOne!))"),
+                            .init(Double(b.promised!.days), .blue, text: "\(after) \(limit(b.promised!))"),
+                        ])
+                    }),
+                legend: [(.gray, before), (.blue, after)]))
+        }
+        s.tables.append(DataTable(
+            caption: w("一件事", "Bundles"),
+            header: [w("编码", "Code"), w("名称", "Name"), w("方式", "Mode"), w("事项数", "Items"), w("材料（逐项）", "Materials one by one"),
+                     w("材料（合并后）", "Materials merged"), w("逐项办理时限", "Time one by one"), w("承诺时限", "Promised"), w("节省", "Saved")],
+            rows: stats.bundles.map { b in
+                [b.code, b.name, b.mode.rawValue, String(b.members), String(b.materialsBefore), String(b.materialsAfter),
+                 b.oneByOne.map(limit) ?? "—", b.promised.map(limit) ?? "—", b.saved.map(limit) ?? "—"]
+            }))
+        return s
+    }
+
+    // MARK: Helpers
+
+    /// Items per key as bars, with the table.
+    private func countSection(id: String, title: String, counts: [CatalogStats.Count], color: BarColor) -> DashboardSection {
+        var s = DashboardSection(id: id, title: title)
+        let unit = w("项", "items")
+        if !counts.isEmpty {
+            s.figures.append(DashboardFigure(chart: BarChart(
+                title: title, description: counts.map { "\($0.key) \($0.count)" }.joined(separator: w("；", "; ")),
+                rows: counts.map { BarChart.Row(label: $0.key, bars: [.init(Double($0.count), color, text: w("\($0.count) 项", "\($0.count)"))]) })))
+        } else {
+            s.notes.append(w("无事项。", "No items."))
+        }
+        s.tables.append(DataTable(caption: title, header: [w("类别", "Category"), unit], rows: counts.map { [$0.key, String($0.count)] }))
+        return s
+    }
+
+    static func color(_ c: CatalogStats.MaterialClass?) -> BarColor {
+        switch c {
+        case .required?: .blue
+        case .conditional?: .orange
+        case .deferrable?: .green
+        case .optional?: .purple
+        case nil: .gray
+        }
+    }
+
+    private func limit(_ l: TimeLimit) -> String { l.text(language) }
+
+    private func w(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+
+    /// Print on A4 and phones: charts shrink with the page, never split; a heading stays
+    /// with what follows it.
+    static let css = """
+        body { margin: 0; font: 16px/1.6 system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; color: #1a1a1a; background: #fff; }
+        main { max-width: 60rem; margin: 0 auto; padding: 1rem 0.75rem 3rem; }
+        h1 { font-size: 1.6rem; line-height: 1.3; margin: 0.5rem 0; }
+        h2 { font-size: 1.3rem; margin: 2rem 0 0.5rem; border-bottom: 2px solid #1f5fa8; break-after: avoid; page-break-after: avoid; }
+        section { break-before: auto; }
+        figure { margin: 1rem 0; break-inside: avoid; page-break-inside: avoid; }
+        figcaption { font-weight: 600; margin-bottom: 0.25rem; }
+        svg.chart { display: block; max-width: 100%; height: auto; }
+        .legend { list-style: none; padding: 0; margin: 0.25rem 0 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; }
+        .swatch { display: inline-block; width: 1em; height: 1em; vertical-align: -0.15em; margin-right: 0.35em; border: 1px solid #1a1a1a; }
+        .swatch svg { display: block; }
+        details { margin: 0.5rem 0 1rem; }
+        summary { cursor: pointer; color: #1f5fa8; }
+        .table-wrap { overflow-x: auto; }
+        table { border-collapse: collapse; margin: 0.5rem 0; font-size: 0.95rem; }
+        caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
+        th, td { border: 1px solid #767676; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+        td.n { text-align: right; font-variant-numeric: tabular-nums; }
+        p.note { color: #404040; }
+        @media print {
+          @page { size: A4; margin: 15mm; }
+          body { font-size: 12pt; }
+          main { max-width: none; padding: 0; }
+          details > summary { display: none; }
+          details:not([open]) { display: none; }
+          .table-wrap { overflow: visible; }
+          caption, thead { break-after: avoid; page-break-after: avoid; }
+          tr { break-inside: avoid; page-break-inside: avoid; }
+          * { -webkit-print-color-adjust: exact; }
+        }
+
+        """
+}
+
+/// One figure group: a heading, its charts, its tables and notes.
+struct DashboardSection {
+    var id: String
+    var title: String
+    var figures: [DashboardFigure] = []
+    var tables: [DataTable] = []
+    var notes: [String] = []
+
+    func html() -> String {
+        var out = "<section aria-labelledby=\"\(id)\">\n<h2 id=\"\(id)\">\(esc(title))</h2>\n"
+        for (i, f) in figures.enumerated() { out += f.html(id: "\(id)-c\(i + 1)") }
+        for n in notes { out += "<p class=\"note\">\(esc(n))</p>\n" }
+        for t in tables { out += t.html() }
+        return out + "</section>\n"
+    }
+}
+
+/// A chart (in as many parts as printing needs) and its legend.
+struct DashboardFigure {
+    var chart: BarChart
+    var legend: [(BarColor, String)] = []
+
+    func html(id: String) -> String {
+        var legendHTML = ""
+        if !legend.isEmpty {
+            legendHTML = "<ul class=\"legend\">" + legend.map { color, text in
+                "<li><span class=\"swatch\"><svg width=\"14\" height=\"14\" aria-hidden=\"true\"><rect width=\"14\" height=\"14\" fill=\"\(color.rawValue)\"/></svg></span>\(esc(text))</li>"
+            }.joined() + "</ul>\n"
+        }
+        let parts = chart.svg(id: id)
+        return parts.enumerated().map { i, svg in
+            let part = parts.count == 1 ? "" : "（\(i + 1)/\(parts.count)）"
+            return "<figure>\n<figcaption>\(esc(chart.title + part))</figcaption>\n\(svg)\n\(legendHTML)</figure>\n"
+        }.joined()
+    }
+}
+
+/// The figures of a chart as a table, in a `<details>` (open for a table that is the only
+/// telling of its figures).
+struct DataTable {
+    var caption: String
+    var header: [String]
+    var rows: [[String]]
+    var open = false
+
+    func html() -> String {
+        var out = "<details\(open ? " open" : "")>\n<summary>\(esc(caption))</summary>\n<div class=\"table-wrap\"><table>\n"
+        out += "<caption>\(esc(caption))</caption>\n<thead><tr>" + header.map { "<th scope=\"col\">\(esc($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        for row in rows {
+            out += "<tr>" + row.map { cell in
+                !cell.isEmpty && cell.allSatisfy({ "0123456789.%-".contains($0) }) ? "<td class=\"n\">\(esc(cell))</td>" : "<td>\(esc(cell))</td>"
+            }.joined() + "</tr>\n"
+        }
+        return out + "</tbody>\n</table></div>\n</details>\n"
+    }
+}
+
+extension CatalogStats {
+    /// The class's short name for legends and table headers.
+    static func shortLabel(_ c: MaterialClass, _ language: ReportLanguage) -> String {
+        switch (c, language) {
+        case (.required, .zh): "必要"
+        case (.conditional, .zh): "条件"
+        case (.deferrable, .zh): "容缺"
+        case (.optional, .zh): "非必要"
+        case (.required, .en): "required"
+        case (.conditional, .en): "conditional"
+        case (.deferrable, .en): "deferrable"
+        case (.optional, .en): "optional"
+        }
+    }
+}
+
+extension TimeLimit {
+    fileprivate var isWorkingDays: Bool {
+        if case .workingDays = self { return true }
+        return false
+    }
+}
+
+extension String {
+    fileprivate func ifEmpty(_ other: String) -> String { isEmpty ? other : self }
+}
