@@ -139,10 +139,8 @@ struct ItemBinder {
                 notes: [b.reporter.note(first, zh: "\(secondName == "审批结果" ? "审批证件" : "审批结果")写在这里", en: "the other is here")])
         }
         if national { NationalMaterialRules().check(&item, spans: spans, binder: &b) }
-        let standIns = [ElementKey.certificate: ElementKey.result, ElementKey.result: ElementKey.certificate]
         for spec in profile.elements where spec.isRequired && given[spec.key] == nil {
-            // 审批结果 takes the place of 审批证件, and satisfies a profile that requires it.
-            if let other = standIns[spec.key], given[other] != nil { continue }
+            if let other = profile.standIn(for: spec.key), given[other.key] != nil { continue }
             let by = profile.profiles.filter { p in p.elements.contains { $0.key == spec.key && $0.isRequired } }.map(\.id)
             let names = ([spec.name] + spec.synonyms).map { "“\($0)”" }.joined(separator: "或")
             b.reporter.report(CompilerCodes.missingElement, at: spans.start,

@@ -63,7 +63,9 @@ public enum ItemSchema {
             if spec.isRequired {
                 // A heading standing for one of its fields gives the element too.
                 let fieldAliases = profile.fieldAliases.values.filter { $0.elementKey == spec.key }.map(\.name).sorted()
-                let all = names + fieldAliases
+                // So does the element standing in for it (审批证件 for 审批结果, and back).
+                let standIn = profile.standIn(for: spec.key).map { [$0.name] + $0.synonyms + $0.traditional } ?? []
+                let all = names + fieldAliases + standIn
                 if all.count == 1 { required.append(spec.name) } else { constraints.append(anyOfRequired(all)) }
             }
             if let once = atMostOne(names) { constraints.append(once) }

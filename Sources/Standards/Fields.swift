@@ -24,7 +24,8 @@ public struct FieldSpec: Sendable, Equatable {
         self.name = name
         self.kind = kind
         self.isRequired = required
-        self.traditional = traditional
+        // A name whose traditional form is the same characters (替代材料) has no other spelling.
+        self.traditional = traditional.filter { $0 != name }
         self.help = help
         self.numbersAllowed = numbersAllowed
         self.profile = profile
@@ -157,7 +158,7 @@ public enum Fields {
     /// 告知承诺.
     public static let commitment: [FieldSpec] = [
         FieldSpec("承诺书", .text, required: true, traditional: ["承諾書"], help: "本事项申请材料中承诺书的名称，或材料库编号"),
-        FieldSpec("替代材料", .list(.text), traditional: ["替代材料"], help: "承诺书替代的申请材料名称（它们免提交）"),
+        FieldSpec("替代材料", .list(.text), help: "承诺书替代的申请材料名称（它们免提交）"),
         FieldSpec("核查", .text, help: "何时、如何核查承诺内容，承诺不实如何处理"),
     ]
 

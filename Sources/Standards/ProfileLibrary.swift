@@ -171,6 +171,15 @@ public struct EffectiveProfile: Sendable {
         elements.first { $0.key == key }
     }
 
+    /// The element whose presence satisfies a requirement of the element with key `key`:
+    /// GB/T 39554.2-2020's 审批结果 takes the place of DB44/T 1148's 审批证件, so either one
+    /// meets a profile that requires the other. Nil when none stands in, or when the profiles
+    /// followed do not define it.
+    public func standIn(for key: String) -> ElementSpec? {
+        let standIns = ["certificate": "result", "result": "certificate"]
+        return standIns[key].flatMap { element(key: $0) }
+    }
+
     /// The canonical names of all elements, for did-you-mean.
     public var elementNames: [String] { elements.map(\.name) }
 

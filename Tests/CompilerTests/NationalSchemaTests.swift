@@ -35,6 +35,40 @@ import Testing
         #expect((limits["法定"]?["anyOf"] as? [[String: Any]])?.last?["const"] as? String == "无")
     }
 
+    /// 审批结果 is required under the national profile, and DB44/T 1148's 审批证件 stands in
+    /// for it (the binder accepts either; the samples write 审批证件): the schema agrees.
+    @Test func theCertificateStandsInForTheRequiredResult() throws {
+        let groups = ItemSchemaTests.requiredGroups(try Self.schema(try Self.national()))
+        #expect(groups.contains(["审批结果", "办理结果", "审批结果名称", "审批证件", "審批證件"]), "\(groups)")
+    }
+
+    /// The metaschema wants every `required` and `enum` list free of repeats (CI's jsonschema
+    /// refused `required: [替代材料, 替代材料]` once), and no name may be its own traditional
+    /// spelling (the property was marked deprecated).
+    @Test func noListRepeatsAndNoNameIsItsOwnTraditionalSpelling() throws {
+        var repeats: [String] = []
+        func walk(_ value: Any, _ path: String) {
+            if let object = value as? [String: Any] {
+                for key in ["required", "enum"] {
+                    if let list = object[key] as? [Any] {
+                        let texts = list.map { ($0 is String ? "“\($0)”" : "\($0)") }  // 0 and "0" differ
+                        if Set(texts).count != texts.count { repeats.append("\(path)/\(key): \(texts)") }
+                    }
+                }
+                if let description = object["description"] as? String,
+                   let m = description.firstMatch(of: /“(.+)”是繁体写法，请写作“(.+)”/), m.1 == m.2 {
+                    repeats.append("\(path): \(description)")
+                }
+                for (key, child) in object { walk(child, path + "/" + key) }
+            } else if let array = value as? [Any] {
+                for (i, child) in array.enumerated() { walk(child, path + "/\(i)") }
+            }
+        }
+        walk(try Self.schema(try Self.national()), "")
+        walk(try Self.schema(try guideAndManual()), "")
+        #expect(repeats == [])
+    }
+
     @Test func withoutTheProfileTheSchemaIsAsBefore() throws {
         let schema = try Self.schema(try guideAndManual())
         #expect(ItemSchemaTests.properties(schema)["审批结果"] == nil)
