@@ -430,6 +430,32 @@ public enum CompilerCodes {
         "两个一件事使用了同一个编码，或一件事的编码与某个事项编码相同。", "Two bundles share a code, or a bundle's code is an item's code.",
         "改用唯一的编码。", "Give it a unique code.")
 
+    // MARK: Bundles with 情形 (ZN911–ZN914)
+
+    public static let bundleQuestionConflict = code(
+        "ZN911", .error, "一件事成员的同一情形问题选项不同", "Bundle members give one 情形 question different options",
+        "一件事把成员事项的“情形”问题合并：编号相同的问题只问一次，申请人的一个回答同时决定每个成员事项要交的材料。两个成员事项用同一个编号给出不同的选项时，这个回答无法同时适用于两者：选了一个事项才有的选项，另一个事项的材料就无从筛选，合并后的材料清单会出错。",
+        "A bundle merges its members' 情形 questions: a question id is asked once, and the applicant's one answer decides every member's papers. When two members give one id different options, no answer fits both: an option only one member has leaves the other's materials unfiltered, and the merged list goes wrong.",
+        "在两个事项中统一该问题的选项（同时核对各自的“适用情形”）；如果确实是两个不同的问题，在其中一个事项中改用另一个编号。",
+        "Give the question the same options in both items (and check their 适用情形); if they really are two questions, give one of them another id.",
+        example: "# items/a.yaml 情形: [{编号: agent, 问题: 是否委托他人办理？, 选项: [本人办理, 委托他人办理]}]\n# items/b.yaml 情形: [{编号: agent, 问题: 办理人, 选项: [本人, 代理人]}]\n事项: [440103-XK-00101-001, 440103-XK-00102-001]   # ZN911：第二个成员")
+    public static let bundleQuestionWording = code(
+        "ZN912", .warning, "一件事成员的同一情形问题措辞不同", "Bundle members word one 情形 question differently",
+        "两个成员事项的同一编号问题选项相同，但问题文字或选项顺序不同。一件事只问一次，用第一个成员事项的写法；选项相同，合并后的材料清单仍然正确，所以只是警告。但措辞不同往往说明两个事项的编写人对问题的理解不同，值得核对。",
+        "Two members ask a question of one id with the same options, but word the question or order the options differently. The bundle asks it once, in the first member's words; the options agree, so the merged list is still right, hence a warning. But different words often mean the two items' authors meant different things, which is worth checking.",
+        "核对两处的含义后，统一问题文字和选项顺序。", "Check that both mean the same, then give them the same words and option order.")
+    public static let bundleQuestionTwice = code(
+        "ZN913", .warning, "一件事成员用不同编号问同一个问题", "Bundle members ask one question under two ids",
+        "两个成员事项的“情形”问题选项相同（选项只是“是、否”时问题文字也相同），但编号不同。一件事按编号合并问题，申请人会被同一个问题问两次，还可能前后答得不一致。",
+        "Two members ask 情形 questions with the same options (and, when the options are just 是 and 否, the same words) under different ids. A bundle merges questions by id, so the applicant is asked the same thing twice, and may answer it two ways.",
+        "在两个事项中用同一个编号（同时改“适用情形”中的编号）；如果确实是不同的问题，请改写问题或选项，让申请人分得清。",
+        "Use one id in both items (and in their 适用情形); if they really are different questions, reword the question or its options so that applicants can tell them apart.")
+    public static let bundleScenarioPromiseTooShort = code(
+        "ZN914", .error, "一件事的承诺时限在某种情形下不够", "Bundle promise too short in some scenario",
+        "成员事项的“情形差异”可以在某种情形下给出更长的承诺时限。按成员事项自己的承诺，一件事的承诺够用；但在这种情形下，按办理方式合计的成员承诺时限长于一件事的承诺时限，对这些申请人承诺无法兑现。zhinan 枚举成员事项“情形差异”所涉及问题的全部选项组合（至多 4096 种；超出时不作此项检查）。",
+        "A member's 情形差异 may promise a longer limit in some scenario. By the members' own promises the bundle's promise suffices, but in this scenario the members' promises, added up by the bundle's mode, exceed it: for these applicants the promise cannot be kept. zhinan goes through every combination of the options of the questions the members' 情形差异 name (at most 4096; beyond that this check is skipped).",
+        "放宽一件事的承诺时限，或压缩该情形下成员事项的承诺时限。", "Lengthen the bundle's promise, or shorten the member's promise in that scenario.")
+
     // MARK: Suppressions (ZN91x)
 
     public static let suppressedError = code(
@@ -455,6 +481,7 @@ public enum CompilerCodes {
         roleNotInStaff,
         unknownMember, memberTwice, memberNotAtWindow, bundlePromiseTooShort, bundlePromiseOverStatute,
         bundleShape, duplicateBundleCode,
+        bundleQuestionConflict, bundleQuestionWording, bundleQuestionTwice, bundleScenarioPromiseTooShort,
         suppressedError,
         notPositiveInteger, badAttachmentPath, attachmentMissing, attachmentOutside, unknownCommitmentMaterial,
         noStatutoryNote, deferralLimitWithoutDeferral, deferralWithoutLimit,
