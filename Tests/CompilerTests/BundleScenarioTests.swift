@@ -1,4 +1,5 @@
 import Catalog
+import TestSupport
 import Compiler
 import Testing
 
@@ -79,5 +80,22 @@ import Testing
         try expectFindings(f, ["ZN914@bundles/kaiban.yaml:7:5"])
         let d = try #require(try f.compile().diagnostics.first)
         #expect(d.message.zh == "在情形“是否委托他人办理？：委托他人办理”下，按并联办理，成员事项的承诺时限合计 12个工作日，长于一件事的承诺时限“10个工作日”")
+    }
+}
+
+/// The sample's 开办餐饮店一件事: its three members all ask `agent`.
+@Suite struct SampleBundleScenarioTests {
+    @Test func theSampleBundleAsksTheSharedQuestionOnce() throws {
+        let result = CatalogCompiler(options: CompileOptions(standards: StandardsLocator(explicit: repositoryRoot() + "/standards")))
+            .compile(folder: repositoryRoot() + "/catalogs/liwan-yichuang")
+        #expect(result.diagnostics.map(\.code) == [])
+        let bundle = try #require(result.catalog?.bundles.first { $0.code == "440103-YJS-001" })
+        #expect(bundle.questions.map(\.id) == ["agent", "form", "acceptance"])
+        let letter = try #require(bundle.materials.first { $0.name == "授权委托书" })
+        #expect(letter.neededBy == ["440103-XK-00101-001", "440103-XK-00102-001", "440103-XK-00301-001"])
+        #expect(letter.applicability == [Applicability(clauses: [ScenarioClause(questionID: "agent", options: ["委托他人办理"])])])
+        let everyone = bundle.materials.count
+        let alone = bundle.materials(for: ScenarioChoice(["agent": "本人办理", "form": "个人经营", "acceptance": "否"])).count
+        #expect(alone == everyone - 3)  // no 授权委托书, 户口簿 or 消防验收意见书
     }
 }
