@@ -366,6 +366,7 @@ public struct CatalogCompiler: Sendable {
                 var reporter = itemBinder.b.reporter
                 context.timeRules.check(item, &reporter)
                 FlowRules().check(item, &reporter)
+                ScenarioRules(timeRules: context.timeRules).check(item, &reporter)
                 if context.followsManual { StaffRules().check(item, &reporter) }
                 context.nationalRules.check(item, header: context.header, &reporter)
                 context.attachments.check(item.spans.attachments, &reporter)

@@ -27,6 +27,6 @@ struct ScenarioWords {
     }
 
     /// The words alone, without 在…下: 是否委托他人办理？：委托他人办理.
-    var bareZH: String { String(zh.dropFirst(3).dropLast(3)) }
+    var bareZH: String { String(zh.dropFirst(4).dropLast(3)) }
     var bareEN: String { String(en.dropFirst("under the scenario \"".count).dropLast(3)) }
 }
