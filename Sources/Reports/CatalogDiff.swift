@@ -195,7 +195,7 @@ extension CatalogDiff {
     }
 
     /// The two catalogs, for names behind ids.
-    private struct Context {
+    struct Context {
         let old: Catalog
         let new: Catalog
 
@@ -227,15 +227,11 @@ extension CatalogDiff {
             out += texts(ElementKey.handlingForms, o.handlingForms, n.handlingForms)
             out += legalBasis(o.legalBasis, n.legalBasis)
             out += value(ElementKey.caseType, o.caseType?.rawValue, n.caseType?.rawValue)
-            out += texts(ElementKey.conditions, o.conditions, n.conditions)
+            out += questions(o.questions, n.questions)
+            out += conditions(o, n)
             out += materials(o.materials, n.materials)
-            let ot = o.timeLimits ?? TimeLimits(), nt = n.timeLimits ?? TimeLimits()
-            out += time(ElementKey.timeLimits, field: "statutory", ot.statutory, nt.statutory)
-            out += time(ElementKey.timeLimits, field: "promised", ot.promised, nt.promised)
-            out += field(ElementKey.timeLimits, subject: nil, id: nil, "noStatutoryLimit",
-                         ot.noStatutoryLimit ? "法律法规未规定" : nil, nt.noStatutoryLimit ? "法律法规未规定" : nil)
-            out += field(ElementKey.timeLimits, subject: nil, id: nil, "statutoryNote", ot.statutoryNote, nt.statutoryNote)
-            out += field(ElementKey.timeLimits, subject: nil, id: nil, "promisedNote", ot.promisedNote, nt.promisedNote)
+            out += timeLimits(ElementKey.timeLimits, subject: nil, o.timeLimits, n.timeLimits)
+            out += variants(o.scenarioVariants, n.scenarioVariants)
             out += fees(o.fees, n.fees)
             out += value(ElementKey.rightsAndObligations, o.rightsAndObligations, n.rightsAndObligations)
             out += record(ElementKey.consultation, o.consultation.map(Self.fields), n.consultation.map(Self.fields))
@@ -398,10 +394,14 @@ extension CatalogDiff {
             let pairs = match(a, b, by: [{ $0.libraryID.map { "lib:" + $0 } }, { "name:" + $0.name }])
             var out: [Change] = []
             for i in pairs.added {
-                out.append(Change(element: ElementKey.materials, kind: .added, subject: b[i].name, id: b[i].libraryID))
+                out.append(Change(
+                    element: ElementKey.materials, kind: .added, subject: b[i].name, id: b[i].libraryID,
+                    new: b[i].applicability.map(Self.text)))
             }
             for i in pairs.removed {
-                out.append(Change(element: ElementKey.materials, kind: .removed, subject: a[i].name, id: a[i].libraryID))
+                out.append(Change(
+                    element: ElementKey.materials, kind: .removed, subject: a[i].name, id: a[i].libraryID,
+                    old: a[i].applicability.map(Self.text)))
             }
             for (i, j) in pairs.matched {
                 let (o, n) = (a[i], b[j])
@@ -424,6 +424,7 @@ extension CatalogDiff {
                     ("sampleForm", o.sampleForm, n.sampleForm),
                     ("fillingNotes", o.fillingNotes, n.fillingNotes),
                     ("deferralLimit", o.deferralLimit?.text, n.deferralLimit?.text),
+                    ("applicability", o.applicability.map(Self.text), n.applicability.map(Self.text)),
                 ]
                 for (name, x, y) in fields {
                     out += field(ElementKey.materials, subject: n.name, id: n.libraryID, name, x, y)
@@ -460,6 +461,7 @@ extension CatalogDiff {
                 var out: [Change] = []
                 for i in pairs.added {
                     out.append(Change(element: ElementKey.fees, kind: .added, subject: y[i].name, new: y[i].standard))
+                    out += field(ElementKey.fees, subject: y[i].name, id: nil, "applicability", nil, y[i].applicability.map(Self.text))
                 }
                 for i in pairs.removed {
                     out.append(Change(element: ElementKey.fees, kind: .removed, subject: x[i].name, old: x[i].standard))
@@ -467,6 +469,8 @@ extension CatalogDiff {
                 for (i, j) in pairs.matched {
                     out += field(ElementKey.fees, subject: y[j].name, id: nil, "standard", x[i].standard, y[j].standard)
                     out += field(ElementKey.fees, subject: y[j].name, id: nil, "basis", x[i].basis, y[j].basis)
+                    out += field(ElementKey.fees, subject: y[j].name, id: nil, "applicability",
+                                 x[i].applicability.map(Self.text), y[j].applicability.map(Self.text))
                 }
                 return out
             case (let a?, let b?):
@@ -482,8 +486,12 @@ extension CatalogDiff {
             }
             let pairs = match(a, b, by: [{ $0.name }])
             var out: [Change] = []
-            for i in pairs.added { out.append(Change(element: ElementKey.flow, kind: .added, subject: b[i].name)) }
-            for i in pairs.removed { out.append(Change(element: ElementKey.flow, kind: .removed, subject: a[i].name)) }
+            for i in pairs.added {
+                out.append(Change(element: ElementKey.flow, kind: .added, subject: b[i].name, new: b[i].applicability.map(Self.text)))
+            }
+            for i in pairs.removed {
+                out.append(Change(element: ElementKey.flow, kind: .removed, subject: a[i].name, old: a[i].applicability.map(Self.text)))
+            }
             for (i, j) in pairs.matched {
                 let (o, n) = (a[i], b[j])
                 out += field(ElementKey.flow, subject: n.name, id: nil, "role", o.role, n.role)
@@ -492,6 +500,8 @@ extension CatalogDiff {
                 out += field(ElementKey.flow, subject: n.name, id: nil, "note", o.note, n.note)
                 out += field(ElementKey.flow, subject: n.name, id: nil, "transitions", next(o), next(n))
                 out += field(ElementKey.flow, subject: n.name, id: nil, "outcome", o.outcome?.rawValue, n.outcome?.rawValue)
+                out += field(ElementKey.flow, subject: n.name, id: nil, "applicability",
+                             o.applicability.map(Self.text), n.applicability.map(Self.text))
             }
             return out
         }
