@@ -38,6 +38,25 @@ import Testing
         #expect(s.contains("<conditionApplicability>\n        <condition>\n          <index>1</index>"))
     }
 
+    /// The XSD checks the new elements: a question id with a space, a clause without
+    /// options' wrapper, a negative condition index.
+    @Test(arguments: [
+        ("<id>agent</id>", "<id>a b</id>", "id"),
+        ("<index>1</index>", "<index>-1</index>", "index"),
+        ("<questionID>agent</questionID>", "<questionID>agent</questionID><extra/>", "extra"),
+    ])
+    func corruptedScenarioElementsFailValidation(original: String, replacement: String, mentioned: String) throws {
+        let xml = text(try CatalogXML.encode(Fixtures.scenarios, variant: .public))
+        var corrupted = xml
+        corrupted.replaceSubrange(try #require(corrupted.range(of: original)), with: replacement)
+        do {
+            try CatalogXML.validate(Array(corrupted.utf8))
+            Issue.record("a corrupted document validated")
+        } catch ExportError.invalidXML(let problems) {
+            #expect(problems.contains { $0.contains(mentioned) }, "\(problems)")
+        }
+    }
+
     /// The variant's own 办理时限 leaves out `noStatutoryLimit: false`, as the item's does.
     @Test func aVariantsTimeLimitsLeaveOutTheFalseFlag() throws {
         let s = text(try CatalogJSON.encode(Fixtures.scenarios, variant: .internal))

@@ -111,6 +111,7 @@ import Testing
         try expectGolden(stats.json(), file: golden("stats-scenarios.json"))
         try expectGolden(stats.csv(), file: golden("stats-scenarios.csv"))
         let html = StatsDashboard(stats: stats, catalog: Self.catalog).html()
+        try expectGolden(html, file: golden("stats-scenarios.html"))
         #expect(html.contains("<h2 id=\"scenarios\">情形（精准告知）</h2>"))
         #expect(html.contains("精准告知使申请材料从平均 4.5 项减少到平均 2.9 项（减少 36.1%）；个人清单最多 5 项。"))
         let en = StatsDashboard(stats: stats, catalog: Self.catalog, language: .en).html()
