@@ -10,6 +10,7 @@ import Catalog
 ///
 /// How things are matched:
 /// - items by 事项编码; catalog entries by 编号;
+/// - 情形 questions by 编号, 情形差异 by their 适用情形 (``ScenarioKeys``);
 /// - materials by 材料库 id, then by name; flow steps, fees and additional elements by name
 ///   (key); 办理依据 by 法规 and 条款; windows by id; lists of text (审批条件, 服务对象,
 ///   办理形式) by their text, so an edited condition is one removed and one added;
@@ -101,8 +102,9 @@ public struct CatalogDiff: Sendable, Equatable {
             case added, removed, changed
         }
 
-        /// The element: for an item, an ``ElementKey`` (`materials`, `timeLimits`, `flow` …)
-        /// or `additional` for an element a locality's profile adds; for the catalog,
+        /// The element: for an item, an ``ElementKey`` (`materials`, `timeLimits`, `flow` …),
+        /// `questions` or `scenarioVariants` (情形, see ``ScenarioKeys``) or `additional` for an
+        /// element a locality's profile adds; for the catalog,
         /// `catalog`, `agencies`, `windows`, `laws`, `sharedMaterials` or `bundles` (一件事).
         public var element: String
         public var kind: Kind
@@ -114,11 +116,14 @@ public struct CatalogDiff: Sendable, Equatable {
         public var id: String?
         /// Which field of the subject (or of the element) changed: `form`, `copies`,
         /// `necessity`, `condition` … for materials; `statutory`, `promised` for time limits;
-        /// `timeLimit`, `role` … for steps. `nil` when the whole subject or element is meant.
+        /// `timeLimit`, `role` … for steps; `applicability` (适用情形) of a material, condition,
+        /// fee or step; `question`, `options` of a 情形 question. `nil` when the whole subject or element is meant.
         public var field: String?
         /// The old and new values as text (`原件`, `2`, `10个工作日`, `true`), in full; absent
         /// where nothing was there, and for a subject added or removed as a whole (a material,
-        /// a step …), which ``subject`` names.
+        /// a step …), which ``subject`` names — except a material, condition or step added or
+        /// removed with a 适用情形, which carries it (`{agent: 委托他人办理}`), and a 情形
+        /// question, which carries its options (`本人办理、委托他人办理`).
         public var old: String?
         public var new: String?
         /// For time limits counted the same way on both sides, the difference, new − old.
