@@ -77,10 +77,16 @@ extension Item {
             case ElementKey.windows: item.windowIDs = []
             case ElementKey.handlingForms: item.handlingForms = []
             case ElementKey.legalBasis: item.legalBasis = []
-            case ElementKey.caseType: item.caseType = nil
-            case ElementKey.conditions: (item.conditions, item.conditionApplicability) = ([], [])
+            case ElementKey.caseType:
+                item.caseType = nil
+                for i in item.scenarioVariants.indices { item.scenarioVariants[i].caseType = nil }
+            case ElementKey.conditions:
+                item.conditions = []
+                item.conditionApplicability = []
             case ElementKey.materials: item.materials = []
-            case ElementKey.timeLimits: item.timeLimits = nil
+            case ElementKey.timeLimits:
+                item.timeLimits = nil
+                for i in item.scenarioVariants.indices { item.scenarioVariants[i].timeLimits = nil }
             case ElementKey.fees: item.fees = nil
             case ElementKey.rightsAndObligations: item.rightsAndObligations = nil
             case ElementKey.consultation: item.consultation = nil
@@ -98,7 +104,9 @@ extension Item {
             case ElementKey.powerSource: item.national.powerSource = nil
             case ElementKey.entrustingAgency: item.national.entrustingAgencyID = nil
             case ElementKey.jointAgencies: item.national.jointAgencyIDs = []
-            case ElementKey.onSiteVisits: item.national.onSiteVisits = nil
+            case ElementKey.onSiteVisits:
+                item.national.onSiteVisits = nil
+                for i in item.scenarioVariants.indices { item.scenarioVariants[i].onSiteVisits = nil }
             case ElementKey.onSiteReason: item.national.onSiteReason = nil
             case ElementKey.onlineDepth: item.national.onlineDepth = []
             case ElementKey.onlineURL: item.national.onlineURL = nil

@@ -419,6 +419,7 @@ public enum CatalogSQLite {
           PRIMARY KEY (item_code, position)
         )
         """,
+    ] + ScenarioInserters.ddl + [
         "CREATE INDEX items_by_agency ON items (agency_id)",
         "CREATE INDEX item_windows_by_window ON item_windows (window_id)",
         "CREATE INDEX legal_bases_by_law ON legal_bases (law_id)",
@@ -426,9 +427,9 @@ public enum CatalogSQLite {
         "CREATE INDEX transitions_by_target ON transitions (item_code, to_step)",
     ]
 
-    private static let timeKinds = "'immediate', 'workingDays', 'calendarDays'"
+    static let timeKinds = "'immediate', 'workingDays', 'calendarDays'"
 
-    private static func sqlList(_ values: [String]) -> String {
+    static func sqlList(_ values: [String]) -> String {
         values.map { "'" + $0.replacingOccurrences(of: "'", with: "''") + "'" }.joined(separator: ", ")
     }
 
@@ -494,6 +495,7 @@ public enum CatalogSQLite {
         ])
         let national = try NationalInserters(db)
         try national.insert(codeSets: c.codeSets)
+        let scenarios = try ScenarioInserters(db)
         let steps = try db.inserter("steps", [
             "item_code", "position", "name", "role", "time_limit_kind", "time_limit_days", "is_timed", "note", "outcome",
         ])
@@ -551,6 +553,7 @@ public enum CatalogSQLite {
                 for (i, f) in list.enumerated() { try fees.insert(code, i, f.name, f.standard, f.basis) }
             }
             for (i, r) in item.staff.enumerated() { try staff.insert(code, i, r.role, r.duties, r.qualification) }
+            try scenarios.insert(item)
             for (i, e) in item.additionalElements.enumerated() {
                 switch e.value {
                 case .text(let t): try additional.insert(code, i, e.key, e.title, e.isInternal, "text", t)
@@ -594,13 +597,14 @@ public enum CatalogSQLite {
         }
         for statement in [items, serviceObjects, itemWindows, handlingForms, conditions, legalBases, materials,
                           steps, transitions, fees, staff, additional, entries, meta, standards, internalElements,
-                          agencies, windows, laws, shared, bundles, members, bundleMaterials] + national.all {
+                          agencies, windows, laws, shared, bundles, members, bundleMaterials] + national.all + scenarios.all {
             statement.finalize()
         }
         let violations = try db.rows("PRAGMA foreign_key_check")
         if !violations.isEmpty {
             throw ExportError.sqlite("foreign keys violated: " + violations.map { $0.map { $0 ?? "NULL" }.joined(separator: " ") }.joined(separator: "; "))
         }
+        try ScenarioInserters.check(db)
         try db.execute("COMMIT")
     }
 

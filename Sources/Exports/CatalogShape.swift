@@ -77,6 +77,8 @@ public enum CatalogShape {
     /// A day of the calendar, years 0001–9999, without a time zone.
     static let date = Pattern(
         json: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", xsd: "[0-9]{4}-[0-9]{2}-[0-9]{2}", format: "date", xsdBase: "xs:date")
+    /// A 情形 question's 编号.
+    static let scenarioID = Pattern(json: "^[A-Za-z0-9-]+$", xsd: "[A-Za-z0-9\\-]+")
     static let url = Pattern(json: "^[Hh][Tt][Tt][Pp][Ss]?://", xsd: "[Hh][Tt][Tt][Pp][Ss]?://.+")
 
     // MARK: - The description
@@ -196,6 +198,12 @@ public enum CatalogShape {
                 "实施清单要素（GB/T 39554.2-2020）；事项没有任何实施清单要素时省略"),
             req("additionalElements", .list(.object("AdditionalElement"), element: "element"),
                 "地方标准配置增加的其他要素，按配置顺序"),
+            opt("questions", .list(.object("ScenarioQuestion"), element: "question"),
+                "情形：决定申请人需要哪些材料、条件、收费和环节的问题，按编写顺序；事项没有情形时省略"),
+            opt("conditionApplicability", .list(.object("ConditionApplicability"), element: "condition"),
+                "审批条件的适用情形：只有写了适用情形的条件才有一项；没有时省略"),
+            opt("scenarioVariants", .list(.object("ScenarioVariant"), element: "variant"),
+                "情形差异：某些情形下的办件类型、办理时限和到现场次数；按编写顺序，第一个成立的生效；没有时省略"),
         ]),
         Object(name: "LegalBasis", doc: "办理依据的一项", fields: [
             req("lawID", text, "法规：Law 的 id"),
@@ -222,6 +230,7 @@ public enum CatalogShape {
             opt("sampleForm", text, "样表：同上"),
             opt("fillingNotes", text, "填报须知"),
             opt("deferralLimit", .object("TimeLimit"), "容缺后补期限"),
+            opt("applicability", .object("Applicability"), "适用情形：只在这些情形下需要；省略时人人需要"),
         ]),
         Object(name: "TimeLimits", doc: "办理时限：法定时限和承诺时限", fields: [
             opt("statutory", .object("TimeLimit"), "法定"),
@@ -303,6 +312,7 @@ public enum CatalogShape {
             req("name", text, "项目"),
             req("standard", text, "标准"),
             opt("basis", text, "依据"),
+            opt("applicability", .object("Applicability"), "适用情形：只在这些情形下收取；省略时对缴费的人人收取"),
         ]),
         Object(name: "Consultation", doc: "咨询", fields: [
             opt("phone", text, "电话"),
@@ -318,6 +328,7 @@ public enum CatalogShape {
             opt("note", text, "说明"),
             req("transitions", .list(.object("Transition"), element: "transition"), "下一步：结束环节为空"),
             opt("outcome", .enumeration("Outcome"), "结束：在此环节结束时的办理结果"),
+            opt("applicability", .object("Applicability"), "适用情形：只有这些情形的申请人经过此环节；省略时人人经过"),
         ]),
         Object(name: "Transition", doc: "下一步：转到一个环节，有选择时附条件", fields: [
             opt("condition", text, "条件"),
@@ -348,6 +359,8 @@ public enum CatalogShape {
             opt("note", text, "说明"),
             req("materials", .list(.object("BundleMaterial"), element: "material"), "合并后的申请材料：每种材料一项"),
             req("figures", .object("BundleFigures"), "由成员事项计算的数字"),
+            opt("questions", .list(.object("ScenarioQuestion"), element: "question"),
+                "情形：成员事项的问题合并，编号相同的只问一次（按阶段顺序，用第一个成员事项的写法）；没有时省略"),
         ]),
         Object(name: "BundleStage", doc: "一件事的一个阶段：同时办理的成员事项", fields: [
             opt("name", text, "阶段名称"),
@@ -365,6 +378,8 @@ public enum CatalogShape {
             req("shareable", .boolean, "可共享：窗口自行调取，免提交"),
             opt("exemption", .enumeration("ExemptionReason"), "免提交及其原因：每个成员事项都免提交时才有"),
             req("neededBy", texts("itemCode"), "需要该材料的成员事项"),
+            opt("applicability", .list(.object("Applicability"), element: "alternative"),
+                "适用情形：满足其中任何一个即需要（成员事项适用情形的“或”）；省略时人人需要"),
         ]),
         Object(name: "BundleFigures", doc: "一件事节省了什么", fields: [
             opt("criticalPath", .object("FlowPath"), "按成员事项承诺时限计算的最长链"),
@@ -377,6 +392,28 @@ public enum CatalogShape {
             req("steps", texts("step"), "依次经过的环节（一件事中为事项编码）"),
             req("workingDays", .integer(minimum: 0), "工作日之和"),
             req("calendarDays", .integer(minimum: 0), "自然日之和"),
+        ]),
+        Object(name: "ScenarioQuestion", doc: "情形的一个问题", fields: [
+            req("id", .string(scenarioID), "编号：ASCII 字母、数字和 -，在事项中唯一"),
+            req("question", text, "问题，如 是否委托他人办理？"),
+            req("options", texts("option"), "选项：至少两个，各不相同，按编写顺序"),
+        ]),
+        Object(name: "Applicability", doc: "适用情形：同一问题的几个选项为“或”，不同问题须同时成立（“且”）", fields: [
+            req("clauses", .list(.object("ScenarioClause"), element: "clause"), "每个涉及的问题一项，按事项中问题的顺序"),
+        ]),
+        Object(name: "ScenarioClause", doc: "适用情形中的一个问题及其选项", fields: [
+            req("questionID", .string(scenarioID), "问题：ScenarioQuestion 的 id"),
+            req("options", texts("option"), "选项：选中其中任何一个即成立，按问题中选项的顺序"),
+        ]),
+        Object(name: "ConditionApplicability", doc: "一项审批条件的适用情形", fields: [
+            req("index", .integer(minimum: 0), "审批条件在 conditions 中的位置，从 0 起"),
+            req("applicability", .object("Applicability"), "适用情形"),
+        ]),
+        Object(name: "ScenarioVariant", doc: "情形差异的一项：在这些情形下与事项本身不同的值；省略的值同事项本身", fields: [
+            req("applicability", .object("Applicability"), "适用情形"),
+            opt("caseType", .enumeration("CaseType"), "办件类型"),
+            opt("timeLimits", .object("TimeLimits"), "办理时限：在这些情形下适用的完整时限"),
+            opt("onSiteVisits", .integer(minimum: 0), "到现场次数"),
         ]),
         Object(name: "AdditionalElement", doc: "地方标准配置增加的要素", fields: [
             req("key", text, "配置中的英文键"),

@@ -4,7 +4,8 @@ import Catalog
 /// (GB/T 39554.2-2020) exports exactly as before they existed, and how a reader puts it back:
 ///
 /// - an item's `national` when no national element is set;
-/// - a material's `verifyOriginal` and a time limit's `noStatutoryLimit` when false;
+/// - a material's `verifyOriginal` and a time limit's `noStatutoryLimit` (the item's and
+///   each 情形差异's) when false;
 /// - an item's `questions`, `conditionApplicability` and `scenarioVariants` (情形) when empty,
 ///   and a bundle's `questions` when empty;
 /// - the catalog's `codeSets` when there are none; otherwise they are written as a list of
@@ -54,9 +55,13 @@ enum ExportDefaults {
             members["national"] = nil
         }
         for key in scenarioLists where members[key] == .array([]) { members[key] = nil }
-        if case .object(var limits)? = members["timeLimits"], limits["noStatutoryLimit"] == .boolean(false) {
-            limits["noStatutoryLimit"] = nil
-            members["timeLimits"] = .object(limits)
+        members["timeLimits"] = members["timeLimits"].map(dropNoStatutoryLimit)
+        if case .array(let variants)? = members["scenarioVariants"] {
+            members["scenarioVariants"] = .array(variants.map { v in
+                guard case .object(var fields) = v else { return v }
+                fields["timeLimits"] = fields["timeLimits"].map(dropNoStatutoryLimit)
+                return .object(fields)
+            })
         }
         if case .array(let materials)? = members["materials"] {
             members["materials"] = .array(materials.map { m in
@@ -66,6 +71,20 @@ enum ExportDefaults {
             })
         }
         return .object(members)
+    }
+
+    /// A ``TimeLimits`` tree without `noStatutoryLimit: false`.
+    static func dropNoStatutoryLimit(_ tree: JSONValue) -> JSONValue {
+        guard case .object(var limits) = tree, limits["noStatutoryLimit"] == .boolean(false) else { return tree }
+        limits["noStatutoryLimit"] = nil
+        return .object(limits)
+    }
+
+    /// A ``TimeLimits`` tree as read, `noStatutoryLimit: false` put back where it was left out.
+    static func restoreNoStatutoryLimit(_ tree: JSONValue) -> JSONValue {
+        guard case .object(var limits) = tree, limits["noStatutoryLimit"] == nil else { return tree }
+        limits["noStatutoryLimit"] = .boolean(false)
+        return .object(limits)
     }
 
     /// A whole catalog's tree (items included) as exported.
@@ -94,9 +113,13 @@ enum ExportDefaults {
                 guard case .object(var fields) = item else { return item }
                 if fields["national"] == nil { fields["national"] = emptyNational }
                 for key in scenarioLists where fields[key] == nil { fields[key] = .array([]) }
-                if case .object(var limits)? = fields["timeLimits"], limits["noStatutoryLimit"] == nil {
-                    limits["noStatutoryLimit"] = .boolean(false)
-                    fields["timeLimits"] = .object(limits)
+                fields["timeLimits"] = fields["timeLimits"].map(restoreNoStatutoryLimit)
+                if case .array(let variants)? = fields["scenarioVariants"] {
+                    fields["scenarioVariants"] = .array(variants.map { v in
+                        guard case .object(var f) = v else { return v }
+                        f["timeLimits"] = f["timeLimits"].map(restoreNoStatutoryLimit)
+                        return .object(f)
+                    })
                 }
                 if case .array(let materials)? = fields["materials"] {
                     fields["materials"] = .array(materials.map { m in

@@ -10,6 +10,7 @@ import Catalog
 ///
 /// How things are matched:
 /// - items by 事项编码; catalog entries by 编号;
+/// - 情形 questions by 编号, 情形差异 by their 适用情形 (``ScenarioKeys``);
 /// - materials by 材料库 id, then by name; flow steps, fees and additional elements by name
 ///   (key); 办理依据 by 法规 and 条款; windows by id; lists of text (审批条件, 服务对象,
 ///   办理形式) by their text, so an edited condition is one removed and one added;
@@ -101,8 +102,9 @@ public struct CatalogDiff: Sendable, Equatable {
             case added, removed, changed
         }
 
-        /// The element: for an item, an ``ElementKey`` (`materials`, `timeLimits`, `flow` …)
-        /// or `additional` for an element a locality's profile adds; for the catalog,
+        /// The element: for an item, an ``ElementKey`` (`materials`, `timeLimits`, `flow` …),
+        /// `questions` or `scenarioVariants` (情形, see ``ScenarioKeys``) or `additional` for an
+        /// element a locality's profile adds; for the catalog,
         /// `catalog`, `agencies`, `windows`, `laws`, `sharedMaterials` or `bundles` (一件事).
         public var element: String
         public var kind: Kind
@@ -114,11 +116,14 @@ public struct CatalogDiff: Sendable, Equatable {
         public var id: String?
         /// Which field of the subject (or of the element) changed: `form`, `copies`,
         /// `necessity`, `condition` … for materials; `statutory`, `promised` for time limits;
-        /// `timeLimit`, `role` … for steps. `nil` when the whole subject or element is meant.
+        /// `timeLimit`, `role` … for steps; `applicability` (适用情形) of a material, condition,
+        /// fee or step; `question`, `options` of a 情形 question. `nil` when the whole subject or element is meant.
         public var field: String?
         /// The old and new values as text (`原件`, `2`, `10个工作日`, `true`), in full; absent
         /// where nothing was there, and for a subject added or removed as a whole (a material,
-        /// a step …), which ``subject`` names.
+        /// a step …), which ``subject`` names — except a material, condition or step added or
+        /// removed with a 适用情形, which carries it (`{agent: 委托他人办理}`), and a 情形
+        /// question, which carries its options (`本人办理、委托他人办理`).
         public var old: String?
         public var new: String?
         /// For time limits counted the same way on both sides, the difference, new − old.
@@ -195,7 +200,7 @@ extension CatalogDiff {
     }
 
     /// The two catalogs, for names behind ids.
-    private struct Context {
+    struct Context {
         let old: Catalog
         let new: Catalog
 
@@ -227,15 +232,11 @@ extension CatalogDiff {
             out += texts(ElementKey.handlingForms, o.handlingForms, n.handlingForms)
             out += legalBasis(o.legalBasis, n.legalBasis)
             out += value(ElementKey.caseType, o.caseType?.rawValue, n.caseType?.rawValue)
-            out += texts(ElementKey.conditions, o.conditions, n.conditions)
+            out += questions(o.questions, n.questions)
+            out += conditions(o, n)
             out += materials(o.materials, n.materials)
-            let ot = o.timeLimits ?? TimeLimits(), nt = n.timeLimits ?? TimeLimits()
-            out += time(ElementKey.timeLimits, field: "statutory", ot.statutory, nt.statutory)
-            out += time(ElementKey.timeLimits, field: "promised", ot.promised, nt.promised)
-            out += field(ElementKey.timeLimits, subject: nil, id: nil, "noStatutoryLimit",
-                         ot.noStatutoryLimit ? "法律法规未规定" : nil, nt.noStatutoryLimit ? "法律法规未规定" : nil)
-            out += field(ElementKey.timeLimits, subject: nil, id: nil, "statutoryNote", ot.statutoryNote, nt.statutoryNote)
-            out += field(ElementKey.timeLimits, subject: nil, id: nil, "promisedNote", ot.promisedNote, nt.promisedNote)
+            out += timeLimits(ElementKey.timeLimits, subject: nil, o.timeLimits, n.timeLimits)
+            out += variants(o.scenarioVariants, n.scenarioVariants)
             out += fees(o.fees, n.fees)
             out += value(ElementKey.rightsAndObligations, o.rightsAndObligations, n.rightsAndObligations)
             out += record(ElementKey.consultation, o.consultation.map(Self.fields), n.consultation.map(Self.fields))
@@ -398,10 +399,14 @@ extension CatalogDiff {
             let pairs = match(a, b, by: [{ $0.libraryID.map { "lib:" + $0 } }, { "name:" + $0.name }])
             var out: [Change] = []
             for i in pairs.added {
-                out.append(Change(element: ElementKey.materials, kind: .added, subject: b[i].name, id: b[i].libraryID))
+                out.append(Change(
+                    element: ElementKey.materials, kind: .added, subject: b[i].name, id: b[i].libraryID,
+                    new: b[i].applicability.map(Self.text)))
             }
             for i in pairs.removed {
-                out.append(Change(element: ElementKey.materials, kind: .removed, subject: a[i].name, id: a[i].libraryID))
+                out.append(Change(
+                    element: ElementKey.materials, kind: .removed, subject: a[i].name, id: a[i].libraryID,
+                    old: a[i].applicability.map(Self.text)))
             }
             for (i, j) in pairs.matched {
                 let (o, n) = (a[i], b[j])
@@ -424,6 +429,7 @@ extension CatalogDiff {
                     ("sampleForm", o.sampleForm, n.sampleForm),
                     ("fillingNotes", o.fillingNotes, n.fillingNotes),
                     ("deferralLimit", o.deferralLimit?.text, n.deferralLimit?.text),
+                    ("applicability", o.applicability.map(Self.text), n.applicability.map(Self.text)),
                 ]
                 for (name, x, y) in fields {
                     out += field(ElementKey.materials, subject: n.name, id: n.libraryID, name, x, y)
@@ -460,6 +466,7 @@ extension CatalogDiff {
                 var out: [Change] = []
                 for i in pairs.added {
                     out.append(Change(element: ElementKey.fees, kind: .added, subject: y[i].name, new: y[i].standard))
+                    out += field(ElementKey.fees, subject: y[i].name, id: nil, "applicability", nil, y[i].applicability.map(Self.text))
                 }
                 for i in pairs.removed {
                     out.append(Change(element: ElementKey.fees, kind: .removed, subject: x[i].name, old: x[i].standard))
@@ -467,6 +474,8 @@ extension CatalogDiff {
                 for (i, j) in pairs.matched {
                     out += field(ElementKey.fees, subject: y[j].name, id: nil, "standard", x[i].standard, y[j].standard)
                     out += field(ElementKey.fees, subject: y[j].name, id: nil, "basis", x[i].basis, y[j].basis)
+                    out += field(ElementKey.fees, subject: y[j].name, id: nil, "applicability",
+                                 x[i].applicability.map(Self.text), y[j].applicability.map(Self.text))
                 }
                 return out
             case (let a?, let b?):
@@ -482,8 +491,12 @@ extension CatalogDiff {
             }
             let pairs = match(a, b, by: [{ $0.name }])
             var out: [Change] = []
-            for i in pairs.added { out.append(Change(element: ElementKey.flow, kind: .added, subject: b[i].name)) }
-            for i in pairs.removed { out.append(Change(element: ElementKey.flow, kind: .removed, subject: a[i].name)) }
+            for i in pairs.added {
+                out.append(Change(element: ElementKey.flow, kind: .added, subject: b[i].name, new: b[i].applicability.map(Self.text)))
+            }
+            for i in pairs.removed {
+                out.append(Change(element: ElementKey.flow, kind: .removed, subject: a[i].name, old: a[i].applicability.map(Self.text)))
+            }
             for (i, j) in pairs.matched {
                 let (o, n) = (a[i], b[j])
                 out += field(ElementKey.flow, subject: n.name, id: nil, "role", o.role, n.role)
@@ -492,6 +505,8 @@ extension CatalogDiff {
                 out += field(ElementKey.flow, subject: n.name, id: nil, "note", o.note, n.note)
                 out += field(ElementKey.flow, subject: n.name, id: nil, "transitions", next(o), next(n))
                 out += field(ElementKey.flow, subject: n.name, id: nil, "outcome", o.outcome?.rawValue, n.outcome?.rawValue)
+                out += field(ElementKey.flow, subject: n.name, id: nil, "applicability",
+                             o.applicability.map(Self.text), n.applicability.map(Self.text))
             }
             return out
         }

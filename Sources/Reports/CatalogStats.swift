@@ -18,8 +18,8 @@ import Catalog
 ///   together. Total compression is (Σ法定 − Σ承诺) / Σ法定.
 /// - **即办件**: items whose 办件类型 is 即办件, as a share of all items.
 /// - **Materials by class** (``MaterialClass``): every 申请材料 entry is in exactly one class —
-///   非必要 (optional, whatever else it says), else 条件 (needed only when its 条件 holds:
-///   委托他人办理的 …), else 容缺后补, else 必要. For each class and for all entries: the total,
+///   非必要 (optional, whatever else it says), else 条件 (needed only when its 条件 or its
+///   适用情形 holds: 委托他人办理的 …), else 容缺后补, else 必要. For each class and for all entries: the total,
 ///   the mean per item over all items, and the largest count in one item. The format has no
 ///   alternative materials: "A或者B" is one entry, counted once.
 /// - **可共享**: material entries (over all items) marked 可共享, as a share of all entries.
@@ -43,6 +43,8 @@ import Catalog
 /// - **网办**: over the items that declare 到现场次数 or 网上办理深度 — 网上可办 (the depth reaches
 ///   互联网受理, ``OnlineDepth``) and 全程网办 (it reaches 互联网办理 and 到现场次数 is 0). An
 ///   item without 网上办理深度 is not online.
+/// - **情形** (精准告知): per item with questions, and over them, the number of scenarios and
+///   the full, average and largest personal material lists (``ScenarioFigures``).
 public struct CatalogStats: Sendable, Equatable {
     /// 目录名称.
     public var catalogName: String
@@ -87,6 +89,8 @@ public struct CatalogStats: Sendable, Equatable {
 
     /// 一件事: what each bundle saves against doing its items one by one.
     public var bundles: [BundleSaving] = []
+    /// 情形: the items that ask questions, in 事项编码 order (``ScenarioFigures``).
+    public var scenarioItems: [ScenarioFigures] = []
 
     /// Items whose 承诺 is 即办 (当场办结).
     public var onTheSpotItems = 0
@@ -199,7 +203,7 @@ public struct CatalogStats: Sendable, Equatable {
     public enum MaterialClass: String, Sendable, CaseIterable {
         /// 必要, unconditional.
         case required
-        /// 必要 or 容缺后补 with a 条件: needed only when the condition holds.
+        /// 必要 or 容缺后补 with a 条件 or 适用情形: needed only when the condition holds.
         case conditional
         /// 容缺后补: needed, but may be handed in after acceptance.
         case deferrable
@@ -208,11 +212,11 @@ public struct CatalogStats: Sendable, Equatable {
 
         /// The class of `m`.
         public init(_ m: MaterialRequirement) {
-            switch (m.necessity, m.condition) {
+            switch (m.necessity, m.condition != nil || m.applicability != nil) {
             case (.optional, _): self = .optional
-            case (_, _?): self = .conditional
-            case (.deferrable, nil): self = .deferrable
-            case (.required, nil): self = .required
+            case (_, true): self = .conditional
+            case (.deferrable, false): self = .deferrable
+            case (.required, false): self = .required
             }
         }
     }
@@ -405,6 +409,7 @@ extension CatalogStats {
         stats.fullyOnlineItems = onlineItems.count {
             OnlineDepth.reaches($0.national.onlineDepth, OnlineDepth.handling) && $0.national.onSiteVisits == 0
         }
+        stats.scenarioItems = scenarioFigures(catalog)
         return stats
     }
 

@@ -169,7 +169,7 @@ enum Labels {
                 "bundles": ("一件事", "Bundle"),
             ][key]
         } else {
-            pair = items[key] ?? NationalKeys.labels[key]
+            pair = items[key] ?? NationalKeys.labels[key] ?? ScenarioKeys.labels[key]
         }
         guard let pair else { return key }
         return l == .zh ? pair.0 : pair.1
@@ -202,7 +202,7 @@ enum Labels {
         case ("flow", "note"): ("说明", "note")
         default: nil
         }
-        let pair = special ?? fields[key] ?? NationalKeys.fields[key] ?? (key, key)
+        let pair = special ?? fields[key] ?? NationalKeys.fields[key] ?? ScenarioKeys.fields[key] ?? (key, key)
         return l == .zh ? pair.0 : pair.1
     }
 

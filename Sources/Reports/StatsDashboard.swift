@@ -34,7 +34,7 @@ public struct StatsDashboard {
     /// The figure groups, in order.
     var sections: [DashboardSection] {
         [byType(), byWindowCategory(), limitsPerItem(), compression(), immediate(), materialClasses(),
-         materialsPerItem(), bundles()].compactMap { $0 }
+         materialsPerItem(), bundles(), scenarios()].compactMap { $0 }
     }
 
     // MARK: Figure groups
@@ -233,6 +233,44 @@ public struct StatsDashboard {
             rows: stats.bundles.map { b in
                 [b.code, b.name, b.mode.rawValue, String(b.members), String(b.materialsBefore), String(b.materialsAfter),
                  b.oneByOne.map(limit) ?? "—", b.promised.map(limit) ?? "—", b.saved.map(limit) ?? "—"]
+            }))
+        return s
+    }
+
+    /// 情形 (精准告知): each item's full list against its average personal list; none
+    /// without 情形.
+    func scenarios() -> DashboardSection? {
+        guard !stats.scenarioItems.isEmpty, let full = stats.meanFullList, let personal = stats.meanPersonalList else { return nil }
+        var s = DashboardSection(id: "scenarios", title: w("情形（精准告知）", "Scenarios (情形, 精准告知)"))
+        func one(_ x: Double) -> String { decimal(x, places: 1, fixed: true) }
+        let fullWord = w("全部材料", "full list"), meanWord = w("个人清单平均", "personal list, mean")
+        s.figures.append(DashboardFigure(
+            chart: BarChart(
+                title: w("全部材料与个人清单平均", "Full list and average personal list"),
+                description: w("每个使用情形的事项两条横条：上为全部材料项数，下为按情形只列适用材料时的平均项数。",
+                               "Two bars per item with 情形: all its materials above, the average personal list below."),
+                rows: stats.scenarioItems.map { f in
+                    BarChart.Row(label: "\(f.name) \(f.code)", bars: [
+                        .init(Double(f.fullList), .gray, text: w("\(fullWord) \(f.fullList) 项", "\(fullWord): \(f.fullList)")),
+                        .init(f.meanList, .blue, text: w("\(meanWord) \(one(f.meanList)) 项", "\(meanWord): \(one(f.meanList))")),
+                    ])
+                }),
+            legend: [(.gray, fullWord), (.blue, meanWord)]))
+        let (largest, exact) = stats.largestPersonalList
+        let reduction = stats.listReduction.map(percent) ?? w("无法计算", "n/a")
+        s.notes.append(w(
+            "使用情形的事项 \(stats.scenarioItems.count) 项，共 \(stats.scenarioCount) 种情形。精准告知使申请材料从平均 \(one(full)) 项减少到平均 \(one(personal)) 项（减少 \(reduction)）；个人清单最多 \(exact ? "" : "不超过 ")\(largest) 项。",
+            "Items with 情形: \(stats.scenarioItems.count), \(stats.scenarioCount) scenarios. 精准告知 reduces the list from \(one(full)) to \(one(personal)) materials on average (\(reduction) fewer); a personal list has at most \(largest)\(exact ? "" : " (a bound)")."))
+        s.notes.append(w(
+            "情形为各问题选项的组合；平均值按每种情形同等权重计算；免提交材料计入；组合超过 \(ScenarioFigures.enumerationLimit) 种的一组问题不逐一计算，“最多”为上界。",
+            "A scenario is a combination of options; the average weighs every scenario the same; 免提交 materials count; a group of questions with more than \(ScenarioFigures.enumerationLimit) combinations is not enumerated and its \"at most\" is a bound."))
+        s.tables.append(DataTable(
+            caption: w("各事项的情形与个人清单", "Scenarios and personal lists per item"),
+            header: [w("事项编码", "Code"), w("事项名称", "Item"), w("问题", "Questions"), w("情形", "Scenarios"), fullWord,
+                     meanWord, w("个人清单最多", "personal list, most")],
+            rows: stats.scenarioItems.map { f in
+                [f.code, f.name, String(f.questions), f.scenarios.description, String(f.fullList), one(f.meanList),
+                 (f.largestIsExact ? "" : "≤ ") + String(f.largestList)]
             }))
         return s
     }

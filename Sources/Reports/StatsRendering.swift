@@ -10,6 +10,7 @@ extension CatalogStats {
     /// one line (``VisibleText.escaped(_:)``), so it never starts a line.
     public func text(language: ReportLanguage = .zh) -> String {
         (language == .zh ? chinese() : english()) + bundleText(language) + visitsText(language)
+            + scenarioText(language)
     }
 
     /// `n 项，占 x%` over `whole`, or `n/a` when nothing is in the denominator.
@@ -265,7 +266,8 @@ extension CatalogStats {
     ///       "visits": {"declared": Int, "byCount": {"0": Int, "1": Int, "2": Int, "3": Int},
     ///                  "atMostOnce": {"items": Int, "share": Ratio}, "zero": {"items": Int, "share": Ratio}},
     ///       "online": {"declared": Int, "accepted": {"items": Int, "share": Ratio},
-    ///                  "wholly": {"items": Int, "share": Ratio}}
+    ///                  "wholly": {"items": Int, "share": Ratio}},
+    ///       "scenarios": {…}    // only when an item has 情形: see scenarioJSON()
     ///     }
     ///
     /// where Figures is `{"total": Int, "mean": Number, "max": Int}`: the entries of that class
@@ -317,7 +319,7 @@ extension CatalogStats {
                     ("daysSaved", b.daysSaved.map { .int($0) } ?? .null),
                 ])
             })),
-        ] + nationalJSON()).rendered()
+        ] + nationalJSON() + scenarioJSON()).rendered()
     }
 }
 
@@ -404,6 +406,7 @@ extension CatalogStats {
     /// - `commitment,,items|share|replaced_materials`
     /// - `visits,,declared` · `visits,0|1|2|3,items` · `visits,,at_most_once|at_most_once_share|zero|zero_share`
     /// - `online,,declared|accepted|accepted_share|wholly|wholly_share`
+    /// - only when an item has 情形: `scenarios,,…` and `scenario_item,<事项编码>,…` (``scenarioRows()``)
     ///
     /// RFC 4180: CRLF line ends, a cell holding a comma, a double quote, CR or LF is quoted
     /// with its quotes doubled. A text cell a spreadsheet would take for a formula (starting
@@ -497,6 +500,7 @@ extension CatalogStats {
         row("online", nil, "accepted_share", number(acceptedOnlineShare))
         row("online", nil, "wholly", int(fullyOnlineItems))
         row("online", nil, "wholly_share", number(fullyOnlineShare))
+        for (section, subject, measure, value) in scenarioRows() { row(section, subject, measure, value) }
         return rows.map { $0.map(\.field).joined(separator: ",") + "\r\n" }.joined()
     }
 }

@@ -14,7 +14,9 @@ struct Stats: ParsableCommand {
             reason, 告知承诺, and (GB/T 39554.2-2020) 到现场次数 with the 最多跑一次 and 零跑动 shares \
             over the items that declare it, 网上可办 (depth reaches 互联网受理) and 全程网办 (互联网办理 \
             and 0 visits) over the items that declare 到现场次数 or 网上办理深度; a share over no \
-            item is n/a. Text for people; JSON and CSV for machines \
+            item is n/a; with 情形, per item and overall the number of scenarios, the full \
+            material list and the average (every scenario weighing the same) and largest personal \
+            list ("精准告知 reduces the list from N to M on average"). Text for people; JSON and CSV for machines \
             (the JSON's keys are documented in the Reports library, CatalogStats.json()); HTML \
             for people too: one self-contained page with SVG bar charts (no JavaScript), each \
             chart's figures also in a table (zhinan build writes the same page as \
@@ -35,7 +37,10 @@ struct Stats: ParsableCommand {
             deferrable,,materials|items|with_limit; exempt,,materials|share and \
             exempt,<免提交 reason>,materials; commitment,,items|share|replaced_materials; \
             visits,,declared, visits,0|1|2|3,items and visits,,at_most_once|at_most_once_share|\
-            zero|zero_share; online,,declared|accepted|accepted_share|wholly|wholly_share. A value that cannot \
+            zero|zero_share; online,,declared|accepted|accepted_share|wholly|wholly_share; and, only when \
+            an item has 情形, scenarios,,items|scenarios|full_list_mean|personal_list_mean|reduction|\
+            largest_list|largest_exact and scenario_item,<事项编码>,name|questions|scenarios|full_list|\
+            personal_list_mean|largest_list|largest_exact. A value that cannot \
             be computed is empty. Catalog text a spreadsheet would take for a formula \
             (=, +, -, @, tab, CR first) is written with ' in front.
 

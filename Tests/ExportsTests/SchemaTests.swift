@@ -12,7 +12,7 @@ import Testing
         try expectGolden(String(decoding: CatalogXML.schema(), as: UTF8.self), file: Fixtures.golden + "/catalog.xsd")
     }
 
-    /// The tiny catalog and its national twin set every field the shape describes, so
+    /// The tiny catalog, its national twin and its 情形 twin set every field the shape describes, so
     /// validating their exports against the schemas (closed objects) checks the whole
     /// description against the model.
     @Test func tinySetsEveryField() throws {
@@ -34,7 +34,7 @@ import Testing
             default: break
             }
         }
-        for catalog in [Fixtures.tiny, Fixtures.national] {
+        for catalog in [Fixtures.tiny, Fixtures.national, Fixtures.scenarios] {
             let tree = try JSONDecoder().decode(JSONValue.self, from: Data(try CatalogJSON.encode(catalog, variant: .internal)))
             walk(tree, as: .object(CatalogShape.root))
         }
@@ -82,7 +82,7 @@ import Testing
         let schema = dir + "/catalog.schema.json"
         try Data(CatalogJSON.schema()).write(to: URL(fileURLWithPath: schema))
         var files: [String] = []
-        let catalogs = [("tiny", Fixtures.tiny), ("national", Fixtures.national)] + (try Fixtures.sampleNames.map { ($0, try Fixtures.sample($0)) })
+        let catalogs = [("tiny", Fixtures.tiny), ("national", Fixtures.national), ("scenarios", Fixtures.scenarios)] + (try Fixtures.sampleNames.map { ($0, try Fixtures.sample($0)) })
         for (name, catalog) in catalogs {
             for variant in ExportVariant.allCases {
                 let path = "\(dir)/\(name).\(variant.rawValue).json"
@@ -92,7 +92,7 @@ import Testing
         }
         let good = try validate(files, schema: schema)
         #expect(good.status == 0, "\(good.output)")
-        #expect(good.output.hasSuffix("exports: 8 passed, 0 failed\n"), "\(good.output)")
+        #expect(good.output.hasSuffix("exports: 10 passed, 0 failed\n"), "\(good.output)")
 
         // A charged fee list missing, an unknown 形式, a days count on 即办, an extra key.
         var json = String(decoding: try CatalogJSON.encode(Fixtures.tiny, variant: .internal), as: UTF8.self)

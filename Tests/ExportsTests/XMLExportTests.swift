@@ -34,9 +34,10 @@ import Testing
     }
 
     /// Written an item at a time, the XML is the one the whole catalog's tree gives.
-    @Test(arguments: Fixtures.sampleNames + ["tiny", "national"], ExportVariant.allCases)
+    @Test(arguments: Fixtures.sampleNames + ["tiny", "national", "scenarios"], ExportVariant.allCases)
     func itemAtATimeEqualsTheWholeTree(name: String, variant: ExportVariant) throws {
-        let catalog = name == "tiny" ? Fixtures.tiny : name == "national" ? Fixtures.national : try Fixtures.sample(name)
+        let catalog = name == "tiny" ? Fixtures.tiny : name == "national" ? Fixtures.national
+            : name == "scenarios" ? Fixtures.scenarios : try Fixtures.sample(name)
         let whole = try CatalogXML.write(ExportDefaults.whole(try TreeEncoder().encode(variant.view(of: catalog))))
         #expect(try CatalogXML.encode(catalog, variant: variant) == whole)
         let both = try CatalogJSONAndXML.encode(catalog, variant: variant)
@@ -67,7 +68,7 @@ import Testing
     /// The XML is written from the `Codable` tree directly (less the empty national elements,
     /// ``ExportDefaults``); it is the tree the JSON holds.
     @Test func theTreeIsTheJSON() throws {
-        for catalog in [Fixtures.tiny, Fixtures.national] + (try Fixtures.sampleNames.map(Fixtures.sample)) {
+        for catalog in [Fixtures.tiny, Fixtures.national, Fixtures.scenarios] + (try Fixtures.sampleNames.map(Fixtures.sample)) {
             for variant in ExportVariant.allCases {
                 let parsed = try JSONDecoder().decode(JSONValue.self, from: Data(try CatalogJSON.encode(catalog, variant: variant)))
                 #expect(ExportDefaults.whole(try TreeEncoder().encode(variant.view(of: catalog))) == parsed)
