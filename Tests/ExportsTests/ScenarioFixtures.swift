@@ -2,7 +2,8 @@ import Catalog
 
 extension Fixtures {
     /// 情形 on ``tiny``'s 特种设备使用登记: two questions, 适用情形 on a material of each, a
-    /// condition, a fee and a step (one with two options), and two 情形差异.
+    /// condition, a fee and a step (one with two options), and two 情形差异; the bundle asks the
+    /// questions and its material applies under either of two alternatives.
     static let scenarios: Catalog = {
         var c = tiny
         c.name = "某某市市场监督管理局政务服务事项目录（情形测试）"
@@ -31,6 +32,8 @@ extension Fixtures {
             ScenarioVariant(applicability: when(("by-unit", ["按台（套）"])), onSiteVisits: 1),
         ]
         c.items[i] = item
+        c.bundles[0].questions = item.questions
+        c.bundles[0].materials[0].applicability = [when(("agent", ["委托他人办理"])), when(("by-unit", ["按单位"]))]
         return c
     }()
 }
