@@ -55,14 +55,7 @@ enum ExportDefaults {
             members["national"] = nil
         }
         for key in scenarioLists where members[key] == .array([]) { members[key] = nil }
-        members["timeLimits"] = members["timeLimits"].map(dropNoStatutoryLimit)
-        if case .array(let variants)? = members["scenarioVariants"] {
-            members["scenarioVariants"] = .array(variants.map { v in
-                guard case .object(var fields) = v else { return v }
-                fields["timeLimits"] = fields["timeLimits"].map(dropNoStatutoryLimit)
-                return .object(fields)
-            })
-        }
+        mapTimeLimits(&members, dropNoStatutoryLimit)
         if case .array(let materials)? = members["materials"] {
             members["materials"] = .array(materials.map { m in
                 guard case .object(var fields) = m, fields["verifyOriginal"] == .boolean(false) else { return m }
@@ -71,6 +64,17 @@ enum ExportDefaults {
             })
         }
         return .object(members)
+    }
+
+    /// `transform` applied to an item's `timeLimits` and to each of its 情形差异's.
+    static func mapTimeLimits(_ item: inout [String: JSONValue], _ transform: (JSONValue) -> JSONValue) {
+        item["timeLimits"] = item["timeLimits"].map(transform)
+        guard case .array(let variants)? = item["scenarioVariants"] else { return }
+        item["scenarioVariants"] = .array(variants.map { v in
+            guard case .object(var fields) = v else { return v }
+            fields["timeLimits"] = fields["timeLimits"].map(transform)
+            return .object(fields)
+        })
     }
 
     /// A ``TimeLimits`` tree without `noStatutoryLimit: false`.
@@ -113,14 +117,7 @@ enum ExportDefaults {
                 guard case .object(var fields) = item else { return item }
                 if fields["national"] == nil { fields["national"] = emptyNational }
                 for key in scenarioLists where fields[key] == nil { fields[key] = .array([]) }
-                fields["timeLimits"] = fields["timeLimits"].map(restoreNoStatutoryLimit)
-                if case .array(let variants)? = fields["scenarioVariants"] {
-                    fields["scenarioVariants"] = .array(variants.map { v in
-                        guard case .object(var f) = v else { return v }
-                        f["timeLimits"] = f["timeLimits"].map(restoreNoStatutoryLimit)
-                        return .object(f)
-                    })
-                }
+                mapTimeLimits(&fields, restoreNoStatutoryLimit)
                 if case .array(let materials)? = fields["materials"] {
                     fields["materials"] = .array(materials.map { m in
                         guard case .object(var f) = m, f["verifyOriginal"] == nil else { return m }

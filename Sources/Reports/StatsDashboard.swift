@@ -199,32 +199,27 @@ public struct StatsDashboard {
         guard !stats.bundles.isEmpty else { return nil }
         var s = DashboardSection(id: "bundles", title: w("一件事", "Bundles (一件事)"))
         let before = w("逐项办理", "one by one"), after = w("一件事", "as a bundle")
-        s.figures.append(DashboardFigure(
-            chart: BarChart(
-                title: w("一件事：合并前后的材料", "Bundles: materials before and after merging"),
-                description: w("每件一件事两条横条：上为逐项办理要交的材料数，下为合并后的材料数。",
-                               "Two bars per bundle: materials one by one above, after merging below."),
-                rows: stats.bundles.map { b in
-                    BarChart.Row(label: "\(b.name) \(b.code)", bars: [
-                        .init(Double(b.materialsBefore), .gray, text: w("\(before) \(b.materialsBefore) 项", "\(before): \(b.materialsBefore)")),
-                        .init(Double(b.materialsAfter), .blue, text: w("\(after) \(b.materialsAfter) 项", "\(after): \(b.materialsAfter)")),
-                    ])
-                }),
-            legend: [(.gray, before), (.blue, after)]))
+        s.figures.append(pairs(
+            title: w("一件事：合并前后的材料", "Bundles: materials before and after merging"),
+            description: w("每件一件事两条横条：上为逐项办理要交的材料数，下为合并后的材料数。",
+                           "Two bars per bundle: materials one by one above, after merging below."),
+            rows: stats.bundles.map { b in
+                ("\(b.name) \(b.code)",
+                 (Double(b.materialsBefore), w("\(before) \(b.materialsBefore) 项", "\(before): \(b.materialsBefore)")),
+                 (Double(b.materialsAfter), w("\(after) \(b.materialsAfter) 项", "\(after): \(b.materialsAfter)")))
+            },
+            legend: (before, after)))
         let timed = stats.bundles.filter { $0.daysSaved != nil }
         if !timed.isEmpty {
-            s.figures.append(DashboardFigure(
-                chart: BarChart(
-                    title: w("一件事：逐项办理与一件事承诺的时限", "Bundles: time one by one and promised"),
-                    description: w("每件一件事两条横条：上为逐项办理的时限之和，下为一件事的承诺时限。",
-                                   "Two bars per bundle: the members' limits one after another above, the bundle's promise below."),
-                    rows: timed.map { b in
-                        BarChart.Row(label: "\(b.name) \(b.code)", bars: [
-                            .init(Double(b.oneByOne!.days), .gray, text: "\(before) \(limit(b.oneByOne!))"),
-                            .init(Double(b.promised!.days), .blue, text: "\(after) \(limit(b.promised!))"),
-                        ])
-                    }),
-                legend: [(.gray, before), (.blue, after)]))
+            s.figures.append(pairs(
+                title: w("一件事：逐项办理与一件事承诺的时限", "Bundles: time one by one and promised"),
+                description: w("每件一件事两条横条：上为逐项办理的时限之和，下为一件事的承诺时限。",
+                               "Two bars per bundle: the members' limits one after another above, the bundle's promise below."),
+                rows: timed.map { b in
+                    ("\(b.name) \(b.code)", (Double(b.oneByOne!.days), "\(before) \(limit(b.oneByOne!))"),
+                     (Double(b.promised!.days), "\(after) \(limit(b.promised!))"))
+                },
+                legend: (before, after)))
         }
         s.tables.append(DataTable(
             caption: w("一件事", "Bundles"),
@@ -244,18 +239,15 @@ public struct StatsDashboard {
         var s = DashboardSection(id: "scenarios", title: w("情形（精准告知）", "Scenarios (情形, 精准告知)"))
         func one(_ x: Double) -> String { decimal(x, places: 1, fixed: true) }
         let fullWord = w("全部材料", "full list"), meanWord = w("个人清单平均", "personal list, mean")
-        s.figures.append(DashboardFigure(
-            chart: BarChart(
-                title: w("全部材料与个人清单平均", "Full list and average personal list"),
-                description: w("每个使用情形的事项两条横条：上为全部材料项数，下为按情形只列适用材料时的平均项数。",
-                               "Two bars per item with 情形: all its materials above, the average personal list below."),
-                rows: stats.scenarioItems.map { f in
-                    BarChart.Row(label: "\(f.name) \(f.code)", bars: [
-                        .init(Double(f.fullList), .gray, text: w("\(fullWord) \(f.fullList) 项", "\(fullWord): \(f.fullList)")),
-                        .init(f.meanList, .blue, text: w("\(meanWord) \(one(f.meanList)) 项", "\(meanWord): \(one(f.meanList))")),
-                    ])
-                }),
-            legend: [(.gray, fullWord), (.blue, meanWord)]))
+        s.figures.append(pairs(
+            title: w("全部材料与个人清单平均", "Full list and average personal list"),
+            description: w("每个使用情形的事项两条横条：上为全部材料项数，下为按情形只列适用材料时的平均项数。",
+                           "Two bars per item with 情形: all its materials above, the average personal list below."),
+            rows: stats.scenarioItems.map { f in
+                ("\(f.name) \(f.code)", (Double(f.fullList), w("\(fullWord) \(f.fullList) 项", "\(fullWord): \(f.fullList)")),
+                 (f.meanList, w("\(meanWord) \(one(f.meanList)) 项", "\(meanWord): \(one(f.meanList))")))
+            },
+            legend: (fullWord, meanWord)))
         let (largest, exact) = stats.largestPersonalList
         let reduction = stats.listReduction.map(percent) ?? w("无法计算", "n/a")
         s.notes.append(w(
@@ -276,6 +268,17 @@ public struct StatsDashboard {
     }
 
     // MARK: Helpers
+
+    /// Two bars a row, gray (before, full) above and blue (after, less) below, with the legend.
+    private func pairs(
+        title: String, description: String, rows: [(String, (Double, String), (Double, String))], legend: (String, String)
+    ) -> DashboardFigure {
+        DashboardFigure(
+            chart: BarChart(title: title, description: description, rows: rows.map { label, gray, blue in
+                BarChart.Row(label: label, bars: [.init(gray.0, .gray, text: gray.1), .init(blue.0, .blue, text: blue.1)])
+            }),
+            legend: [(.gray, legend.0), (.blue, legend.1)])
+    }
 
     /// Items per key as bars, with the table.
     private func countSection(id: String, title: String, counts: [CatalogStats.Count], color: BarColor) -> DashboardSection {

@@ -111,7 +111,10 @@ import Testing
         try expectGolden(stats.json(), file: golden("stats-scenarios.json"))
         try expectGolden(stats.csv(), file: golden("stats-scenarios.csv"))
         let html = StatsDashboard(stats: stats, catalog: Self.catalog).html()
-        try expectGolden(html, file: golden("stats-scenarios.html"))
+        // The page is the one of stats.html with one more section: its golden is that section.
+        let start = try #require(html.range(of: "<section aria-labelledby=\"scenarios\">"))
+        let end = try #require(html.range(of: "</section>\n", range: start.upperBound..<html.endIndex))
+        try expectGolden(String(html[start.lowerBound..<end.upperBound]), file: golden("stats-scenarios.section.html"))
         #expect(html.contains("<h2 id=\"scenarios\">情形（精准告知）</h2>"))
         #expect(html.contains("精准告知使申请材料从平均 4.5 项减少到平均 2.9 项（减少 36.1%）；个人清单最多 5 项。"))
         let en = StatsDashboard(stats: stats, catalog: Self.catalog, language: .en).html()
