@@ -13,7 +13,7 @@ import Testing
          try String(contentsOfFile: root + "items/jingying/shipin-jingying-xuke.yaml", encoding: .utf8))
     }
 
-    /// items/a.yaml: the sample item with 250 unknown keys (ZN302 at lines 159–408 (the food item ends at line 158 since its 情形 question));
+    /// items/a.yaml: the sample item with 250 unknown keys (ZN302 at lines 160–409: the food item ends at line 159 since its 情形 question);
     /// items/b.yaml: the sample item again (ZN408 at 2:7, with a note at a.yaml 2:7).
     static func flooded() throws -> String {
         let (catalog, item) = try sample()
@@ -37,14 +37,14 @@ import Testing
             #expect(r.status == 1)
             let lines = Self.headers(r.stdout)
             #expect(lines.count == 100 + 1 + 2 + 1, "\(lines.suffix(5))")
-            #expect(lines[0] == "./items/a.yaml:159:1: error: \"未知0\" is not an element of the catalog's standards (GB/T 39554.2-2020, DB44/T 1147-2013, DB44/T 1148-2013) [ZN302]")
-            #expect(lines[99].hasPrefix("./items/a.yaml:258:1: error: \"未知99\" "))
-            #expect(lines[100] == "./items/a.yaml:259:1: error: … and 150 more ZN302 in this file [ZN302]")
+            #expect(lines[0] == "./items/a.yaml:160:1: error: \"未知0\" is not an element of the catalog's standards (GB/T 39554.2-2020, DB44/T 1147-2013, DB44/T 1148-2013) [ZN302]")
+            #expect(lines[99].hasPrefix("./items/a.yaml:259:1: error: \"未知99\" "))
+            #expect(lines[100] == "./items/a.yaml:260:1: error: … and 150 more ZN302 in this file [ZN302]")
             #expect(lines[101].hasPrefix("./items/b.yaml:2:7: error: the item code "))
             #expect(lines.last == "7 files checked: 251 errors, 0 warnings.")
         }
         let zh = try runZhinan(["check", ".", "--lang", "zh"] + Self.standards, in: dir)
-        #expect(zh.stdout.contains("./items/a.yaml:259:1: error: ……本文件另有 150 处 ZN302 [ZN302]\n"))
+        #expect(zh.stdout.contains("./items/a.yaml:260:1: error: ……本文件另有 150 处 ZN302 [ZN302]\n"))
     }
 
     @Test func theRunShowsAtMostMaxDiagnosticsAndSaysHowManyMore() throws {
@@ -53,9 +53,9 @@ import Testing
         let r = try check(dir, ["--max-diagnostics", "3"])
         #expect(r.status == 1)
         #expect(Self.headers(r.stdout) == [
-            "./items/a.yaml:159:1: error: \"未知0\" is not an element of the catalog's standards (GB/T 39554.2-2020, DB44/T 1147-2013, DB44/T 1148-2013) [ZN302]",
-            "./items/a.yaml:160:1: error: \"未知1\" is not an element of the catalog's standards (GB/T 39554.2-2020, DB44/T 1147-2013, DB44/T 1148-2013) [ZN302]",
-            "./items/a.yaml:161:1: error: \"未知2\" is not an element of the catalog's standards (GB/T 39554.2-2020, DB44/T 1147-2013, DB44/T 1148-2013) [ZN302]",
+            "./items/a.yaml:160:1: error: \"未知0\" is not an element of the catalog's standards (GB/T 39554.2-2020, DB44/T 1147-2013, DB44/T 1148-2013) [ZN302]",
+            "./items/a.yaml:161:1: error: \"未知1\" is not an element of the catalog's standards (GB/T 39554.2-2020, DB44/T 1147-2013, DB44/T 1148-2013) [ZN302]",
+            "./items/a.yaml:162:1: error: \"未知2\" is not an element of the catalog's standards (GB/T 39554.2-2020, DB44/T 1147-2013, DB44/T 1148-2013) [ZN302]",
             "7 files checked: 251 errors, 0 warnings (248 not shown; --max-diagnostics 0 lifts this limit).",
         ])
         let github = try check(dir, ["--max-diagnostics", "1", "--format", "github"])
