@@ -77,7 +77,10 @@ struct ScenarioWords {
             let q = item.question(clause.questionID)
             let numbers = clause.options.compactMap { q?.options.firstIndex(of: $0) }.map(String.init)
             data.append(clause.questionID + "=" + numbers.joined(separator: ","))
-            words.append((q?.question ?? clause.questionID) + " — " + clause.options.joined(separator: " 或 "))
+            let question = q?.question ?? clause.questionID
+            // No space after a full-width mark: 是否委托他人办理？— 委托他人办理.
+            let gap = question.last.map { "？：。，；）".contains($0) } == true ? "— " : " — "
+            words.append(question + gap + clause.options.joined(separator: " 或 "))
         }
         return ScenarioTag(whenData: data.joined(separator: ";"), whenText: words.joined(separator: "；"))
     }
