@@ -184,7 +184,7 @@ enum ViewKey: String, CaseIterable {
     case question
     case answer
     // 情形 (ScenarioViews.swift).
-    case scenario, whenData, whenText
+    case scenario, whenData, whenText, hasScenarioSteps
     case questionnaire, questions, variantData, questionID, questionText, options, optionText, optionIndex
     case scenarioConditions, conditionText
     case caseTypeVariants, promisedVariants, statutoryVariants, variantKey, variantText, variantLabel
@@ -334,6 +334,7 @@ extension FlowView: FastParent, FastValueConvertible {
         case .steps: steps.fast
         case .criticalPath: criticalPath.fast
         case .criticalDuration: criticalDuration.fast
+        case .hasScenarioSteps: hasScenarioSteps.fast
         default: nil
         }
     }

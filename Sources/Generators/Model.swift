@@ -273,7 +273,8 @@ struct ViewBuilder: Sendable {
             svgHTML: svg, steps: steps,
             // A one-step path (a 即办件 done at the window) is not worth spelling out.
             criticalPath: path.flatMap { $0.steps.count > 1 ? $0.steps.joined(separator: " → ") : nil },
-            criticalDuration: (path?.steps.count ?? 0) > 1 ? duration : nil)
+            criticalDuration: (path?.steps.count ?? 0) > 1 ? duration : nil,
+            hasScenarioSteps: !options.scenarioTags.isEmpty)
     }
 
     // MARK: Pages

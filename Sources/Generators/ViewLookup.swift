@@ -138,6 +138,7 @@ extension FlowView: MustacheParent {
         case "steps": steps
         case "criticalPath": criticalPath
         case "criticalDuration": criticalDuration
+        case "hasScenarioSteps": hasScenarioSteps
         default: nil
         }
     }

@@ -169,6 +169,8 @@ struct FlowView {
     var criticalPath: String?
     /// Its time, e.g. 10个工作日.
     var criticalDuration: String?
+    /// Some step has 适用情形 (the chart draws it dotted, with its 仅当 tag).
+    var hasScenarioSteps: Bool = false
 }
 
 struct TimeLimitsView {

@@ -16,6 +16,7 @@
     if (ids.indexOf(radios[i].getAttribute('data-question')) < 0) { ids.push(radios[i].getAttribute('data-question')); }
   }
   var variants = (box.getAttribute('data-variants') || '').split(' ');
+  var clear = box.querySelector('[data-scenario-clear]');
   var rowSelector = 'table.materials > tbody > tr, table.checklist > tbody > tr';
   var numbered = document.querySelectorAll(rowSelector + ', table.notice-list > tbody > tr');
   for (i = 0; i < numbered.length; i++) {
@@ -104,7 +105,7 @@
       if (!els[k].hasAttribute('data-default')) { els[k].setAttribute('data-default', els[k].textContent); }
       els[k].textContent = answered ? words(c) : els[k].getAttribute('data-default');
     }
-    document.body.className = document.body.className.replace(/ ?scenario-chosen/g, '') + (answered ? ' scenario-chosen' : '');
+    if (clear) { clear.hidden = !answered; }
   }
 
   /* The answers into the address, in the questions' order; other parameters are dropped. */
@@ -137,7 +138,6 @@
   }
 
   box.addEventListener('change', function () { apply(answers()); remember(); });
-  var clear = box.querySelector('[data-scenario-clear]');
   if (clear) {
     clear.addEventListener('click', function () {
       for (var k = 0; k < radios.length; k++) { radios[k].checked = false; }
