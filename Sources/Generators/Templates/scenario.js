@@ -52,7 +52,9 @@
     for (k = 0; k < radios.length; k++) {
       if (!radios[k].checked) { continue; }
       legend = radios[k].parentNode.parentNode.querySelector('legend');
-      out.push((legend ? legend.textContent : '') + ' — ' + radios[k].value);
+      legend = legend ? legend.textContent : '';
+      /* No space after a full-width mark, as the page's own words: 是否委托他人办理？— 委托他人办理 */
+      out.push(legend + (/[？：。，；）]$/.test(legend) ? '— ' : ' — ') + radios[k].value);
     }
     return out.join('；');
   }
