@@ -1,16 +1,31 @@
 extension ServiceBundle {
-    /// The bundle's materials and figures computed from its members (`items` by 事项编码).
-    /// Members missing from `items` are left out; the compiler reports them.
+    /// The bundle's questions, materials and figures computed from its members (`items` by
+    /// 事项编码). Members missing from `items` are left out; the compiler reports them.
     public func merged(with items: [String: Item]) -> ServiceBundle {
         var bundle = self
         let members = memberCodes.compactMap { items[$0] }
-        bundle.materials = Self.mergeMaterials(of: members)
+        bundle.questions = Self.mergeQuestions(of: members)
+        bundle.materials = Self.mergeMaterials(of: members, questions: bundle.questions)
         bundle.figures = Self.figures(stages: stages, items: items, merged: bundle.materials.count)
         return bundle
     }
 
-    /// One entry per distinct material: the same 材料库 id, or the same name and 来源.
-    static func mergeMaterials(of members: [Item]) -> [BundleMaterial] {
+    /// The merged materials an applicant who chose `choice` (among ``questions``) hands in
+    /// or shows.
+    public func materials(for choice: ScenarioChoice) -> [BundleMaterial] {
+        materials.filter { $0.applies(in: choice) }
+    }
+
+    /// Each question id once, in stage order; the first member asking it gives its wording
+    /// and option order. (The compiler checks that later members agree.)
+    static func mergeQuestions(of members: [Item]) -> [ScenarioQuestion] {
+        var seen: Set<String> = []
+        return members.flatMap(\.questions).filter { seen.insert($0.id).inserted }
+    }
+
+    /// One entry per distinct material: the same 材料库 id, or the same name and 来源. Its
+    /// 适用情形 is the or of the members' (see ``ApplicabilityUnion``).
+    static func mergeMaterials(of members: [Item], questions: [ScenarioQuestion] = []) -> [BundleMaterial] {
         var merged: [BundleMaterial] = []
         var index: [String: Int] = [:]
         for item in members {
@@ -21,7 +36,8 @@ extension ServiceBundle {
                     merged.append(BundleMaterial(
                         name: m.name, libraryID: m.libraryID, form: m.form, copies: m.copies, medium: m.medium,
                         source: m.source, necessity: m.necessity, condition: m.condition, shareable: m.shareable,
-                        exemption: m.exemption, neededBy: [item.code]))
+                        exemption: m.exemption, neededBy: [item.code],
+                        applicability: m.applicability.flatMap { ApplicabilityUnion.normalized([$0], questions: questions) }))
                     continue
                 }
                 var e = merged[i]
@@ -30,6 +46,7 @@ extension ServiceBundle {
                 e.necessity = strictest(e.necessity, m.necessity)
                 e.shareable = e.shareable && m.shareable
                 if m.exemption == nil { e.exemption = nil }
+                e.applicability = ApplicabilityUnion.either(e.applicability, m.applicability.map { [$0] }, questions: questions)
                 switch (e.condition, m.condition) {
                 case (nil, _), (_, nil): e.condition = nil  // someone needs it always
                 case (let a?, let b?) where a != b && !a.contains(b): e.condition = a + "；" + b
@@ -55,21 +72,30 @@ extension ServiceBundle {
         return order.firstIndex(of: a)! >= order.firstIndex(of: b)! ? a : b
     }
 
-    static func figures(stages: [BundleStage], items: [String: Item], merged: Int) -> BundleFigures {
-        func chain(_ limit: (Item) -> TimeLimit?) -> FlowPath? {
-            var total: FlowPath? = nil
-            for stage in stages {
-                var longest: FlowPath? = nil
-                for code in stage.itemCodes {
-                    guard let item = items[code] else { continue }
-                    let p = FlowPath(step: code, limit: limit(item))
-                    if longest.map({ p.isLonger(than: $0) }) ?? true { longest = p }
-                }
-                guard let longest else { continue }
-                total = total.map { $0.then(longest) } ?? longest
+    /// The longest chain of members (as ``BundleFigures/criticalPath``) by `limit`.
+    static func chain(stages: [BundleStage], items: [String: Item], _ limit: (Item) -> TimeLimit?) -> FlowPath? {
+        var total: FlowPath? = nil
+        for stage in stages {
+            var longest: FlowPath? = nil
+            for code in stage.itemCodes {
+                guard let item = items[code] else { continue }
+                let p = FlowPath(step: code, limit: limit(item))
+                if longest.map({ p.isLonger(than: $0) }) ?? true { longest = p }
             }
-            return total
+            guard let longest else { continue }
+            total = total.map { $0.then(longest) } ?? longest
         }
+        return total
+    }
+
+    /// The longest chain of members by their 承诺 under `choice`: a member's 情形差异 that
+    /// `choice` selects (``Item/variant(for:)``) stands in for its own limit.
+    public func criticalPath(for choice: ScenarioChoice, items: [String: Item]) -> FlowPath? {
+        Self.chain(stages: stages, items: items) { ($0.variant(for: choice)?.timeLimits ?? $0.timeLimits)?.promised }
+    }
+
+    static func figures(stages: [BundleStage], items: [String: Item], merged: Int) -> BundleFigures {
+        func chain(_ limit: (Item) -> TimeLimit?) -> FlowPath? { Self.chain(stages: stages, items: items, limit) }
         let codes = stages.flatMap(\.itemCodes)
         let members = codes.compactMap { items[$0] }
         var oneByOne: FlowPath? = nil

@@ -22,11 +22,16 @@ public struct ServiceBundle: Codable, Sendable, Equatable, Identifiable {
     public var materials: [BundleMaterial]
     /// What the bundle saves.
     public var figures: BundleFigures
+    /// 情形: the members' questions merged, in stage order, each id once (the first member
+    /// asking it gives its wording). The compiler refuses a bundle whose members give one id
+    /// different options, so one answer serves every member that asks it.
+    public var questions: [ScenarioQuestion]
 
     public init(
         code: String, name: String, mode: BundleMode, stages: [BundleStage], leadAgencyID: String,
         windowCategory: String, promised: TimeLimit? = nil, note: String? = nil,
-        materials: [BundleMaterial] = [], figures: BundleFigures = BundleFigures()
+        materials: [BundleMaterial] = [], figures: BundleFigures = BundleFigures(),
+        questions: [ScenarioQuestion] = []
     ) {
         self.code = code
         self.name = name
@@ -38,6 +43,7 @@ public struct ServiceBundle: Codable, Sendable, Equatable, Identifiable {
         self.note = note
         self.materials = materials
         self.figures = figures
+        self.questions = questions
     }
 
     public var id: String { code }
@@ -86,12 +92,22 @@ public struct BundleMaterial: Codable, Sendable, Equatable {
     public var exemption: ExemptionReason?
     /// The 事项编码 of the members that ask for it, in stage order.
     public var neededBy: [String]
+    /// 适用情形: the material is needed when ANY of these holds; nil: by everyone.
+    ///
+    /// A list, because merging is an or: a member that asks for it under `{agent: 委托他人办理}`
+    /// and another under `{form: 家庭经营}` need it in either case, which one ``Applicability``
+    /// (an and across questions) cannot say. The list is kept short and exact: nil as soon as
+    /// one member needs it from everyone (or the alternatives together cover every choice of a
+    /// question), no alternative implied by another, and two alternatives differing in one
+    /// question's options joined into one. Never empty; clauses and options in the bundle's
+    /// question order.
+    public var applicability: [Applicability]?
 
     public init(
         name: String, libraryID: String? = nil, form: MaterialForm? = nil, copies: Int? = nil,
         medium: String? = nil, source: String? = nil, necessity: Necessity = .required,
         condition: String? = nil, shareable: Bool = false, exemption: ExemptionReason? = nil,
-        neededBy: [String] = []
+        neededBy: [String] = [], applicability: [Applicability]? = nil
     ) {
         self.name = name
         self.libraryID = libraryID
@@ -104,6 +120,13 @@ public struct BundleMaterial: Codable, Sendable, Equatable {
         self.shareable = shareable
         self.exemption = exemption
         self.neededBy = neededBy
+        self.applicability = applicability
+    }
+
+    /// Whether an applicant who chose `choice` needs it (unanswered questions hold, as for
+    /// an item: without a choice the full list shows).
+    public func applies(in choice: ScenarioChoice) -> Bool {
+        applicability?.contains { $0.holds(in: choice) } ?? true
     }
 }
 

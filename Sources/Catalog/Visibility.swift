@@ -46,6 +46,9 @@ public enum ElementKey {
     public static let effectiveDate = "effectiveDate"
     public static let repealDate = "repealDate"
     public static let commitment = "commitment"
+    /// 情形 and 情形差异 (FORMAT.md; every catalog).
+    public static let questions = "questions"
+    public static let scenarioVariants = "scenarioVariants"
     /// A material's 审查要点.
     public static let materialReviewPoints = "materials.reviewPoints"
     /// A flow step's 岗位 (who reviews is internal in some localities).
@@ -75,7 +78,7 @@ extension Item {
             case ElementKey.handlingForms: item.handlingForms = []
             case ElementKey.legalBasis: item.legalBasis = []
             case ElementKey.caseType: item.caseType = nil
-            case ElementKey.conditions: item.conditions = []
+            case ElementKey.conditions: (item.conditions, item.conditionApplicability) = ([], [])
             case ElementKey.materials: item.materials = []
             case ElementKey.timeLimits: item.timeLimits = nil
             case ElementKey.fees: item.fees = nil

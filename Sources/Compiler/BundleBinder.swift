@@ -133,6 +133,11 @@ struct BundleRules {
         var deduplicated: Set<String> = []
         bundle.stages = bundle.stages.map { s in BundleStage(name: s.name, itemCodes: s.itemCodes.filter { deduplicated.insert($0).inserted }) }
         bundle = bundle.merged(with: items)
+        var once: Set<String> = []
+        let scenarios = BundleScenarioRules(items: items, members: bound.members.compactMap { m in
+            once.insert(m.code).inserted ? items[m.code].map { ($0, m.range) } : nil
+        })
+        scenarios.checkQuestions(reporter: &reporter)
 
         if let promised = bundle.promised, let at = bound.promisedRange, missing.isEmpty {
             if let path = bundle.figures.criticalPath, path.compare(to: promised) == .longer {
@@ -140,6 +145,8 @@ struct BundleRules {
                     zh: "按\(bundle.mode.rawValue)办理，成员事项的承诺时限合计 \(path.text)，长于一件事的承诺时限“\(promised.text)”",
                     en: "handled \(bundle.mode.rawValue), the members' promises add up to \(path.text), longer than the bundle's promise \(promised.text)",
                     notes: [DiagnosticNote(LocalizedText(zh: "最长的成员链：\(path.steps.joined(separator: " → "))", en: "longest chain of members: \(path.steps.joined(separator: " → "))"))])
+            } else {
+                scenarios.checkPromise(bundle, promised: promised, at: at, reporter: &reporter)
             }
             if let path = bundle.figures.statutoryPath, path.compare(to: promised) == .shorter {
                 reporter.report(CompilerCodes.bundlePromiseOverStatute, at: at,

@@ -99,6 +99,7 @@ public enum CatalogSkeleton {
         case .record(let fields): return "含 " + fields.map(\.name).joined(separator: "、") + " 的映射"
         case .transitions: return "下一个环节的名称，或 条件/转到 的列表"
         case .fees: return "\(ItemSchema.noFee)，或收费项目的列表"
+        case .applicability: return "{问题编号: 选项} 或 {问题编号: [选项, …]}"
         }
     }
 

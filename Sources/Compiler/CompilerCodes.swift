@@ -16,8 +16,9 @@ public enum CompilerCodes {
     /// The codes whose diagnostics can carry a fix `zhinan fix` applies: a traditional
     /// spelling, a name a profile's 提示别名 maps, an unambiguous did-you-mean.
     /// (ZN302 unknown element, ZN304 value not in its code set, ZN305 traditional
-    /// spelling, ZN308 unknown field.)
-    static let machineFixableIDs: Set<String> = ["ZN302", "ZN304", "ZN305", "ZN308"]
+    /// spelling, ZN308 unknown field;
+    /// ZN834 and ZN835: a 情形 id or option with an unambiguous did-you-mean.)
+    static let machineFixableIDs: Set<String> = ["ZN302", "ZN304", "ZN305", "ZN308", "ZN834", "ZN835"]
 
     /// The codes whose severity no profile may change (``DiagnosticCode/isFixed``).
     static let fixedIDs: Set<String> = ["ZN407", "ZN408", "ZN421", "ZN430", "ZN431", "ZN907", "ZN910"]
@@ -291,6 +292,91 @@ public enum CompilerCodes {
         "加上“名称”，或把类型改为“无”。", "Add 名称, or set 类型 to 无.",
         example: "审批结果:\n  类型: 证照   # 缺少 名称: 食品经营许可证")
 
+    // MARK: 情形 (ZN830–ZN849)
+
+    public static let badQuestionID = code(
+        "ZN830", .error, "情形的编号写法不对", "Badly written 情形 编号",
+        "情形的编号会写进办事指南的网页地址（?agent=委托他人办理），供申请人分享和收藏，也用于适用情形中引用问题，所以只能由英文字母、数字和“-”组成。",
+        "A 情形 question's 编号 goes into the guide's page address (?agent=委托他人办理), which applicants share and bookmark, and names the question in 适用情形; so it holds only ASCII letters, digits and '-'.",
+        "改用英文字母、数字和“-”组成的编号，如 agent、form、renewal。", "Use an 编号 of ASCII letters, digits and '-', such as agent, form, renewal.",
+        example: "情形:\n  - 编号: 委托     # 应写 agent\n    问题: 是否委托他人办理？\n    选项: [本人办理, 委托他人办理]")
+    public static let duplicateQuestionID = code(
+        "ZN831", .error, "情形的编号重复", "情形 编号 used twice",
+        "一个事项中每个问题的编号唯一，适用情形才能指明是哪个问题。", "Each question of an item has its own 编号, so that 适用情形 can say which question it means.",
+        "给其中一个问题换一个编号，或把两个问题合并。", "Give one of the questions another 编号, or merge the two.",
+        example: "情形:\n  - 编号: agent\n    …\n  - 编号: agent   # 重复")
+    public static let tooFewOptions = code(
+        "ZN832", .error, "问题的选项少于两个", "A question with fewer than two options",
+        "情形是让申请人在几种情况中选一种；只有一个选项的问题不用问，申请人也无从选择。",
+        "A 情形 question lets the applicant pick one of several cases; a question with one option need not be asked and offers no choice.",
+        "补上其他选项，或删除这个问题。", "Add the other options, or delete the question.",
+        example: "情形:\n  - 编号: agent\n    问题: 是否委托他人办理？\n    选项: [委托他人办理]   # 还应有 本人办理")
+    public static let duplicateOption = code(
+        "ZN833", .error, "选项重复", "Option given twice",
+        "一个问题的选项互不相同，适用情形中同一选项也只写一次；重复的选项在问卷中会出现两个一样的按钮。",
+        "The options of a question differ from one another, and 适用情形 names an option once; a repeated option would show the applicant two identical buttons.",
+        "删除重复的一个。", "Delete the repeated one.",
+        example: "选项: [本人办理, 委托他人办理, 本人办理]   # 重复")
+    public static let unknownQuestion = code(
+        "ZN834", .error, "适用情形引用了不存在的问题", "适用情形 names an unknown question",
+        "适用情形以“问题编号: 选项”写明何时适用；这里的编号不是本事项“情形”中任何问题的编号，这一项会错误地对所有申请人适用或都不适用。",
+        "适用情形 says when something applies as question id: option; this id is not the 编号 of any question under the item's 情形, so what it marks would apply to the wrong applicants.",
+        "改为本事项情形中的编号（提示中给出了最接近的一个），或先在“情形”中加上这个问题。",
+        "Use the 编号 of a question of the item (the message suggests the closest), or add the question under 情形 first.",
+        example: "情形:\n  - 编号: agent\n    …\n申请材料:\n  - 材料: 授权委托书\n    适用情形: {agnet: 委托他人办理}   # 应为 agent")
+    public static let unknownOption = code(
+        "ZN835", .error, "适用情形引用了不存在的选项", "适用情形 names an unknown option",
+        "适用情形中的选项必须是该问题“选项”中的一个，一字不差；否则申请人选什么都对不上，这一项就不会出现在任何人的清单中。",
+        "An option in 适用情形 must be one of the question's 选项, character for character; otherwise no answer matches it and what it marks appears in no one's list.",
+        "改为该问题的一个选项（提示中给出了最接近的一个）。", "Use one of the question's options (the message suggests the closest).",
+        example: "情形:\n  - 编号: agent\n    选项: [本人办理, 委托他人办理]\n申请材料:\n  - 材料: 授权委托书\n    适用情形: {agent: 委托办理}   # 应为 委托他人办理")
+    public static let questionNotNeeded = code(
+        "ZN836", .warning, "问题不改变任何内容", "A question that changes nothing",
+        "没有任何材料、审批条件、收费、办理环节或情形差异按这个问题的部分选项区分：无论申请人怎么选，看到的都一样，这个问题不需要问。",
+        "No material, condition, fee, step or 情形差异 depends on some but not all options of this question: whatever the applicant answers, they see the same, so the question need not be asked.",
+        "给只在某些情形下需要的内容写上“适用情形”，或删除这个问题。",
+        "Mark what applies only in some cases with 适用情形, or delete the question.",
+        example: "情形:\n  - 编号: form   # 没有任何内容写 适用情形: {form: …}\n    问题: 经营形式\n    选项: [个人经营, 家庭经营]")
+    public static let sameOptions = code(
+        "ZN837", .warning, "两个选项的结果完全相同", "Two options that lead to the same",
+        "选这个选项和选另一个选项，申请人看到的材料、条件、收费、环节和时限完全相同：凡写了这个问题的适用情形，要么同时包含两者，要么都不包含。这通常是漏写了某项的适用情形，或这两个选项可以合并。",
+        "Choosing this option or the other shows the applicant the very same materials, conditions, fees, steps and limits: every 适用情形 naming the question holds both or neither. Usually a 适用情形 is missing somewhere, or the two options can be merged.",
+        "给只属于其中一个选项的内容写上适用情形，或合并这两个选项。",
+        "Give what belongs to only one of them its 适用情形, or merge the two options.",
+        example: "选项: [新办, 变更, 延续]\n# 只有 适用情形: {type: [新办]}：变更 与 延续 结果相同")
+    public static let noMaterialsInScenario = code(
+        "ZN838", .error, "某种情形下没有任何申请材料", "A scenario left with no material",
+        "每一种选项组合都应至少需要一项申请材料；在提示所说的组合下，每项材料的适用情形都不成立，申请人的清单是空的。检查时按问题分组推理，并不逐一列举所有组合。",
+        "Every combination of answers should need at least one material; under the combination the message names, no material's 适用情形 holds, so the applicant's list is empty. The check reasons over the questions rather than listing every combination.",
+        "给该情形补上材料（如申请表），或放宽某项材料的适用情形；对所有人都要的材料不写适用情形。",
+        "Add a material for that case (the application form, say), or widen a material's 适用情形; a material everyone needs has no 适用情形.",
+        example: "申请材料:\n  - 材料: 授权委托书\n    适用情形: {agent: 委托他人办理}\n# 选 本人办理 时没有任何材料")
+    public static let conditionWithoutApplicability = code(
+        "ZN839", .warning, "有情形的事项中，材料用文字写了条件", "A material's free-text 条件 in an item with 情形",
+        "事项已经写了情形，材料的“条件”却只是文字：问卷无法按它筛选，每个申请人仍会看到这项材料。用“适用情形”写明同样的意思，精准告知才能生效。",
+        "The item asks 情形 questions, but this material's 条件 is free text: the questionnaire cannot filter by it, so every applicant still sees the material. Say the same with 适用情形 so that the guide can tell each applicant what applies.",
+        "改写为“适用情形: {问题编号: 选项}”（提示中给出了写法）；条件文字可以删除。",
+        "Write 适用情形: {question id: option} instead (the message shows how); the 条件 text may go.",
+        example: "- 材料: 授权委托书\n  条件: 委托他人办理的   # 改为 适用情形: {agent: 委托他人办理}")
+    public static let scenarioFlowBroken = code(
+        "ZN840", .error, "某种情形下办理流程走不通", "The flow breaks under a scenario",
+        "只适用于部分情形的环节在其他情形下不存在，指向它的“下一步”也随之失效。在提示所说的情形下，从第一个环节出发走不到结束（或走不到“结束: 准予”），或者第一个环节本身不适用。",
+        "A step that applies only under some scenarios is absent under the others, and the 下一步s leading to it go with it. Under the scenario the message names, the first step cannot reach an end (or a 结束: 准予), or the first step itself does not apply.",
+        "让该情形下的环节另有一条路继续（在下一步中同时写出绕过该环节的去向），第一个环节不写适用情形。",
+        "Give the flow another way on under that scenario (a 下一步 that goes round the step), and give the first step no 适用情形.",
+        example: "- 环节: 申请\n  下一步: 核验委托   # 本人办理时 核验委托 不存在：再写一个 转到: 受理\n- 环节: 核验委托\n  适用情形: {agent: 委托他人办理}\n  下一步: 受理")
+    public static let scenariosNotChecked = code(
+        "ZN841", .note, "情形组合太多，未逐一检查", "Too many scenarios to check each",
+        "按情形检查办理流程（连通性和关键路径）时逐一检查环节和情形差异涉及的问题的选项组合，最多 256 种；判断每种组合都有申请材料时的搜索也有上限。超过上限的部分没有检查，其余检查照常进行。",
+        "Checking the flow per scenario (connection and critical path) goes through the combinations of the questions that steps and 情形差异 name, at most 256; the search for a combination without materials has a bound too. What lies beyond the bound is not checked; every other check runs as usual.",
+        "减少环节和情形差异所涉及的问题，或把相关的问题合并。", "Name fewer questions in steps and 情形差异, or merge related questions.")
+    public static let variantShadowed = code(
+        "ZN842", .warning, "情形差异永远不会生效", "A 情形差异 entry that never applies",
+        "情形差异按书写顺序取第一个成立的一项；这一项成立时，前面某一项也必定成立，所以它永远不会被采用。",
+        "情形差异 takes the first entry that holds, in the order written; whenever this entry holds, an earlier one holds too, so it is never used.",
+        "把更具体的一项写在前面，或合并这两项。", "Put the more specific entry first, or merge the two.",
+        example: "情形差异:\n  - 适用情形: {form: [个人经营, 家庭经营]}\n    办件类型: 即办件\n  - 适用情形: {form: 家庭经营}   # 永远不会生效\n    办件类型: 承诺件")
+
     // MARK: References
 
     public static let unknownReference = code(
@@ -430,6 +516,32 @@ public enum CompilerCodes {
         "两个一件事使用了同一个编码，或一件事的编码与某个事项编码相同。", "Two bundles share a code, or a bundle's code is an item's code.",
         "改用唯一的编码。", "Give it a unique code.")
 
+    // MARK: Bundles with 情形 (ZN911–ZN914)
+
+    public static let bundleQuestionConflict = code(
+        "ZN911", .error, "一件事成员的同一情形问题选项不同", "Bundle members give one 情形 question different options",
+        "一件事把成员事项的“情形”问题合并：编号相同的问题只问一次，申请人的一个回答同时决定每个成员事项要交的材料。两个成员事项用同一个编号给出不同的选项时，这个回答无法同时适用于两者：选了一个事项才有的选项，另一个事项的材料就无从筛选，合并后的材料清单会出错。",
+        "A bundle merges its members' 情形 questions: a question id is asked once, and the applicant's one answer decides every member's papers. When two members give one id different options, no answer fits both: an option only one member has leaves the other's materials unfiltered, and the merged list goes wrong.",
+        "在两个事项中统一该问题的选项（同时核对各自的“适用情形”）；如果确实是两个不同的问题，在其中一个事项中改用另一个编号。",
+        "Give the question the same options in both items (and check their 适用情形); if they really are two questions, give one of them another id.",
+        example: "# items/a.yaml 情形: [{编号: agent, 问题: 是否委托他人办理？, 选项: [本人办理, 委托他人办理]}]\n# items/b.yaml 情形: [{编号: agent, 问题: 办理人, 选项: [本人, 代理人]}]\n事项: [440103-XK-00101-001, 440103-XK-00102-001]   # ZN911：第二个成员")
+    public static let bundleQuestionWording = code(
+        "ZN912", .warning, "一件事成员的同一情形问题措辞不同", "Bundle members word one 情形 question differently",
+        "两个成员事项的同一编号问题选项相同，但问题文字或选项顺序不同。一件事只问一次，用第一个成员事项的写法；选项相同，合并后的材料清单仍然正确，所以只是警告。但措辞不同往往说明两个事项的编写人对问题的理解不同，值得核对。",
+        "Two members ask a question of one id with the same options, but word the question or order the options differently. The bundle asks it once, in the first member's words; the options agree, so the merged list is still right, hence a warning. But different words often mean the two items' authors meant different things, which is worth checking.",
+        "核对两处的含义后，统一问题文字和选项顺序。", "Check that both mean the same, then give them the same words and option order.")
+    public static let bundleQuestionTwice = code(
+        "ZN913", .warning, "一件事成员用不同编号问同一个问题", "Bundle members ask one question under two ids",
+        "两个成员事项的“情形”问题选项相同（选项只是“是、否”时问题文字也相同），但编号不同。一件事按编号合并问题，申请人会被同一个问题问两次，还可能前后答得不一致。",
+        "Two members ask 情形 questions with the same options (and, when the options are just 是 and 否, the same words) under different ids. A bundle merges questions by id, so the applicant is asked the same thing twice, and may answer it two ways.",
+        "在两个事项中用同一个编号（同时改“适用情形”中的编号）；如果确实是不同的问题，请改写问题或选项，让申请人分得清。",
+        "Use one id in both items (and in their 适用情形); if they really are different questions, reword the question or its options so that applicants can tell them apart.")
+    public static let bundleScenarioPromiseTooShort = code(
+        "ZN914", .error, "一件事的承诺时限在某种情形下不够", "Bundle promise too short in some scenario",
+        "成员事项的“情形差异”可以在某种情形下给出更长的承诺时限。按成员事项自己的承诺，一件事的承诺够用；但在这种情形下，按办理方式合计的成员承诺时限长于一件事的承诺时限，对这些申请人承诺无法兑现。zhinan 枚举成员事项“情形差异”所涉及问题的全部选项组合（至多 4096 种；超出时不作此项检查）。",
+        "A member's 情形差异 may promise a longer limit in some scenario. By the members' own promises the bundle's promise suffices, but in this scenario the members' promises, added up by the bundle's mode, exceed it: for these applicants the promise cannot be kept. zhinan goes through every combination of the options of the questions the members' 情形差异 name (at most 4096; beyond that this check is skipped).",
+        "放宽一件事的承诺时限，或压缩该情形下成员事项的承诺时限。", "Lengthen the bundle's promise, or shorten the member's promise in that scenario.")
+
     // MARK: Suppressions (ZN91x)
 
     public static let suppressedError = code(
@@ -455,10 +567,14 @@ public enum CompilerCodes {
         roleNotInStaff,
         unknownMember, memberTwice, memberNotAtWindow, bundlePromiseTooShort, bundlePromiseOverStatute,
         bundleShape, duplicateBundleCode,
+        bundleQuestionConflict, bundleQuestionWording, bundleQuestionTwice, bundleScenarioPromiseTooShort,
         suppressedError,
         notPositiveInteger, badAttachmentPath, attachmentMissing, attachmentOutside, unknownCommitmentMaterial,
         noStatutoryNote, deferralLimitWithoutDeferral, deferralWithoutLimit,
         resultAndCertificate, copiesConflict, shareableSuggestsExemption, verifiedAndExempt, pledgeExempt,
         procedureWithoutBasis, repealNotAfterEffect, resultWithoutName,
+        badQuestionID, duplicateQuestionID, tooFewOptions, duplicateOption, unknownQuestion, unknownOption,
+        questionNotNeeded, sameOptions, noMaterialsInScenario, conditionWithoutApplicability, scenarioFlowBroken,
+        scenariosNotChecked, variantShadowed,
     ] + national
 }

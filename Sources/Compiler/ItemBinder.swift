@@ -33,6 +33,8 @@ struct ItemSpans: Sendable {
     var undecidedShareable: [SourceRange?] = []
     /// The files the item names (空表, 样表, 样本), with where, checked against the folder.
     var attachments: [AttachmentReference] = []
+    /// 情形, 适用情形 and 情形差异.
+    var scenarios = ScenarioSpans()
 }
 
 /// A file an item names (空表, 样表, 审批结果's 样本), and where.
@@ -56,6 +58,9 @@ struct ItemBinder {
     var b: FieldBinder
     /// The catalog follows GB/T 39554.2-2020.
     let national: Bool
+    /// The 适用情形 read so far, resolved once 情形 is known, and the 情形差异 entries.
+    var pendingApplicability: [PendingApplicability] = []
+    var boundVariants: [BoundVariant] = []
 
     init(file: String, profile: EffectiveProfile, header: CatalogHeader) {
         self.init(file: file, profile: profile, header: header,
@@ -130,6 +135,7 @@ struct ItemBinder {
             bindElement(spec, pair, into: &item, spans: &spans)
         }
         if !fieldAliases.isEmpty { bindFieldAliases(fieldAliases, given: &given, into: &item, spans: &spans) }
+        resolveScenarios(&item, spans: &spans)
         if let certificate = spans.certificate, let result = spans.result {
             let (first, second) = certificate.start < result.start ? (certificate, result) : (result, certificate)
             let secondName = second == result ? "审批结果" : "审批证件"
@@ -242,6 +248,8 @@ struct ItemBinder {
             case ElementKey.quantityLimit: item.national.quantityLimit = t
             default: item.additionalElements.append(additional(spec, .text(t)))
             }
+        case .textList where spec.key == ElementKey.conditions:
+            bindConditions(node, into: &item)
         case .textList:
             let values = node.text != nil ? [b.text(node, what: what, whatEN: en)].compactMap { $0 } : b.textList(node, what: what, whatEN: en)
             switch spec.key {
@@ -259,32 +267,20 @@ struct ItemBinder {
                 refs.material(entry, index: i, binder: &b)
             }
             item.materials = bound.map(\.material)
+            spans.scenarios.materialsKey = pair.keyRange
+            spans.scenarios.materialConditions = bound.map(\.condition)
+            for (i, m) in bound.enumerated() {
+                if let node = m.applicability {
+                    pendingApplicability.append(PendingApplicability(target: .material(i), node: node, what: "申请材料“\(m.material.name)”", whatEN: "the material \(m.material.name)"))
+                }
+            }
             spans.attachments += bound.flatMap(\.attachments)
             spans.undecidedShareable = bound.map(\.undecidedShareable)
         case .timeLimits:
-            guard let r = b.record(node, fields: national ? Fields.timeLimits : Self.plainTimeLimits, what: what, whatEN: en) else { return }
-            var limits = TimeLimits()
-            if let p = r["法定"] {
-                if national, p.value.scalar?.text == Fields.noStatutoryLimit {
-                    // 法定: 无: nothing is compared with it (the rules read only `statutory`).
-                    limits.noStatutoryLimit = true
-                    if r["法定说明"] == nil {
-                        b.reporter.report(CompilerCodes.noStatutoryNote, at: p.value.range,
-                            zh: "法定时限写了“无”，却没有写“法定说明”；请在办理时限中加上“法定说明: ……”，写明法律法规未规定办理时限的情况",
-                            en: "法定 is 无 but 办理时限 gives no 法定说明; add 法定说明 saying that no law sets a limit")
-                    }
-                } else {
-                    limits.statutory = b.timeLimit(p.value, what: "法定时限", whatEN: "the statutory limit")
-                    spans.statutory = p.value.range
-                }
-            }
-            limits.statutoryNote = r["法定说明"].flatMap { b.text($0.value, what: "法定说明", whatEN: "法定说明") }
-            limits.promisedNote = r["承诺说明"].flatMap { b.text($0.value, what: "承诺说明", whatEN: "承诺说明") }
-            if let p = r["承诺"] {
-                limits.promised = b.timeLimit(p.value, what: "承诺时限", whatEN: "the promised limit")
-                spans.promised = p.value.range
-            }
-            item.timeLimits = limits
+            guard let w = Self.timeLimits(node, fields: national ? Fields.timeLimits : Self.plainTimeLimits, what: what, whatEN: en, national: national, binder: &b)
+            else { return }
+            item.timeLimits = w.limits
+            (spans.statutory, spans.promised) = (w.statutory, w.promised)
         case .fees:
             if let t = node.text, node.sequence == nil {
                 if Fields.noFee.contains(t) { item.fees = .free; return }
@@ -292,13 +288,18 @@ struct ItemBinder {
                     zh: "审批收费应写“不收费”，或列出收费项目（项目、标准、依据）", en: "审批收费 is 不收费, or a list of fees (项目, 标准, 依据)")
                 return
             }
-            let fees: [Fee] = b.list(node, what: what, whatEN: en) { b, entry, i in
-                guard let r = b.record(entry, fields: Fields.fee, what: "\(what)第\(i + 1)项", whatEN: "entry \(i + 1) of \(en)"),
+            var fees: [Fee] = [], pending: [PendingApplicability] = []
+            _ = b.list(node, what: what, whatEN: en) { b, entry, i -> Void? in
+                let w = "\(what)第\(i + 1)项", we = "entry \(i + 1) of \(en)"
+                guard let r = b.record(entry, fields: Fields.fee, what: w, whatEN: we),
                       let name = r["项目"].flatMap({ b.text($0.value, what: "项目", whatEN: "项目", oneLine: true) }),
                       let standard = r["标准"].flatMap({ b.text($0.value, what: "标准", whatEN: "标准", numbersAllowed: true) })
                 else { return nil }
-                return Fee(name: name, standard: standard, basis: r["依据"].flatMap { b.text($0.value, what: "依据", whatEN: "依据") })
+                if let p = r["适用情形"] { pending.append(PendingApplicability(target: .fee(fees.count), node: p.value, what: w, whatEN: we)) }
+                fees.append(Fee(name: name, standard: standard, basis: r["依据"].flatMap { b.text($0.value, what: "依据", whatEN: "依据") }))
+                return ()
             }
+            pendingApplicability += pending
             item.fees = .charged(fees)
         case .consultation:
             guard let r = b.record(node, fields: Fields.consultation, what: what, whatEN: en) else { return }
@@ -366,6 +367,10 @@ struct ItemBinder {
                 else { return nil }
                 return FAQ(question: q, answer: a)
             }
+        case .questions:
+            bindQuestions(node, key: pair.keyRange, into: &item, spans: &spans)
+        case .scenarioVariants:
+            bindVariants(node)
         case .commitment:
             guard let r = b.record(node, fields: Fields.commitment, what: what, whatEN: en),
                   let pledgePair = r["承诺书"],
@@ -443,6 +448,7 @@ struct ItemBinder {
     private mutating func bindFlow(_ node: YAMLNode, into item: inout Item, spans: inout ItemSpans) {
         var steps: [FlowStep] = []
         var names: [SourceRange] = [], roles: [SourceRange?] = [], targets: [[SourceRange]] = []
+        var pending: [PendingApplicability] = []
         _ = b.list(node, what: "办理流程", whatEN: "办理流程") { b, entry, i in
             let what = { "办理流程第\(i + 1)个环节" }, en = { "step \(i + 1) of 办理流程" }
             guard let r = b.record(entry, fields: Fields.step, what: what(), whatEN: en()),
@@ -471,6 +477,9 @@ struct ItemBinder {
                     stepTargets = list.map(\.range)
                 }
             }
+            if let p = r["适用情形"] {
+                pending.append(PendingApplicability(target: .step(steps.count), node: p.value, what: "环节“\(name)”", whatEN: "the step \(name)"))
+            }
             steps.append(step)
             names.append(namePair.value.range)
             roles.append(r["岗位"]?.value.range)
@@ -478,6 +487,7 @@ struct ItemBinder {
             return ()
         }
         item.flow = steps
+        pendingApplicability += pending
         spans.stepNames = names
         spans.stepRoles = roles
         spans.targets = targets
@@ -609,6 +619,8 @@ struct References {
         if let p = r["条件"], let v = b.text(p.value, what: "条件", whatEN: "条件") { m.condition = v }
         if let p = r["审查要点"], let v = b.text(p.value, what: "审查要点", whatEN: "审查要点") { m.reviewPoints = v }
         var bound = BoundMaterial(material: m)
+        bound.applicability = r["适用情形"]?.value
+        bound.condition = m.condition == nil ? nil : r["条件"]?.keyRange
         if national { nationalFields(r, entry: entry, what: what(), into: &bound, binder: &b) }
         return bound
     }
@@ -714,6 +726,10 @@ struct BoundMaterial {
     /// Where its 材料库 id is written, when that entry is 可共享 and the material says
     /// nothing of 免提交 or 核验原件 (GB/T 39554.2-2020: ZN822 suggests 免提交).
     var undecidedShareable: SourceRange?
+    /// Its 适用情形, resolved once the item's 情形 are known.
+    var applicability: YAMLNode?
+    /// Where its free-text 条件 is written (the key).
+    var condition: SourceRange?
 }
 
 /// The small regular-expression dialect profile patterns use, over POSIX extended regular

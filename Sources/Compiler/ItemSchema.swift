@@ -167,6 +167,9 @@ public enum ItemSchema {
             switch spec.type {
             case .text:
                 return text(presence)
+            case .textList where spec.key == "conditions":
+                // 审批条件: an entry is text, or {条件, 适用情形} when it holds only under some 情形.
+                return oneOrList(text(presence), items: .object([("anyOf", .array([text(.entry), object(Fields.condition)]))]), presence)
             case .textList:
                 return oneOrList(text(presence), items: text(.entry), presence)
             case .code:
@@ -332,6 +335,16 @@ public enum ItemSchema {
                 ])]
                 if presence == .optional { branches.append(.object([("type", .string("null"))])) }
                 return .object([("anyOf", .array(branches))])
+            case .applicability:
+                // {编号: 选项} or {编号: [选项, …]}; ids as ItemBinder accepts them (ZN830).
+                let option = text(.entry, numbersAllowed: true)
+                return .object([
+                    ("type", presence.types("object")),
+                    ("propertyNames", .object([("pattern", .string(ValueForms.Patterns.questionID))])),
+                    ("additionalProperties", .object([("anyOf", .array([
+                        option, .object([("type", .string("array")), ("minItems", .int(1)), ("items", option)]),
+                    ]))])),
+                ])
             case .fees:
                 var branches: [JSONValue] = [
                     .object([("enum", .array(Fields.noFee.map(JSONValue.string)))]),

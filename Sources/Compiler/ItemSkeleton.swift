@@ -334,6 +334,7 @@ public enum ItemSkeleton {
             case .record(let fields): return record(fields, single: true)
             case .transitions: return hold(say("下一个环节的名称"))
             case .fees: return hold("\(ItemSchema.noFee)，或收费项目的列表")
+            case .applicability: return .scalar("{agent: 委托他人办理}", comment: "情形的编号: 选项")
             }
         }
 

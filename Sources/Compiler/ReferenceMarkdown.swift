@@ -51,6 +51,13 @@ public enum ReferenceMarkdown {
                 continue
             }
         }
+        out += "\n### 审批条件：写成映射的一项（只在某些情形下成立的条件）\n\n" + fieldTable(Fields.condition, codeSets: codeSets)
+        out += "\n## 每个目录都有的要素：情形 / Elements of every catalog: 情形\n\n"
+        out += "不论遵循哪些标准，事项都可以写下面的要素（FORMAT.md“情形”一节）；标准配置以同一个键声明它们时，以标准配置为准。\n\n"
+        out += "| 要素 | 键 | 类型 | 必填 | 繁体 | 说明 |\n|---|---|---|---|---|---|\n"
+        for e in Fields.scenarioElements {
+            out += row([e.name, "`\(e.key)`", e.type.rawValue, e.isRequired ? "是" : "否", e.traditional.joined(separator: "、"), e.help ?? ""])
+        }
         out += "\n## 一件事文件（bundles/*.yaml） / A bundle file\n\n" + fieldTable(Fields.bundle, codeSets: codeSets)
         out += "\n## 标准配置 / Profiles\n"
         for p in ordered {

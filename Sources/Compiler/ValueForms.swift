@@ -4,6 +4,9 @@ enum ValueForms {
     /// part of ECMA-262 that every validator reads alike: each matches exactly the text its
     /// function accepts (ValueFormsTests hold the two together).
     enum Patterns {
+        /// A 情形 question's 编号: ASCII letters, digits and '-'.
+        static let questionID = "^[A-Za-z0-9-]+$"
+
         /// `timeLimit`: N个工作日, N工作日, N日, N天 (0 < N ≤ 100,000) or 即办, between spaces.
         static let timeLimit = "^[ \t\u{3000}]*(即办|0*(100000|[1-9][0-9]{0,4})(个工作日|工作日|日|天))[ \t\u{3000}]*$"
 
@@ -44,6 +47,13 @@ enum ValueForms {
             sum += v * weights[i]
         }
         return charset[(31 - sum % 31) % 31]
+    }
+
+    /// A 情形 question's 编号: ASCII letters, digits and '-', at least one.
+    static func isQuestionID(_ text: String) -> Bool {
+        !text.isEmpty && text.unicodeScalars.allSatisfy { s in
+            s.isASCII && (("a"..."z").contains(s) || ("A"..."Z").contains(s) || ("0"..."9").contains(s) || s == "-")
+        }
     }
 
     static func isRegionCode(_ text: String) -> Bool {

@@ -5,7 +5,8 @@ import Catalog
 ///
 /// - an item's `national` when no national element is set;
 /// - a material's `verifyOriginal` and a time limit's `noStatutoryLimit` when false;
-/// - an item's `questions`, `conditionApplicability` and `scenarioVariants` (情形) when empty;
+/// - an item's `questions`, `conditionApplicability` and `scenarioVariants` (情形) when empty,
+///   and a bundle's `questions` when empty;
 /// - the catalog's `codeSets` when there are none; otherwise they are written as a list of
 ///   `{name, values}` sorted by name (a JSON object keyed by Chinese names has no place in
 ///   the XML, and both are made from one tree).
@@ -26,7 +27,20 @@ enum ExportDefaults {
                     })
             }
         }
+        members["bundles"] = bundles(members["bundles"]) { fields in
+            if fields["questions"] == .array([]) { fields["questions"] = nil }
+        }
         return .object(members)
+    }
+
+    /// Each bundle of `list` edited by `edit`.
+    static func bundles(_ list: JSONValue?, _ edit: (inout [String: JSONValue]) -> Void) -> JSONValue? {
+        guard case .array(let bundles)? = list else { return list }
+        return .array(bundles.map { b in
+            guard case .object(var fields) = b else { return b }
+            edit(&fields)
+            return .object(fields)
+        })
     }
 
     /// The item's 情形 lists, left out when empty.
@@ -72,6 +86,9 @@ enum ExportDefaults {
             }
         }
         members["codeSets"] = .object(sets)
+        members["bundles"] = bundles(members["bundles"]) { fields in
+            if fields["questions"] == nil { fields["questions"] = .array([]) }
+        }
         if case .array(let items)? = members["items"] {
             members["items"] = .array(items.map { item in
                 guard case .object(var fields) = item else { return item }

@@ -75,6 +75,8 @@ public indirect enum FieldKind: Sendable, Equatable {
     case transitions
     /// 审批收费: 不收费, or a list of fees.
     case fees
+    /// 适用情形: a mapping of 情形 question ids (编号) to one option or a list of options.
+    case applicability
 }
 
 /// The registries of catalog.yaml that items refer to by id.
@@ -103,6 +105,7 @@ public enum Fields {
         FieldSpec("要求", .text),
         FieldSpec("条件", .text, traditional: ["條件"], help: "只在某种情形下才需要的材料，写明情形"),
         FieldSpec("审查要点", .text, traditional: ["審查要點"], help: "内部：受理和审查时核对什么"),
+        applicability,
         FieldSpec("原件份数", .positiveInteger, traditional: ["原件份數"], help: "正整数；与复印件份数可同时写", profile: national),
         FieldSpec("复印件份数", .positiveInteger, traditional: ["複印件份數"], help: "正整数", profile: national),
         FieldSpec("空表", .file, help: "目录文件夹中的文件，如 forms/登记表.docx；随网站发布", profile: national),
@@ -166,6 +169,7 @@ public enum Fields {
         FieldSpec("项目", .text, required: true, traditional: ["項目"]),
         FieldSpec("标准", .text, required: true, traditional: ["標準"], numbersAllowed: true),
         FieldSpec("依据", .text, traditional: ["依據"]),
+        applicability,
     ]
 
     public static let consultation: [FieldSpec] = [
@@ -188,6 +192,7 @@ public enum Fields {
         FieldSpec("说明", .text, traditional: ["說明"]),
         FieldSpec("下一步", .transitions, help: "下一个环节的名称，或 条件/转到 的列表"),
         FieldSpec("结束", .code("办理结果"), traditional: ["結束"], help: "准予、不予 或 终止"),
+        applicability,
     ]
 
     public static let remedies: [FieldSpec] = [
@@ -281,6 +286,51 @@ public enum Fields {
         FieldSpec("说明", .text, traditional: ["說明"]),
     ]
 
+    // MARK: 情形 (FORMAT.md "情形: scenario-based guides"): every catalog, whatever its profiles.
+
+    /// 适用情形: on a material, a fee, a step, a 审批条件 written as a mapping, and a 情形差异.
+    public static let applicability = FieldSpec(
+        "适用情形", .applicability, traditional: ["適用情形"],
+        help: "只适用于某些情形时写；一个问题的几个选项是“或”，不同问题是“且”")
+
+    /// One question of 情形.
+    public static let question: [FieldSpec] = [
+        FieldSpec("编号", .text, required: true, traditional: ["編號"], help: "英文字母、数字和“-”，在本事项中唯一，如 agent", numbersAllowed: true),
+        FieldSpec("问题", .text, required: true, traditional: ["問題"], help: "向申请人提的问题，如 是否委托他人办理？"),
+        FieldSpec("选项", .list(.text), required: true, traditional: ["選項"], help: "至少两个，互不相同，如 [本人办理, 委托他人办理]", numbersAllowed: true),
+    ]
+
+    /// 审批条件 entry written as a mapping: a condition that holds only under some 情形.
+    public static let condition: [FieldSpec] = [
+        FieldSpec("条件", .text, required: true, traditional: ["條件"], help: "审批条件的内容"),
+        applicability,
+    ]
+
+    /// 情形差异's 办理时限: only the fields written differ from the item's own.
+    public static let variantTimeLimits: [FieldSpec] = timeLimits.map { f in
+        var f = f
+        f.isRequired = false
+        return f
+    }
+
+    /// One entry of 情形差异: what differs under a scenario; the item's own values are the default.
+    public static let scenarioVariant: [FieldSpec] = [
+        FieldSpec("适用情形", .applicability, required: true, traditional: ["適用情形"], help: "该差异适用的情形"),
+        FieldSpec("办件类型", .code("办件类型"), traditional: ["辦件類型"], help: "该情形下的办件类型"),
+        FieldSpec("办理时限", .record(variantTimeLimits), traditional: ["辦理時限"], help: "该情形下不同的时限字段（法定、承诺）；没写的字段同事项本身"),
+        FieldSpec("到现场次数", .code("到现场次数"), traditional: ["到現場次數"], help: "该情形下的到现场次数", profile: national),
+    ]
+
+    /// The elements of 情形, which FORMAT.md gives every catalog: a profile need not declare
+    /// them (one that does, under the same 键, takes precedence). ``EffectiveProfile`` adds
+    /// them before 申请材料.
+    public static let scenarioElements: [ElementSpec] = [
+        ElementSpec(name: "情形", key: "questions", type: .questions,
+                    help: "申请人要回答的问题（精准告知）：每项写 编号、问题、选项；材料、条件、收费、环节用“适用情形”标明只适用于哪些情形"),
+        ElementSpec(name: "情形差异", key: "scenarioVariants", type: .scenarioVariants, traditional: ["情形差異"],
+                    help: "办件类型、办理时限、到现场次数因情形而不同时写：每项写 适用情形 和不同的值"),
+    ]
+
     /// The shape of an element of a structured type; `nil` for 文本, 代码 and the like.
     public static func shape(of type: ElementType) -> FieldKind? {
         switch type {
@@ -302,6 +352,8 @@ public enum Fields {
         case .specialProcedures: .records(specialProcedure)
         case .faqs: .records(faq)
         case .commitment: .record(commitment)
+        case .questions: .records(question)
+        case .scenarioVariants: .records(scenarioVariant)
         }
     }
 

@@ -193,6 +193,10 @@ public enum ElementType: String, Sendable, CaseIterable {
     case faqs = "常见问题"
     /// 告知承诺: {承诺书, 替代材料, 核查}.
     case commitment = "告知承诺"
+    /// 情形: a list of {编号, 问题, 选项} (FORMAT.md; every catalog).
+    case questions = "情形"
+    /// 情形差异: a list of {适用情形, 办件类型, 办理时限, 到现场次数}.
+    case scenarioVariants = "情形差异"
 
     /// The only key a structured type binds to; `nil` for types any key may use.
     public var fixedKey: String? {
@@ -218,6 +222,8 @@ public enum ElementType: String, Sendable, CaseIterable {
         case .specialProcedures: "specialProcedures"
         case .faqs: "faqs"
         case .commitment: "commitment"
+        case .questions: "questions"
+        case .scenarioVariants: "scenarioVariants"
         }
     }
 }

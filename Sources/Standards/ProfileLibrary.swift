@@ -119,6 +119,7 @@ public struct EffectiveProfile: Sendable {
             e.rules.merge(p.rules) { _, new in new }
             e.parameters.merge(p.parameters) { _, new in new }
         }
+        e.addScenarioElements()
         for (i, spec) in e.elements.enumerated() {
             e.byName[spec.name] = (i, .canonical)
             for s in spec.synonyms where e.byName[s] == nil { e.byName[s] = (i, .synonym) }
@@ -126,6 +127,23 @@ public struct EffectiveProfile: Sendable {
         }
         e.addAliases(order.flatMap(\.aliases))
         return .success(e)
+    }
+
+    /// Adds FORMAT.md's 情形 elements (``Fields/scenarioElements``), which every catalog has,
+    /// where no profile declares their 键: before 申请材料 (what they decide), else last. A
+    /// name a profile's element already has keeps that meaning.
+    private mutating func addScenarioElements() {
+        let taken = Set(elements.flatMap { [$0.name] + $0.synonyms + $0.traditional })
+        let missing = Fields.scenarioElements.filter { spec in
+            !elements.contains { $0.key == spec.key } && !taken.contains(spec.name)
+        }
+        let at = elements.firstIndex { $0.key == "materials" } ?? elements.count
+        guard !missing.isEmpty else { return }
+        elements.insert(contentsOf: missing, at: at)
+        // The 提示别名 point at elements by index: those after the insertion move along.
+        for (name, found) in byHint where found.index >= at {
+            byHint[name] = (found.index + missing.count, found.hint, found.profile)
+        }
     }
 
     /// Makes the profiles' 别名 names of the elements they point to, where the profiles

@@ -24,7 +24,7 @@ import YAMLSyntax
 
     @Test func theRegistrySaysWhichCodesAreMachineFixable() {
         let codes = YAMLCodes.all + StandardsCodes.all + CompilerCodes.all
-        #expect(codes.filter(\.isMachineFixable).map(\.id).sorted() == ["ZN119", "ZN302", "ZN304", "ZN305", "ZN308"])
+        #expect(codes.filter(\.isMachineFixable).map(\.id).sorted() == ["ZN119", "ZN302", "ZN304", "ZN305", "ZN308", "ZN834", "ZN835"])
         let text = DiagnosticRegistry([codes]).explanation(of: CompilerCodes.traditionalSpelling, in: .zh)
         #expect(text.contains("可否自动修正：可以。"))
     }

@@ -24,10 +24,10 @@ func loadProfile(_ text: String) -> (Profile?, [String]) {
             #expect(library.add(try #require(profile)) == nil)
         }
         let effective = try library.resolve(["DB44/T 1147-2013", "DB44/T 1148-2013"]).get()
-        // Every element FORMAT.md lists, once, keyed.
+        // Every element FORMAT.md lists, once, keyed (情形 and 情形差异, FORMAT.md core, before 申请材料).
         #expect(effective.elements.map(\.name) == [
             "事项名称", "事项编码", "事项类型", "服务对象", "办理形式", "受理范围", "受理地点", "办理依据", "实施机关",
-            "办件类型", "审批条件", "申请材料", "办理时限", "审批收费", "申请人权利和义务", "咨询", "办理流程", "法律救济",
+            "办件类型", "审批条件", "情形", "情形差异", "申请材料", "办理时限", "审批收费", "申请人权利和义务", "咨询", "办理流程", "法律救济",
             "审批证件", "审批人员", "审批进程查询", "监督检查",
         ])
         #expect(effective.element(named: "审批时间")?.0.key == "timeLimits")
@@ -117,7 +117,7 @@ func loadProfile(_ text: String) -> (Profile?, [String]) {
             parameters: ["事项编码格式": "^B$"])
         let effective = try ProfileLibrary([Self.base, child]).resolve(["child"]).get()
         #expect(effective.profiles.map(\.id) == ["base", "child"])
-        #expect(effective.elements.map(\.key) == ["name", "timeLimits", "localNote"])
+        #expect(effective.elements.map(\.key) == ["name", "timeLimits", "localNote", "questions", "scenarioVariants"])
         #expect(effective.codeSets["事项类型"] == ["行政许可"])
         #expect(effective.parameters["事项编码格式"] == "^B$")
         #expect(effective.rules["ZN602"]?.isEnabled == false)

@@ -9,66 +9,96 @@ struct TimeRules {
         let item = bound.item, spans = bound.spans
         let limits = item.timeLimits ?? TimeLimits()
         if let statutory = limits.statutory, let promised = limits.promised, let at = spans.promised {
-            let statutoryNote = spans.statutory.map {
-                [reporter.note($0, zh: "法定时限“\(statutory.text)”写在这里", en: "the statutory limit \(statutory.text) is here")]
-            } ?? []
-            switch promised.compare(to: statutory) {
-            case .longer:
-                reporter.report(CompilerCodes.promiseExceedsStatute, at: at,
-                    zh: "承诺时限“\(promised.text)”超过法定时限“\(statutory.text)”",
-                    en: "the promised limit \(promised.text) exceeds the statutory limit \(statutory.text)",
-                    notes: statutoryNote)
-            case .undecided:
-                reporter.report(CompilerCodes.undecidedComparison, at: at,
-                    zh: "承诺时限“\(promised.text)”与法定时限“\(statutory.text)”计算方式不同，无法确定是否超过法定时限",
-                    en: "the promised limit \(promised.text) and the statutory limit \(statutory.text) count days differently, so whether the promise exceeds the statute cannot be decided",
-                    notes: statutoryNote)
-            case .shorter, .equal:
-                if let line = internalControlLine, statutory.days > 0, sameUnit(promised, statutory),
-                   promised.days * line.denominator > statutory.days * line.numerator {
-                    reporter.report(CompilerCodes.internalControlLine, at: at,
-                        zh: "承诺时限“\(promised.text)”超过法定时限“\(statutory.text)”的内控线 \(line.numerator)/\(line.denominator)（不超过 \(statutory.days * line.numerator / line.denominator) 天）",
-                        en: "the promised limit \(promised.text) is above the internal control line of \(line.numerator)/\(line.denominator) of the statutory \(statutory.text) (at most \(statutory.days * line.numerator / line.denominator) days)",
-                        notes: statutoryNote)
-                }
-            }
+            comparePromise(promised, with: statutory, at: at, statutoryAt: spans.statutory, in: .item, &reporter)
         }
         if let caseType = item.caseType, let promised = limits.promised {
-            if caseType == .immediate && promised != .immediate, let at = spans.promised {
-                reporter.report(CompilerCodes.immediateMismatch, at: at,
-                    zh: "即办件的承诺时限应为“即办”，这里是“\(promised.text)”",
-                    en: "a 即办件 promises 即办, not \(promised.text)",
-                    notes: spans.caseType.map { [reporter.note($0, zh: "办件类型写在这里", en: "the case type is here")] } ?? [])
-            } else if caseType != .immediate && promised == .immediate, let at = spans.caseType {
-                reporter.report(CompilerCodes.immediateMismatch, at: at,
-                    zh: "承诺时限为“即办”的事项，办件类型应为即办件，这里是“\(caseType.rawValue)”",
-                    en: "an item that promises 即办 is a 即办件, not a \(caseType.rawValue)",
-                    notes: spans.promised.map { [reporter.note($0, zh: "承诺时限写在这里", en: "the promise is here")] } ?? [])
-            }
+            compareCaseType(caseType, promised, caseTypeAt: spans.caseType, promisedAt: spans.promised, in: .item, &reporter)
         }
         if let promised = limits.promised, promised != .immediate, let at = spans.promised {
             reportUntimedSteps(item.flow, spans, promised: promised, at: at, &reporter)
         }
-        if let promised = limits.promised, let at = spans.promised, let path = item.criticalPath(),
-           case let comparison = path.compare(to: promised), comparison == .longer || comparison == .undecided {
-            // Spelt out only for the message.
-            let limits = Dictionary(item.flow.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-            let route = path.steps.map { name -> String in
-                guard let step = limits[name], step.isTimed, let t = step.timeLimit, t != .immediate else { return name }
-                return "\(name)（\(t.text)）"
-            }.joined(separator: " → ")
-            let duration = path.text
-            if comparison == .longer {
-                reporter.report(CompilerCodes.criticalPathExceedsPromise, at: at,
-                    zh: "按办理流程，关键路径需要 \(duration)，超过承诺时限“\(promised.text)”",
-                    en: "following the flow, the critical path takes \(duration), more than the promised \(promised.text)",
-                    notes: [pathNote(path, route, spans, &reporter)])
-            } else if comparison == .undecided {
-                reporter.report(CompilerCodes.undecidedComparison, at: at,
-                    zh: "关键路径需要 \(duration)，与承诺时限“\(promised.text)”计算方式不同，无法确定能否在承诺时限内办结",
-                    en: "the critical path takes \(duration), counted differently from the promised \(promised.text), so whether it fits cannot be decided",
-                    notes: [pathNote(path, route, spans, &reporter)])
+        // Where steps apply only under some 情形, the whole flow's longest path may join
+        // steps no applicant goes through together: ScenarioRules compares each 情形's.
+        if let promised = limits.promised, let at = spans.promised, !item.flow.contains(where: { $0.applicability != nil }),
+           let path = item.criticalPath() {
+            comparePath(path, flow: item.flow, with: promised, at: at, spans, in: .item, &reporter)
+        }
+    }
+
+    /// 即办件 ⇔ 承诺 即办 (ZN603): at the 承诺 when the case type is 即办件, else at the case type.
+    func compareCaseType(
+        _ caseType: CaseType, _ promised: TimeLimit, caseTypeAt: SourceRange?, promisedAt: SourceRange?, in scenario: ScenarioWords,
+        notes: Bool = true, _ reporter: inout Reporter
+    ) {
+        let caseTypeNote = notes ? caseTypeAt : nil, promisedNote = notes ? promisedAt : nil
+        if caseType == .immediate && promised != .immediate, let at = promisedAt {
+            reporter.report(CompilerCodes.immediateMismatch, at: at,
+                zh: scenario.zh + "即办件的承诺时限应为“即办”，这里是“\(promised.text)”",
+                en: scenario.en + "a 即办件 promises 即办, not \(promised.text)",
+                notes: caseTypeNote.map { [reporter.note($0, zh: "办件类型写在这里", en: "the case type is here")] } ?? [])
+        } else if caseType != .immediate && promised == .immediate, let at = caseTypeAt {
+            reporter.report(CompilerCodes.immediateMismatch, at: at,
+                zh: scenario.zh + "承诺时限为“即办”的事项，办件类型应为即办件，这里是“\(caseType.rawValue)”",
+                en: scenario.en + "an item that promises 即办 is a 即办件, not a \(caseType.rawValue)",
+                notes: promisedNote.map { [reporter.note($0, zh: "承诺时限写在这里", en: "the promise is here")] } ?? [])
+        }
+    }
+
+    /// 承诺 against 法定 (ZN601, ZN604) and the 内控线 (ZN602), reported at `at`; `scenario`
+    /// names the 情形 when the limits are a 情形差异's.
+    func comparePromise(
+        _ promised: TimeLimit, with statutory: TimeLimit, at: SourceRange, statutoryAt: SourceRange?, in scenario: ScenarioWords,
+        _ reporter: inout Reporter
+    ) {
+        let statutoryNote = statutoryAt.map {
+            [reporter.note($0, zh: "法定时限“\(statutory.text)”写在这里", en: "the statutory limit \(statutory.text) is here")]
+        } ?? []
+        switch promised.compare(to: statutory) {
+        case .longer:
+            reporter.report(CompilerCodes.promiseExceedsStatute, at: at,
+                zh: scenario.zh + "承诺时限“\(promised.text)”超过法定时限“\(statutory.text)”",
+                en: scenario.en + "the promised limit \(promised.text) exceeds the statutory limit \(statutory.text)",
+                notes: statutoryNote)
+        case .undecided:
+            reporter.report(CompilerCodes.undecidedComparison, at: at,
+                zh: scenario.zh + "承诺时限“\(promised.text)”与法定时限“\(statutory.text)”计算方式不同，无法确定是否超过法定时限",
+                en: scenario.en + "the promised limit \(promised.text) and the statutory limit \(statutory.text) count days differently, so whether the promise exceeds the statute cannot be decided",
+                notes: statutoryNote)
+        case .shorter, .equal:
+            if let line = internalControlLine, statutory.days > 0, sameUnit(promised, statutory),
+               promised.days * line.denominator > statutory.days * line.numerator {
+                reporter.report(CompilerCodes.internalControlLine, at: at,
+                    zh: scenario.zh + "承诺时限“\(promised.text)”超过法定时限“\(statutory.text)”的内控线 \(line.numerator)/\(line.denominator)（不超过 \(statutory.days * line.numerator / line.denominator) 天）",
+                    en: scenario.en + "the promised limit \(promised.text) is above the internal control line of \(line.numerator)/\(line.denominator) of the statutory \(statutory.text) (at most \(statutory.days * line.numerator / line.denominator) days)",
+                    notes: statutoryNote)
             }
+        }
+    }
+
+    /// ZN605 (or ZN604) when `path` may not fit in `promised`, reported at `at`.
+    func comparePath(
+        _ path: FlowPath, flow: [FlowStep], with promised: TimeLimit, at: SourceRange, _ spans: ItemSpans, in scenario: ScenarioWords,
+        _ reporter: inout Reporter
+    ) {
+        let comparison = path.compare(to: promised)
+        guard comparison == .longer || comparison == .undecided else { return }
+        // Spelt out only for the message.
+        let limits = Dictionary(flow.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let route = path.steps.map { name -> String in
+            guard let step = limits[name], step.isTimed, let t = step.timeLimit, t != .immediate else { return name }
+            return "\(name)（\(t.text)）"
+        }.joined(separator: " → ")
+        let duration = path.text
+        if comparison == .longer {
+            reporter.report(CompilerCodes.criticalPathExceedsPromise, at: at,
+                zh: scenario.zh + "按办理流程，关键路径需要 \(duration)，超过承诺时限“\(promised.text)”",
+                en: scenario.en + "following the flow, the critical path takes \(duration), more than the promised \(promised.text)",
+                notes: [pathNote(path, route, spans, &reporter)])
+        } else {
+            reporter.report(CompilerCodes.undecidedComparison, at: at,
+                zh: scenario.zh + "关键路径需要 \(duration)，与承诺时限“\(promised.text)”计算方式不同，无法确定能否在承诺时限内办结",
+                en: scenario.en + "the critical path takes \(duration), counted differently from the promised \(promised.text), so whether it fits cannot be decided",
+                notes: [pathNote(path, route, spans, &reporter)])
         }
     }
 
