@@ -53,15 +53,27 @@ struct VariantView {
     var variantLabel: String
 }
 
-/// Builds the 情形 parts of an item's pages.
+/// Builds the 情形 parts of an item's pages, or of a 一件事 bundle's (its merged questions).
 struct ScenarioWords {
     let item: Item
+    let questions: [ScenarioQuestion]
 
-    /// The questionnaire, for an item that asks questions.
+    init(item: Item) {
+        self.item = item
+        self.questions = item.questions
+    }
+
+    /// For a bundle: only ``questionnaire`` and the tags, from the merged questions.
+    init(questions: [ScenarioQuestion]) {
+        self.item = Item(code: "", name: "", type: "", agencyID: "", questions: questions)
+        self.questions = questions
+    }
+
+    /// The questionnaire, for an item or bundle that asks questions.
     var questionnaire: QuestionnaireView? {
-        guard item.hasScenarios else { return nil }
+        guard !questions.isEmpty else { return nil }
         return QuestionnaireView(
-            questions: item.questions.map { q in
+            questions: questions.map { q in
                 QuestionView(
                     questionID: q.id, questionText: q.question,
                     options: q.options.enumerated().map { OptionView(optionText: $1, optionIndex: $0) })
@@ -74,7 +86,7 @@ struct ScenarioWords {
         guard let a = applicability, !a.clauses.isEmpty else { return nil }
         var data: [String] = [], words: [String] = []
         for clause in a.clauses {
-            let q = item.question(clause.questionID)
+            let q = questions.first { $0.id == clause.questionID }
             let numbers = clause.options.compactMap { q?.options.firstIndex(of: $0) }.map(String.init)
             data.append(clause.questionID + "=" + numbers.joined(separator: ","))
             let question = q?.question ?? clause.questionID
@@ -83,6 +95,15 @@ struct ScenarioWords {
             words.append(question + gap + clause.options.joined(separator: " 或 "))
         }
         return ScenarioTag(whenData: data.joined(separator: ";"), whenText: words.joined(separator: "；"))
+    }
+
+    /// The tag of a merged material needed when any of `alternatives` holds: alternatives
+    /// are separated by `|` in the data and by 或者 in words.
+    func tag(anyOf alternatives: [Applicability]?) -> ScenarioTag? {
+        let tags = (alternatives ?? []).compactMap(tag)
+        guard !tags.isEmpty else { return nil }
+        return ScenarioTag(
+            whenData: tags.map(\.whenData).joined(separator: "|"), whenText: tags.map(\.whenText).joined(separator: "；或者 "))
     }
 
     /// The options alone (委托他人办理；家庭经营), short enough for a flowchart's tag.

@@ -56,6 +56,35 @@ extension Fixtures {
                 timeLimits: TimeLimits(statutory: .workingDays(15), promised: .workingDays(3)))
         ])
 
+    /// 食品经营许可 asking the same agent question, for a bundle with ``scenarioItem``.
+    static let scenarioFood: Item = {
+        var item = foodLicence
+        item.questions = [scenarioItem.questions[0]]
+        item.materials.append(
+            MaterialRequirement(
+                name: "授权委托书", form: .original, copies: 1, source: "申请人自备",
+                applicability: when(("agent", ["委托他人办理"]))))
+        return item
+    }()
+
+    /// 一件事 of ``scenarioItem`` and ``scenarioFood``: one agent question for both.
+    static var scenarioBundleCatalog: Catalog {
+        var c = catalog
+        c.items = [scenarioItem, scenarioFood].sorted { $0.code < $1.code }
+        let items = Dictionary(uniqueKeysWithValues: c.items.map { ($0.code, $0) })
+        c.bundles = [
+            ServiceBundle(
+                code: "440100-YJS-009", name: "开个体餐饮店一件事", mode: .sequential,
+                stages: [
+                    BundleStage(name: "设立登记", itemCodes: [scenarioItem.code]),
+                    BundleStage(name: "许可", itemCodes: [scenarioFood.code]),
+                ],
+                leadAgencyID: "scjgj", windowCategory: "经营类", promised: .workingDays(5)
+            ).merged(with: items)
+        ]
+        return c
+    }
+
     /// ``catalog`` with ``scenarioItem`` added.
     static var scenarioCatalog: Catalog {
         var c = catalog

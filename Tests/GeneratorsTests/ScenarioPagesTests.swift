@@ -88,4 +88,31 @@ import Testing
             #expect(!js.contains(banned), "\(banned)")
         }
     }
+
+    /// A 一件事 asks its members' merged questions and filters the merged materials.
+    @Test func bundlePagesAskTheMergedQuestions() throws {
+        let files = try SiteGenerator(catalog: Fixtures.scenarioBundleCatalog).publicFiles()
+        let guide = Self.text("bundles/440100-YJS-009/index.html", in: files)
+        let checklist = Self.text("bundles/440100-YJS-009/checklist.html", in: files)
+        for page in [guide, checklist] {
+            #expect(HTMLCheck.issues(in: Array(page.utf8)).isEmpty)
+            #expect(page.contains("<legend>是否委托他人办理？</legend>"))
+            #expect(page.contains("<legend>经营形式</legend>"))
+            #expect(page.contains("<script src=\"../../assets/scenario.js\"></script>"))
+        }
+        // One 授权委托书 for both members, needed only with an agent.
+        #expect(guide.components(separatedBy: ">授权委托书<").count == 2)
+        #expect(guide.contains("<tr data-when=\"agent=1\"><td class=\"num\" data-label=\"序号\">"))
+        #expect(guide.contains("<div class=\"scenario-when\">仅当：是否委托他人办理？— 委托他人办理</div>"))
+        #expect(checklist.contains("<p class=\"notice-scenario\">申请情形：<span data-scenario-summary=\"\">未选择，按所有情形的材料告知</span></p>"))
+    }
+
+    /// Alternatives of a merged material are joined with 或者 in words and `|` in the data.
+    @Test func mergedAlternativesReadAsOr() {
+        let words = ScenarioWords(questions: Fixtures.scenarioItem.questions)
+        let tag = words.tag(anyOf: [Fixtures.when(("agent", ["委托他人办理"])), Fixtures.when(("form", ["家庭经营"]))])
+        #expect(tag?.whenData == "agent=1|form=1")
+        #expect(tag?.whenText == "是否委托他人办理？— 委托他人办理；或者 经营形式 — 家庭经营")
+        #expect(words.tag(anyOf: nil) == nil)
+    }
 }

@@ -16,6 +16,7 @@
     if (ids.indexOf(radios[i].getAttribute('data-question')) < 0) { ids.push(radios[i].getAttribute('data-question')); }
   }
   var variants = (box.getAttribute('data-variants') || '').split(' ');
+  if (variants.length === 1 && !variants[0]) { variants = []; }
   var clear = box.querySelector('[data-scenario-clear]');
   var rowSelector = 'table.materials > tbody > tr, table.checklist > tbody > tr';
   var numbered = document.querySelectorAll(rowSelector + ', table.notice-list > tbody > tr');
@@ -36,8 +37,15 @@
   }
 
   /* 'agent=1;form=0,2' against the answers: every question named holds (unanswered ones do
-     when `open`), and options of one question are alternatives. */
+     when `open`), and options of one question are alternatives. A 一件事's merged material
+     has alternatives separated by '|': any one holding is enough. */
   function holds(when, c, open) {
+    var alternatives = when.split('|'), k;
+    for (k = 0; k < alternatives.length; k++) { if (holdsAll(alternatives[k], c, open)) { return true; } }
+    return false;
+  }
+
+  function holdsAll(when, c, open) {
     var clauses = when ? when.split(';') : [], k, kv;
     for (k = 0; k < clauses.length; k++) {
       kv = clauses[k].split('=');
