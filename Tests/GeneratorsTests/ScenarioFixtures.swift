@@ -74,7 +74,7 @@ extension Fixtures {
         let items = Dictionary(uniqueKeysWithValues: c.items.map { ($0.code, $0) })
         c.bundles = [
             ServiceBundle(
-                code: "440100-YJS-009", name: "开个体餐饮店一件事", mode: .sequential,
+                code: "440100-YJS-009", name: "开个体餐饮店一件事", mode: .serial,
                 stages: [
                     BundleStage(name: "设立登记", itemCodes: [scenarioItem.code]),
                     BundleStage(name: "许可", itemCodes: [scenarioFood.code]),
