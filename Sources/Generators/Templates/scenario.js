@@ -68,7 +68,7 @@
   }
 
   function apply(c) {
-    var k, j, els, key, kids, keep, n = 0, exempt = 0, numbers = {}, cell, answered = 0;
+    var k, j, els, kids, keep, label, n = 0, exempt = 0, numbers = {}, cell, answered = 0;
     for (k = 0; k < ids.length; k++) { if (has(c, ids[k])) { answered++; } }
     els = document.querySelectorAll('[data-when]');
     for (k = 0; k < els.length; k++) { els[k].hidden = !holds(els[k].getAttribute('data-when'), c, true); }
@@ -87,6 +87,9 @@
       for (j = 0; j < kids.length; j++) { if (kids[j].getAttribute('data-variant') === String(chosen)) { keep = String(chosen); } }
       for (j = 0; j < kids.length; j++) {
         kids[j].hidden = chosen < 0 && undecided ? false : kids[j].getAttribute('data-variant') !== keep;
+        /* Once one value is left, its 仅当 / 其他情形 words say nothing more. */
+        label = kids[j].querySelector('.scenario-when');
+        if (label) { label.hidden = !(chosen < 0 && undecided); }
       }
     }
 
