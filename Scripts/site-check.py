@@ -97,6 +97,12 @@ def page_kinds(site):
     kinds['guide'] = os.path.join(tallest, 'index.html')
     kinds['checklist'] = os.path.join(tallest, 'checklist.html')
     kinds['flow'] = os.path.join(tallest, 'flow.html')
+    # An item with 情形: its questionnaire (shown by assets/scenario.js) on the guide and checklist.
+    for guide in sorted(glob.glob(os.path.join(pub, 'items', '*', 'index.html'))):
+        if 'id="scenario"' in open(guide, encoding='utf-8').read():
+            kinds['scenario-guide'] = guide
+            kinds['scenario-checklist'] = os.path.join(os.path.dirname(guide), 'checklist.html')
+            break
     bundles = sorted(glob.glob(os.path.join(pub, 'bundles', '*', 'index.html')))
     if bundles:
         kinds['bundle'] = bundles[0]

@@ -12,6 +12,10 @@ public struct FlowchartOptions: Sendable, Equatable {
     /// same flow always gets the same ones. A given prefix is kept to `[A-Za-z0-9_-]`.
     public var idPrefix: String?
 
+    /// Steps only some applicants go through (情形): step name → the words of its tag, e.g.
+    /// 仅当：委托他人办理. Such a step is drawn with that tag and a dotted outline.
+    public var scenarioTags: [String: String] = [:]
+
     public init(highlightedPath: [String] = []) {
         self.highlightedPath = highlightedPath
         self.idPrefix = nil

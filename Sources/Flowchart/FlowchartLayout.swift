@@ -50,6 +50,8 @@ public struct FlowchartLayout: Sendable, Equatable {
             case untimed
             /// 结束, shown as 结束：准予 / 不予 / 终止.
             case outcome(Outcome)
+            /// 适用情形: a step only some applicants go through, shown as 仅当：委托他人办理.
+            case scenario
         }
         public var kind: Kind
         public var text: String

@@ -72,13 +72,14 @@ struct LayoutEngine {
 
     // MARK: - Measuring
 
-    static func measure(_ step: FlowStep, sidePorts: Int) -> Box {
+    static func measure(_ step: FlowStep, sidePorts: Int, scenarioTag: String? = nil) -> Box {
         let title = TextMetrics.wrap(step.name, maxWidth: Style.titleWrap, fontSize: Style.titleFont)
         let parts = [step.role.map(TextMetrics.normalize), step.timeLimit?.text].compactMap { $0 }
             .filter { !$0.isEmpty }
         let detail = TextMetrics.wrap(
             parts.joined(separator: " · "), maxWidth: Style.detailWrap, fontSize: Style.detailFont)
         var tags: [FlowchartLayout.Tag] = []
+        if let scenarioTag { tags.append(.init(kind: .scenario, text: scenarioTag)) }
         if !step.isTimed { tags.append(.init(kind: .untimed, text: "不计时")) }
         if let o = step.outcome { tags.append(.init(kind: .outcome(o), text: "结束：\(o.rawValue)")) }
 
@@ -183,6 +184,8 @@ extension LayoutEngine {
         var slotOut: [Int]
         var slotIn: [Int]
         var slotCount: [Int]
+        /// 情形 tags by step name (``FlowchartOptions/scenarioTags``).
+        let scenarioTags: [String: String]
         var pos: [Int] = []
         /// What breaks ties in the order: declaration order, or the depth-first order.
         var tieKey: [(Int, Int)] = []
@@ -190,6 +193,7 @@ extension LayoutEngine {
 
         init(graph: FlowGraph, options: FlowchartOptions) {
             self.graph = graph
+            scenarioTags = options.scenarioTags
             critical = Set(options.highlightedPath)
             var pairs = Set<[String]>()
             for (a, b) in zip(options.highlightedPath, options.highlightedPath.dropFirst()) { pairs.insert([a, b]) }
@@ -241,7 +245,7 @@ extension LayoutEngine {
             for i in g.steps.indices {
                 lanes[i] = max(outBack[i].count, inBack[i].count, selfLoops[i].count)
                 let ports = outBack[i].count + inBack[i].count + 2 * selfLoops[i].count
-                boxes.append(LayoutEngine.measure(g.steps[i], sidePorts: ports))
+                boxes.append(LayoutEngine.measure(g.steps[i], sidePorts: ports, scenarioTag: scenarioTags[g.steps[i].name]))
             }
         }
 

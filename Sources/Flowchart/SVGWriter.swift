@@ -92,6 +92,8 @@ struct SVGWriter {
         var classes = ["zn-step"]
         if node.isStart { classes.append("zn-start") }
         if node.isUntimed { classes.append("zn-untimed") }
+        let isScenario = node.tags.contains { $0.kind == .scenario }
+        if isScenario { classes.append("zn-scenario") }
         if let o = node.outcome { classes += ["zn-end", "zn-end-\(Self.outcomeClass(o))"] }
         if node.isCritical { classes.append("zn-critical") }
         if !node.isReachable { classes.append("zn-unreachable") }
@@ -105,7 +107,7 @@ struct SVGWriter {
         if node.isCritical { stroke = Style.accent }
         let strokeWidth = node.isCritical ? "2.5" : "1.5"
         let radius = node.isEnd ? f.height / 2 : Style.cornerRadius
-        let dash = node.isUntimed ? " stroke-dasharray=\"5 3\"" : ""
+        let dash = node.isUntimed ? " stroke-dasharray=\"5 3\"" : isScenario ? " stroke-dasharray=\"2 3\"" : ""
 
         var out = "<g class=\"\(classes.joined(separator: " "))\" data-step=\"\(Self.escape(node.name))\">"
         out += "<rect x=\"\(n(f.x))\" y=\"\(n(f.y))\" width=\"\(n(f.width))\" height=\"\(n(f.height))\" "
@@ -142,6 +144,7 @@ struct SVGWriter {
                 let (cls, tagFill, tagText): (String, String, String) =
                     switch tag.kind {
                     case .untimed: ("zn-tag zn-tag-untimed", Style.tagFill, Style.muted)
+                    case .scenario: ("zn-tag zn-tag-scenario", Style.scenarioTagFill, Style.ink)
                     case .outcome(let o): ("zn-tag zn-tag-\(Self.outcomeClass(o))", Style.endStroke(o), "#ffffff")
                     }
                 out += "<g class=\"\(cls)\"><rect x=\"\(n(tx))\" y=\"\(n(y))\" width=\"\(n(w))\" height=\"\(n(Style.tagHeight))\" "
@@ -241,6 +244,11 @@ struct SVGWriter {
         }
         feed("\u{1d}")
         for name in options.highlightedPath { feed(name) }
+        // Only when there are any, so a flow without 情形 keeps its ids.
+        for name in options.scenarioTags.keys.sorted() {
+            feed(name)
+            feed(options.scenarioTags[name]!)
+        }
         let hex = String(hash, radix: 16)
         let padded = String(repeating: "0", count: 16 - hex.count) + hex
         return "zn" + padded.prefix(8)

@@ -52,6 +52,8 @@ enum Style {
     static let stepStroke = "#4a5568"
     static let criticalFill = "#fff4e6"
     static let untimedFill = "#ffffff"
+    /// The 仅当 tag of a step only some applicants go through (情形).
+    static let scenarioTagFill = "#fef3c7"
     static let untimedStroke = "#718096"
     static let tagFill = "#e2e8f0"
     static func endFill(_ o: Outcome) -> String {

@@ -75,6 +75,7 @@ extension BundleMaterialRow: MustacheParent {
         case "collect": collect
         case "neededByMarks": neededByMarks
         case "isNeededByAll": isNeededByAll
+        case "scenario": scenario
         default: nil
         }
     }
@@ -134,6 +135,7 @@ extension BundleGuidePage: MustacheParent {
         case "bundleWindows": bundleWindows
         case "times": times
         case "timeLimitNote": timeLimitNote
+        case "questionnaire": questionnaire
         default: nil
         }
     }
@@ -156,6 +158,7 @@ extension BundleChecklistPage: MustacheParent {
         case "legalWording": legalWording
         case "noticeWindow": noticeWindow
         case "noticePhone": noticePhone
+        case "questionnaire": questionnaire
         default: nil
         }
     }

@@ -152,6 +152,7 @@ extension ViewBuilder {
         var marks: [String: String] = [:]
         for m in members where marks[m.memberCode] == nil { marks[m.memberCode] = m.mark }
         let memberCount = Set(b.memberCodes).count
+        let words = ScenarioWords(questions: b.questions)
         return b.materials.enumerated().map { i, m in
             let collect = Self.collect(
                 MaterialRequirement(
@@ -164,7 +165,8 @@ extension ViewBuilder {
                 isOptional: m.necessity == .optional, isDeferrable: m.necessity == .deferrable,
                 isShareable: m.exemption != nil, bundleCondition: m.condition, collect: collect,
                 neededByMarks: m.neededBy.map { marks[$0] ?? $0 }.joined(),
-                isNeededByAll: memberCount > 1 && Set(m.neededBy).count == memberCount)
+                isNeededByAll: memberCount > 1 && Set(m.neededBy).count == memberCount,
+                scenario: words.tag(anyOf: m.applicability))
         }
     }
 
@@ -314,7 +316,8 @@ extension ViewBuilder {
             members: members, bundleFlow: bundleFlow(b), bundleMaterials: ListView(rows),
             materialFigures: materialFigures(b), anyShareable: rows.contains { $0.isShareable },
             anyDeferrable: rows.contains { $0.isDeferrable }, bundleWindows: ListView(bundleWindows(b)),
-            times: bundleTimes(b), timeLimitNote: catalog.timeLimitNote)
+            times: bundleTimes(b), timeLimitNote: catalog.timeLimitNote,
+            questionnaire: ScenarioWords(questions: b.questions).questionnaire)
     }
 
     func bundleChecklist(_ bundle: ServiceBundle) -> BundleChecklistPage {
@@ -335,7 +338,8 @@ extension ViewBuilder {
             memberNames: members.map { $0.mark + $0.member.text }.joined(separator: "、"),
             legalWording: Self.noticeWording(isLicensing: isLicensing),
             noticeWindow: firstWindow.map { w in w.location.map { "\(w.name)（\($0)）" } ?? w.name },
-            noticePhone: (firstWindow?.phone ?? agencies[b.leadAgencyID]?.phone).map(LinkView.init(phone:)))
+            noticePhone: (firstWindow?.phone ?? agencies[b.leadAgencyID]?.phone).map(LinkView.init(phone:)),
+            questionnaire: ScenarioWords(questions: b.questions).questionnaire)
     }
 
     /// The bundles an item's guide links to.

@@ -73,6 +73,8 @@ struct BundleMaterialRow {
     var neededByMarks: String
     /// Every member asks for it.
     var isNeededByAll: Bool
+    /// 适用情形 merged from the members' (ScenarioViews.swift).
+    var scenario: ScenarioTag? = nil
 }
 
 /// The bundle's flowchart: its members as steps.
@@ -126,6 +128,8 @@ struct BundleGuidePage {
     var times: BundleTimesView
     /// The catalog's 时限说明, printed under the times only when the catalog has one.
     var timeLimitNote: String?
+    /// The members' questions, merged (``ServiceBundle/questions``).
+    var questionnaire: QuestionnaireView? = nil
 }
 
 struct BundleChecklistPage {
@@ -146,6 +150,8 @@ struct BundleChecklistPage {
     var legalWording: String
     var noticeWindow: String?
     var noticePhone: LinkView?
+    /// The members' questions, merged (``ServiceBundle/questions``).
+    var questionnaire: QuestionnaireView? = nil
 }
 
 /// A bundle on the site index.

@@ -183,6 +183,11 @@ enum ViewKey: String, CaseIterable {
     case complaintEmail
     case question
     case answer
+    // 情形 (ScenarioViews.swift).
+    case scenario, whenData, whenText, hasScenarioSteps
+    case questionnaire, questions, variantData, questionID, questionText, options, optionText, optionIndex
+    case scenarioConditions, conditionText
+    case caseTypeVariants, promisedVariants, statutoryVariants, variantKey, variantText, variantLabel
 }
 
 extension Chrome: FastParent, FastValueConvertible {
@@ -284,6 +289,7 @@ extension MaterialRow: FastParent, FastValueConvertible {
         case .alsoUsedByIndex: alsoUsedByIndex.fast
         case .extraNotes: extraNotes.fast
         case .formLinks: formLinks.fast
+        case .scenario: scenario.fast
         default: nil
         }
     }
@@ -303,6 +309,7 @@ extension StepView: FastParent, FastValueConvertible {
         case .next: next.fast
         case .outcome: outcome.fast
         case .stepNote: stepNote.fast
+        case .scenario: scenario.fast
         default: nil
         }
     }
@@ -327,6 +334,7 @@ extension FlowView: FastParent, FastValueConvertible {
         case .steps: steps.fast
         case .criticalPath: criticalPath.fast
         case .criticalDuration: criticalDuration.fast
+        case .hasScenarioSteps: hasScenarioSteps.fast
         default: nil
         }
     }
@@ -339,6 +347,8 @@ extension TimeLimitsView: FastParent, FastValueConvertible {
         case .statutory: statutory.fast
         case .promised: promised.fast
         case .compression: compression.fast
+        case .promisedVariants: promisedVariants.fast
+        case .statutoryVariants: statutoryVariants.fast
         default: nil
         }
     }
@@ -362,6 +372,7 @@ extension FeeRow: FastParent, FastValueConvertible {
         case .feeName: feeName.fast
         case .standard: standard.fast
         case .feeBasis: feeBasis.fast
+        case .scenario: scenario.fast
         default: nil
         }
     }
@@ -503,6 +514,9 @@ extension GuidePage: FastParent, FastValueConvertible {
         case .exemptLead: exemptLead.fast
         case .notice: notice.fast
         case .national: national.fast
+        case .questionnaire: questionnaire.fast
+        case .scenarioConditions: scenarioConditions.fast
+        case .caseTypeVariants: caseTypeVariants.fast
         default: nil
         }
     }
@@ -525,6 +539,8 @@ extension ChecklistPage: FastParent, FastValueConvertible {
         case .noticeWindow: noticeWindow.fast
         case .noticePhone: noticePhone.fast
         case .checklistFacts: checklistFacts.fast
+        case .questionnaire: questionnaire.fast
+        case .caseTypeVariants: caseTypeVariants.fast
         default: nil
         }
     }

@@ -134,7 +134,8 @@ struct ViewBuilder: Sendable {
     }
 
     func materialRows(_ item: Item, linkShared: Bool, withReview: Bool) -> [MaterialRow] {
-        item.materials.enumerated().map { i, m in
+        let words = ScenarioWords(item: item)
+        return item.materials.enumerated().map { i, m in
             var also: [LinkView] = []
             var total: Int? = nil
             var indexLink: String? = nil
@@ -161,7 +162,8 @@ struct ViewBuilder: Sendable {
                 materialCondition: m.condition, requirement: m.requirement, collect: Self.collect(m),
                 reviewPoints: withReview ? m.reviewPoints : nil,
                 alsoUsedBy: linkShared ? ListView(also) : nil, alsoUsedByTotal: total,
-                alsoUsedByIndex: indexLink, extraNotes: materialNotes(m, in: item), formLinks: formLinks(m))
+                alsoUsedByIndex: indexLink, extraNotes: materialNotes(m, in: item), formLinks: formLinks(m),
+                scenario: words.tag(m.applicability))
         }
     }
 
@@ -171,9 +173,13 @@ struct ViewBuilder: Sendable {
         if let c = t.compression, c > 0 {
             compression = "压缩\(Int((c * 100).rounded()))%"
         }
+        let words = ScenarioWords(item: item)
+        let promised = words.promisedLimits, statutory = words.statutoryLimits
         return TimeLimitsView(
             statutory: t.noStatutoryLimit ? "法律法规未规定" : t.statutory?.text, promised: t.promised?.text,
-            compression: compression)
+            // A share worked out from the item's own limits would be wrong in other scenarios.
+            compression: promised == nil && statutory == nil ? compression : nil,
+            promisedVariants: promised, statutoryVariants: statutory)
     }
 
     func fees(_ item: Item) -> FeesView? {
@@ -184,7 +190,11 @@ struct ViewBuilder: Sendable {
             if list.isEmpty { return FeesView(isFree: true, feeRows: []) }
             return FeesView(
                 isFree: false,
-                feeRows: list.map { FeeRow(feeName: $0.name, standard: $0.standard, feeBasis: $0.basis) })
+                feeRows: list.map {
+                    FeeRow(
+                        feeName: $0.name, standard: $0.standard, feeBasis: $0.basis,
+                        scenario: ScenarioWords(item: item).tag($0.applicability))
+                })
         }
     }
 
@@ -237,15 +247,19 @@ struct ViewBuilder: Sendable {
         guard !item.flow.isEmpty else { return nil }
         let path = item.criticalPath()
         let critical = Set(path?.steps ?? [])
-        let svg = Flowchart.svg(
-            for: item.flow, options: FlowchartOptions(highlightedPath: path?.steps ?? []))
+        let words = ScenarioWords(item: item)
+        var options = FlowchartOptions(highlightedPath: path?.steps ?? [])
+        for s in item.flow {
+            if let a = s.applicability, !a.clauses.isEmpty { options.scenarioTags[s.name] = "仅当：" + words.shortWords(a) }
+        }
+        let svg = Flowchart.svg(for: item.flow, options: options)
         let steps = item.flow.enumerated().map { i, s in
             StepView(
                 number: i + 1, stepName: s.name, role: s.role, limit: s.timeLimit?.text,
                 isTimed: s.isTimed, timedText: s.isTimed ? "是" : "否（不计时）",
                 isCritical: critical.contains(s.name),
                 next: s.transitions.map { TransitionView(target: $0.target, when: $0.condition) },
-                outcome: s.outcome?.rawValue, stepNote: s.note)
+                outcome: s.outcome?.rawValue, stepNote: s.note, scenario: words.tag(s.applicability))
         }
         var duration: String? = nil
         if let p = path {
@@ -259,7 +273,8 @@ struct ViewBuilder: Sendable {
             svgHTML: svg, steps: steps,
             // A one-step path (a 即办件 done at the window) is not worth spelling out.
             criticalPath: path.flatMap { $0.steps.count > 1 ? $0.steps.joined(separator: " → ") : nil },
-            criticalDuration: (path?.steps.count ?? 0) > 1 ? duration : nil)
+            criticalDuration: (path?.steps.count ?? 0) > 1 ? duration : nil,
+            hasScenarioSteps: !options.scenarioTags.isEmpty)
     }
 
     // MARK: Pages
@@ -288,11 +303,13 @@ struct ViewBuilder: Sendable {
     /// `flowView`, when given, is `flow(item)` worked out already (it is the costly part).
     func guide(_ item: Item, flowView: FlowView? = nil) -> GuidePage {
         let rows = materialRows(item, linkShared: true, withReview: false)
+        let words = ScenarioWords(item: item), scenarioConditions = words.conditions
         return GuidePage(
             site: chrome(root: "../../", isInternal: false, for: item), links: ItemLinks(), item: head(item),
             serviceObjects: joined(item.serviceObjects), agency: agency(item),
             scope: Prose(item.scope), handlingForms: joined(item.handlingForms),
-            conditions: ListView(item.conditions), flow: flowView ?? flow(item), materials: ListView(rows),
+            conditions: scenarioConditions == nil ? ListView(item.conditions) : nil,
+            flow: flowView ?? flow(item), materials: ListView(rows),
             anyShareable: rows.contains { $0.isShareable },
             exemptLead: Self.exemptLead(item.materials.compactMap(\.exemption)),
             anyDeferrable: rows.contains { $0.isDeferrable },
@@ -303,7 +320,9 @@ struct ViewBuilder: Sendable {
             progressQuery: Prose(item.progressQuery), remedies: remedies(item),
             additional: additional(item), memberOf: ListView(memberOf(item)),
             jsonLDHTML: Markup.jsonInScript(ServiceJSONLD(item: item, builder: self).json()),
-            notice: notice(item), national: nationalSections(item))
+            notice: notice(item), national: nationalSections(item),
+            questionnaire: words.questionnaire, scenarioConditions: scenarioConditions.flatMap { ListView($0) },
+            caseTypeVariants: words.caseTypes)
     }
 
     func checklist(_ item: Item) -> ChecklistPage {
@@ -321,7 +340,8 @@ struct ViewBuilder: Sendable {
             noticeMaterials: ListView(rows.filter { !$0.isShareable }),
             legalWording: wording,
             noticeWindow: firstWindow.map { w in w.location.map { "\(w.name)（\($0)）" } ?? w.name },
-            noticePhone: phone, checklistFacts: checklistFacts(item))
+            noticePhone: phone, checklistFacts: checklistFacts(item),
+            questionnaire: ScenarioWords(item: item).questionnaire, caseTypeVariants: ScenarioWords(item: item).caseTypes)
     }
 
     /// The legal ground of a one-time notice (一次性告知单).

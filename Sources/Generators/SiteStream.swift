@@ -114,7 +114,7 @@ extension SiteGenerator {
         let assets = try assetFiles()
         site += assets.map { (.public, $0) }
         site.append((.internal, OutputFile(path: "index.html", contents: try render("manual-index", ib.manualIndex(reports: exporters.flatMap { $0.indexLinks(for: .internal) })))))
-        site += assets.filter { $0.path != "assets/search.js" }.map { (.internal, $0) }
+        site += assets.filter { $0.path != "assets/search.js" && $0.path != "assets/scenario.js" }.map { (.internal, $0) }
         var paths: [Audience: [String]] = [.public: [], .internal: []]
         for (audience, file) in site { paths[audience]!.append(file.path) }
         for item in catalog.items {

@@ -28,10 +28,11 @@ public struct Theme: Sendable, Equatable {
         "window-list.mustache", "booklet.mustache",
         "guide-notice.mustache", "guide-special.mustache", "guide-national.mustache",
         "checklist-national.mustache", "manual-national.mustache", "fact-row.mustache",
+        "questionnaire.mustache", "variants.mustache",
     ]
 
     /// The bundled assets, written to `assets/`.
-    public static let assetNames = ["site.css", "search.js"]
+    public static let assetNames = ["site.css", "search.js", "scenario.js"]
 
     /// The bytes of a bundled template or asset, e.g. to start a theme from.
     public static func bundledFile(named name: String) throws -> [UInt8] {

@@ -96,6 +96,7 @@ extension MaterialRow: MustacheParent {
         case "alsoUsedByIndex": alsoUsedByIndex
         case "extraNotes": extraNotes
         case "formLinks": formLinks
+        case "scenario": scenario
         default: nil
         }
     }
@@ -114,6 +115,7 @@ extension StepView: MustacheParent {
         case "next": next
         case "outcome": outcome
         case "stepNote": stepNote
+        case "scenario": scenario
         default: nil
         }
     }
@@ -136,6 +138,7 @@ extension FlowView: MustacheParent {
         case "steps": steps
         case "criticalPath": criticalPath
         case "criticalDuration": criticalDuration
+        case "hasScenarioSteps": hasScenarioSteps
         default: nil
         }
     }
@@ -147,6 +150,8 @@ extension TimeLimitsView: MustacheParent {
         case "statutory": statutory
         case "promised": promised
         case "compression": compression
+        case "promisedVariants": promisedVariants
+        case "statutoryVariants": statutoryVariants
         default: nil
         }
     }
@@ -168,6 +173,7 @@ extension FeeRow: MustacheParent {
         case "feeName": feeName
         case "standard": standard
         case "feeBasis": feeBasis
+        case "scenario": scenario
         default: nil
         }
     }
@@ -300,6 +306,9 @@ extension GuidePage: MustacheParent {
         case "exemptLead": exemptLead
         case "notice": notice
         case "national": national
+        case "questionnaire": questionnaire
+        case "scenarioConditions": scenarioConditions
+        case "caseTypeVariants": caseTypeVariants
         default: nil
         }
     }
@@ -321,6 +330,8 @@ extension ChecklistPage: MustacheParent {
         case "noticeWindow": noticeWindow
         case "noticePhone": noticePhone
         case "checklistFacts": checklistFacts
+        case "questionnaire": questionnaire
+        case "caseTypeVariants": caseTypeVariants
         default: nil
         }
     }

@@ -138,6 +138,8 @@ struct MaterialRow {
     var extraNotes: [String]
     /// 空表 and 样表, published at `attachments/`.
     var formLinks: [LinkView]
+    /// 适用情形: when it is needed (ScenarioViews.swift).
+    var scenario: ScenarioTag? = nil
 }
 
 struct StepView {
@@ -151,6 +153,8 @@ struct StepView {
     var next: [TransitionView]
     var outcome: String?
     var stepNote: String?
+    /// 适用情形: a step only some applicants go through.
+    var scenario: ScenarioTag? = nil
 }
 
 struct TransitionView {
@@ -165,6 +169,8 @@ struct FlowView {
     var criticalPath: String?
     /// Its time, e.g. 10个工作日.
     var criticalDuration: String?
+    /// Some step has 适用情形 (the chart draws it dotted, with its 仅当 tag).
+    var hasScenarioSteps: Bool = false
 }
 
 struct TimeLimitsView {
@@ -172,6 +178,9 @@ struct TimeLimitsView {
     var promised: String?
     /// e.g. 压缩67%.
     var compression: String?
+    /// The limits 情形差异 sets for some scenarios, besides these.
+    var promisedVariants: ListView<VariantView>? = nil
+    var statutoryVariants: ListView<VariantView>? = nil
 }
 
 struct FeesView {
@@ -183,6 +192,8 @@ struct FeeRow {
     var feeName: String
     var standard: String
     var feeBasis: String?
+    /// 适用情形: a fee only some applicants pay.
+    var scenario: ScenarioTag? = nil
 }
 
 struct BasisView {
@@ -280,6 +291,11 @@ struct GuidePage {
     var notice: ListView<FactRow>?
     /// 特别程序, 审批结果, 监督投诉, 常见问题, 数量限制, 版本 (NationalViews.swift).
     var national: NationalSections
+    /// 情形: the questions, and what depends on them (ScenarioViews.swift). For an item with
+    /// conditions that depend on them, ``scenarioConditions`` stands in for ``conditions``.
+    var questionnaire: QuestionnaireView? = nil
+    var scenarioConditions: ListView<ConditionRow>? = nil
+    var caseTypeVariants: ListView<VariantView>? = nil
 }
 
 struct ChecklistPage {
@@ -300,6 +316,9 @@ struct ChecklistPage {
     var noticePhone: LinkView?
     /// 到现场次数 and 告知承诺.
     var checklistFacts: ListView<FactRow>?
+    /// 情形: the questions the clerk ticks the applicant's case in, and 办件类型 by scenario.
+    var questionnaire: QuestionnaireView? = nil
+    var caseTypeVariants: ListView<VariantView>? = nil
 }
 
 struct ManualPage {

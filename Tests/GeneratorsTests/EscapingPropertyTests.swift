@@ -237,7 +237,30 @@ import Testing
                         value: .list([t(k + "extraList0"), t(k + "extraList1")])),
                 ])
         }
-        let items = [item(1), item(2)]
+        // The second item asks 情形 questions: the questionnaire, the 仅当 words and the
+        // data the script reads carry random text too.
+        var scenarios = item(2)
+        let k = "i2."
+        let questions = (0..<2).map { q in
+            ScenarioQuestion(id: t(k + "qid\(q)"), question: t(k + "question\(q)"), options: [t(k + "q\(q)opt0"), t(k + "q\(q)opt1")])
+        }
+        func when(_ q: Int, _ o: Int) -> Applicability {
+            Applicability(clauses: [ScenarioClause(questionID: questions[q].id, options: [questions[q].options[o]])])
+        }
+        scenarios.questions = questions
+        scenarios.materials[0].applicability = when(0, 1)
+        scenarios.flow[3].applicability = when(1, 0)
+        if case .charged(var fees)? = scenarios.fees {
+            fees[0].applicability = when(1, 1)
+            scenarios.fees = .charged(fees)
+        }
+        scenarios.conditionApplicability = [ConditionApplicability(index: 1, applicability: when(0, 0))]
+        scenarios.scenarioVariants = [
+            ScenarioVariant(
+                applicability: when(1, 1), caseType: .immediate,
+                timeLimits: TimeLimits(statutory: .workingDays(20), promised: .workingDays(1)))
+        ]
+        let items = [item(1), scenarios]
         let bundle = ServiceBundle(
             code: "440100-YJS-" + t("bundle.code"), name: t("bundle.name"), mode: .mixed,
             stages: [

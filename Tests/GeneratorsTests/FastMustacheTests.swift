@@ -13,7 +13,7 @@ import Testing
     }
 
     @Test func pagesAreIdenticalToSwiftMustaches() throws {
-        for catalog in [Fixtures.catalog, Self.awkward, Fixtures.nationalCatalog] {
+        for catalog in [Fixtures.catalog, Self.awkward, Fixtures.nationalCatalog, Fixtures.scenarioCatalog] {
             let fast = try SiteGenerator(catalog: catalog, theme: .standard, exporters: [], fastRendering: true)
             let reference = try SiteGenerator(catalog: catalog, theme: .standard, exporters: [], fastRendering: false)
             #expect(fast.fastLibrary != nil)
@@ -57,7 +57,7 @@ import Testing
     @Test func lookupsAgreeWithViewLookup() throws {
         var checked = 0
         // Bundle pages have no fast lookups yet: swift-mustache renders them.
-        forEachView(in: pageViews(of: Self.awkward, bundles: false) + pageViews(of: Fixtures.nationalCatalog, bundles: false)) { value, slow, mirror in
+        forEachView(in: pageViews(of: Self.awkward, bundles: false) + pageViews(of: Fixtures.nationalCatalog, bundles: false) + pageViews(of: Fixtures.scenarioCatalog, bundles: false)) { value, slow, mirror in
             let fast = value as? any FastParent
             #expect(fast != nil, "\(type(of: value)) has no fast lookup")
             guard let fast else { return }

@@ -18,7 +18,7 @@ private func text(_ files: [OutputFile], _ path: String) -> String {
 
     @Test func publicFileList() {
         let codes = Fixtures.catalog.items.map(\.code)
-        var expected = ["index.html", "search-index.json", "search-index.js", "booklet.html", "assets/site.css", "assets/search.js"]
+        var expected = ["index.html", "search-index.json", "search-index.js", "booklet.html", "assets/site.css", "assets/search.js", "assets/scenario.js"]
         expected += Fixtures.catalog.windows.map { "windows/\($0.id).html" }
         for c in codes { expected += ["items/\(c)/index.html", "items/\(c)/checklist.html", "items/\(c)/flow.html", "items/\(c)/flow.svg"] }
         expected += ["bundles/\(Fixtures.bundleCode)/index.html", "bundles/\(Fixtures.bundleCode)/checklist.html"]

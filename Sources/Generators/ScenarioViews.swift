@@ -1,0 +1,259 @@
+import Catalog
+import Mustache
+
+// 情形 on the pages (FORMAT.md "情形: scenario-based guides"). A page of an item with 情形
+// lists everything, each entry that applies only in some scenarios labelled in words
+// (仅当：是否委托他人办理？— 委托他人办理), so it reads right without script and in print. The
+// questionnaire at the top, shown by assets/scenario.js, hides what does not apply to the
+// case chosen. The script reads only `data-*` attributes written here: question ids (ASCII
+// by FORMAT.md) and option numbers, never catalog text, so what it compares is never HTML.
+
+/// The 适用情形 of one entry, as a page shows it.
+struct ScenarioTag {
+    /// For the script: `agent=1;form=0,2`, each named question's id with the numbers
+    /// (0-based, in the question's order) of the options under which the entry applies.
+    var whenData: String
+    /// For every reader: 是否委托他人办理？— 委托他人办理；经营形式 — 家庭经营.
+    var whenText: String
+}
+
+/// The questions at the top of a page of an item with 情形.
+struct QuestionnaireView {
+    var questions: [QuestionView]
+    /// The 情形差异 entries' ``ScenarioTag/whenData``, in order, separated by spaces: the
+    /// script picks the first whose questions are all answered and hold, as
+    /// ``Item/variant(for:)`` does.
+    var variantData: String
+}
+
+struct QuestionView {
+    /// The question's 编号, the name it has in the page address (`?agent=…`).
+    var questionID: String
+    var questionText: String
+    var options: [OptionView]
+}
+
+struct OptionView {
+    var optionText: String
+    var optionIndex: Int
+}
+
+/// One 审批条件 of an item with 情形.
+struct ConditionRow {
+    var conditionText: String
+    var scenario: ScenarioTag?
+}
+
+/// One value of 办件类型 or 办理时限 that differs by scenario: the item's own (`default`) or
+/// the one of 情形差异 entry `variantKey`.
+struct VariantView {
+    var variantKey: String
+    var variantText: String
+    /// When it applies, in words.
+    var variantLabel: String
+}
+
+/// Builds the 情形 parts of an item's pages, or of a 一件事 bundle's (its merged questions).
+struct ScenarioWords {
+    let item: Item
+    let questions: [ScenarioQuestion]
+
+    init(item: Item) {
+        self.item = item
+        self.questions = item.questions
+    }
+
+    /// For a bundle: only ``questionnaire`` and the tags, from the merged questions.
+    init(questions: [ScenarioQuestion]) {
+        self.item = Item(code: "", name: "", type: "", agencyID: "", questions: questions)
+        self.questions = questions
+    }
+
+    /// The questionnaire, for an item or bundle that asks questions.
+    var questionnaire: QuestionnaireView? {
+        guard !questions.isEmpty else { return nil }
+        return QuestionnaireView(
+            questions: questions.map { q in
+                QuestionView(
+                    questionID: q.id, questionText: q.question,
+                    options: q.options.enumerated().map { OptionView(optionText: $1, optionIndex: $0) })
+            },
+            variantData: item.scenarioVariants.map { tag($0.applicability)?.whenData ?? "" }.joined(separator: " "))
+    }
+
+    /// The tag of `applicability`; nil when there is none (the entry applies to everyone).
+    func tag(_ applicability: Applicability?) -> ScenarioTag? {
+        guard let a = applicability, !a.clauses.isEmpty else { return nil }
+        var data: [String] = [], words: [String] = []
+        for clause in a.clauses {
+            let q = questions.first { $0.id == clause.questionID }
+            let numbers = clause.options.compactMap { q?.options.firstIndex(of: $0) }.map(String.init)
+            data.append(clause.questionID + "=" + numbers.joined(separator: ","))
+            let question = q?.question ?? clause.questionID
+            // No space after a full-width mark: 是否委托他人办理？— 委托他人办理.
+            let gap = question.last.map { "？：。，；）".contains($0) } == true ? "— " : " — "
+            words.append(question + gap + clause.options.joined(separator: " 或 "))
+        }
+        return ScenarioTag(whenData: data.joined(separator: ";"), whenText: words.joined(separator: "；"))
+    }
+
+    /// The tag of a merged material needed when any of `alternatives` holds: alternatives
+    /// are separated by `|` in the data and by 或者 in words.
+    func tag(anyOf alternatives: [Applicability]?) -> ScenarioTag? {
+        let tags = (alternatives ?? []).compactMap(tag)
+        guard !tags.isEmpty else { return nil }
+        return ScenarioTag(
+            whenData: tags.map(\.whenData).joined(separator: "|"), whenText: tags.map(\.whenText).joined(separator: "；或者 "))
+    }
+
+    /// The options alone (委托他人办理；家庭经营), short enough for a flowchart's tag.
+    func shortWords(_ applicability: Applicability) -> String {
+        applicability.clauses.map { $0.options.joined(separator: "或") }.joined(separator: "；")
+    }
+
+    /// 审批条件 with their tags, when any condition has one.
+    var conditions: [ConditionRow]? {
+        guard !item.conditionApplicability.isEmpty else { return nil }
+        return item.conditions.indices.map {
+            ConditionRow(conditionText: item.conditions[$0], scenario: tag(item.applicability(ofCondition: $0)))
+        }
+    }
+
+    /// Each 情形差异 entry's value that differs from the item's own (`own`), when one does.
+    /// Pages show the item's own value with them, as the `default`.
+    func variants(_ value: (ScenarioVariant) -> String?, own: String?) -> ListView<VariantView>? {
+        ListView(item.scenarioVariants.enumerated().compactMap { i, v in
+            guard let text = value(v), text != own else { return nil }
+            return VariantView(variantKey: String(i), variantText: text, variantLabel: tag(v.applicability)?.whenText ?? "")
+        })
+    }
+
+    /// 办件类型 by scenario.
+    var caseTypes: ListView<VariantView>? {
+        variants({ $0.caseType?.rawValue }, own: item.caseType?.rawValue)
+    }
+
+    /// 承诺办结时限 by scenario.
+    var promisedLimits: ListView<VariantView>? {
+        variants({ $0.timeLimits?.promised?.text }, own: item.timeLimits?.promised?.text)
+    }
+
+    /// 法定办结时限 by scenario.
+    var statutoryLimits: ListView<VariantView>? {
+        variants({ $0.timeLimits?.statutory?.text }, own: item.timeLimits?.statutory?.text)
+    }
+}
+
+// MARK: Lookups for both renderers (ViewLookup.swift, FastViews.swift)
+
+extension ScenarioTag: MustacheParent, FastParent, FastValueConvertible {
+    var fastValue: FastValue { .parent(self) }
+    func child(_ key: ViewKey) -> FastValue? {
+        switch key {
+        case .whenData: whenData.fast
+        case .whenText: whenText.fast
+        default: nil
+        }
+    }
+    func child(named key: String) -> Any? {
+        switch key {
+        case "whenData": whenData
+        case "whenText": whenText
+        default: nil
+        }
+    }
+}
+
+extension QuestionnaireView: MustacheParent, FastParent, FastValueConvertible {
+    var fastValue: FastValue { .parent(self) }
+    func child(_ key: ViewKey) -> FastValue? {
+        switch key {
+        case .questions: questions.fast
+        case .variantData: variantData.fast
+        default: nil
+        }
+    }
+    func child(named key: String) -> Any? {
+        switch key {
+        case "questions": questions
+        case "variantData": variantData
+        default: nil
+        }
+    }
+}
+
+extension QuestionView: MustacheParent, FastParent, FastValueConvertible {
+    var fastValue: FastValue { .parent(self) }
+    func child(_ key: ViewKey) -> FastValue? {
+        switch key {
+        case .questionID: questionID.fast
+        case .questionText: questionText.fast
+        case .options: options.fast
+        default: nil
+        }
+    }
+    func child(named key: String) -> Any? {
+        switch key {
+        case "questionID": questionID
+        case "questionText": questionText
+        case "options": options
+        default: nil
+        }
+    }
+}
+
+extension OptionView: MustacheParent, FastParent, FastValueConvertible {
+    var fastValue: FastValue { .parent(self) }
+    func child(_ key: ViewKey) -> FastValue? {
+        switch key {
+        case .optionText: optionText.fast
+        case .optionIndex: optionIndex.fast
+        default: nil
+        }
+    }
+    func child(named key: String) -> Any? {
+        switch key {
+        case "optionText": optionText
+        case "optionIndex": optionIndex
+        default: nil
+        }
+    }
+}
+
+extension ConditionRow: MustacheParent, FastParent, FastValueConvertible {
+    var fastValue: FastValue { .parent(self) }
+    func child(_ key: ViewKey) -> FastValue? {
+        switch key {
+        case .conditionText: conditionText.fast
+        case .scenario: scenario.fast
+        default: nil
+        }
+    }
+    func child(named key: String) -> Any? {
+        switch key {
+        case "conditionText": conditionText
+        case "scenario": scenario
+        default: nil
+        }
+    }
+}
+
+extension VariantView: MustacheParent, FastParent, FastValueConvertible {
+    var fastValue: FastValue { .parent(self) }
+    func child(_ key: ViewKey) -> FastValue? {
+        switch key {
+        case .variantKey: variantKey.fast
+        case .variantText: variantText.fast
+        case .variantLabel: variantLabel.fast
+        default: nil
+        }
+    }
+    func child(named key: String) -> Any? {
+        switch key {
+        case "variantKey": variantKey
+        case "variantText": variantText
+        case "variantLabel": variantLabel
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,164 @@
+/* 情形: shows an item's guide or checklist for one applicant's case. Plain ES5, no
+   libraries, no network. The page lists everything, each entry that applies only in some
+   scenarios labelled in words, and the questionnaire (#scenario) is hidden: that is what a
+   reader without script and a printout without a choice get. This script shows the
+   questions, hides what does not apply to the answers, renumbers the materials, counts them,
+   and keeps the answers in the page address (?agent=委托他人办理), so a link or a bookmark
+   gives the same list. It reads only data-* attributes (question ids and option numbers)
+   and the radios' values; it writes text with textContent only. */
+(function () {
+  'use strict';
+  var box = document.getElementById('scenario');
+  if (!box || !document.querySelectorAll || !box.addEventListener) { return; }
+  var radios = box.querySelectorAll('input[type=radio][data-question]');
+  var ids = [], i;
+  for (i = 0; i < radios.length; i++) {
+    if (ids.indexOf(radios[i].getAttribute('data-question')) < 0) { ids.push(radios[i].getAttribute('data-question')); }
+  }
+  var variants = (box.getAttribute('data-variants') || '').split(' ');
+  if (variants.length === 1 && !variants[0]) { variants = []; }
+  var clear = box.querySelector('[data-scenario-clear]');
+  var rowSelector = 'table.materials > tbody > tr, table.checklist > tbody > tr';
+  var numbered = document.querySelectorAll(rowSelector + ', table.notice-list > tbody > tr');
+  for (i = 0; i < numbered.length; i++) {
+    var cell = numbered[i].querySelector('td.num');
+    if (cell) { cell.setAttribute('data-n', cell.textContent); }
+  }
+
+  function has(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
+
+  /* The answers: question id -> option number (as text). */
+  function answers() {
+    var c = {}, k;
+    for (k = 0; k < radios.length; k++) {
+      if (radios[k].checked) { c[radios[k].getAttribute('data-question')] = radios[k].getAttribute('data-option'); }
+    }
+    return c;
+  }
+
+  /* 'agent=1;form=0,2' against the answers: every question named holds (unanswered ones do
+     when `open`), and options of one question are alternatives. A 一件事's merged material
+     has alternatives separated by '|': any one holding is enough. */
+  function holds(when, c, open) {
+    var alternatives = when.split('|'), k;
+    for (k = 0; k < alternatives.length; k++) { if (holdsAll(alternatives[k], c, open)) { return true; } }
+    return false;
+  }
+
+  function holdsAll(when, c, open) {
+    var clauses = when ? when.split(';') : [], k, kv;
+    for (k = 0; k < clauses.length; k++) {
+      kv = clauses[k].split('=');
+      if (!has(c, kv[0])) { if (open) { continue; } return false; }
+      if ((',' + (kv[1] || '') + ',').indexOf(',' + c[kv[0]] + ',') < 0) { return false; }
+    }
+    return true;
+  }
+
+  function words(c) {
+    var out = [], k, legend;
+    for (k = 0; k < radios.length; k++) {
+      if (!radios[k].checked) { continue; }
+      legend = radios[k].parentNode.parentNode.querySelector('legend');
+      legend = legend ? legend.textContent : '';
+      /* No space after a full-width mark, as the page's own words: 是否委托他人办理？— 委托他人办理 */
+      out.push(legend + (/[？：。，；）]$/.test(legend) ? '— ' : ' — ') + radios[k].value);
+    }
+    return out.join('；');
+  }
+
+  function apply(c) {
+    var k, j, els, kids, keep, label, n = 0, exempt = 0, numbers = {}, cell, answered = 0;
+    for (k = 0; k < ids.length; k++) { if (has(c, ids[k])) { answered++; } }
+    els = document.querySelectorAll('[data-when]');
+    for (k = 0; k < els.length; k++) { els[k].hidden = !holds(els[k].getAttribute('data-when'), c, true); }
+
+    /* 情形差异: the first entry whose questions are all answered and hold; while one could
+       still apply, every value shows. */
+    var chosen = -1, undecided = false;
+    for (k = 0; k < variants.length; k++) {
+      if (holds(variants[k], c, false)) { chosen = k; break; }
+      if (holds(variants[k], c, true)) { undecided = true; }
+    }
+    els = document.querySelectorAll('[data-variant-group]');
+    for (k = 0; k < els.length; k++) {
+      kids = els[k].querySelectorAll('[data-variant]');
+      keep = 'default';
+      for (j = 0; j < kids.length; j++) { if (kids[j].getAttribute('data-variant') === String(chosen)) { keep = String(chosen); } }
+      for (j = 0; j < kids.length; j++) {
+        kids[j].hidden = chosen < 0 && undecided ? false : kids[j].getAttribute('data-variant') !== keep;
+        /* Once one value is left, its 仅当 / 其他情形 words say nothing more. */
+        label = kids[j].querySelector('.scenario-when');
+        if (label) { label.hidden = !(chosen < 0 && undecided); }
+      }
+    }
+
+    els = document.querySelectorAll(rowSelector);
+    for (k = 0; k < els.length; k++) {
+      cell = els[k].querySelector('td.num');
+      if (els[k].hidden || !cell) { continue; }
+      n++;
+      numbers[cell.getAttribute('data-n')] = String(n);
+      if (els[k].querySelector('.tag-shared')) { exempt++; }
+    }
+    for (k = 0; k < numbered.length; k++) {
+      cell = numbered[k].querySelector('td.num');
+      if (cell && has(numbers, cell.getAttribute('data-n'))) { cell.textContent = numbers[cell.getAttribute('data-n')]; }
+    }
+
+    var count = box.querySelector('[data-scenario-count]');
+    var prepare = '您需要准备 ' + (n - exempt) + ' 项材料' + (exempt ? '（另有 ' + exempt + ' 项免提交）' : '');
+    if (count) {
+      count.textContent = answered === 0 ? '尚未选择：列出所有情形的 ' + n + ' 项材料。'
+        : answered < ids.length ? '按已回答的问题，' + prepare + '；还有问题没有回答。'
+        : '按您的情形，' + prepare + '。';
+    }
+    els = document.querySelectorAll('[data-scenario-summary]');
+    for (k = 0; k < els.length; k++) {
+      if (!els[k].hasAttribute('data-default')) { els[k].setAttribute('data-default', els[k].textContent); }
+      els[k].textContent = answered ? words(c) : els[k].getAttribute('data-default');
+    }
+    if (clear) { clear.hidden = !answered; }
+  }
+
+  /* The answers into the address, in the questions' order; other parameters are dropped. */
+  function remember() {
+    var parts = [], k;
+    for (k = 0; k < radios.length; k++) {
+      if (radios[k].checked) {
+        parts.push(encodeURIComponent(radios[k].getAttribute('data-question')) + '=' + encodeURIComponent(radios[k].value));
+      }
+    }
+    try {
+      history.replaceState(null, '', location.pathname + (parts.length ? '?' + parts.join('&') : '') + location.hash);
+    } catch (e) { /* an address that cannot be rewritten keeps the list as it is */ }
+  }
+
+  /* The answers from the address: a parameter naming a question and one of its options
+     checks it; anything else is ignored. */
+  function recall() {
+    var query = location.search.replace(/^\?/, ''), parts = query ? query.split('&') : [], k, j, kv, name, value;
+    for (k = 0; k < parts.length; k++) {
+      kv = parts[k].split('=');
+      try {
+        name = decodeURIComponent(kv[0].replace(/\+/g, ' '));
+        value = decodeURIComponent(kv.slice(1).join('=').replace(/\+/g, ' '));
+      } catch (e) { continue; }
+      for (j = 0; j < radios.length; j++) {
+        if (radios[j].getAttribute('data-question') === name && radios[j].value === value) { radios[j].checked = true; }
+      }
+    }
+  }
+
+  box.addEventListener('change', function () { apply(answers()); remember(); });
+  if (clear) {
+    clear.addEventListener('click', function () {
+      for (var k = 0; k < radios.length; k++) { radios[k].checked = false; }
+      apply(answers());
+      remember();
+    });
+  }
+  recall();
+  box.hidden = false;
+  apply(answers());
+}());

@@ -1,0 +1,118 @@
+import Catalog
+import Foundation
+import Testing
+
+@testable import Generators
+
+/// 情形 on the pages of ``Fixtures/scenarioItem``: the questionnaire, the words that say when
+/// an entry applies, and the data `assets/scenario.js` reads.
+@Suite struct ScenarioPagesTests {
+    static let files = try! SiteGenerator(catalog: Fixtures.scenarioCatalog).publicFiles()
+    static let dir = "items/\(Fixtures.scenarioCode)/"
+
+    static func text(_ path: String, in files: [OutputFile] = files) -> String {
+        files.first { $0.path == path }.map { String(decoding: $0.contents, as: UTF8.self) } ?? ""
+    }
+
+    let guide = text(dir + "index.html")
+    let checklist = text(dir + "checklist.html")
+    let flow = text(dir + "flow.html")
+
+    @Test func goldens() throws {
+        try Golden.check(Array(guide.utf8), name: "scenario-guide.html")
+        try Golden.check(Array(checklist.utf8), name: "scenario-checklist.html")
+    }
+
+    /// The other items' pages are what they were without the new item.
+    @Test func itemsWithoutScenariosAreUnchanged() throws {
+        let old = try SiteGenerator(catalog: Fixtures.catalog).publicFiles()
+        for file in old where file.path.hasPrefix("items/") {
+            #expect(Self.text(file.path) == String(decoding: file.contents, as: UTF8.self), "\(file.path)")
+            #expect(!Self.text(file.path).contains("scenario"), "\(file.path)")
+        }
+    }
+
+    /// (FastMustacheTests holds the two renderers to the same pages of this catalog.)
+    @Test func pagesParse() throws {
+        for page in ["index.html", "checklist.html", "flow.html"] {
+            #expect(HTMLCheck.issues(in: Array(Self.text(Self.dir + page).utf8)).isEmpty, "\(page)")
+        }
+    }
+
+    @Test func guideAsksTheQuestionsAtTheTopOfTheMaterials() {
+        let materials = guide.range(of: "<h2>要件资料</h2>")!.upperBound
+        let form = guide.range(of: "<div class=\"questionnaire\" id=\"scenario\" data-variants=\"form=1\" hidden>")!
+        #expect(form.lowerBound > materials && form.lowerBound < guide.range(of: "<table class=\"materials")!.lowerBound)
+        #expect(guide.contains("<fieldset class=\"q\">\n<legend>是否委托他人办理？</legend>"))
+        #expect(guide.contains(
+            "<label class=\"q-option\"><input type=\"radio\" name=\"scenario-agent\" value=\"委托他人办理\" data-question=\"agent\" data-option=\"1\"> 委托他人办理</label>"))
+        #expect(guide.contains("<script src=\"../../assets/scenario.js\"></script>"))
+    }
+
+    /// Without script every entry shows, the conditional ones labelled in words.
+    @Test func conditionalEntriesAreLabelledInWords() {
+        #expect(guide.contains("<tr data-when=\"agent=1\"><td class=\"num\" data-label=\"序号\">3</td><th scope=\"row\" data-label=\"材料名称\">授权委托书<div class=\"scenario-when\">仅当：是否委托他人办理？— 委托他人办理</div></th>"))
+        #expect(guide.contains("<li data-when=\"form=1\">参加经营的家庭成员姓名一并登记。<div class=\"scenario-when\">仅当：经营形式 — 家庭经营</div></li>"))
+        #expect(guide.contains("<tr data-when=\"agent=1\"><th scope=\"row\" data-label=\"收费项目\">邮寄费<div class=\"scenario-when\">仅当：是否委托他人办理？— 委托他人办理</div></th>"))
+        #expect(guide.contains("<li class=\"critical\" data-when=\"agent=1\"><strong>核验委托</strong><span class=\"meta scenario-when\">仅当：是否委托他人办理？— 委托他人办理</span>"))
+        #expect(guide.contains("<td data-variant-group=\"\"><span class=\"variant\" data-variant=\"default\">即办件<span class=\"scenario-when\">（其他情形）</span></span><span class=\"variant\" data-variant=\"0\">承诺件<span class=\"scenario-when\">（仅当：经营形式 — 家庭经营）</span></span></td>"))
+        #expect(guide.contains("<span class=\"variant\" data-variant=\"0\">3个工作日<span class=\"scenario-when\">（仅当：经营形式 — 家庭经营）</span></span>"))
+        // The share saved is worked out from one scenario's limits only, so it is left out.
+        #expect(!guide.contains("承诺比法定时限"))
+    }
+
+    @Test func checklistAsksTheSameQuestionsAndTheNoticeNamesTheScenario() {
+        #expect(checklist.contains("<legend>经营形式</legend>"))
+        #expect(checklist.contains("<p class=\"notice-scenario\">申请情形：<span data-scenario-summary=\"\">未选择，按所有情形的材料告知</span></p>"))
+        #expect(checklist.contains("<tr data-when=\"agent=1\"><td class=\"box-col\"><span class=\"box\" aria-hidden=\"true\"></span></td><td class=\"num\">3</td><th scope=\"row\">授权委托书"))
+        #expect(checklist.contains("<script src=\"../../assets/scenario.js\"></script>"))
+    }
+
+    /// The flowchart tags the step only an agent goes through, with the option's words.
+    @Test func flowchartTagsTheScenarioStep() {
+        #expect(flow.contains("<g class=\"zn-step zn-scenario zn-critical\" data-step=\"核验委托\">"))
+        #expect(flow.contains(">仅当：委托他人办理</text>"))
+        #expect(flow.contains("<div class=\"scenario-when\">仅当：是否委托他人办理？— 委托他人办理</div>"))
+    }
+
+    @Test func scriptIsPublishedOnlyForThePublic() throws {
+        let g = try SiteGenerator(catalog: Fixtures.scenarioCatalog)
+        #expect(Self.files.contains { $0.path == "assets/scenario.js" })
+        #expect(!(try g.internalFiles()).contains { $0.path == "assets/scenario.js" })
+    }
+
+    /// The script sets no HTML from data and uses no inline handlers or eval.
+    @Test func scriptWritesTextOnly() throws {
+        let js = String(decoding: try Theme.bundledFile(named: "scenario.js"), as: UTF8.self)
+        for banned in ["innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "Function(", "setAttribute('on"] {
+            #expect(!js.contains(banned), "\(banned)")
+        }
+    }
+
+    /// A 一件事 asks its members' merged questions and filters the merged materials.
+    @Test func bundlePagesAskTheMergedQuestions() throws {
+        let files = try SiteGenerator(catalog: Fixtures.scenarioBundleCatalog).publicFiles()
+        let guide = Self.text("bundles/440100-YJS-009/index.html", in: files)
+        let checklist = Self.text("bundles/440100-YJS-009/checklist.html", in: files)
+        for page in [guide, checklist] {
+            #expect(HTMLCheck.issues(in: Array(page.utf8)).isEmpty)
+            #expect(page.contains("<legend>是否委托他人办理？</legend>"))
+            #expect(page.contains("<legend>经营形式</legend>"))
+            #expect(page.contains("<script src=\"../../assets/scenario.js\"></script>"))
+        }
+        // One 授权委托书 for both members, needed only with an agent.
+        #expect(guide.components(separatedBy: ">授权委托书<").count == 2)
+        #expect(guide.contains("<tr data-when=\"agent=1\"><td class=\"num\" data-label=\"序号\">"))
+        #expect(guide.contains("<div class=\"scenario-when\">仅当：是否委托他人办理？— 委托他人办理</div>"))
+        #expect(checklist.contains("<p class=\"notice-scenario\">申请情形：<span data-scenario-summary=\"\">未选择，按所有情形的材料告知</span></p>"))
+    }
+
+    /// Alternatives of a merged material are joined with 或者 in words and `|` in the data.
+    @Test func mergedAlternativesReadAsOr() {
+        let words = ScenarioWords(questions: Fixtures.scenarioItem.questions)
+        let tag = words.tag(anyOf: [Fixtures.when(("agent", ["委托他人办理"])), Fixtures.when(("form", ["家庭经营"]))])
+        #expect(tag?.whenData == "agent=1|form=1")
+        #expect(tag?.whenText == "是否委托他人办理？— 委托他人办理；或者 经营形式 — 家庭经营")
+        #expect(words.tag(anyOf: nil) == nil)
+    }
+}
