@@ -23,8 +23,8 @@ public enum ImportYAML {
             let lead = first && firstPrefix != nil ? firstPrefix! : indent
             switch entry.value {
             case .placeholder(let what, let note):
-                if let note { lines.append(lead + "# " + note) ; lines.append(indent + placeholderPrefix + what) }
-                else { lines.append(lead + placeholderPrefix + what) }
+                lines.append(lead + placeholderPrefix + what)
+                if let note { lines += note.split(separator: "\n", omittingEmptySubsequences: false).map { indent + "#   " + $0 } }
                 // A comment cannot open a sequence entry: the entry's first key still needs the "- ".
                 if first && firstPrefix != nil { continue }
             case .text(let s): lines.append(lead + key(entry.key) + ": " + scalar(s))

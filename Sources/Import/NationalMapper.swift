@@ -197,10 +197,10 @@ struct NationalMapper {
         el["办理时限"] = .map(limits)
 
         if let text = b["accept_condition"] {
-            el["审批条件"] = .list(Self.lines(text).map { .text(Self.unnumbered($0)) })
+            el["审批条件"] = .list(Self.numbered(text).map(ImportedValue.text))
         }
         if let text = b["by_law"] {
-            el["办理依据"] = .list(Self.lines(text).map { .map(basis($0)) })
+            el["办理依据"] = .list(Self.joined(Self.lines(text), startsEntry: { $0.hasPrefix("《") }).map { .map(basis($0)) })
         }
         if let text = b["handle_flow"] { el["办理流程"] = flow(Self.lines(text)) }
         if let text = b["special_procedure"] {
@@ -269,7 +269,12 @@ struct NationalMapper {
     private mutating func material(_ m: SourceRow, notes: inout [String]) -> ImportedValue {
         var entries: [ImportedEntry] = [ImportedEntry("材料", m["material_name"].map(ImportedValue.text) ?? .placeholder("申请材料.材料"))]
         if let v = coded(m, "material_type", "材料形式") { entries.append(ImportedEntry("形式", v)) }
-        if let v = integer(m, "page_num") { entries.append(ImportedEntry("份数", v)) }
+        let both = entries.contains { $0.key == "形式" && { if case .text(let f) = $0.value { f == "原件和复印件" } else { false } }($0) }
+        if both, let pages = m["page_num"] {
+            // The tables hold the sum of 原件份数 and 复印件份数, not each.
+            entries.append(ImportedEntry("原件份数", .placeholder("申请材料.原件份数", note: "源数据 page_num（纸质份数合计）：\(pages)")))
+            entries.append(ImportedEntry("复印件份数", .placeholder("申请材料.复印件份数")))
+        } else if let v = integer(m, "page_num") { entries.append(ImportedEntry("份数", v)) }
         if let v = coded(m, "material_format", "材料介质") { entries.append(ImportedEntry("介质", v)) }
         if let v = coded(m, "source_type", "材料来源") { entries.append(ImportedEntry("来源", v)) }
         if let v = coded(m, "is_need", "必要性") { entries.append(ImportedEntry("必要性", v)) }
@@ -345,28 +350,11 @@ struct NationalMapper {
         return entries
     }
 
-    /// `1. 环节（岗位，时限）` lines into a flow in their order: each step goes on to the next,
-    /// the last one ends (结束: 准予). The source has no branches; the officer adds them.
+    /// 办理流程: the tables hold only the steps in order (`1. 环节（岗位，时限）`), not where
+    /// each leads or which ends the flow, so it is left as a placeholder with the steps
+    /// quoted under it for the officer.
     private func flow(_ lines: [String]) -> ImportedValue {
-        var steps: [(name: String, role: String?, limit: String?)] = []
-        for line in lines {
-            let text = Self.unnumbered(line)
-            let (name, detail) = Self.nameAndParenthesis(text)
-            var role: String? = nil, limit: String? = nil
-            if let detail {
-                var parts = detail.components(separatedBy: "，")
-                if let last = parts.last, Self.isLimit(last) { limit = last; parts.removeLast() }
-                role = parts.isEmpty ? nil : parts.joined(separator: "，")
-            }
-            steps.append((detail == nil ? text : name, role, limit))
-        }
-        return .list(steps.enumerated().map { i, s in
-            var entries = [ImportedEntry("环节", .text(s.name))]
-            if let r = s.role { entries.append(ImportedEntry("岗位", .text(r))) }
-            if let l = s.limit { entries.append(ImportedEntry("时限", .text(l))) }
-            entries.append(i + 1 < steps.count ? ImportedEntry("下一步", .text(steps[i + 1].name)) : ImportedEntry("结束", .text("准予")))
-            return .map(entries)
-        })
+        .placeholder("办理流程", note: (["源数据的办理流程（只有环节顺序，没有下一步和结束；请据此写出办理流程）："] + lines.map { "  " + $0 }).joined(separator: "\n"))
     }
 
     // MARK: text helpers
@@ -375,17 +363,28 @@ struct NationalMapper {
         text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).map(String.init)
     }
 
-    /// `3. 文字` → `文字`; other text unchanged.
-    static func unnumbered(_ line: String) -> String {
-        let digits = line.prefix { $0.isASCII && $0.isNumber }
-        guard !digits.isEmpty, line.dropFirst(digits.count).hasPrefix(". ") else { return line }
-        return String(line.dropFirst(digits.count + 2))
+    /// Lines into entries: a line that does not start an entry continues the one before
+    /// (an entry whose text holds a line break), joined with LF.
+    static func joined(_ lines: [String], startsEntry: (String) -> Bool) -> [String] {
+        var out: [String] = []
+        for line in lines {
+            if !out.isEmpty && !startsEntry(line) { out[out.count - 1] += "\n" + line } else { out.append(line) }
+        }
+        return out
     }
 
-    static func isLimit(_ s: String) -> Bool {
-        if s == "即办" { return true }
-        let digits = s.prefix { $0.isASCII && $0.isNumber }
-        return !digits.isEmpty && ["个工作日", "日"].contains(String(s.dropFirst(digits.count)))
+    /// `1. 甲`, `2. 乙` lines into 甲, 乙 (a line not numbered next continues the entry
+    /// before it); text that is not numbered from 1 is one line an entry.
+    static func numbered(_ text: String) -> [String] {
+        let lines = Self.lines(text)
+        guard let first = lines.first, first.hasPrefix("1. ") else { return lines }
+        var out: [String] = []
+        for line in lines {
+            let prefix = "\(out.count + 1). "
+            if line.hasPrefix(prefix) { out.append(String(line.dropFirst(prefix.count))) }
+            else if out.isEmpty { out.append(line) } else { out[out.count - 1] += "\n" + line }
+        }
+        return out
     }
 
     /// `名称（内容）` → (名称, 内容), the parenthesis being the one that closes the text; else (text, nil).
