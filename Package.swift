@@ -69,12 +69,15 @@ let package = Package(
         // `zhinan serve`'s HTTP server, request paths, folder watcher and page additions
         // (hand-written on POSIX sockets and inotify: no SwiftNIO in the build).
         .target(name: "Preview", dependencies: ["Diagnostics", "Markup"]),
+        // `zhinan import`: other formats (the national exchange tables; spreadsheets and Word
+        // guides to come) read into per-item records, written out as a catalog's YAML.
+        .target(name: "Import", dependencies: ["Diagnostics", "YAMLSyntax", "Standards", "Compiler"]),
         // The command line.
         .executableTarget(
             name: "zhinan",
             dependencies: [
                 "Diagnostics", "YAMLSyntax", "Standards", "Catalog", "Compiler",
-                "Flowchart", "Generators", "Publishing", "Exports", "Reports", "Preview",
+                "Flowchart", "Generators", "Publishing", "Exports", "Reports", "Preview", "Import",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -96,6 +99,7 @@ let package = Package(
         .testTarget(name: "ExportsTests", dependencies: ["Exports", "Compiler", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Compiler", "TestSupport"]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "Diagnostics", "TestSupport"]),
+        .testTarget(name: "ImportTests", dependencies: ["Import", "YAMLSyntax", "TestSupport"]),
         .testTarget(name: "PublishingTests", dependencies: ["Publishing", "TestSupport"]),
         .testTarget(name: "zhinanTests", dependencies: ["zhinan", "TestSupport"], exclude: ["Golden"]),
     ]

@@ -127,15 +127,19 @@ public enum ItemSkeleton {
         }
     }
 
-    /// `text` as a YAML scalar: plain when that reads back as the same string, else
-    /// double-quoted. `inFlow`: inside `[...]`, where `,[]{}` also need quotes.
-    static func scalar(_ text: String, inFlow: Bool = false) -> String {
+    /// `text` as a YAML scalar: plain when that reads back as the same string (also for
+    /// YAML 1.1 readers: `yes`, `no`, `on`, `off` are quoted), else double-quoted, with
+    /// control characters and the line separators U+0085, U+2028, U+2029 escaped. `inFlow`:
+    /// inside `[...]`, where `,[]{}` also need quotes.
+    public static func scalar(_ text: String, inFlow: Bool = false) -> String {
         let core = YAMLScalar(text)
+        let lineBreaking: (Unicode.Scalar) -> Bool = { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" }
         var plain = !text.isEmpty && !core.isNull && core.bool == nil && !core.isNumber
+            && !["yes", "no", "on", "off", "y", "n"].contains(text.lowercased())
             && text.first != " " && text.last != " " && !text.hasSuffix(":")
             && !text.contains(": ") && !text.contains(" #")
             && !"-?:,[]{}#&*!|>'\"%@`".contains(text.first!)
-            && !text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || $0 == "\u{FEFF}" }
+            && !text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || $0 == "\u{FEFF}" || lineBreaking($0) }
         if inFlow && text.contains(where: { ",[]{}".contains($0) }) { plain = false }
         if plain { return text }
         var out = "\""
@@ -145,6 +149,9 @@ public enum ItemSkeleton {
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
             case "\t": out += "\\t"
+            case "\u{85}": out += "\\N"
+            case "\u{2028}": out += "\\L"
+            case "\u{2029}": out += "\\P"
             case _ where s.value < 0x20 || s.value == 0x7F || s == "\u{FEFF}":
                 let hex = String(s.value, radix: 16, uppercase: true)
                 out += s.value <= 0xFF ? "\\x" + String(repeating: "0", count: 2 - hex.count) + hex

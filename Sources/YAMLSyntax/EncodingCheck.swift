@@ -2,7 +2,29 @@ import Diagnostics
 
 /// Checks that a file is UTF-8 before libyaml reads it, and names the encoding it is in
 /// when it is not, since libyaml's own message ("invalid leading UTF-8 octet") helps no one.
-enum EncodingCheck {
+public enum EncodingCheck {
+    /// Why bytes are not UTF-8 text, for readers of other files (`zhinan import`'s CSV).
+    public enum Problem: Sendable, Equatable {
+        /// UTF-16 or UTF-32 (a byte order mark, or NULs between ASCII).
+        case utf16
+        /// GB18030/GBK: every non-ASCII byte pairs up, and no UTF-8 came before the first bad byte.
+        case gb18030(SourceLocation)
+        /// Other bytes that are not UTF-8, at the first one.
+        case invalidUTF8(SourceLocation)
+    }
+
+    /// The encoding problem of `bytes`, nil when they are UTF-8 (the same tests as `check`'s).
+    public static func encodingProblem(in bytes: ArraySlice<UInt8>) -> Problem? {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+            || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) || looksLikeUTF16(bytes)
+        {
+            return .utf16
+        }
+        guard let bad = firstInvalidUTF8(bytes) else { return nil }
+        let at = location(ofByte: bad, in: bytes)
+        return looksLikeGB18030(bytes) && !hasMultibyteUTF8(bytes.prefix(bad)) ? .gb18030(at) : .invalidUTF8(at)
+    }
+
     static func problem(in bytes: ArraySlice<UInt8>, file: String) -> Diagnostic? {
         let start = SourceSpan(file: file, range: SourceRange(at: SourceLocation(line: 1, column: 1)))
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])

@@ -11,7 +11,7 @@ struct Zhinan: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Check.self, Build.self, Export.self, Explain.self, Schema.self, New.self, Fix.self, Diff.self, Stats.self,
-            Serve.self,
+            Serve.self, ImportCommand.self,
         ]
     )
 

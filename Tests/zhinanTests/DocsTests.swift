@@ -19,7 +19,7 @@ import Testing
 
     @Test func theDocumentationIsInTheRepository() throws {
         let root = repositoryRoot()
-        for file in ["README.md", "getting-started.md", "catalog.md", "items.md", "bundles.md", "suppressions.md", "commands.md", "reference.md"] {
+        for file in ["README.md", "getting-started.md", "catalog.md", "items.md", "bundles.md", "suppressions.md", "commands.md", "reference.md", "import.md"] {
             #expect(FileManager.default.fileExists(atPath: root + "/docs/" + file), "\(file)")
         }
         for file in ["README.md", "standards/README.md"] {
@@ -31,7 +31,7 @@ import Testing
         #expect(explain.contains("docs/catalog.md") && !explain.contains("FORMAT"))
         // Every command of the help has its section in docs/commands.md.
         let commands = try String(contentsOfFile: root + "/docs/commands.md", encoding: .utf8)
-        for command in ["check", "fix", "new catalog", "new item", "build", "export", "explain", "schema", "diff", "stats"] {
+        for command in ["check", "fix", "new catalog", "new item", "build", "export", "import national", "explain", "schema", "diff", "stats"] {
             #expect(commands.contains("## zhinan \(command)"), "\(command)")
         }
     }

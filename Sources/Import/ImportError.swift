@@ -1,0 +1,53 @@
+import Diagnostics
+import YAMLSyntax
+
+/// Why an import cannot go on: one problem, located in the source (file, line, column; 0 when
+/// unknown), in Chinese and English. Nothing is written when one is thrown.
+public struct ImportError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var zh: String
+    public var en: String
+    /// True when the input is not there or not the expected kind at all (exit status 2);
+    /// false for a located problem inside it (exit status 1).
+    public var unusable = false
+
+    public init(file: String, line: Int = 0, column: Int = 0, zh: String, en: String, unusable: Bool = false) {
+        self.unusable = unusable
+        self.file = file
+        self.line = line
+        self.column = column
+        self.zh = zh
+        self.en = en
+    }
+
+    /// `file:line:column: message`, the way `check` prints a place.
+    public func message(chinese: Bool) -> String {
+        let place = line > 0 ? "\(file):\(line):\(max(column, 1))" : file
+        return "\(place): \(chinese ? zh : en)"
+    }
+
+    public var description: String { message(chinese: false) }
+}
+
+/// The encoding test `check` applies to YAML, named for a table file.
+enum TextEncoding {
+    static func problem(in bytes: ArraySlice<UInt8>, file: String) -> ImportError? {
+        switch EncodingCheck.encodingProblem(in: bytes) {
+        case nil: return nil
+        case .utf16?:
+            return ImportError(file: file, line: 1, column: 1,
+                               zh: "文件是 UTF-16/UTF-32 编码（Excel 的“Unicode 文本”）；请另存为“CSV UTF-8”，或转换：iconv -f UTF-16 -t UTF-8",
+                               en: "the file is encoded as UTF-16/UTF-32 (Excel's \"Unicode text\"); save it as \"CSV UTF-8\", or convert it: iconv -f UTF-16 -t UTF-8")
+        case .gb18030(let at)?:
+            return ImportError(file: file, line: at.line, column: at.column,
+                               zh: "文件看起来是 GB18030/GBK 编码，而不是 UTF-8；请转换：iconv -f GB18030 -t UTF-8 \(file) > 新文件.csv，或在 Excel 中另存为“CSV UTF-8”",
+                               en: "the file looks encoded as GB18030/GBK, not UTF-8; convert it: iconv -f GB18030 -t UTF-8 \(file) > new.csv, or save it from Excel as \"CSV UTF-8\"")
+        case .invalidUTF8(let at)?:
+            return ImportError(file: file, line: at.line, column: at.column,
+                               zh: "第 \(at.line) 行有不是 UTF-8 编码的字节，文件可能被截断或混入了其他编码的文字",
+                               en: "line \(at.line) holds bytes that are not UTF-8; the file may be truncated or hold text in another encoding")
+        }
+    }
+}

@@ -1,0 +1,188 @@
+import Foundation
+
+/// The code sets an import translates national codes with, and the element order it writes
+/// in: taken from the effective profile of the catalog's 标准.
+public struct ImportProfile: Sendable {
+    /// Set → value → national code.
+    public var nationalCodes: [String: [String: String]]
+    /// Set → values, in the profile's order.
+    public var codeSets: [String: [String]]
+    /// Element names in profile order, each with whether it is required.
+    public var elements: [(name: String, required: Bool)]
+    /// The 标准 the catalog follows.
+    public var standards: [String]
+
+    public init(nationalCodes: [String: [String: String]], codeSets: [String: [String]],
+                elements: [(name: String, required: Bool)], standards: [String]) {
+        self.nationalCodes = nationalCodes
+        self.codeSets = codeSets
+        self.elements = elements
+        self.standards = standards
+    }
+
+    /// The value of `set` that `raw` stands for: itself when it is a value of the set, else
+    /// the first value (in the set's order) whose national code it is.
+    func value(_ raw: String, in set: String) -> String? {
+        let values = codeSets[set] ?? []
+        if values.contains(raw) { return raw }
+        let codes = nationalCodes[set] ?? [:]
+        return values.first { codes[$0] == raw } ?? codes.first { $0.value == raw }?.key
+    }
+}
+
+/// One row of a source table: its values by national field name, and where it is.
+struct SourceRow {
+    var file: String
+    var line: Int
+    var values: [String: String]
+
+    subscript(_ column: String) -> String? {
+        guard let v = values[column], !v.isEmpty else { return nil }
+        return v
+    }
+}
+
+/// The five national exchange tables, read from a folder `zhinan export --format national`
+/// wrote (the CSV files), or from the platform's per-item JSON (`items/*.json`).
+struct NationalSource {
+    var basic: [SourceRow] = []
+    var extend: [SourceRow] = []
+    var material: [SourceRow] = []
+    var fee: [SourceRow] = []
+    var questions: [SourceRow] = []
+
+    static let tableNames = [
+        "task_general_basic", "task_general_extend", "task_general_material", "task_general_fee_project", "task_general_questions",
+    ]
+    /// The columns a basic table must have to be one.
+    static let basicKeyColumns = ["task_name", "task_code"]
+}
+
+/// `zhinan import national`: the national 实施清单 tables into a catalog. Every value the
+/// tables hold goes to its element (national codes become the profile's values); what they
+/// lack is left as a placeholder. Never invents a value.
+public enum NationalImport {
+    /// Largest table file read (bytes), and most items.
+    public static let maxFileBytes = 256 * 1024 * 1024
+    public static let maxItems = 100_000
+
+    /// Reads the tables in `folder` and maps them; throws ``ImportError`` for input that is
+    /// not the tables, or cannot be read.
+    public static func read(folder: String, profile: ImportProfile) throws -> ImportedCatalog {
+        let source = try NationalReader(folder: folder).read()
+        var mapper = NationalMapper(source: source, profile: profile)
+        return try mapper.catalog()
+    }
+}
+
+/// Finds and parses the tables.
+struct NationalReader {
+    var folder: String
+
+    private func path(_ name: String) -> String { (folder.hasSuffix("/") ? folder : folder + "/") + name }
+
+    /// A regular file's bytes (never through a link), bounded.
+    private func bytes(_ name: String) throws -> [UInt8]? {
+        let p = path(name)
+        var st = stat()
+        guard lstat(p, &st) == 0 else { return nil }
+        guard (st.st_mode & S_IFMT) == S_IFREG else {
+            throw ImportError(file: name, zh: "不是普通文件（链接或文件夹）：导入不跟随链接", en: "not a regular file (a link or a folder): import does not follow links")
+        }
+        guard Int(st.st_size) <= NationalImport.maxFileBytes else {
+            throw ImportError(file: name, zh: "文件大于 \(NationalImport.maxFileBytes / 1024 / 1024) MB，拒绝导入", en: "the file is larger than \(NationalImport.maxFileBytes / 1024 / 1024) MB; refused")
+        }
+        guard let data = FileManager.default.contents(atPath: p) else {
+            throw ImportError(file: name, zh: "无法读取", en: "cannot be read")
+        }
+        return [UInt8](data)
+    }
+
+    /// The file of `table`: its own name, or with the exchange tables' `up_`/`dn_` prefix.
+    private func tableFile(_ table: String) -> String? {
+        for prefix in ["", "up_", "dn_"] {
+            let name = prefix + table + ".csv"
+            var st = stat()
+            if lstat(path(name), &st) == 0 { return name }
+        }
+        return nil
+    }
+
+    func read() throws -> NationalSource {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ImportError(file: folder, zh: "没有这个文件夹", en: "no such folder", unusable: true)
+        }
+        var source = NationalSource()
+        if let basicFile = tableFile(NationalSource.tableNames[0]) {
+            var tables: [[SourceRow]] = []
+            for (i, table) in NationalSource.tableNames.enumerated() {
+                guard let file = i == 0 ? basicFile : tableFile(table) else { tables.append([]); continue }
+                guard let data = try bytes(file) else { tables.append([]); continue }
+                let csv = try CSVTable.parse(data, file: file, maxRows: NationalImport.maxItems * 100)
+                let required = i == 0 ? NationalSource.basicKeyColumns : ["task_code"]
+                for column in required where !csv.header.contains(column) {
+                    throw ImportError(file: file, line: 1, column: 1,
+                                      zh: "表头没有 \(column) 列：这不是国家交换表 \(table)（表头应为 export --format national 写出的字段名）",
+                                      en: "the header has no \(column) column: this is not the national exchange table \(table) (the header holds the field names export --format national writes)")
+                }
+                if Set(csv.header).count != csv.header.count {
+                    let dup = csv.header.enumerated().first { i, h in csv.header[..<i].contains(h) }!
+                    throw ImportError(file: file, line: 1, column: 1, zh: "表头的 \(dup.element) 列出现了两次", en: "the header names the column \(dup.element) twice")
+                }
+                tables.append(csv.rows.map { row in
+                    SourceRow(file: file, line: row.line, values: Dictionary(uniqueKeysWithValues: zip(csv.header, row.cells).map { ($0, $1) }))
+                })
+            }
+            (source.basic, source.extend, source.material, source.fee, source.questions) = (tables[0], tables[1], tables[2], tables[3], tables[4])
+            return source
+        }
+        // The per-item JSON documents.
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: path("items"))) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+        guard !names.isEmpty else {
+            throw ImportError(file: folder,
+                              zh: "这里没有国家交换表：应有 task_general_basic.csv 等（export --format national 写出的）或 items/*.json",
+                              en: "no national exchange tables here: expected task_general_basic.csv and the others (as export --format national writes them) or items/*.json",
+                              unusable: true)
+        }
+        guard names.count <= NationalImport.maxItems else {
+            throw ImportError(file: path("items"), zh: "事项多于 \(NationalImport.maxItems) 个，拒绝导入", en: "more than \(NationalImport.maxItems) items; refused")
+        }
+        for name in names {
+            let file = "items/" + name
+            guard let data = try bytes(file) else { continue }
+            if let problem = TextEncoding.problem(in: data[...], file: file) { throw problem }
+            guard let object = (try? JSONSerialization.jsonObject(with: Data(data))) as? [String: Any],
+                  let basic = object["basic"] as? [String: Any]
+            else {
+                throw ImportError(file: file, line: 1, column: 1,
+                                  zh: "不是实施清单的 JSON：应为含 basic、extend、materials、fees、questions 的对象",
+                                  en: "not a 实施清单 JSON document: expected an object with basic, extend, materials, fees and questions")
+            }
+            func row(_ any: Any?) -> SourceRow? {
+                guard let dict = any as? [String: Any] else { return nil }
+                var values: [String: String] = [:]
+                for (k, v) in dict {
+                    switch v {
+                    case let s as String: values[k] = s
+                    case let n as NSNumber: values[k] = n.stringValue
+                    default: continue
+                    }
+                }
+                return SourceRow(file: file, line: 0, values: values)
+            }
+            guard let b = row(basic), b["task_code"] != nil else {
+                throw ImportError(file: file, zh: "basic 中没有 task_code（实施编码）", en: "basic has no task_code (实施编码)")
+            }
+            source.basic.append(b)
+            let code = b["task_code"]!
+            if var e = row(object["extend"]) { e.values["task_code"] = code; source.extend.append(e) }
+            for (member, keyPath) in [("materials", \NationalSource.material), ("fees", \NationalSource.fee), ("questions", \NationalSource.questions)] {
+                for any in (object[member] as? [Any]) ?? [] {
+                    if var r = row(any) { r.values["task_code"] = code; source[keyPath: keyPath].append(r) }
+                }
+            }
+        }
+        return source
+    }
+}

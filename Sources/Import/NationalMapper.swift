@@ -1,0 +1,428 @@
+/// Maps the national tables' rows to imported items and catalog.yaml's 实施机关, 窗口 and
+/// 法规. Each column's reading is the reverse of `export --format national`
+/// (docs/national-export.md), so that exporting the imported catalog gives the tables back.
+struct NationalMapper {
+    let source: NationalSource
+    let profile: ImportProfile
+
+    /// catalog.yaml's lists, filled as items refer to them (ids in first-seen order).
+    private var agencies: [(id: String, name: String, credit: String?)] = []
+    private var windows: [(id: String, name: String, location: String?, hours: String?)] = []
+    private var laws: [(id: String, name: String, number: String?)] = []
+    private var skipped: [SkippedRow] = []
+
+    init(source: NationalSource, profile: ImportProfile) {
+        self.source = source
+        self.profile = profile
+    }
+
+    mutating func catalog() throws -> ImportedCatalog {
+        var items: [ImportedItem] = []
+        var codes: [String: SourceRow] = [:]
+        var byCode: [String: (extend: SourceRow?, material: [SourceRow], fee: [SourceRow], questions: [SourceRow])] = [:]
+        for row in source.basic {
+            guard let code = row["task_code"] else {
+                skipped.append(SkippedRow(file: row.file, line: row.line, column: "task_code", zh: "实施编码为空，跳过该行", en: "实施编码 is empty; the row was skipped"))
+                continue
+            }
+            guard code.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }) else {
+                throw ImportError(file: row.file, line: row.line, zh: "实施编码“\(code)”只能由数字和大写字母组成", en: "实施编码 \"\(code)\" may hold only digits and capital letters")
+            }
+            if let first = codes[code.uppercased()] {
+                throw ImportError(file: row.file, line: row.line,
+                                  zh: "实施编码 \(code) 重复：\(first.file) 第 \(first.line) 行已有这个编码",
+                                  en: "the 实施编码 \(code) is repeated: \(first.file) line \(first.line) has it already")
+            }
+            codes[code.uppercased()] = row
+            byCode[code] = (nil, [], [], [])
+        }
+        for (rows, kind) in [(source.extend, 0), (source.material, 1), (source.fee, 2), (source.questions, 3)] {
+            for row in rows {
+                guard let code = row["task_code"], byCode[code] != nil else {
+                    skipped.append(SkippedRow(file: row.file, line: row.line, column: "task_code",
+                                              zh: "实施编码“\(row["task_code"] ?? "")”不在基本信息表中，跳过该行",
+                                              en: "the 实施编码 \"\(row["task_code"] ?? "")\" is not in the basic table; the row was skipped"))
+                    continue
+                }
+                switch kind {
+                case 0:
+                    if byCode[code]!.extend != nil {
+                        throw ImportError(file: row.file, line: row.line, zh: "实施编码 \(code) 在扩展信息表中出现了两次", en: "the 实施编码 \(code) has two rows in the extend table")
+                    }
+                    byCode[code]!.extend = row
+                case 1: byCode[code]!.material.append(row)
+                case 2: byCode[code]!.fee.append(row)
+                default: byCode[code]!.questions.append(row)
+                }
+            }
+        }
+        for row in source.basic {
+            guard let code = row["task_code"], let rest = byCode[code] else { continue }
+            items.append(item(row, code: code, extend: rest.extend, materials: rest.material, fees: rest.fee, questions: rest.questions))
+        }
+        return ImportedCatalog(header: header(), items: items, skipped: skipped)
+    }
+
+    // MARK: catalog.yaml
+
+    private func header() -> [ImportedEntry] {
+        var entries: [ImportedEntry] = [
+            ImportedEntry("目录名称", .placeholder("目录名称", note: nil)),
+            ImportedEntry("行政区划", .placeholder("行政区划", note: nil)),
+            ImportedEntry("标准", .list(profile.standards.map(ImportedValue.text))),
+        ]
+        if !agencies.isEmpty {
+            entries.append(ImportedEntry("实施机关", .list(agencies.map { a in
+                .map([ImportedEntry("编号", .text(a.id)), ImportedEntry("名称", .text(a.name))]
+                    + (a.credit.map { [ImportedEntry("统一社会信用代码", .text($0))] } ?? []))
+            })))
+        }
+        if !windows.isEmpty {
+            entries.append(ImportedEntry("窗口", .list(windows.map { w in
+                .map([ImportedEntry("编号", .text(w.id)), ImportedEntry("名称", .text(w.name)), ImportedEntry("类别", .placeholder("窗口.类别"))]
+                    + (w.location.map { [ImportedEntry("地点", .text($0))] } ?? [])
+                    + (w.hours.map { [ImportedEntry("办公时间", .text($0))] } ?? []))
+            })))
+        }
+        if !laws.isEmpty {
+            entries.append(ImportedEntry("法规", .list(laws.map { l in
+                .map([ImportedEntry("编号", .text(l.id)), ImportedEntry("名称", .text(l.name)), ImportedEntry("层级", .placeholder("法规.层级"))]
+                    + (l.number.map { [ImportedEntry("文号", .text($0))] } ?? []))
+            })))
+        }
+        return entries
+    }
+
+    private mutating func agency(name: String, credit: String?) -> String {
+        if let a = agencies.first(where: { $0.name == name && (credit == nil || $0.credit == credit) }) { return a.id }
+        let id = "jg\(agencies.count + 1)"
+        agencies.append((id, name, credit))
+        return id
+    }
+
+    private mutating func window(name: String, location: String?, hours: String?) -> String {
+        if let w = windows.first(where: { $0.name == name && $0.location == location && $0.hours == hours }) { return w.id }
+        let id = "ck\(windows.count + 1)"
+        windows.append((id, name, location, hours))
+        return id
+    }
+
+    private mutating func law(name: String, number: String?) -> String {
+        if let l = laws.first(where: { $0.name == name && $0.number == number }) { return l.id }
+        let id = "fg\(laws.count + 1)"
+        laws.append((id, name, number))
+        return id
+    }
+
+    // MARK: items
+
+    /// A coded value as the profile's value; nil (and a skipped-value note) when the code is unknown.
+    private mutating func coded(_ row: SourceRow, _ column: String, _ set: String) -> ImportedValue? {
+        guard let raw = row[column] else { return nil }
+        if let v = profile.value(raw.trimmed, in: set) { return .text(v) }
+        skipped.append(SkippedRow(file: row.file, line: row.line, column: column,
+                                  zh: "“\(raw)”不是代码集“\(set)”的代码或名称，留作待补充",
+                                  en: "\"\(raw)\" is not a code or value of the code set \(set); left as a placeholder"))
+        return nil
+    }
+
+    /// A comma list of coded values.
+    private mutating func codedList(_ row: SourceRow, _ column: String, _ set: String) -> ImportedValue? {
+        guard let raw = row[column] else { return nil }
+        var out: [ImportedValue] = []
+        for part in raw.split(whereSeparator: { $0 == "," || $0 == "，" || $0 == "、" }) {
+            guard let v = profile.value(String(part).trimmed, in: set) else {
+                skipped.append(SkippedRow(file: row.file, line: row.line, column: column,
+                                          zh: "“\(part)”不是代码集“\(set)”的代码或名称，留作待补充",
+                                          en: "\"\(part)\" is not a code or value of the code set \(set); left as a placeholder"))
+                return nil
+            }
+            out.append(.text(v))
+        }
+        return out.isEmpty ? nil : .list(out)
+    }
+
+    private mutating func integer(_ row: SourceRow, _ column: String) -> ImportedValue? {
+        guard let raw = row[column] else { return nil }
+        guard let n = Int(raw.trimmed) else {
+            skipped.append(SkippedRow(file: row.file, line: row.line, column: column,
+                                      zh: "“\(raw)”不是整数，留作待补充", en: "\"\(raw)\" is not an integer; left as a placeholder"))
+            return nil
+        }
+        return .integer(n)
+    }
+
+    /// `N个工作日`, `N日` or `即办` from a day count and unit (1 工作日, 2 自然日).
+    private func limit(day: String?, unit: String?) -> String? {
+        guard let day, let n = Int(day.trimmed) else { return nil }
+        if unit == "2" { return "\(n)日" }
+        return n == 0 ? "即办" : "\(n)个工作日"
+    }
+
+    private mutating func item(_ b: SourceRow, code: String, extend e: SourceRow?, materials: [SourceRow], fees: [SourceRow],
+                               questions: [SourceRow]) -> ImportedItem {
+        var el: [String: ImportedValue] = [:]
+        var notes: [String] = []
+        el["事项名称"] = b["task_name"].map(ImportedValue.text)
+        el["事项类型"] = coded(b, "task_type", "事项类型")
+        el["服务对象"] = codedList(b, "server_type", "服务对象")
+        el["办理形式"] = codedList(b, "handle_type", "办理形式")
+        el["基本编码"] = b["catalog_code"].map(ImportedValue.text)
+        el["实施编码"] = .text(code)
+        if let handling = b["task_handle_item"] {
+            el["业务办理项"] = .list(handling.split(separator: ",").map {
+                .map([ImportedEntry("编码", .text(String($0).trimmed)), ImportedEntry("名称", .placeholder("业务办理项.名称"))])
+            })
+        }
+        el["版本"] = integer(b, "task_version")
+        el["生效日期"] = b["plan_effective_date"].map(ImportedValue.text)
+        el["废止日期"] = b["plan_cancel_date"].map(ImportedValue.text)
+        if let name = b["dept_name"] { el["实施机关"] = .text(agency(name: name, credit: b["dept_code"])) }
+        el["实施主体性质"] = coded(b, "dept_type", "实施主体性质")
+        if let name = b["entrust_name"] { el["委托部门"] = .text(agency(name: name, credit: nil)) }
+        el["行使层级"] = coded(b, "use_level", "行使层级")
+        el["权力来源"] = coded(b, "power_source", "权力来源")
+        el["办件类型"] = coded(b, "project_type", "办件类型")
+        el["到现场次数"] = coded(b, "limit_scene_num", "到现场次数")
+
+        // 办理时限
+        var limits: [ImportedEntry] = []
+        if let t = limit(day: b["anticipate_day"], unit: b["anticipate_type"]) { limits.append(ImportedEntry("法定", .text(t))) }
+        else if b["anticipate_explain"] != nil { limits.append(ImportedEntry("法定", .text("无"))) }
+        else { limits.append(ImportedEntry("法定", .placeholder("办理时限.法定"))) }
+        if let t = limit(day: b["promise_day"], unit: b["promise_type"]) { limits.append(ImportedEntry("承诺", .text(t))) }
+        else { limits.append(ImportedEntry("承诺", .placeholder("办理时限.承诺"))) }
+        if let s = b["anticipate_explain"] { limits.append(ImportedEntry("法定说明", .text(s))) }
+        if let s = b["promise_explain"] { limits.append(ImportedEntry("承诺说明", .text(s))) }
+        el["办理时限"] = .map(limits)
+
+        if let text = b["accept_condition"] {
+            el["审批条件"] = .list(Self.numbered(text).map(ImportedValue.text))
+        }
+        if let text = b["by_law"] {
+            el["办理依据"] = .list(Self.joined(Self.lines(text), startsEntry: { $0.hasPrefix("《") }).map { .map(basis($0)) })
+        }
+        if let text = b["handle_flow"] { el["办理流程"] = flow(Self.lines(text)) }
+        if let text = b["special_procedure"] {
+            el["特别程序"] = .list(Self.lines(text).map { .map(special($0)) })
+        }
+        // 审批收费
+        switch b["is_fee"] {
+        case "0"?: el["审批收费"] = .text("不收费")
+        case "1"?:
+            el["审批收费"] = fees.isEmpty ? .placeholder("审批收费", note: "源数据 is_fee 为 1（收费），但收费项目表中没有本事项的收费项目")
+                : .list(fees.map { f in
+                    .map([ImportedEntry("项目", f["fee_name"].map(ImportedValue.text) ?? .placeholder("审批收费.项目")),
+                          ImportedEntry("标准", f["fee_stand"].map(ImportedValue.text) ?? .placeholder("审批收费.标准"))]
+                        + (f["by_law"].map { [ImportedEntry("依据", .text($0))] } ?? []))
+                })
+        default: break
+        }
+        // 受理地点: windows from transact_addr / transact_time.
+        if let addr = b["transact_addr"] {
+            let parts = addr.components(separatedBy: "；").filter { !$0.isEmpty }
+            let hours = b["transact_time"]
+            let split = hours?.components(separatedBy: "；")
+            el["受理地点"] = .list(parts.enumerated().map { i, part in
+                let (name, location) = Self.nameAndParenthesis(part)
+                let h = split.flatMap { $0.count == parts.count ? $0[i] : hours }
+                return .text(window(name: name, location: location, hours: h))
+            })
+        }
+        el["咨询"] = labelled(b, "link_way", element: "咨询", order: ["电话", "地址", "网址", "邮箱"])
+        el["监督投诉"] = labelled(b, "supervise_way", element: "监督投诉", order: ["电话", "网址", "地址", "邮箱"])
+
+        if let e {
+            el["网上办理深度"] = codedList(e, "online_handle_depth", "网上办理深度")
+            el["网办地址"] = e["online_handle_url"].map(ImportedValue.text)
+            el["必须现场办理原因"] = e["limit_scene_explain"].map(ImportedValue.text)
+            if let other = e["other_dept"] {
+                el["联办机构"] = .list(other.split(separator: ",").map { .text(agency(name: String($0).trimmed, credit: nil)) })
+            }
+            var result: [ImportedEntry] = []
+            if let type = coded(e, "result_type", "审批结果类型") { result.append(ImportedEntry("类型", type)) }
+            if let name = e["result_name"] { result.append(ImportedEntry("名称", .text(name))) }
+            if let sample = e["result_guid"] { notes.append("审批结果样本（源数据，文件不在导入数据中）：\(sample)") }
+            // is_express: results are mailed, unless 快递 is already a 办理形式.
+            let forms: [String] = if case .list(let f)? = el["办理形式"] { f.compactMap { if case .text(let s) = $0 { s } else { nil } } } else { [] }
+            if e["is_express"] == "1" && !forms.contains(where: { profile.nationalCodes["办理形式"]?[$0] == "4" || $0.hasPrefix("快递") }) {
+                result.append(ImportedEntry("送达方式", .list([.text("邮寄送达")])))
+            }
+            if !result.isEmpty { el["审批结果"] = .map(result) }
+            el["数量限制"] = e["limit_explain"].map(ImportedValue.text)
+            if let area = e["handle_area"] { el["通办范围"] = .text(profile.value(area, in: "通办范围") ?? area) }
+        }
+        let ordered = materials.enumerated().sorted { a, b in
+            (Int(a.element["order_num"] ?? "") ?? Int.max, a.offset) < (Int(b.element["order_num"] ?? "") ?? Int.max, b.offset)
+        }.map(\.element)
+        if !materials.isEmpty { el["申请材料"] = .list(ordered.map { material($0, notes: &notes) }) }
+        if !questions.isEmpty {
+            el["常见问题"] = .list(questions.map { q in
+                .map([ImportedEntry("问", q["question"].map(ImportedValue.text) ?? .placeholder("常见问题.问")),
+                      ImportedEntry("答", q["answer"].map(ImportedValue.text) ?? .placeholder("常见问题.答"))])
+            })
+        }
+        let place = b.line > 0 ? "\(b.file):\(b.line)" : b.file
+        return ImportedItem(fileName: code + ".yaml", source: place, elements: el.compactMapValues { $0 }, notes: notes)
+    }
+
+    private mutating func material(_ m: SourceRow, notes: inout [String]) -> ImportedValue {
+        var entries: [ImportedEntry] = [ImportedEntry("材料", m["material_name"].map(ImportedValue.text) ?? .placeholder("申请材料.材料"))]
+        if let v = coded(m, "material_type", "材料形式") { entries.append(ImportedEntry("形式", v)) }
+        let both = entries.contains { $0.key == "形式" && { if case .text(let f) = $0.value { f == "原件和复印件" } else { false } }($0) }
+        if both, let pages = m["page_num"] {
+            // The tables hold the sum of 原件份数 and 复印件份数, not each.
+            entries.append(ImportedEntry("原件份数", .placeholder("申请材料.原件份数", note: "源数据 page_num（纸质份数合计）：\(pages)")))
+            entries.append(ImportedEntry("复印件份数", .placeholder("申请材料.复印件份数")))
+        } else if let v = integer(m, "page_num") { entries.append(ImportedEntry("份数", v)) }
+        if let v = coded(m, "material_format", "材料介质") { entries.append(ImportedEntry("介质", v)) }
+        if let v = coded(m, "source_type", "材料来源") { entries.append(ImportedEntry("来源", v)) }
+        if let v = coded(m, "is_need", "必要性") { entries.append(ImportedEntry("必要性", v)) }
+        if let v = m["accept_stand"] { entries.append(ImportedEntry("要求", .text(v))) }
+        if let v = m["fill_explain"] { entries.append(ImportedEntry("填报须知", .text(v))) }
+        if let v = m["source_explain"] {
+            if v.hasPrefix("免提交：") { entries.append(ImportedEntry("免提交", .text(String(v.dropFirst(4))))) }
+            else { notes.append("\(m["material_name"] ?? "")：来源说明（源数据）：\(v)") }
+        }
+        for (column, label) in [("form_guid", "空表"), ("example_guid", "样表"), ("by_law", "材料依据")] {
+            if let v = m[column] { notes.append("\(m["material_name"] ?? "")：\(label)（源数据，未导入）：\(v)") }
+        }
+        return .map(entries)
+    }
+
+    /// `电话：…；地址：…` into the element's fields; an unlabelled value that looks like a
+    /// phone number is the 电话, other text is kept as a note with a placeholder.
+    private mutating func labelled(_ row: SourceRow, _ column: String, element: String, order: [String]) -> ImportedValue? {
+        guard let text = row[column] else { return nil }
+        var fields: [(String, String)] = []
+        for part in text.components(separatedBy: "；") {
+            if let label = order.first(where: { part.hasPrefix($0 + "：") }) {
+                fields.append((label, String(part.dropFirst(label.count + 1))))
+            } else if !fields.isEmpty {
+                fields[fields.count - 1].1 += "；" + part
+            } else if !part.isEmpty, part.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == " ") }) {
+                fields.append(("电话", part))
+            } else {
+                return .placeholder(element, note: "源数据（\(column)）：\(text.replacingOccurrences(of: "\n", with: " "))")
+            }
+        }
+        return .map(order.compactMap { label in fields.first { $0.0 == label }.map { ImportedEntry(label, .text($0.1)) } })
+    }
+
+    /// `《名称》（文号）条款：内容` into {法规, 条款, 内容}, adding the law.
+    private mutating func basis(_ line: String) -> [ImportedEntry] {
+        guard line.hasPrefix("《"), let close = line.range(of: "》") else {
+            return [ImportedEntry("法规", .placeholder("办理依据.法规")), ImportedEntry("内容", .text(line))]
+        }
+        let name = String(line[line.index(after: line.startIndex)..<close.lowerBound])
+        var rest = Substring(line[close.upperBound...])
+        var number: String? = nil
+        if rest.hasPrefix("（"), let end = Self.matchingClose(rest) {
+            number = String(rest[rest.index(after: rest.startIndex)..<end])
+            rest = rest[rest.index(after: end)...]
+        }
+        var entries = [ImportedEntry("法规", .text(law(name: name, number: number)))]
+        let article: Substring, content: Substring?
+        if let colon = rest.firstIndex(of: "：") { (article, content) = (rest[..<colon], rest[rest.index(after: colon)...]) }
+        else { (article, content) = (rest, nil) }
+        if !article.isEmpty { entries.append(ImportedEntry("条款", .text(String(article)))) }
+        if let content { entries.append(ImportedEntry("内容", .text(String(content)))) }
+        return entries
+    }
+
+    /// `种类（时限）：说明。依据：…` into a 特别程序 entry.
+    private mutating func special(_ line: String) -> [ImportedEntry] {
+        var text = Substring(line)
+        var basisText: String? = nil
+        if let r = text.range(of: "依据：", options: .backwards), text[..<r.lowerBound].hasSuffix("。") || r.lowerBound == text.startIndex {
+            basisText = String(text[r.upperBound...])
+            text = text[..<r.lowerBound]
+        }
+        let kindEnd = text.firstIndex { $0 == "（" || $0 == "：" || $0 == "。" } ?? text.endIndex
+        var entries = [ImportedEntry("种类", .text(String(text[..<kindEnd])))]
+        text = text[kindEnd...]
+        if text.hasPrefix("（"), let end = Self.matchingClose(text) {
+            entries.append(ImportedEntry("时限", .text(String(text[text.index(after: text.startIndex)..<end]))))
+            text = text[text.index(after: end)...]
+        }
+        if text.hasPrefix("：") { entries.append(ImportedEntry("说明", .text(String(text.dropFirst())))) }
+        entries.append(ImportedEntry("依据", basisText.map { .map(basis($0)) } ?? .placeholder("特别程序.依据")))
+        return entries
+    }
+
+    /// 办理流程: the tables hold only the steps in order (`1. 环节（岗位，时限）`), not where
+    /// each leads or which ends the flow, so it is left as a placeholder with the steps
+    /// quoted under it for the officer.
+    private func flow(_ lines: [String]) -> ImportedValue {
+        .placeholder("办理流程", note: (["源数据的办理流程（只有环节顺序，没有下一步和结束；请据此写出办理流程）："] + lines.map { "  " + $0 }).joined(separator: "\n"))
+    }
+
+    // MARK: text helpers
+
+    static func lines(_ text: String) -> [String] {
+        text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).map(String.init)
+    }
+
+    /// Lines into entries: a line that does not start an entry continues the one before
+    /// (an entry whose text holds a line break), joined with LF.
+    static func joined(_ lines: [String], startsEntry: (String) -> Bool) -> [String] {
+        var out: [String] = []
+        for line in lines {
+            if !out.isEmpty && !startsEntry(line) { out[out.count - 1] += "\n" + line } else { out.append(line) }
+        }
+        return out
+    }
+
+    /// `1. 甲`, `2. 乙` lines into 甲, 乙 (a line not numbered next continues the entry
+    /// before it); text that is not numbered from 1 is one line an entry.
+    static func numbered(_ text: String) -> [String] {
+        let lines = Self.lines(text)
+        guard let first = lines.first, first.hasPrefix("1. ") else { return lines }
+        var out: [String] = []
+        for line in lines {
+            let prefix = "\(out.count + 1). "
+            if line.hasPrefix(prefix) { out.append(String(line.dropFirst(prefix.count))) }
+            else if out.isEmpty { out.append(line) } else { out[out.count - 1] += "\n" + line }
+        }
+        return out
+    }
+
+    /// `名称（内容）` → (名称, 内容), the parenthesis being the one that closes the text; else (text, nil).
+    static func nameAndParenthesis(_ text: String) -> (String, String?) {
+        guard text.hasSuffix("）") else { return (text, nil) }
+        var depth = 0
+        var i = text.endIndex
+        while i > text.startIndex {
+            i = text.index(before: i)
+            if text[i] == "）" { depth += 1 }
+            if text[i] == "（" {
+                depth -= 1
+                if depth == 0 {
+                    let name = String(text[..<i])
+                    guard !name.isEmpty else { return (text, nil) }
+                    return (name, String(text[text.index(after: i)..<text.index(before: text.endIndex)]))
+                }
+            }
+        }
+        return (text, nil)
+    }
+
+    /// The index of the `）` closing the `（` that `text` starts with.
+    static func matchingClose(_ text: Substring) -> Substring.Index? {
+        var depth = 0
+        for i in text.indices {
+            if text[i] == "（" { depth += 1 }
+            if text[i] == "）" { depth -= 1; if depth == 0 { return i } }
+        }
+        return nil
+    }
+}
+
+extension String {
+    var trimmed: String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" || f == "\u{3000}" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\t" || l == "\u{3000}" { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,162 @@
+import ArgumentParser
+import Compiler
+import Diagnostics
+import Foundation
+import Import
+import Standards
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "把已有的实施清单导入为目录。 Bring existing 实施清单 data into a new catalog.",
+        discussion: """
+            zhinan import national DIR -o CATALOG 读取国家交换表（export --format national 写出的 \
+            CSV，或平台导出的同名表和 items/*.json），写出 CATALOG/catalog.yaml 和每个事项一个文件。\
+            源数据没有的要素写成注释“# 待补充：要素”，zhinan check 会把它们报为缺少要素。\
+            Excel（xlsx）和 Word（docx）导入将在以后提供。
+
+            Reads a source and writes a new catalog an officer then completes: never a value \
+            the source does not hold. Spreadsheet (xlsx) and Word (docx) import are to come.
+            """,
+        subcommands: [National.self]
+    )
+
+    struct National: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "national",
+            abstract: "导入国家交换表（实施清单）。 Import the national exchange tables (实施清单).",
+            discussion: """
+                读取 DIR 中的 task_general_basic.csv、task_general_extend.csv、\
+                task_general_material.csv、task_general_fee_project.csv、task_general_questions.csv \
+                （也可带 up_/dn_ 前缀；UTF-8，可带 BOM），没有这些表时读取 items/*.json。编码值可以是国家代码或名称，\
+                列表用逗号分隔。写出 CATALOG/catalog.yaml（实施机关来自 dept_name/dept_code，窗口来自 \
+                transact_addr/transact_time，法规来自办理依据）和 CATALOG/items/<实施编码>.yaml，要素按标准的顺序。\
+                源数据没有的要素写成“# 待补充：要素”注释；最后打印摘要：事项数、填入的要素数、各要素的待补充数、\
+                未导入的值和行（文件:行 列）。
+
+                Reads the five national exchange tables from DIR (also with an up_/dn_ prefix; UTF-8, \
+                with or without a BOM), or items/*.json when the tables are not there. Coded values \
+                may be the national code or the name; lists are comma-separated. Writes \
+                CATALOG/catalog.yaml (agencies from dept_name/dept_code, windows from \
+                transact_addr/transact_time, laws from the 办理依据 lines) and one \
+                CATALOG/items/<实施编码>.yaml per item, elements in the standards' order. What the \
+                source lacks is written as a comment "# 待补充：<element>", which zhinan check \
+                reports as a missing element. Prints a summary: items, elements filled, \
+                placeholders per element, values and rows left out (file:line column).
+                Nothing is written unless the whole import succeeds (a temporary folder beside \
+                CATALOG, then renamed). Exit status: 0 when the catalog was written; 1 for a \
+                problem in the tables (bad CSV quoting, a missing column, a repeated 实施编码, a \
+                file in GB18030 or UTF-16), each located; 2 when DIR holds no tables, CATALOG \
+                exists (without --force) or cannot be written, or for a usage error.
+                """
+        )
+
+        @Argument(help: "The folder holding the tables (export --format national's output, or the platform's).")
+        var folder: String
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("The catalog folder to write.", valueName: "CATALOG"))
+        var output: String
+
+        @Option(name: .customLong("standard"), parsing: .upToNextOption, help: ArgumentHelp(
+            "The standards the catalog follows (default: GB/T 39554.2-2020, DB44/T 1147-2013, DB44/T 1148-2013).", valueName: "ID"))
+        var standardIDs: [String] = ["GB/T 39554.2-2020", "DB44/T 1147-2013", "DB44/T 1148-2013"]
+
+        @Flag(help: "Replace CATALOG when it exists.")
+        var force = false
+
+        @OptionGroup var profiles: ProfileOptions
+
+        func run() throws {
+            let language = profiles.language
+            let zh = language == .zh
+            let destination = URL(fileURLWithPath: output).standardizedFileURL
+            var st = stat()
+            let exists = lstat(destination.path, &st) == 0
+            if exists && !force {
+                emitError(zh ? "zhinan: error: “\(output)”已经存在，未改动；要替换它请加 --force\n"
+                    : "zhinan: error: \"\(output)\" already exists and was left alone; add --force to replace it\n")
+                throw Status.unusable
+            }
+            if exists && (st.st_mode & S_IFMT) != S_IFDIR {
+                emitError(zh ? "zhinan: error: “\(output)”不是文件夹，未改动\n" : "zhinan: error: \"\(output)\" is not a folder; it was left alone\n")
+                throw Status.unusable
+            }
+            if let problem = OutputGuard.problem(output: output, sources: [.catalog(folder)], language: language) {
+                emitError("zhinan: error: \(problem)\n")
+                throw Status.unusable
+            }
+            guard standardIDs.contains(NationalImportDefaults.profile) else {
+                emitError(zh ? "zhinan: error: 国家交换表的导入需要标准 \(NationalImportDefaults.profile)；请在 --standard 中加上它\n"
+                    : "zhinan: error: importing the national tables needs the standard \(NationalImportDefaults.profile); add it to --standard\n")
+                throw Status.unusable
+            }
+            let parent = destination.deletingLastPathComponent().path
+            let (effective, _) = try profiles.load(catalog: nil, ids: standardIDs, from: parent)
+            let profile = ImportProfile(
+                nationalCodes: effective.nationalCodes, codeSets: effective.codeSets,
+                elements: effective.elements.map { ($0.name, $0.isRequired) }, standards: standardIDs)
+            let imported: ImportedCatalog
+            do {
+                imported = try NationalImport.read(folder: folder, profile: profile)
+            } catch let error as ImportError {
+                emitError("zhinan: error: \(error.message(chinese: zh))\n" + (zh ? "未写入任何文件\n" : "nothing was written\n"))
+                throw error.unusable ? Status.unusable : Status.problems
+            }
+            let writer = ImportWriter(catalog: imported, profile: profile)
+            let files = writer.files()
+            do {
+                try CatalogFolderWriter(destination: destination).write(files, replacing: exists)
+            } catch {
+                emitError(zh ? "zhinan: error: 无法写入“\(output)”：\(error.localizedDescription)；未写入任何文件\n"
+                    : "zhinan: error: cannot write \"\(output)\": \(error.localizedDescription); nothing was written\n")
+                throw Status.unusable
+            }
+            let summary = writer.summary(of: files)
+            emitError(summary.lines(chinese: zh).map { $0 + "\n" }.joined())
+            emit(output + "\n")
+        }
+    }
+}
+
+enum NationalImportDefaults {
+    static let profile = "GB/T 39554.2-2020"
+}
+
+/// Writes a catalog folder in one step: the files go into a temporary folder beside the
+/// destination, which is then renamed into place (the old folder, with --force, is moved
+/// aside first and removed last). On failure the temporary folder is removed and the
+/// destination is as it was.
+struct CatalogFolderWriter {
+    var destination: URL
+
+    func write(_ files: [(path: String, text: String)], replacing: Bool) throws {
+        let fm = FileManager.default
+        let parent = destination.deletingLastPathComponent()
+        let stamp = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let staging = parent.appendingPathComponent(".\(destination.lastPathComponent).import-\(stamp)")
+        try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+        do {
+            try fm.createDirectory(at: staging.appendingPathComponent("items"), withIntermediateDirectories: false)
+            for file in files {
+                let url = staging.appendingPathComponent(file.path)
+                guard fm.createFile(atPath: url.path, contents: Data(file.text.utf8)) else {
+                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+                }
+            }
+            if replacing {
+                let aside = parent.appendingPathComponent(".\(destination.lastPathComponent).old-\(stamp)")
+                try fm.moveItem(at: destination, to: aside)
+                do { try fm.moveItem(at: staging, to: destination) } catch {
+                    try? fm.moveItem(at: aside, to: destination)
+                    throw error
+                }
+                try? fm.removeItem(at: aside)
+            } else {
+                try fm.moveItem(at: staging, to: destination)
+            }
+        } catch {
+            try? fm.removeItem(at: staging)
+            throw error
+        }
+    }
+}
