@@ -93,13 +93,6 @@ struct ItemBinder {
                     fieldAliases.append(FieldAliasUse(alias: alias, pair: pair))
                     continue
                 }
-                if profile.hinted(name) == nil, let owner = b.tables.elsewhere[name] {
-                    let standards = header.catalog.standards
-                    b.reporter.report(CompilerCodes.unknownElement, at: pair.keyRange,
-                        zh: "“\(name)”不是目录所遵循标准（\(standards.joined(separator: "、"))）中的要素；该要素由标准 \(owner) 定义；在 catalog.yaml 的 标准 中加入它",
-                        en: "\"\(name)\" is not an element of the catalog's standards (\(standards.joined(separator: ", "))); the standard \(owner) defines it; add it to 标准 in catalog.yaml")
-                    continue
-                }
                 reportUnknown(name, at: pair.keyRange)
                 continue
             }
@@ -153,8 +146,8 @@ struct ItemBinder {
     }
 
     /// ZN302 for `name`, an element none of the catalog's standards has: what a profile's
-    /// 提示别名 says it means (a heading guides use for another element), else the closest
-    /// name; either with its fix when it is certain.
+    /// 提示别名 says it means (a heading guides use for another element), else the standard
+    /// of the library that defines it, else the closest name; with its fix when it is certain.
     private mutating func reportUnknown(_ name: String, at range: SourceRange) {
         let standards = header.catalog.standards
         if let (spec, hint, owner) = profile.hinted(name) {
@@ -168,6 +161,12 @@ struct ItemBinder {
                     en: "\(owner) calls \"\(name)\" \"\(spec.name)\"; write \"\(spec.name)\"",
                     fix: Reporter.fix(range, to: spec.name))
             }
+            return
+        }
+        if let owner = b.tables.elsewhere[name] {
+            b.reporter.report(CompilerCodes.unknownElement, at: range,
+                zh: "“\(name)”不是目录所遵循标准（\(standards.joined(separator: "、"))）中的要素；该要素由标准 \(owner) 定义；在 catalog.yaml 的 标准 中加入它",
+                en: "\"\(name)\" is not an element of the catalog's standards (\(standards.joined(separator: ", "))); the standard \(owner) defines it; add it to 标准 in catalog.yaml")
             return
         }
         let allNames = profile.elements.flatMap { [$0.name] + $0.synonyms }
