@@ -195,16 +195,9 @@ struct ItemBinder {
             spans.code = node.range
             checkItemCode(code, at: node.range)
         case .agency:
-            guard let id = b.text(node, what: what, whatEN: en, numbersAllowed: true, oneLine: true) else { return }
-            if resolve(id, in: .agencies, at: node.range) { item.agencyID = id }
+            if let found = id(node, in: .agencies, what: what, whatEN: en) { item.agencyID = found }
         case .windows:
-            let nodes = node.sequence ?? (node.scalar != nil ? [node] : [])
-            if nodes.isEmpty && node.scalar == nil { _ = b.textList(node, what: what, whatEN: en) }
-            for (i, n) in nodes.enumerated() where b.filled(n, what: "\(what)第\(i + 1)项", whatEN: "entry \(i + 1) of \(en)") {
-                if let id = b.text(n, what: what, whatEN: en, numbersAllowed: true, oneLine: true), resolve(id, in: .windows, at: n.range) {
-                    item.windowIDs.append(id)
-                }
-            }
+            item.windowIDs += ids(node, in: .windows, what: what, whatEN: en)
         case .code:
             guard let value = b.code(node, set: spec.codeSet ?? "", what: what, whatEN: en) else { return }
             switch spec.key {
@@ -497,6 +490,26 @@ struct ItemBinder {
 
     private mutating func resolve(_ id: String, in registry: Registry, at range: SourceRange) -> Bool {
         References(header: header).resolve(id, in: registry, at: range, binder: &b)
+    }
+
+    /// An id of `registry` (实施机关, 窗口 …), when it names an entry; reported otherwise.
+    mutating func id(_ node: YAMLNode, in registry: Registry, what: String, whatEN: String) -> String? {
+        guard let id = b.text(node, what: what, whatEN: whatEN, numbersAllowed: true, oneLine: true),
+              resolve(id, in: registry, at: node.range)
+        else { return nil }
+        return id
+    }
+
+    /// A list of ids of `registry` (one id alone stands for a list of it): those that name
+    /// an entry, each other one reported.
+    mutating func ids(_ node: YAMLNode, in registry: Registry, what: String, whatEN: String) -> [String] {
+        let nodes = node.sequence ?? (node.scalar != nil ? [node] : [])
+        if nodes.isEmpty && node.scalar == nil { _ = b.textList(node, what: what, whatEN: whatEN) }
+        var found: [String] = []
+        for (i, n) in nodes.enumerated() where b.filled(n, what: "\(what)第\(i + 1)项", whatEN: "entry \(i + 1) of \(whatEN)") {
+            if let one = id(n, in: registry, what: what, whatEN: whatEN) { found.append(one) }
+        }
+        return found
     }
 }
 
