@@ -322,11 +322,15 @@ extension CatalogStats {
         }
 
         var compressions: [Double] = []
+        var compressionsByType: [String: [Double]] = [:]
         var working = DayTotals(), calendar = DayTotals()
         var over: [OverLine] = []
         for item in items {
             guard let limits = item.timeLimits else { continue }
-            if let c = limits.compression { compressions.append(c) }
+            if let c = limits.compression {
+                compressions.append(c)
+                compressionsByType[item.type, default: []].append(c)
+            }
             guard let s = limits.statutory, let p = limits.promised else { continue }
             switch (s, p) {
             case (.workingDays(let a), .workingDays), (.workingDays(let a), .immediate):
@@ -345,10 +349,6 @@ extension CatalogStats {
             }
         }
 
-        var compressionsByType: [String: [Double]] = [:]
-        for item in items {
-            if let c = item.timeLimits?.compression { compressionsByType[item.type, default: []].append(c) }
-        }
         let allMaterials = items.flatMap(\.materials)
         let deferrable = allMaterials.filter { $0.necessity == .deferrable }
         let visits = items.compactMap(\.national.onSiteVisits)
