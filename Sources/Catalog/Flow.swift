@@ -14,10 +14,13 @@ public struct FlowStep: Codable, Sendable, Equatable {
     public var transitions: [Transition]
     /// 结束: how the procedure ends at this step, if it does.
     public var outcome: Outcome?
+    /// 适用情形: only applicants in these scenarios go through the step; nil: everyone.
+    public var applicability: Applicability?
 
     public init(
         name: String, role: String? = nil, timeLimit: TimeLimit? = nil, isTimed: Bool = true,
-        note: String? = nil, transitions: [Transition] = [], outcome: Outcome? = nil
+        note: String? = nil, transitions: [Transition] = [], outcome: Outcome? = nil,
+        applicability: Applicability? = nil
     ) {
         self.name = name
         self.role = role
@@ -26,6 +29,7 @@ public struct FlowStep: Codable, Sendable, Equatable {
         self.note = note
         self.transitions = transitions
         self.outcome = outcome
+        self.applicability = applicability
     }
 }
 

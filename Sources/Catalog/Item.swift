@@ -51,6 +51,12 @@ public struct Item: Codable, Sendable, Equatable, Identifiable {
     public var national: NationalElements
     /// Elements a locality's profile adds beyond those above, in profile order.
     public var additionalElements: [AdditionalElement]
+    /// 情形: the questions deciding what applies to one applicant; empty for most items.
+    public var questions: [ScenarioQuestion]
+    /// The 审批条件 entries written with 适用情形 (the others apply to everyone).
+    public var conditionApplicability: [ConditionApplicability]
+    /// 情形差异: 办件类型, 办理时限 and 到现场次数 under particular scenarios.
+    public var scenarioVariants: [ScenarioVariant]
 
     public init(
         code: String, name: String, type: String, serviceObjects: [String] = [],
@@ -61,7 +67,9 @@ public struct Item: Codable, Sendable, Equatable, Identifiable {
         consultation: Consultation? = nil, flow: [FlowStep] = [], remedies: Remedies? = nil,
         certificate: Certificate? = nil, staff: [StaffRole] = [], progressQuery: String? = nil,
         supervision: String? = nil, result: ApprovalResult? = nil,
-        national: NationalElements = NationalElements(), additionalElements: [AdditionalElement] = []
+        national: NationalElements = NationalElements(), additionalElements: [AdditionalElement] = [],
+        questions: [ScenarioQuestion] = [], conditionApplicability: [ConditionApplicability] = [],
+        scenarioVariants: [ScenarioVariant] = []
     ) {
         self.code = code
         self.name = name
@@ -88,6 +96,9 @@ public struct Item: Codable, Sendable, Equatable, Identifiable {
         self.result = result
         self.national = national
         self.additionalElements = additionalElements
+        self.questions = questions
+        self.conditionApplicability = conditionApplicability
+        self.scenarioVariants = scenarioVariants
     }
 
     public var id: String { code }
@@ -176,6 +187,8 @@ public struct MaterialRequirement: Codable, Sendable, Equatable {
     public var fillingNotes: String?
     /// 容缺后补期限: with 必要性 容缺后补.
     public var deferralLimit: TimeLimit?
+    /// 适用情形: the material is needed only under these scenarios; nil: by everyone.
+    public var applicability: Applicability?
 
     public init(
         name: String, libraryID: String? = nil, form: MaterialForm? = nil, copies: Int? = nil,
@@ -183,7 +196,8 @@ public struct MaterialRequirement: Codable, Sendable, Equatable {
         requirement: String? = nil, condition: String? = nil, reviewPoints: String? = nil,
         shareable: Bool = false, exemption: ExemptionReason? = nil, verifyOriginal: Bool = false,
         originalCopies: Int? = nil, photocopies: Int? = nil, blankForm: String? = nil,
-        sampleForm: String? = nil, fillingNotes: String? = nil, deferralLimit: TimeLimit? = nil
+        sampleForm: String? = nil, fillingNotes: String? = nil, deferralLimit: TimeLimit? = nil,
+        applicability: Applicability? = nil
     ) {
         self.name = name
         self.libraryID = libraryID
@@ -204,6 +218,7 @@ public struct MaterialRequirement: Codable, Sendable, Equatable {
         self.sampleForm = sampleForm
         self.fillingNotes = fillingNotes
         self.deferralLimit = deferralLimit
+        self.applicability = applicability
     }
 
     /// 免提交: the applicant hands nothing in for it.
@@ -247,10 +262,13 @@ public struct Fee: Codable, Sendable, Equatable {
     public var name: String
     public var standard: String
     public var basis: String?
-    public init(name: String, standard: String, basis: String? = nil) {
+    /// 适用情形: charged only under these scenarios; nil: to everyone charged.
+    public var applicability: Applicability?
+    public init(name: String, standard: String, basis: String? = nil, applicability: Applicability? = nil) {
         self.name = name
         self.standard = standard
         self.basis = basis
+        self.applicability = applicability
     }
 }
 

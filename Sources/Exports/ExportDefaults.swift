@@ -5,6 +5,7 @@ import Catalog
 ///
 /// - an item's `national` when no national element is set;
 /// - a material's `verifyOriginal` and a time limit's `noStatutoryLimit` when false;
+/// - an item's `questions`, `conditionApplicability` and `scenarioVariants` (情形) when empty;
 /// - the catalog's `codeSets` when there are none; otherwise they are written as a list of
 ///   `{name, values}` sorted by name (a JSON object keyed by Chinese names has no place in
 ///   the XML, and both are made from one tree).
@@ -28,6 +29,9 @@ enum ExportDefaults {
         return .object(members)
     }
 
+    /// The item's 情形 lists, left out when empty.
+    static let scenarioLists = ["questions", "conditionApplicability", "scenarioVariants"]
+
     /// An item's tree as exported.
     static func item(_ tree: JSONValue) -> JSONValue {
         guard case .object(var members) = tree else { return tree }
@@ -35,6 +39,7 @@ enum ExportDefaults {
         if case .object(let national)? = members["national"], national.values.allSatisfy({ $0 == .array([]) }) {
             members["national"] = nil
         }
+        for key in scenarioLists where members[key] == .array([]) { members[key] = nil }
         if case .object(var limits)? = members["timeLimits"], limits["noStatutoryLimit"] == .boolean(false) {
             limits["noStatutoryLimit"] = nil
             members["timeLimits"] = .object(limits)
@@ -71,6 +76,7 @@ enum ExportDefaults {
             members["items"] = .array(items.map { item in
                 guard case .object(var fields) = item else { return item }
                 if fields["national"] == nil { fields["national"] = emptyNational }
+                for key in scenarioLists where fields[key] == nil { fields[key] = .array([]) }
                 if case .object(var limits)? = fields["timeLimits"], limits["noStatutoryLimit"] == nil {
                     limits["noStatutoryLimit"] = .boolean(false)
                     fields["timeLimits"] = .object(limits)
