@@ -110,23 +110,26 @@ public struct CatalogCompiler: Sendable {
         }
         let catalogIndex = found.firstIndex { $0.relative == "catalog.yaml" || $0.relative == "catalog.yml" }
         let catalogFile = catalogIndex.flatMap { others[$0] }
-        // What an item's outcome depends on besides its file: the profiles and catalog.yaml.
-        var contextHash = ContentHash()
-        for f in profileFiles.sorted(by: { $0.path < $1.path }) {
-            contextHash.update(string: f.path)
-            contextHash.update(string: f.text)
+        // With a memo: what an item's outcome depends on besides its file (the profiles and
+        // catalog.yaml), and what every item's pages share. Without one nothing is hashed.
+        let memoKey = memo.map { memo -> (ItemMemo, String) in
+            var contextHash = ContentHash()
+            for f in profileFiles.sorted(by: { $0.path < $1.path }) {
+                contextHash.update(string: f.path)
+                contextHash.update(string: f.text)
+            }
+            contextHash.update(string: catalogFile?.text ?? "")
+            let memoContext = contextHash.finalize()
+            var commonHash = ContentHash()
+            commonHash.update(string: memoContext)
+            for (i, f) in found.enumerated() where others[i] != nil {
+                commonHash.update(string: f.relative)
+                commonHash.update(string: others[i]!.text)
+            }
+            memo.begin(commonDigest: commonHash.finalize())
+            return (memo, memoContext)
         }
-        contextHash.update(string: catalogFile?.text ?? "")
-        let memoContext = contextHash.finalize()
-        var commonHash = ContentHash()
-        commonHash.update(string: memoContext)
-        for (i, f) in found.enumerated() where others[i] != nil {
-            commonHash.update(string: f.relative)
-            commonHash.update(string: others[i]!.text)
-        }
-        memo?.begin(commonDigest: commonHash.finalize())
         defer { memo?.end() }
-        let memoKey = memo.map { ($0, memoContext) }
 
         // catalog.yaml, and the profiles it names before the rest of it: its code sets come from them.
         var headerDiagnostics: [Diagnostic] = []

@@ -98,13 +98,6 @@ struct ItemBinder {
                     fieldAliases.append(FieldAliasUse(alias: alias, pair: pair))
                     continue
                 }
-                if profile.hinted(name) == nil, let owner = b.tables.elsewhere[name] {
-                    let standards = header.catalog.standards
-                    b.reporter.report(CompilerCodes.unknownElement, at: pair.keyRange,
-                        zh: "“\(name)”不是目录所遵循标准（\(standards.joined(separator: "、"))）中的要素；该要素由标准 \(owner) 定义；在 catalog.yaml 的 标准 中加入它",
-                        en: "\"\(name)\" is not an element of the catalog's standards (\(standards.joined(separator: ", "))); the standard \(owner) defines it; add it to 标准 in catalog.yaml")
-                    continue
-                }
                 reportUnknown(name, at: pair.keyRange)
                 continue
             }
@@ -157,8 +150,8 @@ struct ItemBinder {
     }
 
     /// ZN302 for `name`, an element none of the catalog's standards has: what a profile's
-    /// 提示别名 says it means (a heading guides use for another element), else the closest
-    /// name; either with its fix when it is certain.
+    /// 提示别名 says it means (a heading guides use for another element), else the standard
+    /// of the library that defines it, else the closest name; with its fix when it is certain.
     private mutating func reportUnknown(_ name: String, at range: SourceRange) {
         let standards = header.catalog.standards
         if let (spec, hint, owner) = profile.hinted(name) {
@@ -172,6 +165,12 @@ struct ItemBinder {
                     en: "\(owner) calls \"\(name)\" \"\(spec.name)\"; write \"\(spec.name)\"",
                     fix: Reporter.fix(range, to: spec.name))
             }
+            return
+        }
+        if let owner = b.tables.elsewhere[name] {
+            b.reporter.report(CompilerCodes.unknownElement, at: range,
+                zh: "“\(name)”不是目录所遵循标准（\(standards.joined(separator: "、"))）中的要素；该要素由标准 \(owner) 定义；在 catalog.yaml 的 标准 中加入它",
+                en: "\"\(name)\" is not an element of the catalog's standards (\(standards.joined(separator: ", "))); the standard \(owner) defines it; add it to 标准 in catalog.yaml")
             return
         }
         let allNames = profile.elements.flatMap { [$0.name] + $0.synonyms }
@@ -200,16 +199,9 @@ struct ItemBinder {
             spans.code = node.range
             checkItemCode(code, at: node.range)
         case .agency:
-            guard let id = b.text(node, what: what, whatEN: en, numbersAllowed: true, oneLine: true) else { return }
-            if resolve(id, in: .agencies, at: node.range) { item.agencyID = id }
+            if let found = id(node, in: .agencies, what: what, whatEN: en) { item.agencyID = found }
         case .windows:
-            let nodes = node.sequence ?? (node.scalar != nil ? [node] : [])
-            if nodes.isEmpty && node.scalar == nil { _ = b.textList(node, what: what, whatEN: en) }
-            for (i, n) in nodes.enumerated() where b.filled(n, what: "\(what)第\(i + 1)项", whatEN: "entry \(i + 1) of \(en)") {
-                if let id = b.text(n, what: what, whatEN: en, numbersAllowed: true, oneLine: true), resolve(id, in: .windows, at: n.range) {
-                    item.windowIDs.append(id)
-                }
-            }
+            item.windowIDs += ids(node, in: .windows, what: what, whatEN: en)
         case .code:
             guard let value = b.code(node, set: spec.codeSet ?? "", what: what, whatEN: en) else { return }
             switch spec.key {
@@ -506,6 +498,26 @@ struct ItemBinder {
 
     private mutating func resolve(_ id: String, in registry: Registry, at range: SourceRange) -> Bool {
         References(header: header).resolve(id, in: registry, at: range, binder: &b)
+    }
+
+    /// An id of `registry` (实施机关, 窗口 …), when it names an entry; reported otherwise.
+    mutating func id(_ node: YAMLNode, in registry: Registry, what: String, whatEN: String) -> String? {
+        guard let id = b.text(node, what: what, whatEN: whatEN, numbersAllowed: true, oneLine: true),
+              resolve(id, in: registry, at: node.range)
+        else { return nil }
+        return id
+    }
+
+    /// A list of ids of `registry` (one id alone stands for a list of it): those that name
+    /// an entry, each other one reported.
+    mutating func ids(_ node: YAMLNode, in registry: Registry, what: String, whatEN: String) -> [String] {
+        let nodes = node.sequence ?? (node.scalar != nil ? [node] : [])
+        if nodes.isEmpty && node.scalar == nil { _ = b.textList(node, what: what, whatEN: whatEN) }
+        var found: [String] = []
+        for (i, n) in nodes.enumerated() where b.filled(n, what: "\(what)第\(i + 1)项", whatEN: "entry \(i + 1) of \(whatEN)") {
+            if let one = id(n, in: registry, what: what, whatEN: whatEN) { found.append(one) }
+        }
+        return found
     }
 }
 

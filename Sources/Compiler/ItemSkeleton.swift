@@ -183,11 +183,7 @@ public enum ItemSkeleton {
             guard example else { return nil }
             switch kind {
             case .timeLimit, .statutoryLimit: return name == "承诺" ? "10个工作日" : name == "法定" ? "20个工作日" : "3个工作日"
-            case .url: return "https://www.gd.gov.cn/"
-            case .phone: return "020-12345678"
-            case .date: return "2024-01-01"
-            case .ratio: return "2/3"
-            case .regionCode: return "\"440100\""
+            case .url, .phone, .date, .ratio, .regionCode: return CatalogSkeleton.example(kind, codeSets: profile.codeSets)
             case .fees: return ItemSchema.noFee
             default: return nil
             }

@@ -59,27 +59,16 @@ extension ItemBinder {
             default: item.additionalElements.append(additional(spec, .text(url)))
             }
         case .agencyID:
-            guard let id = b.text(node, what: what, whatEN: what, numbersAllowed: true, oneLine: true),
-                  References(header: header).resolve(id, in: .agencies, at: node.range, binder: &b)
-            else { return }
+            guard let found = id(node, in: .agencies, what: what, whatEN: what) else { return }
             switch spec.key {
-            case ElementKey.entrustingAgency: item.national.entrustingAgencyID = id
-            default: item.additionalElements.append(additional(spec, .text(id)))
+            case ElementKey.entrustingAgency: item.national.entrustingAgencyID = found
+            default: item.additionalElements.append(additional(spec, .text(found)))
             }
         case .agencyIDs:
-            let refs = References(header: header)
-            let nodes = node.sequence ?? (node.scalar != nil ? [node] : [])
-            if nodes.isEmpty && node.scalar == nil { _ = b.textList(node, what: what, whatEN: what) }
-            var ids: [String] = []
-            for (i, n) in nodes.enumerated() where b.filled(n, what: "\(what)第\(i + 1)项", whatEN: "entry \(i + 1) of \(what)") {
-                if let id = b.text(n, what: what, whatEN: what, numbersAllowed: true, oneLine: true),
-                   refs.resolve(id, in: .agencies, at: n.range, binder: &b) {
-                    ids.append(id)
-                }
-            }
+            let found = ids(node, in: .agencies, what: what, whatEN: what)
             switch spec.key {
-            case ElementKey.jointAgencies: item.national.jointAgencyIDs = ids
-            default: item.additionalElements.append(additional(spec, .list(ids)))
+            case ElementKey.jointAgencies: item.national.jointAgencyIDs = found
+            default: item.additionalElements.append(additional(spec, .list(found)))
             }
         default:
             break

@@ -60,12 +60,11 @@ struct ItemValues {
         return s
     }
 
-    private var charged: [Fee] {
+    /// The fees charged (none when free or not stated).
+    var fees: [Fee] {
         if case .charged(let fees)? = item.fees { return fees }
         return []
     }
-
-    var fees: [Fee] { charged }
 
     var basic: [Cell] {
         let limits = item.timeLimits
@@ -114,7 +113,7 @@ struct ItemValues {
                 return s
             }),
             item.fees.map { flag($0 != .free) } ?? .absent,
-            lines(charged.compactMap(\.basis).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }),
+            lines(fees.compactMap(\.basis).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }),
             cell(addresses.joined(separator: "；")),
             cell(hours.joined(separator: "；")),
             labelled([("电话", consult?.phone), ("地址", consult?.address), ("网址", consult?.website), ("邮箱", consult?.email)]),

@@ -9,6 +9,7 @@ enum ViewKey: String, CaseIterable {
     case bookletAgencies
     case bookletTypes
     case windowItems
+    case entry
     case windowLists
     case reports
     case flowSVG

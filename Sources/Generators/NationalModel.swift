@@ -121,13 +121,7 @@ extension ViewBuilder {
                     factBadge: timeLimits(item)?.compression, factNote: t.promisedNote))
             }
         }
-        switch item.fees {
-        case .free?, .charged([])?: rows.append(FactRow(factLabel: "收费", factValue: "不收费"))
-        case .charged(let list)?:
-            rows.append(FactRow(
-                factLabel: "收费", factValue: list.map { "\($0.name)：\($0.standard)" }.joined(separator: "；")))
-        case nil: break
-        }
+        if item.fees != nil { rows.append(FactRow(factLabel: "收费", factValue: Self.feeText(item.fees))) }
         return ListView(rows)
     }
 

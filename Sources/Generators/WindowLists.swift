@@ -4,13 +4,9 @@ import Mustache
 // The 窗口受理清单 (one sheet per window: every item it accepts, with its materials in short
 // form) and the 审批清单 booklet (the whole catalog by 事项类型 and 实施机关).
 
-/// One item on a window's sheet.
+/// One item on a window's sheet: its index entry (answering for its names) with its materials.
 struct WindowItemView {
-    var entryName: String
-    var entryCode: String
-    var href: String
-    var entryCaseType: String?
-    var promisedLimit: String?
+    var entry: IndexEntry
     var materials: ListView<MaterialRow>?
 }
 
@@ -72,11 +68,9 @@ extension ViewBuilder {
 
     func windowList(_ w: ServiceWindow, isInternal: Bool) -> WindowListPage {
         let items = catalog.items.filter { $0.windowIDs.contains(w.id) }.map { item in
-            WindowItemView(
-                entryName: item.name, entryCode: item.code,
-                href: isInternal ? "../items/\(segment(item))/manual.html" : "../items/\(segment(item))/index.html",
-                entryCaseType: item.caseType?.rawValue, promisedLimit: item.timeLimits?.promised?.text,
-                materials: ListView(materialRows(item, linkShared: false, withReview: false)))
+            var e = entry(item, page: isInternal ? "manual.html" : "index.html")
+            e.href = "../" + e.href
+            return WindowItemView(entry: e, materials: ListView(materialRows(item, linkShared: false, withReview: false)))
         }
         var site = chrome(root: "../", isInternal: isInternal)
         site.printStyleHTML = Self.printStyle(authority: w.name, catalogName: catalog.name, code: nil)
@@ -122,25 +116,16 @@ extension WindowItemView: FastParent, FastValueConvertible, MustacheParent {
     var fastValue: FastValue { .parent(self) }
     func child(_ key: ViewKey) -> FastValue? {
         switch key {
-        case .entryName: entryName.fast
-        case .entryCode: entryCode.fast
-        case .href: href.fast
-        case .entryCaseType: entryCaseType.fast
-        case .promisedLimit: promisedLimit.fast
+        case .entry: entry.fast
         case .materials: materials.fast
-        default: nil
+        default: entry.child(key)
         }
     }
-    func child(named key: String) -> Any? { ViewKey(rawValue: key).flatMap(mustacheChild) }
-    private func mustacheChild(_ key: ViewKey) -> Any? {
+    func child(named key: String) -> Any? {
         switch key {
-        case .entryName: entryName
-        case .entryCode: entryCode
-        case .href: href
-        case .entryCaseType: entryCaseType
-        case .promisedLimit: promisedLimit
-        case .materials: materials
-        default: nil
+        case "entry": entry
+        case "materials": materials
+        default: entry.child(named: key)
         }
     }
 }

@@ -52,27 +52,27 @@ public final class SiteStaging: @unchecked Sendable {
         }
     }
 
-    /// Copies the regular file at `source` (an absolute path the caller has checked) to
-    /// `path` in the new output; a link or anything but a regular file at `source` is
-    /// refused, not followed.
-    public func copy(from source: String, to path: String) throws {
+    /// The bytes of the regular file at `source` (an absolute path the caller has checked),
+    /// to write into the new output; nil for a link or anything but a regular file (refused,
+    /// not followed), or when it cannot be read.
+    public static func readRegularFile(_ source: String) -> [UInt8]? {
         let fd = open(source, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { throw Self.failure(path) }
+        guard fd >= 0 else { return nil }
         defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { throw Self.failure(path) }
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw Self.failure(path)
+                return nil
             }
             if n == 0 { break }
             bytes += buffer[..<n]
         }
-        try write(path, bytes)
+        return bytes
     }
 
     /// Carries the file at `path` of the output being replaced into the new one, by a hard

@@ -265,6 +265,12 @@ public struct CatalogStats: Sendable, Equatable {
             self.statutory = statutory
             self.promised = promised
         }
+        /// Counts an item's ``CatalogStats/comparableDays(_:)``.
+        mutating func add(_ days: (statutory: Int, promised: Int, workingDays: Bool)) {
+            items += 1
+            statutory += days.statutory
+            promised += days.promised
+        }
         /// (Σ法定 − Σ承诺) / Σ法定.
         public var compression: Double? {
             statutory == 0 ? nil : Double(statutory - promised) / Double(statutory)
@@ -326,22 +332,22 @@ extension CatalogStats {
         }
 
         var compressions: [Double] = []
+        var compressionsByType: [String: [Double]] = [:]
         var working = DayTotals(), calendar = DayTotals()
         var over: [OverLine] = []
         for item in items {
             guard let limits = item.timeLimits else { continue }
-            if let c = limits.compression { compressions.append(c) }
+            if let c = limits.compression {
+                compressions.append(c)
+                compressionsByType[item.type, default: []].append(c)
+            }
             guard let s = limits.statutory, let p = limits.promised else { continue }
-            switch (s, p) {
-            case (.workingDays(let a), .workingDays), (.workingDays(let a), .immediate):
-                working.items += 1
-                working.statutory += a
-                working.promised += p.days
-            case (.calendarDays(let a), .calendarDays), (.calendarDays(let a), .immediate):
-                calendar.items += 1
-                calendar.statutory += a
-                calendar.promised += p.days
-            default: break
+            if let days = comparableDays(limits) {
+                if days.workingDays {
+                    working.add(days)
+                } else {
+                    calendar.add(days)
+                }
             }
             if let line = catalog.internalControlLine, s.days > 0, sameUnit(p, s),
                p.days * line.denominator > s.days * line.numerator {
@@ -349,10 +355,6 @@ extension CatalogStats {
             }
         }
 
-        var compressionsByType: [String: [Double]] = [:]
-        for item in items {
-            if let c = item.timeLimits?.compression { compressionsByType[item.type, default: []].append(c) }
-        }
         let allMaterials = items.flatMap(\.materials)
         let deferrable = allMaterials.filter { $0.necessity == .deferrable }
         let visits = items.compactMap(\.national.onSiteVisits)
@@ -411,6 +413,19 @@ extension CatalogStats {
         }
         stats.scenarioItems = scenarioFigures(catalog)
         return stats
+    }
+
+    /// 法定 and 承诺 in days when both count days the same way, and whether working days: a
+    /// promise of 即办 is day 0 in either unit; a 法定 of 即办 compares with nothing. The items
+    /// ``workingDays`` and ``calendarDays`` total, and the dashboard charts.
+    static func comparableDays(_ limits: TimeLimits?) -> (statutory: Int, promised: Int, workingDays: Bool)? {
+        switch (limits?.statutory, limits?.promised) {
+        case (.workingDays(let a)?, .workingDays(let p)?): (a, p, true)
+        case (.workingDays(let a)?, .immediate?): (a, 0, true)
+        case (.calendarDays(let a)?, .calendarDays(let p)?): (a, p, false)
+        case (.calendarDays(let a)?, .immediate?): (a, 0, false)
+        default: nil
+        }
     }
 
     /// As `zhinan check`'s 内控线 rule: a promise of 即办 is in any unit.

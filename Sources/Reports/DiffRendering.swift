@@ -62,8 +62,7 @@ extension CatalogDiff {
             if !catalog.isEmpty { s += "，目录信息变更 \(catalog.count) 处" }
             return s + "。"
         case .en:
-            func items(_ n: Int) -> String { n == 1 ? "1 item" : "\(n) items" }
-            var s = "\(items(added.count)) added, \(items(removed.count)) removed, \(items(changed.count)) changed"
+            var s = "\(englishItems(added.count)) added, \(englishItems(removed.count)) removed, \(englishItems(changed.count)) changed"
             if renamedCount > 0 { s += " (\(renamedCount) renamed)" }
             if !catalog.isEmpty { s += ", \(catalog.count) catalog change\(catalog.count == 1 ? "" : "s")" }
             return s + "."

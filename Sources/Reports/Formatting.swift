@@ -83,6 +83,9 @@ func decimal(_ value: Double, places: Int, fixed: Bool = false) -> String {
     return fraction.isEmpty ? whole : whole + "." + fraction
 }
 
+/// A count of items in an English report: `1 item`, `2 items`.
+func englishItems(_ n: Int) -> String { n == 1 ? "1 item" : "\(n) items" }
+
 /// A ratio as a percentage with one decimal: `0.4` is `40.0%`.
 func percent(_ ratio: Double) -> String {
     decimal(ratio * 100, places: 1, fixed: true) + "%"

@@ -60,12 +60,13 @@ public struct StatsDashboard {
         var working: [(Item, Int, Int)] = [], calendar: [(Item, Int, Int)] = [], apart: [[String]] = []
         for item in catalog.items {
             let l = item.timeLimits
-            switch (l?.statutory, l?.promised) {
-            case (.workingDays(let a)?, let p?) where p == .immediate || p.isWorkingDays:
-                working.append((item, a, p.days))
-            case (.calendarDays(let a)?, let p?) where p == .immediate || !p.isWorkingDays:
-                calendar.append((item, a, p.days))
-            default:
+            if let days = CatalogStats.comparableDays(l) {
+                if days.workingDays {
+                    working.append((item, days.statutory, days.promised))
+                } else {
+                    calendar.append((item, days.statutory, days.promised))
+                }
+            } else {
                 apart.append([item.code, item.name, l?.statutory.map(limit) ?? w("未填写", "none"), l?.promised.map(limit) ?? w("未填写", "none")])
             }
         }
@@ -416,13 +417,6 @@ extension CatalogStats {
         case (.deferrable, .en): "deferrable"
         case (.optional, .en): "optional"
         }
-    }
-}
-
-extension TimeLimit {
-    fileprivate var isWorkingDays: Bool {
-        if case .workingDays = self { return true }
-        return false
     }
 }
 

@@ -16,7 +16,7 @@ extension CatalogStats {
     /// `n 项，占 x%` over `whole`, or `n/a` when nothing is in the denominator.
     private func shareText(_ part: Int, _ ratio: Double?, _ language: ReportLanguage) -> String {
         guard let ratio else { return "n/a" }
-        return language == .zh ? "\(part) 项，占 \(percent(ratio))" : "\(part == 1 ? "1 item" : "\(part) items"), \(percent(ratio))"
+        return language == .zh ? "\(part) 项，占 \(percent(ratio))" : "\(englishItems(part)), \(percent(ratio))"
     }
 
     /// The section of 到现场次数 and 网办 (GB/T 39554.2-2020), numbered after 一件事 when the
@@ -24,7 +24,7 @@ extension CatalogStats {
     private func visitsText(_ language: ReportLanguage) -> String {
         let zh = language == .zh
         let number = bundles.isEmpty ? (zh ? "六" : "6") : (zh ? "七" : "7")
-        func count(_ n: Int) -> String { zh ? "\(n) 项" : (n == 1 ? "1 item" : "\(n) items") }
+        func count(_ n: Int) -> String { zh ? "\(n) 项" : englishItems(n) }
         var out = zh ? "\n\(number)、跑动与网办（实施清单要素）\n" : "\n\(number). Visits and online service (national 实施清单 elements)\n"
         out += zh ? "  申报到现场次数的事项：\(count(visitsDeclared))\n" : "  Items declaring 到现场次数 (visits to the window): \(visitsDeclared)\n"
         if visitsDeclared > 0 {
@@ -52,16 +52,16 @@ extension CatalogStats {
         for c in compressionByType {
             out += "    \(VisibleText.escaped(c.type))" + (zh ? "：" : ": ")
             if let m = c.mean {
-                out += zh ? "\(percent(m))（\(c.items) 个可比较的事项）\n" : "\(percent(m)) (over \(c.items == 1 ? "1 item" : "\(c.items) items"))\n"
+                out += zh ? "\(percent(m))（\(c.items) 个可比较的事项）\n" : "\(percent(m)) (over \(englishItems(c.items)))\n"
             } else {
                 out += zh ? "无可比较的事项\n" : "no item to compare\n"
             }
         }
         if compressionByType.isEmpty { out += zh ? "    无\n" : "    none\n" }
         out += zh ? "  未规定法定时限（法定：无）：\(noStatutoryLimitItems) 项，不计入压缩\n"
-                  : "  No statutory limit (法定: 无): \(noStatutoryLimitItems == 1 ? "1 item" : "\(noStatutoryLimitItems) items"), left out of compression\n"
+                  : "  No statutory limit (法定: 无): \(englishItems(noStatutoryLimitItems)), left out of compression\n"
         out += zh ? "  特别程序（时间不计入办理时限）：\(specialProcedures.count) 个事项共 \(specialProcedureCount) 项\n"
-                  : "  Special procedures (特别程序, outside the time limit): \(specialProcedureCount) in \(specialProcedures.count == 1 ? "1 item" : "\(specialProcedures.count) items")\n"
+                  : "  Special procedures (特别程序, outside the time limit): \(specialProcedureCount) in \(englishItems(specialProcedures.count))\n"
         for p in specialProcedures {
             out += "    \(VisibleText.escaped(p.code)) \(VisibleText.escaped(p.name))" + (zh ? "：" : ": ") + VisibleText.escaped(p.summary(language)) + "\n"
         }
@@ -73,7 +73,7 @@ extension CatalogStats {
         let zh = language == .zh
         var out = zh
             ? "  容缺后补（含条件材料）：\(deferrableMaterials) 项材料，涉及 \(itemsWithDeferrable) 个事项，其中 \(deferrableWithLimit) 项写明后补期限\n"
-            : "  Deferrable (容缺后补, conditional ones included): \(deferrableMaterials) materials in \(itemsWithDeferrable == 1 ? "1 item" : "\(itemsWithDeferrable) items"), \(deferrableWithLimit) with a deadline\n"
+            : "  Deferrable (容缺后补, conditional ones included): \(deferrableMaterials) materials in \(englishItems(itemsWithDeferrable)), \(deferrableWithLimit) with a deadline\n"
         let reasons = exemptByReason.map { zh ? "\($0.key) \($0.count) 项" : "\($0.key) \($0.count)" }.joined(separator: zh ? "，" : ", ")
         if let s = exemptShare {
             out += zh ? "  免提交材料：\(exemptMaterials) 项，占全部 \(allMaterials.total) 项材料的 \(percent(s))（\(reasons)）\n"
@@ -93,7 +93,7 @@ extension CatalogStats {
         var out = zh ? "\n六、一件事\n  一件事：\(bundles.count) 个\n" : "\n6. Bundles (一件事)\n  Bundles: \(bundles.count)\n"
         for b in bundles {
             out += "  \(VisibleText.escaped(b.code)) \(VisibleText.escaped(b.name))"
-            out += zh ? "（\(b.mode.rawValue)，\(b.members) 个事项）：" : " (\(b.mode.rawValue), \(b.members == 1 ? "1 item" : "\(b.members) items")): "
+            out += zh ? "（\(b.mode.rawValue)，\(b.members) 个事项）：" : " (\(b.mode.rawValue), \(englishItems(b.members))): "
             out += zh ? "材料 \(b.materialsBefore) 项合并为 \(b.materialsAfter) 项，少交 \(b.materialsSaved) 项"
                       : "materials \(b.materialsBefore) merged into \(b.materialsAfter), \(b.materialsSaved) fewer"
             if let o = b.oneByOne, let p = b.promised {
@@ -171,7 +171,6 @@ extension CatalogStats {
     }
 
     private func english() -> String {
-        func items(_ n: Int) -> String { n == 1 ? "1 item" : "\(n) items" }
         var out = "Statistics: \(VisibleText.escaped(catalogName))\nItems: \(itemCount)\n"
         out += "\n1. Items by type (事项类型)\n"
         for c in itemsByType { out += "  \(VisibleText.escaped(c.key)): \(c.count)\n" }
@@ -179,23 +178,23 @@ extension CatalogStats {
         out += "\n2. Items by window category (窗口类别)\n"
         for c in itemsByWindowCategory { out += "  \(c.key): \(c.count)\n" }
         out += "  Note: an item accepted at windows of several categories counts once in each "
-        out += "(\(items(itemsInSeveralCategories)) here); \(items(itemsWithoutWindow)) without a window.\n"
+        out += "(\(englishItems(itemsInSeveralCategories)) here); \(englishItems(itemsWithoutWindow)) without a window.\n"
 
         out += "\n3. Time limits\n"
         if let m = meanCompression {
-            out += "  Mean compression of promised against statutory limits: \(percent(m)) (over \(items(compressionItems)) where it can be computed)\n"
+            out += "  Mean compression of promised against statutory limits: \(percent(m)) (over \(englishItems(compressionItems)) where it can be computed)\n"
         } else {
             out += "  Mean compression of promised against statutory limits: no item to compare\n"
         }
         for (name, totals, working) in [("Working days", workingDays, true), ("Calendar days", calendarDays, false)] {
             if let c = totals.compression {
                 out += "  \(name): statutory \(days(totals.statutory, workingDays: working, .en)) in all, "
-                out += "promised \(days(totals.promised, workingDays: working, .en)), compressed by \(percent(c)) (\(items(totals.items)))\n"
+                out += "promised \(days(totals.promised, workingDays: working, .en)), compressed by \(percent(c)) (\(englishItems(totals.items)))\n"
             } else {
                 out += "  \(name): no item counts its limits in \(name.lowercased())\n"
             }
         }
-        out += "  Decided on the spot (即办件): \(items(immediateItems))" + (immediateShare.map { ", \(percent($0))" } ?? "") + "\n"
+        out += "  Decided on the spot (即办件): \(englishItems(immediateItems))" + (immediateShare.map { ", \(percent($0))" } ?? "") + "\n"
         out += timeLimitExtras(.en)
 
         out += "\n4. Materials\n"

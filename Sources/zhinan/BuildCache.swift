@@ -145,13 +145,14 @@ final class BuildCache: @unchecked Sendable {
         let published = Set(catalog.publicView().attachments)
         var record = ""
         for path in all {
+            // Read once, never through a link: the bytes written are the bytes recorded.
             guard let source = CatalogCompiler.attachmentSource(path, in: catalogFolder),
-                  let bytes = FileManager.default.contents(atPath: source)
+                  let bytes = SiteStaging.readRegularFile(source)
             else { throw PublishError.io(zh: "无法读取附件“\(path)”", en: "cannot read the attachment \"\(path)\"") }
-            if published.contains(path) { try staging.copy(from: source, to: "public/" + Attachments.sitePath(path)) }
-            try staging.copy(from: source, to: "internal/" + Attachments.sitePath(path))
+            if published.contains(path) { try staging.write("public/" + Attachments.sitePath(path), bytes) }
+            try staging.write("internal/" + Attachments.sitePath(path), bytes)
             // A path that would not read back makes a line that never matches: always rebuilt.
-            record += path.contains("\t") || path.contains("\n") ? "-\n" : "\(path)\t\(ContentHash.digest(Array(bytes)))\n"
+            record += path.contains("\t") || path.contains("\n") ? "-\n" : "\(path)\t\(ContentHash.digest(bytes))\n"
         }
         return record
     }

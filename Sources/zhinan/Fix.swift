@@ -44,8 +44,12 @@ struct Fix: ParsableCommand {
         }
         let root = URL(fileURLWithPath: catalog).resolvingSymlinksInPath().path
         var total = 0, files = Set<String>()
+        // The last round's check, while it still describes the files as they are (no file
+        // written since): the report at the end uses it rather than checking again.
+        var latest: CompilationResult? = nil
         for _ in 0..<(dryRun ? 1 : Self.maxRounds) {
             let result = compile.compiler.compile(folder: catalog)
+            latest = result
             if result.unusable != nil { break }
             let edits = Self.edits(in: result.diagnostics, catalogRoot: root)
             if edits.isEmpty { break }
@@ -72,20 +76,21 @@ struct Fix: ParsableCommand {
             }
             total += applied
             if applied == 0 { break }
+            if !dryRun { latest = nil }
         }
         emitError(language == .zh
             ? "\(dryRun ? "可以修正" : "已修正") \(total) 处，涉及 \(files.count) 个文件\n"
             : "\(dryRun ? "would fix" : "fixed") \(total) \(total == 1 ? "problem" : "problems") in \(files.count) \(files.count == 1 ? "file" : "files")\n")
         if dryRun {
             // The diff is the output; the status is check's for the files as they are.
-            let result = compile.compiler.compile(folder: catalog)
+            let result = latest ?? compile.compiler.compile(folder: catalog)
             if result.unusable != nil || result.diagnostics.contains(where: { $0.code == CompilerCodes.catalogFileMissing.id }) {
                 throw Status.unusable
             }
             if result.diagnostics.hasErrors || (compile.failOn == .warning && !result.diagnostics.isEmpty) { throw Status.problems }
             return
         }
-        let report = CompileReport(folders: [catalog], options: compile, output: output)
+        let report = CompileReport(folders: [catalog], options: compile, output: output, compile: latest.map { result in { _ in result } })
         try report.exitIfProblems()
     }
 
