@@ -93,7 +93,9 @@ import Testing
         // The next build clears it away and publishes whole.
         let again = try runZhinan(["build", Self.sampleRoot, "-o", out] + Self.standards)
         #expect(again.status == 0)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["site"])
+        // Captured first, so a failure prints what was left beside the output.
+        let left = try FileManager.default.contentsOfDirectory(atPath: parent)
+        #expect(left == ["site"])
         #expect(Self.snapshot(out) == before)
     }
 
