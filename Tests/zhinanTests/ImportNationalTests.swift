@@ -121,7 +121,12 @@ import TestSupport
             let path = imported + "/items/" + file
             let original = originals[String(file.dropLast(5))]
             #expect(original != nil, "no sample item for \(file)")
-            try fill(String(contentsOfFile: path, encoding: .utf8), original: original).write(toFile: path, atomically: true, encoding: .utf8)
+            // The national tables carry no 情形 (FORMAT.md's questions): the officer writes them
+            // again, as the sample has them, since the filled-in 办理流程 names them.
+            let scenarios = ["情形", "情形差异"].compactMap { name in original.flatMap { Self.block(name, in: $0) } }
+            let filled = fill(try String(contentsOfFile: path, encoding: .utf8), original: original)
+            try (scenarios.isEmpty ? filled : filled + "\n" + scenarios.joined(separator: "\n") + "\n")
+                .write(toFile: path, atomically: true, encoding: .utf8)
         }
         let again = work + "/again"
         let exported = try runZhinan(["export", imported, "--format", "national", "-o", again])
