@@ -60,6 +60,9 @@ struct ItemBinder {
     let national: Bool
     /// The 适用情形 read so far, resolved once 情形 is known, and the 情形差异 entries.
     var pendingApplicability: [PendingApplicability] = []
+    /// The 编号 of 情形 entries that were refused (their own error is reported): a 适用情形
+    /// naming one is not reported again, nor "corrected" to another question.
+    var refusedQuestionIDs: Set<String> = []
     var boundVariants: [BoundVariant] = []
 
     init(file: String, profile: EffectiveProfile, header: CatalogHeader) {

@@ -77,8 +77,13 @@ extension ItemBinder {
     mutating func bindQuestions(_ node: YAMLNode, key: SourceRange, into item: inout Item, spans: inout ItemSpans) {
         spans.scenarios.key = key
         var firstID: [String: SourceRange] = [:]
+        var refused: Set<String> = []
+        defer { refusedQuestionIDs.formUnion(refused.subtracting(item.questions.map(\.id))) }
         _ = b.list(node, what: "情形", whatEN: "情形") { b, entry, i -> Void? in
             let what = "情形第\(i + 1)项", en = "entry \(i + 1) of 情形"
+            let writtenID = entry.mapping?.first(where: { $0.key.text == "编号" })?.value.scalar?.text
+            var bound = false
+            defer { if !bound, let writtenID { refused.insert(writtenID) } }
             guard let r = b.record(entry, fields: Fields.question, what: what, whatEN: en),
                   let idPair = r["编号"], let id = b.line(idPair.value, what: "\(what)的编号", whatEN: "the 编号 of \(en)", numbersAllowed: true),
                   let question = r["问题"].flatMap({ b.text($0.value, what: "\(what)的问题", whatEN: "the 问题 of \(en)", numbersAllowed: true, oneLine: true) })
@@ -118,6 +123,7 @@ extension ItemBinder {
                         en: "the question \"\(question)\" has \(options.count) option\(options.count == 1 ? "" : "s"); a question needs at least two different options, or it need not be asked")
                 }
             }
+            bound = true
             item.questions.append(ScenarioQuestion(id: id, question: question, options: options))
             spans.scenarios.questionIDs.append(idPair.value.range)
             spans.scenarios.options.append(ranges)
@@ -282,12 +288,16 @@ extension ItemBinder {
         for pair in pairs {
             let id = pair.key.text
             guard let q = questions.first(where: { $0.id == id }) else {
+                // Its question was refused and reported; naming it is not a second mistake.
+                if refusedQuestionIDs.contains(id) { continue }
                 if questions.isEmpty {
                     b.reporter.report(CompilerCodes.unknownQuestion, at: pair.keyRange,
                         zh: "适用情形中的“\(id)”不是本事项的情形：事项没有写“情形”；请先在“情形”中写出这个问题（编号: \(id)、问题、选项）",
                         en: "\"\(id)\" in 适用情形 is not a question of this item, which gives no 情形; add the question under 情形 (编号: \(id), 问题, 选项)")
                 } else {
-                    let hint = b.reporter.didYouMean(id, in: ids, at: pair.keyRange)
+                    // Never suggest a question this 适用情形 already names (the fix would write it twice).
+                    let named = Set(pairs.map(\.key.text))
+                    let hint = b.reporter.didYouMean(id, in: ids.filter { !named.contains($0) }, at: pair.keyRange)
                     let known = hint.fix == nil && hint.text.zh.isEmpty
                     b.reporter.report(CompilerCodes.unknownQuestion, at: pair.keyRange,
                         zh: "适用情形中的“\(id)”不是本事项情形的编号\(hint.text.zh)" + (known ? "；本事项的编号：\(ids.joined(separator: "、"))" : ""),

@@ -114,6 +114,26 @@ import Testing
         #expect(d.notes.first?.span?.range.start.line == 13)
     }
 
+    /// A question refused for its own mistake (here a misspelt 问题) is not reported again
+    /// where 适用情形 names it, and never "corrected" to a similar id: `zhinan fix` once
+    /// renamed `agent` to another question `agen`, and the file then checked clean
+    /// (outside tester).
+    @Test func aRefusedQuestionIsNotReportedAgainNorCorrectedToAnother() throws {
+        var f = Self.scenarios()
+        f.edit("    问题: 是否委托他人办理？\n", "    问 题: 是否委托他人办理？\n")
+        f.edit("    选项: [个人经营, 家庭经营]\n", "    选项: [个人经营, 家庭经营]\n  - 编号: agen\n    问题: 另一个问题？\n    选项: [本人办理, 委托他人办理]\n")
+        let diagnostics = try f.compile().diagnostics
+        #expect(!diagnostics.contains { $0.code == "ZN834" }, "\(diagnostics.map(\.code))")
+        #expect(diagnostics.contains { $0.code == "ZN307" || $0.code == "ZN308" })
+        #expect(!diagnostics.contains { $0.fix != nil && $0.message.zh.contains("agen") })
+
+        // Never suggest a question the same 适用情形 already names.
+        var both = Self.scenarios()
+        both.edit("{agent: 委托他人办理}", "{agnt: 委托他人办理, agent: 委托他人办理}")
+        let d = try #require(try both.compile().diagnostics.first { $0.code == "ZN834" })
+        #expect(d.fix == nil && !d.message.zh.contains("是否想写"), "\(d.message.zh)")
+    }
+
     @Test func tooFewAndRepeatedOptions() throws {
         var f = Self.scenarios()
         f.edit("    选项: [本人办理, 委托他人办理]\n", "    选项: [委托他人办理]\n")
