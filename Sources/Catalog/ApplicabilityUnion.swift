@@ -31,7 +31,7 @@ enum ApplicabilityUnion {
         }
         while true {
             if let j = list.indices.first(where: { j in
-                list.indices.contains { i in i != j && implies(list[j], list[i]) && (i < j || !implies(list[i], list[j])) }
+                list.indices.contains { i in i != j && list[j].implies(list[i]) && (i < j || !list[i].implies(list[j])) }
             }) {
                 list.remove(at: j)
                 continue
@@ -57,13 +57,6 @@ enum ApplicabilityUnion {
             clauses.append(ScenarioClause(questionID: clause.questionID, options: options))
         }
         return Applicability(clauses: clauses)
-    }
-
-    /// Whether every choice `a` holds for, `b` holds for: each clause of `b` is narrowed by one of `a`.
-    static func implies(_ a: Applicability, _ b: Applicability) -> Bool {
-        b.clauses.allSatisfy { cb in
-            a.clauses.contains { ca in ca.questionID == cb.questionID && ca.options.allSatisfy(cb.options.contains) }
-        }
     }
 
     /// The first two alternatives on the same questions that differ in one question's options, joined.

@@ -55,6 +55,14 @@ public struct Applicability: Codable, Sendable, Equatable {
             return clause.options.contains(chosen)
         }
     }
+
+    /// Whether every choice this holds for, `other` holds for: each clause of `other` is
+    /// narrowed (or matched) by a clause of this on the same question.
+    public func implies(_ other: Applicability) -> Bool {
+        other.clauses.allSatisfy { cb in
+            clauses.contains { ca in ca.questionID == cb.questionID && ca.options.allSatisfy(cb.options.contains) }
+        }
+    }
 }
 
 /// One applicant's answers: question id → the option chosen. Questions left out are
@@ -64,6 +72,19 @@ public struct ScenarioChoice: Sendable, Equatable, Hashable {
 
     public init(_ options: [String: String] = [:]) {
         self.options = options
+    }
+
+    /// Every full choice of `questions`' options, the last question turning fastest; nil when
+    /// there are more than `limit`.
+    public static func all(of questions: [ScenarioQuestion], limit: Int) -> [ScenarioChoice]? {
+        var count = 1
+        for q in questions {
+            count *= max(q.options.count, 1)
+            if count > limit { return nil }
+        }
+        var choices: [[String: String]] = [[:]]
+        for q in questions { choices = choices.flatMap { c in q.options.map { c.merging([q.id: $0]) { a, _ in a } } } }
+        return choices.map(ScenarioChoice.init)
     }
 }
 
@@ -123,16 +144,28 @@ extension Item {
         conditions.indices.filter { applicability(ofCondition: $0)?.holds(in: choice) ?? true }.map { conditions[$0] }
     }
 
-    /// The steps of 办理流程 an applicant who chose `choice` goes through.
+    /// The steps of 办理流程 an applicant who chose `choice` goes through, without the 下一步s
+    /// leading to the steps left out.
     public func flow(for choice: ScenarioChoice) -> [FlowStep] {
-        flow.filter { $0.applicability?.holds(in: choice) ?? true }
+        let steps = flow.filter { $0.applicability?.holds(in: choice) ?? true }
+        let names = Set(steps.map(\.name))
+        return steps.map { step in
+            var s = step
+            s.transitions = s.transitions.filter { names.contains($0.target) }
+            return s
+        }
     }
 
     /// The first 情形差异 that holds under `choice` (the order written decides), if any. Only a
     /// full choice of the questions a variant names selects it: an unanswered question does
     /// not select a variant (it shows the item's own values).
     public func variant(for choice: ScenarioChoice) -> ScenarioVariant? {
-        scenarioVariants.first { v in
+        variantIndex(for: choice).map { scenarioVariants[$0] }
+    }
+
+    /// The index in ``scenarioVariants`` of ``variant(for:)``.
+    public func variantIndex(for choice: ScenarioChoice) -> Int? {
+        scenarioVariants.firstIndex { v in
             v.applicability.clauses.allSatisfy { clause in
                 choice.options[clause.questionID].map(clause.options.contains) ?? false
             }

@@ -62,14 +62,9 @@ struct BundleScenarioRules {
                 }
             }
         }
-        guard !named.isEmpty,
-              named.reduce(1, { $0 > Self.combinationLimit ? $0 : $0 * max($1.options.count, 1) }) <= Self.combinationLimit
-        else { return }
+        guard !named.isEmpty, let choices = ScenarioChoice.all(of: named, limit: Self.combinationLimit) else { return }
         var worst: (choice: ScenarioChoice, path: FlowPath)? = nil
-        var choices: [[String: String]] = [[:]]
-        for q in named { choices = choices.flatMap { c in q.options.map { c.merging([q.id: $0]) { a, _ in a } } } }
-        for options in choices {
-            let choice = ScenarioChoice(options)
+        for choice in choices {
             guard let path = bundle.criticalPath(for: choice, items: items), path.compare(to: promised) == .longer else { continue }
             if worst.map({ path.isLonger(than: $0.path) }) ?? true { worst = (choice, path) }
         }

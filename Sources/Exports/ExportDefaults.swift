@@ -28,14 +28,14 @@ enum ExportDefaults {
                     })
             }
         }
-        members["bundles"] = bundles(members["bundles"]) { fields in
+        members["bundles"] = eachObject(members["bundles"]) { fields in
             if fields["questions"] == .array([]) { fields["questions"] = nil }
         }
         return .object(members)
     }
 
-    /// Each bundle of `list` edited by `edit`.
-    static func bundles(_ list: JSONValue?, _ edit: (inout [String: JSONValue]) -> Void) -> JSONValue? {
+    /// Each object of the array `list` (bundles, materials, 情形差异) edited by `edit`.
+    static func eachObject(_ list: JSONValue?, _ edit: (inout [String: JSONValue]) -> Void) -> JSONValue? {
         guard case .array(let bundles)? = list else { return list }
         return .array(bundles.map { b in
             guard case .object(var fields) = b else { return b }
@@ -56,12 +56,8 @@ enum ExportDefaults {
         }
         for key in scenarioLists where members[key] == .array([]) { members[key] = nil }
         mapTimeLimits(&members, dropNoStatutoryLimit)
-        if case .array(let materials)? = members["materials"] {
-            members["materials"] = .array(materials.map { m in
-                guard case .object(var fields) = m, fields["verifyOriginal"] == .boolean(false) else { return m }
-                fields["verifyOriginal"] = nil
-                return .object(fields)
-            })
+        members["materials"] = eachObject(members["materials"]) { m in
+            if m["verifyOriginal"] == .boolean(false) { m["verifyOriginal"] = nil }
         }
         return .object(members)
     }
@@ -69,12 +65,7 @@ enum ExportDefaults {
     /// `transform` applied to an item's `timeLimits` and to each of its 情形差异's.
     static func mapTimeLimits(_ item: inout [String: JSONValue], _ transform: (JSONValue) -> JSONValue) {
         item["timeLimits"] = item["timeLimits"].map(transform)
-        guard case .array(let variants)? = item["scenarioVariants"] else { return }
-        item["scenarioVariants"] = .array(variants.map { v in
-            guard case .object(var fields) = v else { return v }
-            fields["timeLimits"] = fields["timeLimits"].map(transform)
-            return .object(fields)
-        })
+        item["scenarioVariants"] = eachObject(item["scenarioVariants"]) { $0["timeLimits"] = $0["timeLimits"].map(transform) }
     }
 
     /// A ``TimeLimits`` tree without `noStatutoryLimit: false`.
@@ -109,7 +100,7 @@ enum ExportDefaults {
             }
         }
         members["codeSets"] = .object(sets)
-        members["bundles"] = bundles(members["bundles"]) { fields in
+        members["bundles"] = eachObject(members["bundles"]) { fields in
             if fields["questions"] == nil { fields["questions"] = .array([]) }
         }
         if case .array(let items)? = members["items"] {
@@ -118,12 +109,8 @@ enum ExportDefaults {
                 if fields["national"] == nil { fields["national"] = emptyNational }
                 for key in scenarioLists where fields[key] == nil { fields[key] = .array([]) }
                 mapTimeLimits(&fields, restoreNoStatutoryLimit)
-                if case .array(let materials)? = fields["materials"] {
-                    fields["materials"] = .array(materials.map { m in
-                        guard case .object(var f) = m, f["verifyOriginal"] == nil else { return m }
-                        f["verifyOriginal"] = .boolean(false)
-                        return .object(f)
-                    })
+                fields["materials"] = eachObject(fields["materials"]) { m in
+                    if m["verifyOriginal"] == nil { m["verifyOriginal"] = .boolean(false) }
                 }
                 return .object(fields)
             })

@@ -89,29 +89,13 @@ public struct ScenarioFigures: Sendable, Equatable {
         }
         var exact = true
         for (r, members) in groups {
-            let qs = order.filter { root($0) == r }
-            var combinations = 1
-            for q in qs {
-                combinations *= optionsOf[q]!.count
-                if combinations > Self.enumerationLimit { break }
-            }
-            if combinations > Self.enumerationLimit {
+            let qs = order.filter { root($0) == r }.map { ScenarioQuestion(id: $0, question: "", options: optionsOf[$0]!) }
+            guard let choices = ScenarioChoice.all(of: qs, limit: Self.enumerationLimit) else {
                 exact = false
                 largest += members.count { m in m.values.allSatisfy { !$0.isEmpty } }
                 continue
             }
-            var best = 0
-            var digits = Array(repeating: 0, count: qs.count)
-            for _ in 0..<combinations {
-                let chosen = Dictionary(uniqueKeysWithValues: zip(qs, digits).map { ($0, optionsOf[$0]![$1]) })
-                best = max(best, members.count { m in m.allSatisfy { $0.value.contains(chosen[$0.key]!) } })
-                for d in digits.indices.reversed() {
-                    digits[d] += 1
-                    if digits[d] < optionsOf[qs[d]]!.count { break }
-                    digits[d] = 0
-                }
-            }
-            largest += best
+            largest += choices.map { chosen in members.count { m in m.allSatisfy { $0.value.contains(chosen.options[$0.key]!) } } }.max() ?? 0
         }
         largestList = largest
         largestIsExact = exact

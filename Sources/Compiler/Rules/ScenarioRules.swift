@@ -215,7 +215,7 @@ struct ScenarioRules {
         guard spans.scenarios.variants.count == item.scenarioVariants.count else { return }
         for (j, v) in item.scenarioVariants.enumerated() {
             let vs = spans.scenarios.variants[j]
-            if let i = item.scenarioVariants[..<j].firstIndex(where: { Self.implies(v.applicability, $0.applicability) }) {
+            if let i = item.scenarioVariants[..<j].firstIndex(where: { v.applicability.implies($0.applicability) }) {
                 reporter.report(CompilerCodes.variantShadowed, at: vs.applicability,
                     zh: "情形差异第\(j + 1)项永远不会生效：它成立时，第\(i + 1)项也成立，而情形差异取第一个成立的一项；请把更具体的一项写在前面，或合并两项",
                     en: "entry \(j + 1) of 情形差异 never applies: whenever it holds, entry \(i + 1) holds too, and the first entry that holds is taken; put the more specific entry first, or merge the two",
@@ -232,14 +232,6 @@ struct ScenarioRules {
                 timeRules.compareCaseType(caseType, promised, caseTypeAt: vs.caseType ?? vs.promised, promisedAt: vs.promised ?? vs.caseType,
                                           in: words, notes: vs.caseType != nil && vs.promised != nil, &reporter)
             }
-        }
-    }
-
-    /// Whether `a` holding implies `b` holding: every clause of `b` is implied by `a`'s clause
-    /// on the same question (a narrower or equal set of options).
-    static func implies(_ a: Applicability, _ b: Applicability) -> Bool {
-        b.clauses.allSatisfy { cb in
-            a.clauses.first { $0.questionID == cb.questionID }.map { ca in ca.options.allSatisfy(cb.options.contains) } ?? false
         }
     }
 }
@@ -262,24 +254,18 @@ struct ScenarioFlow {
         let variantQuestions = Set(item.scenarioVariants.filter { $0.timeLimits?.promised != nil }.flatMap { $0.applicability.clauses.map(\.questionID) })
         let questions = item.questions.filter { stepQuestions.contains($0.id) || variantQuestions.contains($0.id) && !steps.isEmpty }
         guard !questions.isEmpty, !steps.isEmpty, spans.stepNames.count == steps.count else { return }
-        var count = 1
-        for q in questions {
-            count *= max(q.options.count, 1)
-            if count > ScenarioRules.scenarioLimit {
+        guard let choices = ScenarioChoice.all(of: questions, limit: ScenarioRules.scenarioLimit) else {
                 reporter.report(CompilerCodes.scenariosNotChecked, at: spans.flow ?? spans.scenarios.key ?? spans.start,
                     zh: "环节和情形差异涉及的问题（\(questions.map(\.id).joined(separator: "、"))）组合超过 \(ScenarioRules.scenarioLimit) 种，未逐一检查每种情形下的办理流程和关键路径",
                     en: "the questions steps and 情形差异 name (\(questions.map(\.id).joined(separator: ", "))) combine in more than \(ScenarioRules.scenarioLimit) ways; the flow and its critical path were not checked per scenario")
                 return
-            }
         }
         let index = StepIndex(steps)
         let full = Reach(steps: steps, index: index, included: Array(repeating: true, count: steps.count))
         let anyConditionalStep = !stepQuestions.isEmpty
         var reportedSteps = Set<Int>(), reportedFlow = false, reportedPaths = Set<String>()
-        var digits = Array(repeating: 0, count: questions.count)
-        for _ in 0..<count {
-            let choice = ScenarioChoice(Dictionary(uniqueKeysWithValues: questions.indices.map { (questions[$0].id, questions[$0].options[digits[$0]]) }))
-            let words = ScenarioWords(questions.indices.map { (questions[$0], [questions[$0].options[digits[$0]]]) })
+        for choice in choices {
+            let words = ScenarioWords(questions.map { ($0, [choice.options[$0.id]!]) })
             let included = steps.map { $0.applicability?.holds(in: choice) ?? true }
             if !included[0] {
                 if reportedSteps.insert(0).inserted {
@@ -307,28 +293,18 @@ struct ScenarioFlow {
                         zh: words.zh + "从第一个环节出发走不到任何“结束: 准予”的环节，该情形的申请永远无法被批准",
                         en: words.en + "no step with 结束: 准予 can be reached from the first step: no application in that scenario could be granted")
                 } else {
-                    comparePath(choice, words: words, included: included, conditionalSteps: anyConditionalStep, reported: &reportedPaths, &reporter)
+                    comparePath(choice, words: words, conditionalSteps: anyConditionalStep, reported: &reportedPaths, &reporter)
                 }
-            }
-            // The next combination, the last question turning fastest.
-            var k = questions.count - 1
-            while k >= 0 {
-                digits[k] += 1
-                if digits[k] < questions[k].options.count { break }
-                digits[k] = 0
-                k -= 1
             }
         }
     }
 
     /// ZN605/ZN604 for one 情形's flow against its 承诺, once per promise and path.
     private func comparePath(
-        _ choice: ScenarioChoice, words: ScenarioWords, included: [Bool], conditionalSteps: Bool, reported: inout Set<String>,
+        _ choice: ScenarioChoice, words: ScenarioWords, conditionalSteps: Bool, reported: inout Set<String>,
         _ reporter: inout Reporter
     ) {
-        let v = item.scenarioVariants.indices.first { i in
-            item.scenarioVariants[i].applicability.clauses.allSatisfy { c in choice.options[c.questionID].map(c.options.contains) ?? false }
-        }
+        let v = item.variantIndex(for: choice)
         let variantPromise = v.flatMap { item.scenarioVariants[$0].timeLimits?.promised }
         let variantAt = v.flatMap { $0 < spans.scenarios.variants.count ? spans.scenarios.variants[$0].promised : nil }
         // The item's own promise over the whole flow is TimeRules'.
@@ -336,12 +312,7 @@ struct ScenarioFlow {
               let at = variantPromise != nil ? variantAt : spans.promised,
               conditionalSteps || variantPromise != nil else { return }
         var scenario = item
-        let names = Set(item.flow.indices.filter { included[$0] }.map { item.flow[$0].name })
-        scenario.flow = item.flow.indices.filter { included[$0] }.map { i in
-            var s = item.flow[i]
-            s.transitions = s.transitions.filter { names.contains($0.target) }
-            return s
-        }
+        scenario.flow = item.flow(for: choice)
         guard let path = scenario.criticalPath() else { return }
         let key = "\(at.start.line):\(at.start.column):" + path.steps.joined(separator: "\u{1F}")
         guard reported.insert(key).inserted else { return }
