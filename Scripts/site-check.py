@@ -76,7 +76,23 @@ def chrome(*args, timeout=120):
 
 
 def url(path, query=''):
-    return 'file://' + urllib.parse.quote(os.path.abspath(path)) + query
+    path, _, own = path.partition('?')
+    return 'file://' + urllib.parse.quote(os.path.abspath(path)) + ('?' + own if own else '') + query
+
+
+def page_file(path):
+    """The file of a page kind, without the query some kinds carry (`guide.html?agent=…`)."""
+    return path.partition('?')[0]
+
+
+def chosen_query(guide):
+    """The page address of a guide with the last option of every question chosen, as an
+    applicant's link or bookmark gives it."""
+    page = open(guide, encoding='utf-8').read()
+    last = {}
+    for m in re.finditer(r'<input type="radio"[^>]*value="([^"]*)" data-question="([^"]*)"', page):
+        last[html.unescape(m.group(2))] = html.unescape(m.group(1))
+    return '&'.join(urllib.parse.quote(k) + '=' + urllib.parse.quote(v) for k, v in last.items())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -102,6 +118,10 @@ def page_kinds(site):
         if 'id="scenario"' in open(guide, encoding='utf-8').read():
             kinds['scenario-guide'] = guide
             kinds['scenario-checklist'] = os.path.join(os.path.dirname(guide), 'checklist.html')
+            # … and the same guide and checklist with a choice made, from the page address.
+            query = chosen_query(guide)
+            kinds['scenario-chosen'] = guide + '?' + query
+            kinds['scenario-chosen-checklist'] = kinds['scenario-checklist'] + '?' + query
             break
     bundles = sorted(glob.glob(os.path.join(pub, 'bundles', '*', 'index.html')))
     if bundles:
@@ -116,7 +136,7 @@ def page_kinds(site):
     if manuals:
         kinds['manual'] = manuals[0]
     kinds['stats'] = os.path.join(site, 'internal', 'stats.html')
-    return {k: v for k, v in kinds.items() if os.path.isfile(v)}
+    return {k: v for k, v in kinds.items() if os.path.isfile(page_file(v))}
 
 
 def shoot(kinds, out):
@@ -210,7 +230,7 @@ def check_print(kinds, out):
         if '(A4)' not in size:
             fail(f'{pdf}: page size {size}, not A4')
             continue
-        heads = headings(path)
+        heads = headings(page_file(path))
 
         def is_heading(line):
             return any(line.replace(' ', '').endswith(h) for h in heads)
@@ -297,11 +317,16 @@ def check_axe(site, kinds, work):
 
     def run(item):
         kind, path = item
-        target = os.path.join(copy, os.path.relpath(path, site))
-        page = open(target, encoding='utf-8').read()
+        source = os.path.join(copy, os.path.relpath(page_file(path), site))
+        # Each kind its own copy beside the page (same relative links), so two kinds of one
+        # page (with and without a choice) do not inject axe twice.
+        target = os.path.join(os.path.dirname(source), 'axe-' + kind + '.html')
+        page = open(source, encoding='utf-8').read()
         page = page.replace('</body>', '<script src="' + url(js) + '"></script>' + RUN_AXE + '</body>')
         open(target, 'w', encoding='utf-8').write(page)
-        dom = chrome('--window-size=1366,2000', '--virtual-time-budget=15000', '--dump-dom', url(target))
+        query = path.partition('?')[2]
+        dom = chrome('--window-size=1366,2000', '--virtual-time-budget=15000', '--dump-dom',
+                     url(target, '?' + query if query else ''))
         m = re.search(r'<pre id="axe-result">(.*?)</pre>', dom, re.S)
         return kind, (json.loads(html.unescape(m.group(1))) if m else None)
 

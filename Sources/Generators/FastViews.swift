@@ -189,6 +189,8 @@ enum ViewKey: String, CaseIterable {
     case questionnaire, questions, variantData, questionID, questionText, options, optionText, optionIndex
     case scenarioConditions, conditionText
     case caseTypeVariants, promisedVariants, statutoryVariants, variantKey, variantText, variantLabel
+    case factVariants, factLines, lineText, variantBadge
+    case flowCases, caseData, caseKey, caseSVG, casePath, caseDuration, casePromised
 }
 
 extension Chrome: FastParent, FastValueConvertible {
@@ -336,6 +338,8 @@ extension FlowView: FastParent, FastValueConvertible {
         case .criticalPath: criticalPath.fast
         case .criticalDuration: criticalDuration.fast
         case .hasScenarioSteps: hasScenarioSteps.fast
+        case .flowCases: flowCases.fast
+        case .caseData: caseData.fast
         default: nil
         }
     }

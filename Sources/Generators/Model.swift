@@ -248,11 +248,7 @@ struct ViewBuilder: Sendable {
         let path = item.criticalPath()
         let critical = Set(path?.steps ?? [])
         let words = ScenarioWords(item: item)
-        var options = FlowchartOptions(highlightedPath: path?.steps ?? [])
-        for s in item.flow {
-            if let a = s.applicability, !a.clauses.isEmpty { options.scenarioTags[s.name] = "仅当：" + words.shortWords(a) }
-        }
-        let svg = Flowchart.svg(for: item.flow, options: options)
+        let svg = Self.flowSVG(item.flow, path: path, words: words)
         let steps = item.flow.enumerated().map { i, s in
             StepView(
                 number: i + 1, stepName: s.name, role: s.role, limit: s.timeLimit?.text,
@@ -261,20 +257,34 @@ struct ViewBuilder: Sendable {
                 next: s.transitions.map { TransitionView(target: $0.target, when: $0.condition) },
                 outcome: s.outcome?.rawValue, stepNote: s.note, scenario: words.tag(s.applicability))
         }
-        var duration: String? = nil
-        if let p = path {
-            if let d = p.duration {
-                duration = d.text
-            } else {
-                duration = "\(p.workingDays)个工作日又\(p.calendarDays)日"
-            }
-        }
+        let cases = words.flowCases()
         return FlowView(
             svgHTML: svg, steps: steps,
-            // A one-step path (a 即办件 done at the window) is not worth spelling out.
-            criticalPath: path.flatMap { $0.steps.count > 1 ? $0.steps.joined(separator: " → ") : nil },
-            criticalDuration: (path?.steps.count ?? 0) > 1 ? duration : nil,
-            hasScenarioSteps: !options.scenarioTags.isEmpty)
+            criticalPath: Self.pathText(path), criticalDuration: Self.durationText(path),
+            hasScenarioSteps: item.flow.contains { !($0.applicability?.clauses.isEmpty ?? true) },
+            flowCases: ListView(cases.map(\.view)), caseData: cases.map(\.whenData).joined(separator: " "))
+    }
+
+    /// The chart of `steps`, `path` highlighted, steps only some scenarios take tagged.
+    /// `idPrefix` tells apart the ids of charts on one page that would otherwise get the same.
+    static func flowSVG(_ steps: [FlowStep], path: FlowPath?, words: ScenarioWords, idPrefix: String? = nil) -> String {
+        var options = FlowchartOptions(highlightedPath: path?.steps ?? [])
+        options.idPrefix = idPrefix
+        for s in steps {
+            if let a = s.applicability, !a.clauses.isEmpty { options.scenarioTags[s.name] = "仅当：" + words.shortWords(a) }
+        }
+        return Flowchart.svg(for: steps, options: options)
+    }
+
+    /// 关键路径 in words; a one-step path (a 即办件 done at the window) is not worth spelling out.
+    static func pathText(_ path: FlowPath?) -> String? {
+        path.flatMap { $0.steps.count > 1 ? $0.steps.joined(separator: " → ") : nil }
+    }
+
+    /// The time of a path of more than one step.
+    static func durationText(_ path: FlowPath?) -> String? {
+        guard let p = path, p.steps.count > 1 else { return nil }
+        return p.duration?.text ?? "\(p.workingDays)个工作日又\(p.calendarDays)日"
     }
 
     // MARK: Pages

@@ -93,13 +93,9 @@ extension ViewBuilder {
     /// 办理须知: the summary at the top of the guide, or nil for an item without national elements.
     func notice(_ item: Item) -> ListView<FactRow>? {
         guard carriesNational(item) else { return nil }
-        let n = item.national
+        let n = item.national, words = ScenarioWords(item: item)
         var rows: [FactRow] = []
-        if let v = n.onSiteVisits {
-            rows.append(FactRow(
-                factLabel: "到现场次数", factValue: Self.visitsText(v), factBadge: Self.visitsBadge(v),
-                factNote: n.onSiteReason.map { "必须现场办理的原因：\($0)" }))
-        }
+        if let row = visitsRow(item, words: words, note: n.onSiteReason.map { "必须现场办理的原因：\($0)" }) { rows.append(row) }
         if let words = Self.onlineWords(n.onlineDepth) {
             rows.append(FactRow(
                 factLabel: "网上办理", factValue: words,
@@ -113,16 +109,28 @@ extension ViewBuilder {
             if t.noStatutoryLimit {
                 rows.append(FactRow(factLabel: "法定办结时限", factValue: "法律法规未规定", factNote: t.statutoryNote))
             } else if let s = t.statutory {
-                rows.append(FactRow(factLabel: "法定办结时限", factValue: s.text, factNote: t.statutoryNote))
+                rows.append(FactRow(
+                    factLabel: "法定办结时限", factValue: s.text, factNote: t.statutoryNote, factVariants: words.statutoryLimits))
             }
             if let p = t.promised {
                 rows.append(FactRow(
                     factLabel: "承诺办结时限", factValue: p.text,
-                    factBadge: timeLimits(item)?.compression, factNote: t.promisedNote))
+                    factBadge: timeLimits(item)?.compression, factNote: t.promisedNote, factVariants: words.promisedLimits))
             }
         }
-        if item.fees != nil { rows.append(FactRow(factLabel: "收费", factValue: Self.feeText(item.fees))) }
+        if item.fees != nil {
+            rows.append(FactRow(factLabel: "收费", factValue: Self.feeText(item.fees), factLines: words.feeLines))
+        }
         return ListView(rows)
+    }
+
+    /// 到现场次数, the item's own and by scenario; nil when neither is written.
+    func visitsRow(_ item: Item, words: ScenarioWords, note: String?) -> FactRow? {
+        let own = item.national.onSiteVisits, variants = words.onSiteVisits
+        guard own != nil || variants != nil else { return nil }
+        return FactRow(
+            factLabel: "到现场次数", factValue: own.map(Self.visitsText) ?? "—", factBadge: own.flatMap(Self.visitsBadge),
+            factNote: note, factVariants: variants)
     }
 
     func specialProcedures(_ item: Item) -> ListView<SpecialProcedureView>? {
@@ -180,11 +188,7 @@ extension ViewBuilder {
     func checklistFacts(_ item: Item) -> ListView<FactRow>? {
         let n = item.national
         var rows: [FactRow] = []
-        if let v = n.onSiteVisits {
-            rows.append(FactRow(
-                factLabel: "到现场次数", factValue: Self.visitsText(v), factBadge: Self.visitsBadge(v),
-                factNote: n.onSiteReason))
-        }
+        if let row = visitsRow(item, words: ScenarioWords(item: item), note: n.onSiteReason) { rows.append(row) }
         if let c = n.commitment {
             rows.append(FactRow(
                 factLabel: "告知承诺", factValue: commitmentText(c), factNote: c.verification.map { "核查：\($0)" }))
@@ -214,8 +218,9 @@ extension ViewBuilder {
         add("权力来源", n.powerSource.map { coded($0, in: "权力来源") })
         add("委托部门", n.entrustingAgencyID.map(agencyName))
         add("联办机构", joined(n.jointAgencyIDs.map(agencyName)))
-        add("到现场次数", n.onSiteVisits.map(Self.visitsText), note: n.onSiteReason.map { "必须现场办理原因：\($0)" },
-            badge: n.onSiteVisits.flatMap(Self.visitsBadge))
+        if let row = visitsRow(item, words: ScenarioWords(item: item), note: n.onSiteReason.map { "必须现场办理原因：\($0)" }) {
+            rows.append(row)
+        }
         add("网上办理深度", joined(n.onlineDepth.map { coded($0, in: "网上办理深度") }))
         add("网办地址", n.onlineURL, link: n.onlineURL.map { LinkView(text: $0, url: $0) })
         add("通办范围", n.handlingArea.map { coded($0, in: "通办范围") })

@@ -13,6 +13,16 @@ struct FactRow {
     var factLink: LinkView?
     /// A line under the value, e.g. 必须现场办理原因.
     var factNote: String?
+    /// The values 情形差异 sets for some scenarios, besides `factValue` (the item's own).
+    var factVariants: ListView<VariantView>? = nil
+    /// In place of `factValue`, lines of which some apply only in some scenarios (收费).
+    var factLines: ListView<FactLine>? = nil
+}
+
+/// One line of a ``FactRow`` that may apply only in some scenarios.
+struct FactLine {
+    var lineText: String
+    var scenario: ScenarioTag?
 }
 
 /// 特别程序: its time is not counted in 办理时限.
@@ -94,6 +104,8 @@ extension FactRow: MustacheParent, FastParent, FastValueConvertible {
         case "factBadge": factBadge
         case "factLink": factLink
         case "factNote": factNote
+        case "factVariants": factVariants
+        case "factLines": factLines
         default: nil
         }
     }
@@ -105,6 +117,26 @@ extension FactRow: MustacheParent, FastParent, FastValueConvertible {
         case .factBadge: factBadge.fast
         case .factLink: factLink.fast
         case .factNote: factNote.fast
+        case .factVariants: factVariants.fast
+        case .factLines: factLines.fast
+        default: nil
+        }
+    }
+}
+
+extension FactLine: MustacheParent, FastParent, FastValueConvertible {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "lineText": lineText
+        case "scenario": scenario
+        default: nil
+        }
+    }
+    var fastValue: FastValue { .parent(self) }
+    func child(_ key: ViewKey) -> FastValue? {
+        switch key {
+        case .lineText: lineText.fast
+        case .scenario: scenario.fast
         default: nil
         }
     }

@@ -51,6 +51,19 @@ struct VariantView {
     var variantText: String
     /// When it applies, in words.
     var variantLabel: String
+    /// A badge after the value, e.g. 最多跑一次 for 到现场次数 1.
+    var variantBadge: String? = nil
+}
+
+/// The flow as the applicants of some scenarios go through it: the steps left out, the
+/// critical path and the promise that apply to them.
+struct FlowCaseView {
+    /// The case's number, as `data-case` on the page.
+    var caseKey: String
+    var caseSVG: String
+    var casePath: String?
+    var caseDuration: String?
+    var casePromised: String?
 }
 
 /// Builds the 情形 parts of an item's pages, or of a 一件事 bundle's (its merged questions).
@@ -111,6 +124,43 @@ struct ScenarioWords {
         applicability.clauses.map { $0.options.joined(separator: "或") }.joined(separator: "；")
     }
 
+    /// The most combinations of the questions that change the steps (or the promise) that
+    /// ``flowCases()`` goes through, and the most distinct cases it draws.
+    static let flowCaseLimits = (choices: 64, cases: 8)
+
+    /// The flow of each group of scenarios that changes its steps, with its critical path and
+    /// promise; empty when no step has 适用情形, or when the questions that change the steps
+    /// combine in more than ``flowCaseLimits`` ways (the page then shows the whole flow only).
+    /// The questions are those the steps and the 情形差异 entries with a 承诺 name, as the
+    /// check of each scenario's critical path against its 承诺 goes through them.
+    func flowCases() -> [(whenData: String, view: FlowCaseView)] {
+        let stepQuestions = Set(item.flow.compactMap(\.applicability).flatMap { $0.clauses.map(\.questionID) })
+        guard !stepQuestions.isEmpty else { return [] }
+        let promiseQuestions = Set(item.scenarioVariants.filter { $0.timeLimits?.promised != nil }.flatMap { $0.applicability.clauses.map(\.questionID) })
+        let asked = questions.filter { stepQuestions.contains($0.id) || promiseQuestions.contains($0.id) }
+        guard let choices = ScenarioChoice.all(of: asked, limit: Self.flowCaseLimits.choices) else { return [] }
+        var keys: [String] = [], groups: [String: (whens: [String], view: FlowCaseView)] = [:]
+        for choice in choices {
+            var reduced = item
+            reduced.flow = item.flow(for: choice)
+            let path = reduced.criticalPath()
+            let promised = (item.variant(for: choice)?.timeLimits ?? item.timeLimits)?.promised?.text
+            let key = reduced.flow.map(\.name).joined(separator: "\n") + "\u{0}" + (path?.steps.joined(separator: "\n") ?? "") + "\u{0}" + (promised ?? "")
+            let when = asked.map { q in q.id + "=" + String(q.options.firstIndex(of: choice.options[q.id]!)!) }.joined(separator: ";")
+            if groups[key] != nil {
+                groups[key]!.whens.append(when)
+                continue
+            }
+            guard keys.count < Self.flowCaseLimits.cases else { return [] }
+            keys.append(key)
+            groups[key] = ([when], FlowCaseView(
+                caseKey: String(keys.count - 1),
+                caseSVG: ViewBuilder.flowSVG(reduced.flow, path: path, words: self, idPrefix: "zncase\(keys.count - 1)"),
+                casePath: ViewBuilder.pathText(path), caseDuration: ViewBuilder.durationText(path), casePromised: promised))
+        }
+        return keys.map { (groups[$0]!.whens.joined(separator: "|"), groups[$0]!.view) }
+    }
+
     /// 审批条件 with their tags, when any condition has one.
     var conditions: [ConditionRow]? {
         guard !item.conditionApplicability.isEmpty else { return nil }
@@ -121,11 +171,26 @@ struct ScenarioWords {
 
     /// Each 情形差异 entry's value that differs from the item's own (`own`), when one does.
     /// Pages show the item's own value with them, as the `default`.
-    func variants(_ value: (ScenarioVariant) -> String?, own: String?) -> ListView<VariantView>? {
+    func variants(_ value: (ScenarioVariant) -> String?, own: String?, badge: (ScenarioVariant) -> String? = { _ in nil }) -> ListView<VariantView>? {
         ListView(item.scenarioVariants.enumerated().compactMap { i, v in
             guard let text = value(v), text != own else { return nil }
-            return VariantView(variantKey: String(i), variantText: text, variantLabel: tag(v.applicability)?.whenText ?? "")
+            return VariantView(
+                variantKey: String(i), variantText: text, variantLabel: tag(v.applicability)?.whenText ?? "", variantBadge: badge(v))
         })
+    }
+
+    /// 到现场次数 by scenario, with its badge (最多跑一次).
+    var onSiteVisits: ListView<VariantView>? {
+        variants(
+            { $0.onSiteVisits.map(ViewBuilder.visitsText) }, own: item.national.onSiteVisits.map(ViewBuilder.visitsText),
+            badge: { $0.onSiteVisits.flatMap(ViewBuilder.visitsBadge) })
+    }
+
+    /// 收费 as lines, each labelled with the scenarios it applies in; nil when no fee has
+    /// 适用情形 (the item's fees then read as one value).
+    var feeLines: ListView<FactLine>? {
+        guard case .charged(let fees)? = item.fees, fees.contains(where: { tag($0.applicability) != nil }) else { return nil }
+        return ListView(fees.map { FactLine(lineText: "\($0.name)：\($0.standard)", scenario: tag($0.applicability)) })
     }
 
     /// 办件类型 by scenario.
@@ -245,6 +310,7 @@ extension VariantView: MustacheParent, FastParent, FastValueConvertible {
         case .variantKey: variantKey.fast
         case .variantText: variantText.fast
         case .variantLabel: variantLabel.fast
+        case .variantBadge: variantBadge.fast
         default: nil
         }
     }
@@ -253,6 +319,31 @@ extension VariantView: MustacheParent, FastParent, FastValueConvertible {
         case "variantKey": variantKey
         case "variantText": variantText
         case "variantLabel": variantLabel
+        case "variantBadge": variantBadge
+        default: nil
+        }
+    }
+}
+
+extension FlowCaseView: MustacheParent, FastParent, FastValueConvertible {
+    var fastValue: FastValue { .parent(self) }
+    func child(_ key: ViewKey) -> FastValue? {
+        switch key {
+        case .caseKey: caseKey.fast
+        case .caseSVG: caseSVG.fast
+        case .casePath: casePath.fast
+        case .caseDuration: caseDuration.fast
+        case .casePromised: casePromised.fast
+        default: nil
+        }
+    }
+    func child(named key: String) -> Any? {
+        switch key {
+        case "caseKey": caseKey
+        case "caseSVG": caseSVG
+        case "casePath": casePath
+        case "caseDuration": caseDuration
+        case "casePromised": casePromised
         default: nil
         }
     }

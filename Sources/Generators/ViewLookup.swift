@@ -139,6 +139,8 @@ extension FlowView: MustacheParent {
         case "criticalPath": criticalPath
         case "criticalDuration": criticalDuration
         case "hasScenarioSteps": hasScenarioSteps
+        case "flowCases": flowCases
+        case "caseData": caseData
         default: nil
         }
     }

@@ -171,6 +171,13 @@ struct FlowView {
     var criticalDuration: String?
     /// Some step has 适用情形 (the chart draws it dotted, with its 仅当 tag).
     var hasScenarioSteps: Bool = false
+    /// The flow as each group of applicants goes through it, where 情形 change its steps;
+    /// nil when they do not (or when there are too many cases to draw).
+    var flowCases: ListView<FlowCaseView>? = nil
+    /// Each case's ``ScenarioTag/whenData`` (alternatives joined by `|`), in order,
+    /// separated by spaces: the script shows the first case all of whose questions are
+    /// answered and hold, and the whole flow until one does.
+    var caseData: String = ""
 }
 
 struct TimeLimitsView {

@@ -46,6 +46,16 @@ import Testing
         #expect(inPerson.contains("<td class=\"num\" data-label=\"序号\" data-n=\"6\">3</td>"))
         // 情形差异: 个人经营 keeps the item's own 办件类型.
         #expect(inPerson.contains("<span class=\"variant\" data-variant=\"0\" hidden=\"\">承诺件"))
+        // … and its own 到现场次数 in 办理须知.
+        #expect(inPerson.contains("<span class=\"variant\" data-variant=\"0\" hidden=\"\">1次 <span class=\"tag tag-badge\">最多跑一次</span>"))
+        // The flow of this case: its chart and its critical path, without 核验委托.
+        #expect(inPerson.contains("<p class=\"critical-summary\" data-case=\"0\"><span class=\"tag tag-critical\">关键路径</span> 按您的情形：申请 → 受理并办结。"))
+        #expect(inPerson.contains("<p class=\"critical-summary\" data-case=\"default\" hidden=\"\">"))
+        #expect(inPerson.contains("<div data-case=\"0\"><svg"))
+        #expect(inPerson.contains("<div data-case=\"default\" hidden=\"\"><svg"))
+        // While a question the flow depends on is open, the whole flow shows.
+        #expect(agent.contains("<p class=\"critical-summary\" data-case=\"default\"><span"))
+        #expect(agent.contains("<p class=\"critical-summary\" data-case=\"2\" hidden=\"\">"))
 
         // The checklist's notice names the case.
         let notice = try Self.dom(

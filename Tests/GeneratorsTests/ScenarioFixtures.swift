@@ -11,7 +11,16 @@ extension Fixtures {
         Applicability(clauses: clauses.map { ScenarioClause(questionID: $0.0, options: $0.1) })
     }
 
-    static let scenarioItem = Item(
+    /// 到现场次数: none in person (零跑动), one for a family business (最多跑一次), so the guide
+    /// opens with 办理须知 whose values differ by scenario.
+    static let scenarioItem: Item = {
+        var item = scenarioItemWithoutVisits
+        item.national.onSiteVisits = 0
+        item.scenarioVariants[0].onSiteVisits = 1
+        return item
+    }()
+
+    static let scenarioItemWithoutVisits = Item(
         code: scenarioCode, name: "个体工商户设立登记", type: "行政确认", serviceObjects: ["自然人"],
         agencyID: "scjgj", windowIDs: ["jy-1"], handlingForms: ["窗口", "电脑端"], caseType: .immediate,
         conditions: ["经营者具有经营能力。", "参加经营的家庭成员姓名一并登记。"],

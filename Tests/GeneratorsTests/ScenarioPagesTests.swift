@@ -115,4 +115,47 @@ import Testing
         #expect(tag?.whenText == "是否委托他人办理？— 委托他人办理；或者 经营形式 — 家庭经营")
         #expect(words.tag(anyOf: nil) == nil)
     }
+
+    /// 办理须知 at the top says what differs by scenario as the 办理事项 table does: the
+    /// item's own value, then each 情形差异 value with its 仅当; a fee only some pay is a line
+    /// of its own with its 仅当, never added to the others.
+    @Test func noticeValuesDifferByScenario() {
+        #expect(guide.contains("<tr><th scope=\"row\">到现场次数</th><td data-variant-group=\"\"><span class=\"variant\" data-variant=\"default\">0次 <span class=\"tag tag-badge\">零跑动</span><span class=\"scenario-when\">（其他情形）</span></span><span class=\"variant\" data-variant=\"0\">1次 <span class=\"tag tag-badge\">最多跑一次</span><span class=\"scenario-when\">（仅当：经营形式 — 家庭经营）</span></span></td></tr>"))
+        #expect(guide.contains("<tr><th scope=\"row\">承诺办结时限</th><td data-variant-group=\"\"><span class=\"variant\" data-variant=\"default\">即办<span class=\"scenario-when\">（其他情形）</span></span><span class=\"variant\" data-variant=\"0\">3个工作日<span class=\"scenario-when\">（仅当：经营形式 — 家庭经营）</span></span></td></tr>"))
+        #expect(guide.contains("<tr><th scope=\"row\">收费</th><td><div>登记费：0元</div><div data-when=\"agent=1\">邮寄费：按实收取<span class=\"scenario-when\">（仅当：是否委托他人办理？— 委托他人办理）</span></div></td></tr>"))
+        // The checklist's own line on 到现场次数 too.
+        #expect(checklist.contains("<span class=\"variant\" data-variant=\"0\">1次 <span class=\"tag tag-badge\">最多跑一次</span>"))
+    }
+
+    /// Where 情形 change the steps, the chart and the critical path of each case are on the
+    /// page, hidden, after the whole flow's: the script shows the case answered.
+    @Test func flowOfEachCase() {
+        let group = "<div data-case-group=\"\" data-cases=\"agent=0;form=0 agent=0;form=1 agent=1;form=0 agent=1;form=1\">"
+        #expect(guide.components(separatedBy: group).count == 3, "the chart's group and the sentence's")
+        #expect(guide.contains(group + "<div data-case=\"default\"><svg"))
+        #expect(guide.contains("<p class=\"critical-summary\" data-case=\"default\"><span class=\"tag tag-critical\">关键路径</span> 申请 → 核验委托 → 受理并办结。"))
+        #expect(guide.contains("<p class=\"critical-summary\" data-case=\"0\" hidden><span class=\"tag tag-critical\">关键路径</span> 按您的情形：申请 → 受理并办结。按各环节时限累计，最长需要 <span class=\"nowrap\">即办</span>（承诺办结时限 <span class=\"nowrap\">即办</span>）</p>"))
+        #expect(guide.contains("<p class=\"critical-summary\" data-case=\"3\" hidden><span class=\"tag tag-critical\">关键路径</span> 按您的情形：申请 → 核验委托 → 受理并办结。按各环节时限累计，最长需要 <span class=\"nowrap\">即办</span>（承诺办结时限 <span class=\"nowrap\">3个工作日</span>）</p>"))
+        // The case without an agent is drawn without 核验委托.
+        let case0 = guide.components(separatedBy: "<div data-case=\"0\" hidden>")[1].components(separatedBy: "</svg>")[0]
+        #expect(!case0.contains("核验委托") && case0.contains("受理并办结"))
+        // Every chart defines its own ids.
+        let ids = guide.matches(of: /<marker id="([^"]+)"/).map { String($0.1) }
+        #expect(Set(ids).count == ids.count && ids.count > 4)
+        // The standalone chart page shows the whole flow only.
+        #expect(!flow.contains("data-case"))
+    }
+
+    /// "以下事项也需要此材料" follows its material: the same 仅当 and a number the script renumbers.
+    @Test func alsoUsedByFollowsItsMaterial() throws {
+        var catalog = Fixtures.scenarioBundleCatalog
+        for i in catalog.items.indices {
+            for j in catalog.items[i].materials.indices where catalog.items[i].materials[j].name == "授权委托书" {
+                catalog.items[i].materials[j].libraryID = "weituoshu"
+            }
+        }
+        let files = try SiteGenerator(catalog: catalog).publicFiles()
+        let guide = Self.text(Self.dir + "index.html", in: files)
+        #expect(guide.contains("<li data-when=\"agent=1\"><span class=\"num\">3</span>. 授权委托书：以下事项也需要此材料"))
+    }
 }

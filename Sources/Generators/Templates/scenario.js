@@ -19,11 +19,10 @@
   if (variants.length === 1 && !variants[0]) { variants = []; }
   var clear = box.querySelector('[data-scenario-clear]');
   var rowSelector = 'table.materials > tbody > tr, table.checklist > tbody > tr';
-  var numbered = document.querySelectorAll(rowSelector + ', table.notice-list > tbody > tr');
-  for (i = 0; i < numbered.length; i++) {
-    var cell = numbered[i].querySelector('td.num');
-    if (cell) { cell.setAttribute('data-n', cell.textContent); }
-  }
+  /* Every material number on the page: the tables' and the "以下事项也需要此材料" lines'. */
+  var numbered = document.querySelectorAll('table.materials > tbody > tr > td.num, table.checklist > tbody > tr > td.num, '
+    + 'table.notice-list > tbody > tr > td.num, .also-list .num');
+  for (i = 0; i < numbered.length; i++) { numbered[i].setAttribute('data-n', numbered[i].textContent); }
 
   function has(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
 
@@ -102,8 +101,17 @@
       if (els[k].querySelector('.tag-shared')) { exempt++; }
     }
     for (k = 0; k < numbered.length; k++) {
-      cell = numbered[k].querySelector('td.num');
-      if (cell && has(numbers, cell.getAttribute('data-n'))) { cell.textContent = numbers[cell.getAttribute('data-n')]; }
+      if (has(numbers, numbered[k].getAttribute('data-n'))) { numbered[k].textContent = numbers[numbered[k].getAttribute('data-n')]; }
+    }
+
+    /* The flow where 情形 change its steps: the first case all of whose questions are
+       answered and hold, else the whole flow. */
+    els = document.querySelectorAll('[data-case-group]');
+    for (k = 0; k < els.length; k++) {
+      var cases = (els[k].getAttribute('data-cases') || '').split(' '), pick = 'default';
+      for (j = 0; j < cases.length; j++) { if (cases[j] && holds(cases[j], c, false)) { pick = String(j); break; } }
+      kids = els[k].querySelectorAll('[data-case]');
+      for (j = 0; j < kids.length; j++) { kids[j].hidden = kids[j].getAttribute('data-case') !== pick; }
     }
 
     var count = box.querySelector('[data-scenario-count]');
