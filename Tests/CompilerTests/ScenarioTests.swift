@@ -317,6 +317,32 @@ import Testing
         #expect(found[2].message.zh.hasPrefix("情形差异第3项永远不会生效：它成立时，第1项也成立"))
     }
 
+    /// An entry no single earlier one takes, but two together do: every 经营形式 is taken by
+    /// entries 1 and 2 before entry 3 is reached.
+    @Test func variantTakenByEarlierEntriesTogether() throws {
+        var f = Self.scenarios()
+        f.items["items/a.yaml"]! += """
+            情形差异:
+              - 适用情形: {form: 个人经营}
+                办理时限: {承诺: 12个工作日}
+              - 适用情形: {form: 家庭经营}
+                办理时限: {承诺: 15个工作日}
+              - 适用情形: {agent: 委托他人办理}
+                办理时限: {承诺: 20个工作日}
+
+            """
+        try expectFindings(f, ["ZN842@items/a.yaml:90:11"])
+        let d = try f.compile().diagnostics[0]
+        #expect(d.message.zh == "情形差异第3项永远不会生效：它成立时，第1项、第2项中总有一项也成立，而情形差异取第一个成立的一项；请把这一项写在它们前面，或删去它")
+        #expect(d.message.en == "entry 3 of 情形差异 never applies: whenever it holds, one of entries 1, 2 holds too, and the first entry that holds is taken; put it before them, or delete it")
+        #expect(d.notes.map { $0.span?.range.start } == [SourceLocation(line: 86, column: 11), SourceLocation(line: 88, column: 11)])
+
+        // 家庭经营 with an agent is left to entry 3 when entry 2 asks for 本人办理 too.
+        var open = f
+        open.edit("  - 适用情形: {form: 家庭经营}\n", "  - 适用情形: {form: 家庭经营, agent: 本人办理}\n")
+        try expectFindings(open, [])
+    }
+
     // MARK: ZN840, ZN605: the flow per 情形
 
     /// A step 核验委托 (3个工作日) that only agents go through, between 受理 and 审查.

@@ -220,6 +220,13 @@ struct ScenarioRules {
                     zh: "情形差异第\(j + 1)项永远不会生效：它成立时，第\(i + 1)项也成立，而情形差异取第一个成立的一项；请把更具体的一项写在前面，或合并两项",
                     en: "entry \(j + 1) of 情形差异 never applies: whenever it holds, entry \(i + 1) holds too, and the first entry that holds is taken; put the more specific entry first, or merge the two",
                     notes: [reporter.note(spans.scenarios.variants[i].applicability, zh: "第\(i + 1)项在这里", en: "entry \(i + 1) is here")])
+            } else if let earlier = VariantCover(item: item).coveringEntries(of: j) {
+                let zhList = earlier.map { "第\($0 + 1)项" }.joined(separator: "、")
+                let enList = earlier.map { String($0 + 1) }.joined(separator: ", ")
+                reporter.report(CompilerCodes.variantShadowed, at: vs.applicability,
+                    zh: "情形差异第\(j + 1)项永远不会生效：它成立时，\(zhList)中总有一项也成立，而情形差异取第一个成立的一项；请把这一项写在它们前面，或删去它",
+                    en: "entry \(j + 1) of 情形差异 never applies: whenever it holds, one of entries \(enList) holds too, and the first entry that holds is taken; put it before them, or delete it",
+                    notes: earlier.map { i in reporter.note(spans.scenarios.variants[i].applicability, zh: "第\(i + 1)项在这里", en: "entry \(i + 1) is here") })
             }
             let words = ScenarioWords(v.applicability, in: item)
             let limits = v.timeLimits ?? item.timeLimits ?? TimeLimits()
@@ -344,5 +351,60 @@ private struct Reach {
         reachable = reached
         leadsToEnd = closure(steps.indices.filter { included[$0] && steps[$0].outcome != nil }, previous)
         grants = steps.indices.contains { reached[$0] && steps[$0].outcome == .granted }
+    }
+}
+
+/// Whether earlier 情形差异 entries together take every choice of a later one (ZN842 when no
+/// single one does). The choices an entry holds for form a box: per question, the options
+/// its clause names (all, for a question it does not name). A box is covered by a union of
+/// boxes when one of them contains it; else it is split along a question where the first
+/// box that overlaps it cuts it (the options inside that box and the rest) and each half is
+/// checked alone. Each split takes a box out of play for one half, so the search ends; it
+/// is cut off after ``budget`` boxes, and an entry undecided by then is not reported.
+struct VariantCover {
+    let item: Item
+    /// The most boxes looked at for one entry.
+    static let budget = 10_000
+
+    typealias Box = [String: Set<String>]
+
+    func box(_ a: Applicability) -> Box {
+        var b: Box = [:]
+        for q in item.questions { b[q.id] = Set(q.options) }
+        for c in a.clauses where b[c.questionID] != nil { b[c.questionID]!.formIntersection(c.options) }
+        return b
+    }
+
+    /// The earlier entries that overlap entry `j`, when together they take all its choices.
+    func coveringEntries(of j: Int) -> [Int]? {
+        let target = box(item.scenarioVariants[j].applicability)
+        guard !target.values.contains(where: \.isEmpty) else { return nil }
+        let earlier = (0..<j).map { ($0, box(item.scenarioVariants[$0].applicability)) }.filter { Self.overlap($0.1, target) }
+        guard earlier.count > 1 else { return nil }
+        var left = Self.budget
+        return covered(target, by: earlier.map(\.1), budget: &left) == true ? earlier.map(\.0) : nil
+    }
+
+    static func overlap(_ a: Box, _ b: Box) -> Bool {
+        a.allSatisfy { q, options in !options.isDisjoint(with: b[q] ?? options) }
+    }
+
+    /// true when `boxes` cover `target`, false when they do not, nil when the budget ran out.
+    func covered(_ target: Box, by boxes: [Box], budget: inout Int) -> Bool? {
+        budget -= 1
+        if budget < 0 { return nil }
+        let live = boxes.filter { Self.overlap($0, target) }
+        guard let first = live.first else { return false }
+        if live.contains(where: { b in target.allSatisfy { q, options in options.isSubset(of: b[q] ?? options) } }) { return true }
+        // A question where the first overlapping box cuts the target; there is one, since it
+        // does not contain the target.
+        let cut = item.questions.map(\.id).first { q in !(target[q] ?? []).isSubset(of: first[q] ?? []) }!
+        var inside = target, outside = target
+        inside[cut] = target[cut]!.intersection(first[cut]!)
+        outside[cut] = target[cut]!.subtracting(first[cut]!)
+        switch covered(inside, by: live, budget: &budget) {
+        case true?: return covered(outside, by: live, budget: &budget)
+        case let uncovered: return uncovered
+        }
     }
 }

@@ -72,11 +72,12 @@
     els = document.querySelectorAll('[data-when]');
     for (k = 0; k < els.length; k++) { els[k].hidden = !holds(els[k].getAttribute('data-when'), c, true); }
 
-    /* 情形差异: the first entry whose questions are all answered and hold; while one could
-       still apply, every value shows. */
+    /* 情形差异: the first entry whose questions are all answered and hold, as the guide's
+       own check takes it; while an earlier entry could still apply (its questions are not all
+       answered), the choice is open and every value shows with its 仅当. */
     var chosen = -1, undecided = false;
     for (k = 0; k < variants.length; k++) {
-      if (holds(variants[k], c, false)) { chosen = k; break; }
+      if (holds(variants[k], c, false)) { if (!undecided) { chosen = k; } break; }
       if (holds(variants[k], c, true)) { undecided = true; }
     }
     els = document.querySelectorAll('[data-variant-group]');
