@@ -38,7 +38,7 @@ run() {  # run NAME ARGS...: one row
     printf '| %s | %s | %s | %s | %s | %s bytes |\n' "$name" "$*" "$wall" "$rss" "$status" "$(stat -c %s "$out")" \
         | sed "s|$BENCH_DIR/||g; s|$ROOT/||g"
 }
-for c in ten-thousand-materials unknown-steps eight-thousand-branches; do
+for c in ten-thousand-materials unknown-steps eight-thousand-branches forty-questions; do
     run "$c" check "$BENCH_DIR/$c" "${STANDARDS[@]}"
     run "$c" check "$BENCH_DIR/$c" "${STANDARDS[@]}" --format json
 done

@@ -13,8 +13,13 @@ zhinan says about them; this measures how long it takes and how much memory):
 - thousand-step-ring: a 1,000-step flow closed through an untimed step (built, not checked);
 - alias-bomb: a megabyte of nested aliases, no catalog.yaml;
 - unknown-keys-600k: one item with 600,000 unknown keys (ZN302 each);
-- bad-files-100k: 100,000 small items, each with an unknown key and missing elements.
+- bad-files-100k: 100,000 small items, each with an unknown key and missing elements;
+- forty-questions: 40 情形 questions of 3 options and 1,600 materials each needing one option
+  of 3 questions (a random 3-SAT instance, seed 14): the search for a combination with no
+  material (ZN835) runs to its bound (ZN841).
 """
+
+import random
 
 import os
 import sys
@@ -73,6 +78,17 @@ def cases():
     yield "alias-bomb", {"bomb.yaml": bomb, "catalog.yaml": None}
 
     yield "unknown-keys-600k", {"items/a.yaml": "事项名称: 测试\n" + "".join(f"x{i}: 1\n" for i in range(600000))}
+
+    rng = random.Random(14)
+    questions = "情形:\n" + "".join(
+        f"  - 编号: q{q}\n    问题: 问题{q}？\n    选项: [甲{q}, 乙{q}, 丙{q}]\n" for q in range(40))
+    materials = "申请材料:\n"
+    for i in range(1600):
+        named = rng.sample(range(40), 3)
+        when = ", ".join(f"q{q}: {rng.choice('甲乙丙')}{q}" for q in named)
+        materials += f"  - 材料: 材料{i}\n    形式: 原件\n    份数: 1\n    来源: 申请人自备\n    适用情形: {{{when}}}\n"
+    item = replacing("申请材料", "办理时限", materials)
+    yield "forty-questions", {"items/a.yaml": item[:item.index("\n情形:") + 1] + questions}
 
     many = {f"items/d{i // 1000}/i{i}.yaml": "事项名称: 测试\n未知: 1\n" for i in range(100000)}
     yield "bad-files-100k", many

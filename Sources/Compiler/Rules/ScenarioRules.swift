@@ -179,10 +179,14 @@ struct ScenarioRules {
             let cs = byGroup[group]!
             let questions = Array(Set(cs.flatMap { $0.map(\.q) })).sorted()
             var assigned = [Int?](repeating: nil, count: item.questions.count)
-            // Fails when some constraint has every question answered inside its clause.
-            func violated() -> Bool {
-                cs.contains { c in c.allSatisfy { clause in assigned[clause.q].map(clause.keep.contains) ?? false } }
-            }
+            // Per constraint, how many of its questions are answered inside their clause; a
+            // constraint at its full count keeps its material, and the branch fails.
+            // keptBy[q][o]: the constraints whose clause on q holds option o.
+            var keptBy = [[[Int]]](repeating: [], count: item.questions.count)
+            for q in questions { keptBy[q] = Array(repeating: [], count: item.questions[q].options.count) }
+            for (i, c) in cs.enumerated() { for clause in c { for o in clause.keep { keptBy[clause.q][o].append(i) } } }
+            let sizes = cs.map(\.count)
+            var inside = [Int](repeating: 0, count: cs.count)
             func search(_ k: Int) -> Bool? {
                 if k == questions.count { return true }
                 let q = questions[k]
@@ -190,10 +194,16 @@ struct ScenarioRules {
                     budget -= 1
                     if budget < 0 { return nil }
                     assigned[q] = o
-                    if !violated() {
+                    var kept = false
+                    for i in keptBy[q][o] {
+                        inside[i] += 1
+                        if inside[i] == sizes[i] { kept = true }
+                    }
+                    if !kept {
                         guard let found = search(k + 1) else { return nil }
                         if found { return true }
                     }
+                    for i in keptBy[q][o] { inside[i] -= 1 }
                     assigned[q] = nil
                 }
                 return false
