@@ -376,6 +376,12 @@ public enum CompilerCodes {
         "情形差异 takes the first entry that holds, in the order written; whenever this entry holds, an earlier one holds too, so it is never used.",
         "把更具体的一项写在前面，或合并这两项。", "Put the more specific entry first, or merge the two.",
         example: "情形差异:\n  - 适用情形: {form: [个人经营, 家庭经营]}\n    办件类型: 即办件\n  - 适用情形: {form: 家庭经营}   # 永远不会生效\n    办件类型: 承诺件")
+    public static let invisibleScenarioText = code(
+        "ZN843", .error, "情形的问题或选项是空白，或含有看不见的字符", "A 情形 question or option that is blank or holds invisible characters",
+        "问题和选项是申请人在办事指南上看到并点选的文字，选项还会写进网页地址（?agent=委托他人办理）。空白的选项无从点选；零宽字符（如 U+200B 零宽空格、U+200D 零宽连接符、U+FEFF）和双向控制字符（如 U+202E，会颠倒其后文字的显示顺序）在页面上看不见，却使两个看起来一样的选项不同，或使选项显示成另一个样子，申请人分享的链接也会对不上。",
+        "Questions and options are what applicants read and click on the guide, and options go into the page address (?agent=委托他人办理). A blank option cannot be chosen; zero-width characters (U+200B zero width space, U+200D zero width joiner, U+FEFF …) and bidirectional controls (U+202E, which reverses the text shown after it …) are invisible on the page, yet make two options that look alike differ, or an option show as something else, and links applicants share stop matching.",
+        "删除看不见的字符（在编辑器中删去报告位置前后的字符后重新输入），或填写空白的选项。", "Delete the invisible characters (delete and retype the text around the reported place), or fill in the blank option.",
+        example: "情形:\n  - 编号: agent\n    问题: 是否委托他人办理？\n    选项: [本人办理, \"委托\\u200B他人办理\"]   # U+200B 零宽空格")
 
     // MARK: References
 
@@ -575,6 +581,6 @@ public enum CompilerCodes {
         procedureWithoutBasis, repealNotAfterEffect, resultWithoutName,
         badQuestionID, duplicateQuestionID, tooFewOptions, duplicateOption, unknownQuestion, unknownOption,
         questionNotNeeded, sameOptions, noMaterialsInScenario, conditionWithoutApplicability, scenarioFlowBroken,
-        scenariosNotChecked, variantShadowed,
+        scenariosNotChecked, variantShadowed, invisibleScenarioText,
     ] + national
 }

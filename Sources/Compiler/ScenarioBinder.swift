@@ -88,6 +88,7 @@ extension ItemBinder {
                   let idPair = r["编号"], let id = b.line(idPair.value, what: "\(what)的编号", whatEN: "the 编号 of \(en)", numbersAllowed: true),
                   let question = r["问题"].flatMap({ b.text($0.value, what: "\(what)的问题", whatEN: "the 问题 of \(en)", numbersAllowed: true, oneLine: true) })
             else { return nil }
+            guard Self.visible(question, at: r["问题"]!.value.range, what: ("\(what)的问题", "the 问题 of \(en)"), &b.reporter) else { return nil }
             if !ValueForms.isQuestionID(id) {
                 b.reporter.report(CompilerCodes.badQuestionID, at: idPair.value.range,
                     zh: "情形的编号“\(id)”只能由英文字母、数字和“-”组成（如 agent、form-1）；它会写进网页地址（?agent=…）",
@@ -106,7 +107,15 @@ extension ItemBinder {
                 let nodes = p.value.sequence ?? (p.value.scalar != nil ? [p.value] : [])
                 if nodes.isEmpty && p.value.scalar == nil { _ = b.textList(p.value, what: "选项", whatEN: "选项") }
                 for (j, n) in nodes.enumerated() where b.filled(n, what: "选项第\(j + 1)项", whatEN: "option \(j + 1)") {
-                    guard let option = b.line(n, what: "选项", whatEN: "the option", numbersAllowed: true) else { continue }
+                    if n.mapping != nil {
+                        b.reporter.report(CompilerCodes.wrongType, at: n.range,
+                            zh: "问题“\(question)”的选项第\(j + 1)项应当是一段文字，这里是映射；选项写成列表：[本人办理, 委托他人办理]",
+                            en: "option \(j + 1) of the question \"\(question)\" must be text, not a mapping; write the options as a list: [本人办理, 委托他人办理]")
+                        continue
+                    }
+                    guard let option = b.line(n, what: "选项", whatEN: "the option", numbersAllowed: true),
+                          Self.visible(option, at: n.range, what: ("问题“\(question)”的选项第\(j + 1)项", "option \(j + 1) of the question \"\(question)\""), &b.reporter)
+                    else { continue }
                     if let k = options.firstIndex(of: option) {
                         b.reporter.report(CompilerCodes.duplicateOption, at: n.range,
                             zh: "问题“\(question)”的选项“\(option)”写了两次；请删除重复的一个",
@@ -274,6 +283,38 @@ extension ItemBinder {
         return (("，是否想写“\(near[0])”？", "; did you mean \"\(near[0])\"?"), Reporter.fix(range, to: near[0]))
     }
 
+    /// Whether `text`, a question or an option, is neither blank nor holds a character that
+    /// shows as nothing (ZN843): a format character (zero-width spaces and joiners, the
+    /// bidirectional marks and overrides, U+FEFF, the soft hyphen …) or a Hangul filler.
+    static func visible(_ text: String, at range: SourceRange, what: (zh: String, en: String), _ reporter: inout Reporter) -> Bool {
+        if text.allSatisfy(\.isWhitespace) {
+            reporter.report(CompilerCodes.invisibleScenarioText, at: range,
+                zh: "\(what.zh)是空白的；请填写申请人能看懂的文字，或删除这一项",
+                en: "\(what.en) is blank; write words an applicant can read, or delete it")
+            return false
+        }
+        let scalars = Array(text.unicodeScalars)
+        guard let i = scalars.firstIndex(where: Self.isInvisible) else { return true }
+        let hidden = scalars.filter(Self.isInvisible).map { Self.scalarName($0) }
+        let unique = hidden.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        let before = String(String.UnicodeScalarView(scalars[..<i].filter { !Self.isInvisible($0) }))
+        let place = before.isEmpty ? ("开头", "at the start") : ("“\(before)”之后", "after \"\(before)\"")
+        reporter.report(CompilerCodes.invisibleScenarioText, at: range,
+            zh: "\(what.zh)含有看不见的字符 \(unique.joined(separator: "、"))（第一个在\(place.0)）；请删除它\(hidden.count > 1 ? "们" : "")",
+            en: "\(what.en) holds the invisible character\(unique.count > 1 ? "s" : "") \(unique.joined(separator: ", ")) (the first \(place.1)); delete \(hidden.count > 1 ? "them" : "it")")
+        return false
+    }
+
+    static func isInvisible(_ s: Unicode.Scalar) -> Bool {
+        s.properties.generalCategory == .format || [0x115F, 0x1160, 0x3164, 0xFFA0, 0x034F, 0x180E].contains(s.value)
+    }
+
+    /// `U+200B`.
+    static func scalarName(_ s: Unicode.Scalar) -> String {
+        let hex = String(s.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
     /// One 适用情形: `{编号: 选项}` or `{编号: [选项, …]}`, as clauses in the item's question
     /// order with options in the question's order; nil when it names nothing known.
     mutating func applicability(_ node: YAMLNode, questions: [ScenarioQuestion], what: String, whatEN: String) -> Applicability? {
@@ -281,6 +322,12 @@ extension ItemBinder {
             b.reporter.report(CompilerCodes.wrongType, at: node.range,
                 zh: "\(what)的适用情形应当是映射：{问题编号: 选项}，这里是\(node.kindName.zh)",
                 en: "the 适用情形 of \(whatEN) must be a mapping {question id: option}, not \(node.kindName.en)")
+            return nil
+        }
+        if pairs.isEmpty {
+            b.reporter.report(CompilerCodes.wrongType, at: node.range,
+                zh: "\(what)的适用情形是空的；请写明在哪个问题选哪个选项时适用（{问题编号: 选项}），对所有申请人都适用时删除这一行",
+                en: "the 适用情形 of \(whatEN) is empty; say under which option of which question it applies ({question id: option}), or delete the line when it applies to everyone")
             return nil
         }
         var chosen: [String: [String]] = [:]

@@ -68,6 +68,34 @@ import Testing
         #expect(item.conditions(for: ScenarioChoice(["form": "家庭经营"])).count == 2)
     }
 
+    /// Questions and options an applicant cannot read as written: blank, or holding
+    /// zero-width or bidirectional characters (ZN843); one refused is not named again.
+    @Test func blankAndInvisibleTextIsRefused() throws {
+        var f = Self.scenarios()
+        f.edit("    选项: [本人办理, 委托他人办理]\n", "    选项: [本人办理, \"委托\\u200B他人\\u200D办理\", 委托他人办理, \"  \"]\n")
+        f.edit("    问题: 经营形式\n", "    问题: \"经营\\u202E形式\"\n")
+        try expectFindings(f, ["ZN843@items/a.yaml:15:16", "ZN843@items/a.yaml:15:46", "ZN843@items/a.yaml:17:9"])
+        let m = try Self.messages(f, "ZN843")
+        #expect(m.map(\.zh) == [
+            "问题“是否委托他人办理？”的选项第2项含有看不见的字符 U+200B、U+200D（第一个在“委托”之后）；请删除它们",
+            "问题“是否委托他人办理？”的选项第4项是空白的；请填写申请人能看懂的文字，或删除这一项",
+            "情形第2项的问题含有看不见的字符 U+202E（第一个在“经营”之后）；请删除它",
+        ])
+        #expect(m[0].en == "option 2 of the question \"是否委托他人办理？\" holds the invisible characters U+200B, U+200D (the first after \"委托\"); delete them")
+
+        // An empty 适用情形, and a mapping where an option goes.
+        var g = Self.scenarios()
+        g.edit("    适用情形: {agent: 委托他人办理}\n", "    适用情形: {}\n")
+        g.edit("    选项: [个人经营, 家庭经营]\n", "    选项: [个人经营, {家庭: 经营}, 家庭经营]\n")
+        // (agent, named by no other 适用情形 now, changes nothing: ZN836.)
+        try expectFindings(g, ["ZN836@items/a.yaml:13:9", "ZN303@items/a.yaml:18:16", "ZN303@items/a.yaml:32:11"])
+        let wrong = try g.compile().diagnostics.filter { $0.code == "ZN303" }.map(\.message.zh)
+        #expect(wrong == [
+            "问题“经营形式”的选项第2项应当是一段文字，这里是映射；选项写成列表：[本人办理, 委托他人办理]",
+            "申请材料“授权委托书”的适用情形是空的；请写明在哪个问题选哪个选项时适用（{问题编号: 选项}），对所有申请人都适用时删除这一行",
+        ])
+    }
+
     @Test func clausesFollowTheQuestionOrderAndOptionsTheirOrder() throws {
         var f = Self.scenarios()
         f.edit("    适用情形: {agent: 委托他人办理}\n", "    适用情形: {form: [家庭经营, 个人经营], agent: 委托他人办理}\n")

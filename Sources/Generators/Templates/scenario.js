@@ -143,6 +143,10 @@
     } catch (e) { /* an address that cannot be rewritten keeps the list as it is */ }
   }
 
+  /* Text compared as the check compares it: canonically equivalent spellings (é written as
+     one character or as e and a combining mark) are the same option. */
+  function nfc(s) { return s.normalize ? s.normalize('NFC') : s; }
+
   /* The answers from the address: a parameter naming a question and one of its options
      checks it; anything else is ignored. */
   function recall() {
@@ -154,7 +158,7 @@
         value = decodeURIComponent(kv.slice(1).join('=').replace(/\+/g, ' '));
       } catch (e) { continue; }
       for (j = 0; j < radios.length; j++) {
-        if (radios[j].getAttribute('data-question') === name && radios[j].value === value) { radios[j].checked = true; }
+        if (radios[j].getAttribute('data-question') === name && nfc(radios[j].value) === nfc(value)) { radios[j].checked = true; }
       }
     }
   }
