@@ -240,6 +240,12 @@ import Testing
         var told = f
         told.items["items/a.yaml"]! += "情形差异:\n  - 适用情形: {form: 合伙经营}\n    办理时限: {承诺: 8个工作日}\n"
         try expectFindings(told, [])
+        // Options alike are one warning a group, at its second option, naming the rest.
+        var many = Self.scenarios()
+        many.edit("    选项: [个人经营, 家庭经营]\n", "    选项: [个人经营, 家庭经营, 合伙经营, 其他]\n")
+        try expectFindings(many, ["ZN837@items/a.yaml:18:22"])
+        let group = try #require(try many.compile().diagnostics.first)
+        #expect(group.message.zh == "问题“经营形式”选“合伙经营”、“其他”与选“个人经营”，申请人看到的内容完全相同：写了 form 的适用情形都同时包含或同时不含这些选项；请给只属于其中一个的内容写上适用情形，或合并这些选项")
     }
 
     // MARK: ZN838: a combination with no material
@@ -393,6 +399,15 @@ import Testing
         var first = Self.scenarios()
         first.edit("    岗位: 申请人\n", "    岗位: 申请人\n    适用情形: {agent: 本人办理}\n")
         try expectFindings(first, ["ZN840@items/a.yaml:46:9"])
+    }
+
+    /// A scenario that can end only in 不予 is reported at the 准予 step it leaves out.
+    @Test func aScenarioThatCannotBeGranted() throws {
+        var f = Self.scenarios()
+        f.edit("  - 环节: 送达\n    结束: 准予\n", "  - 环节: 送达\n    适用情形: {agent: 委托他人办理}\n    结束: 准予\n")
+        try expectFindings(f, ["ZN840@items/a.yaml:72:9"])
+        let m = try Self.messages(f, "ZN840")[0]
+        #expect(m.zh == "在情形“是否委托他人办理？：本人办理”下，从第一个环节出发走不到任何“结束: 准予”的环节，该情形的申请永远无法被批准：环节“送达”不适用于该情形；请让该情形也有一条到“结束: 准予”的路")
     }
 
     @Test func theCriticalPathPerScenario() throws {

@@ -86,14 +86,24 @@ struct ScenarioRules {
                     en: "no answer to the question \"\(q.question)\" (\(q.id)) changes the materials, conditions, fees, steps or limits an applicant sees: no 适用情形 holds only some of its options; the question need not be asked: delete it, or mark what applies only in some cases with 适用情形: {\(q.id): …}")
                 continue
             }
-            var groups: [[Bool]: Int] = [:]
+            // Options grouped by the clauses that hold them, in the question's order; one
+            // ZN837 a group, at its second option, naming the others after it.
+            var groups: [[Bool]: [Int]] = [:], order: [[Bool]] = []
             for (j, option) in q.options.enumerated() {
                 let signature = clauses.map { $0.options.contains(option) }
-                guard let first = groups[signature] else { groups[signature] = j; continue }
-                let at = j < spans.scenarios.options[k].count ? spans.scenarios.options[k][j] : spans.scenarios.questionIDs[k]
+                if groups[signature] == nil { order.append(signature) }
+                groups[signature, default: []].append(j)
+            }
+            for signature in order {
+                let members = groups[signature]!
+                guard members.count > 1 else { continue }
+                let first = members[0], same = members.dropFirst().map { q.options[$0] }
+                let at = members[1] < spans.scenarios.options[k].count ? spans.scenarios.options[k][members[1]] : spans.scenarios.questionIDs[k]
+                let zhSame = same.map { "“\($0)”" }.joined(separator: "、"), enSame = same.map { "\"\($0)\"" }.joined(separator: ", ")
+                let these = same.count == 1 ? ("这两个选项", "both or neither", "the two options") : ("这些选项", "all or none of them", "the options")
                 reporter.report(CompilerCodes.sameOptions, at: at,
-                    zh: "问题“\(q.question)”选“\(option)”与选“\(q.options[first])”，申请人看到的内容完全相同：写了 \(q.id) 的适用情形都同时包含或同时不含这两个选项；请给只属于其中一个的内容写上适用情形，或合并这两个选项",
-                    en: "answering \"\(option)\" or \"\(q.options[first])\" to \"\(q.question)\" shows the applicant the very same: every 适用情形 naming \(q.id) holds both or neither; give what belongs to one of them its 适用情形, or merge the two options",
+                    zh: "问题“\(q.question)”选\(zhSame)与选“\(q.options[first])”，申请人看到的内容完全相同：写了 \(q.id) 的适用情形都同时包含或同时不含\(these.0)；请给只属于其中一个的内容写上适用情形，或合并\(these.0)",
+                    en: "answering \(enSame) or \"\(q.options[first])\" to \"\(q.question)\" shows the applicant the very same: every 适用情形 naming \(q.id) holds \(these.1); give what belongs to one of them its 适用情形, or merge \(these.2)",
                     notes: spans.scenarios.options[k].indices.contains(first)
                         ? [reporter.note(spans.scenarios.options[k][first], zh: "“\(q.options[first])”在这里", en: "\"\(q.options[first])\" is here")] : [])
             }
@@ -306,9 +316,13 @@ struct ScenarioFlow {
                     }
                 } else if full.grants, !reach.grants, !reportedFlow {
                     reportedFlow = true
-                    reporter.report(CompilerCodes.scenarioFlowBroken, at: spans.flow ?? spans.stepNames[0],
-                        zh: words.zh + "从第一个环节出发走不到任何“结束: 准予”的环节，该情形的申请永远无法被批准",
-                        en: words.en + "no step with 结束: 准予 can be reached from the first step: no application in that scenario could be granted")
+                    // At the step left out that cut the way: a 准予 step itself, else the first
+                    // step on the whole flow's way that does not apply.
+                    let culprit = steps.indices.first { steps[$0].outcome == .granted && !included[$0] }
+                        ?? steps.indices.first { full.reachable[$0] && !included[$0] } ?? 0
+                    reporter.report(CompilerCodes.scenarioFlowBroken, at: spans.stepNames[culprit],
+                        zh: words.zh + "从第一个环节出发走不到任何“结束: 准予”的环节，该情形的申请永远无法被批准：环节“\(steps[culprit].name)”不适用于该情形；请让该情形也有一条到“结束: 准予”的路",
+                        en: words.en + "no step with 结束: 准予 can be reached from the first step, so no application in that scenario could be granted: the step \"\(steps[culprit].name)\" does not apply then; give that scenario a way to 结束: 准予 too")
                 } else {
                     comparePath(choice, words: words, conditionalSteps: anyConditionalStep, reported: &reportedPaths, &reporter)
                 }
