@@ -27,6 +27,7 @@ struct VariantSpans: Sendable {
     var caseType: SourceRange?
     var statutory: SourceRange?
     var promised: SourceRange?
+    var onSiteVisits: SourceRange?
 }
 
 /// What a 适用情形 is written on, by index; resolved once the item's 情形 are known (情形 may
@@ -184,6 +185,7 @@ extension ItemBinder {
             }
             if let p = r["到现场次数"], let v = b.code(p.value, set: "到现场次数", what: "\(what)的到现场次数", whatEN: "the 到现场次数 of \(en)") {
                 bound.variant.onSiteVisits = Int(v)
+                bound.spans.onSiteVisits = p.value.range
             }
             variants.append(bound)
             pending.append(PendingApplicability(target: .variant(first + variants.count - 1), node: applies.value, what: what, whatEN: en))

@@ -139,6 +139,22 @@ import Testing
         try expectFindings(f, ["ZN304@items/a.yaml:9:8"])
     }
 
+    /// 情形差异 may set 到现场次数 for a scenario: it is held to the item's 必须现场办理原因
+    /// and 办理形式, at the entry's own value.
+    @Test func onSiteVisitsByScenario() throws {
+        var f = Self.national()
+        f.edit("到现场次数: 1", "到现场次数: 0")
+        f.edit("必须现场办理原因: 需现场核验设备。\n", "")
+        let lines = f.items["items/a.yaml"]!.split(separator: "\n", omittingEmptySubsequences: false).count
+        f.items["items/a.yaml"]! += "情形:\n  - 编号: agent\n    问题: 是否委托他人办理？\n    选项: [本人办理, 委托他人办理]\n"
+            + "情形差异:\n  - 适用情形: {agent: 委托他人办理}\n    到现场次数: 1\n"
+        try expectFindings(f, ["ZN814@items/a.yaml:\(lines + 6):12"])
+        #expect(try f.compile().diagnostics[0].message.zh == "情形差异第1项的到现场次数为 1，但事项没有写“必须现场办理原因”；请在事项中写明该情形为什么必须到现场")
+        // With the reason written, the entry is fine.
+        f.edit("到现场次数: 0\n", "到现场次数: 0\n必须现场办理原因: 委托办理的，受托人须到现场核验身份。\n")
+        try expectFindings(f, [])
+    }
+
     @Test func onlineDepthOrderGapsAndAddress() throws {
         var f = Self.national()
         f.edit("[互联网咨询, 互联网收件, 互联网预审]", "[互联网咨询, 互联网预审, 互联网收件]")

@@ -30,6 +30,27 @@ struct NationalRules {
     /// The 办理形式 that need the applicant at the window.
     static let windowForms: Set<String> = ["窗口", "窗口办理"]
 
+    /// ZN814 and ZN815 for the 到现场次数 a 情形差异 entry sets: the item's 必须现场办理原因
+    /// and 办理形式 serve every scenario.
+    func checkVariantVisits(_ bound: BoundItem, _ reporter: inout Reporter) {
+        let item = bound.item, n = item.national, all = bound.spans.scenarios.variants
+        guard all.count == item.scenarioVariants.count else { return }
+        for (j, v) in item.scenarioVariants.enumerated() {
+            guard let visits = v.onSiteVisits, let at = all[j].onSiteVisits else { continue }
+            if visits >= 1, n.onSiteReason == nil, keys.contains(ElementKey.onSiteReason) {
+                reporter.report(CompilerCodes.onSiteWithoutReason, at: at,
+                    zh: "情形差异第\(j + 1)项的到现场次数为 \(visits)，但事项没有写“必须现场办理原因”；请在事项中写明该情形为什么必须到现场",
+                    en: "entry \(j + 1) of 情形差异 sets 到现场次数 \(visits) but the item gives no 必须现场办理原因; say in the item why that scenario must come")
+            }
+            if visits == 0, !item.handlingForms.isEmpty, item.handlingForms.allSatisfy(Self.windowForms.contains) {
+                reporter.report(CompilerCodes.zeroVisitsWindowOnly, at: at,
+                    zh: "情形差异第\(j + 1)项的到现场次数为 0，办理形式却只有“\(item.handlingForms.joined(separator: "、"))”：不到现场无法在窗口办理",
+                    en: "entry \(j + 1) of 情形差异 sets 到现场次数 0, yet 办理形式 is only \(item.handlingForms.joined(separator: ", ")): the window cannot be reached without coming",
+                    notes: bound.spans.national.handlingForms.map { [reporter.note($0, zh: "办理形式写在这里", en: "办理形式 is here")] } ?? [])
+            }
+        }
+    }
+
     func check(_ bound: BoundItem, header: CatalogHeader, _ reporter: inout Reporter) {
         let item = bound.item, n = item.national, spans = bound.spans.national
         checkBasicCode(item, spans, &reporter)
@@ -49,6 +70,7 @@ struct NationalRules {
                     notes: spans.handlingForms.map { [reporter.note($0, zh: "办理形式写在这里", en: "办理形式 is here")] } ?? [])
             }
         }
+        checkVariantVisits(bound, &reporter)
         checkOnlineDepth(n, spans, &reporter)
         if let source = n.powerSource, Self.entrusted.contains(source), n.entrustingAgencyID == nil,
            keys.contains(ElementKey.entrustingAgency), let at = spans.powerSource {
