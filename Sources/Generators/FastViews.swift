@@ -579,6 +579,9 @@ extension ManualPage: FastParent, FastValueConvertible {
         case .additional: additional.fast
         case .nationalFacts: nationalFacts.fast
         case .national: national.fast
+        case .questionnaire: questionnaire.fast
+        case .scenarioConditions: scenarioConditions.fast
+        case .caseTypeVariants: caseTypeVariants.fast
         default: nil
         }
     }

@@ -362,11 +362,13 @@ struct ViewBuilder: Sendable {
     }
 
     func manual(_ item: Item, flowView: FlowView? = nil) -> ManualPage {
-        ManualPage(
+        let words = ScenarioWords(item: item), scenarioConditions = words.conditions
+        return ManualPage(
             site: chrome(root: "../../", isInternal: true, for: item), links: ItemLinks(), item: head(item),
             serviceObjects: joined(item.serviceObjects), agency: agency(item),
             scope: Prose(item.scope), windows: ListView(windowViews(item)),
-            handlingForms: joined(item.handlingForms), conditions: ListView(item.conditions),
+            handlingForms: joined(item.handlingForms),
+            conditions: scenarioConditions == nil ? ListView(item.conditions) : nil,
             flow: flowView ?? flow(item),
             materials: ListView(materialRows(item, linkShared: false, withReview: true)),
             timeLimits: timeLimits(item), fees: fees(item), legalBasis: ListView(legalBasis(item)),
@@ -378,7 +380,9 @@ struct ViewBuilder: Sendable {
                     StaffView(staffRole: $0.role, duties: $0.duties, qualification: $0.qualification)
                 }),
             supervision: Prose(item.supervision), additional: additional(item),
-            nationalFacts: nationalFacts(item), national: nationalSections(item))
+            nationalFacts: nationalFacts(item), national: nationalSections(item),
+            questionnaire: words.questionnaire, scenarioConditions: scenarioConditions.flatMap { ListView($0) },
+            caseTypeVariants: words.caseTypes)
     }
 
     func flowPage(_ item: Item, flowView: FlowView? = nil) -> FlowPage {

@@ -366,6 +366,9 @@ extension ManualPage: MustacheParent {
         case "additional": additional
         case "nationalFacts": nationalFacts
         case "national": national
+        case "questionnaire": questionnaire
+        case "scenarioConditions": scenarioConditions
+        case "caseTypeVariants": caseTypeVariants
         default: nil
         }
     }

@@ -355,6 +355,10 @@ struct ManualPage {
     var nationalFacts: ListView<FactRow>?
     /// 特别程序, 审批结果, 监督投诉, 常见问题, 数量限制, 版本 (NationalViews.swift).
     var national: NationalSections
+    /// 情形: the questions, listed for staff (no script: every entry shows with its 仅当).
+    var questionnaire: QuestionnaireView? = nil
+    var scenarioConditions: ListView<ConditionRow>? = nil
+    var caseTypeVariants: ListView<VariantView>? = nil
 }
 
 struct FlowPage {

@@ -158,4 +158,19 @@ import Testing
         let guide = Self.text(Self.dir + "index.html", in: files)
         #expect(guide.contains("<li data-when=\"agent=1\"><span class=\"num\">3</span>. 授权委托书：以下事项也需要此材料"))
     }
+
+    /// The 业务手册 lists the questions for staff and labels every entry that applies only in
+    /// some scenarios, as the guide does without script.
+    @Test func manualLabelsEveryScenarioEntry() throws {
+        let files = try SiteGenerator(catalog: Fixtures.scenarioCatalog).internalFiles()
+        let manual = Self.text(Self.dir + "manual.html", in: files)
+        #expect(HTMLCheck.issues(in: Array(manual.utf8)).isEmpty)
+        #expect(manual.contains("<tr><th scope=\"row\">是否委托他人办理？</th><td class=\"nowrap\">agent</td><td>本人办理、委托他人办理</td></tr>"))
+        #expect(manual.contains("授权委托书<div class=\"scenario-when\">仅当：是否委托他人办理？— 委托他人办理</div></th>"))
+        #expect(manual.contains("<li>参加经营的家庭成员姓名一并登记。<div class=\"scenario-when\">仅当：经营形式 — 家庭经营</div></li>"))
+        #expect(manual.contains("邮寄费<div class=\"scenario-when\">仅当：是否委托他人办理？— 委托他人办理</div></th>"))
+        #expect(manual.contains("<tr><th scope=\"row\">办件类型</th><td>即办件<span class=\"scenario-when\">（其他情形）</span><span class=\"variant\" data-variant=\"0\">承诺件<span class=\"scenario-when\">（仅当：经营形式 — 家庭经营）</span></span></td></tr>"))
+        #expect(manual.contains("<span class=\"variant\" data-variant=\"0\">3个工作日<span class=\"scenario-when\">（仅当：经营形式 — 家庭经营）</span></span>"))
+        #expect(manual.contains("<span class=\"variant\" data-variant=\"0\">1次 <span class=\"tag tag-badge\">最多跑一次</span>"))
+    }
 }
