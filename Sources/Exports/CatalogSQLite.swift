@@ -594,6 +594,7 @@ public enum CatalogSQLite {
                     b.code, i, m.name, m.libraryID, m.form?.rawValue, m.copies, m.medium, m.source, m.necessity.rawValue,
                     m.condition, m.shareable, m.exemption?.rawValue, m.neededBy.joined(separator: ","))
             }
+            try scenarios.insert(b)
         }
         for statement in [items, serviceObjects, itemWindows, handlingForms, conditions, legalBases, materials,
                           steps, transitions, fees, staff, additional, entries, meta, standards, internalElements,

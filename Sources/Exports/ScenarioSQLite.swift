@@ -12,11 +12,19 @@ import Catalog
 /// the questions' order and options in the question's order (`scenario_options.position`).
 /// SQLite cannot point one column at five tables, so the writer checks each row's subject
 /// exists as it checks the foreign keys (``check(_:)``).
+///
+/// A 一件事 asks its members' questions merged (`bundle_questions`, `bundle_options`), and a
+/// merged material applies when any of its alternatives holds: `bundle_applicability` has a
+/// row per option of each alternative (`alternative` numbers them from 0; within one, the
+/// and/or rules above). A merged material without rows is needed by everyone.
 struct ScenarioInserters {
     let questions: Database.Inserter
     let options: Database.Inserter
     let variants: Database.Inserter
     let applicability: Database.Inserter
+    let bundleQuestions: Database.Inserter
+    let bundleOptions: Database.Inserter
+    let bundleApplicability: Database.Inserter
 
     /// The tables, created after the national ones.
     static let ddl: [String] = [
@@ -69,6 +77,39 @@ struct ScenarioInserters {
         )
         """,
         "CREATE INDEX applicability_by_option ON applicability (item_code, question_id, option)",
+        """
+        CREATE TABLE bundle_questions (
+          bundle_code TEXT NOT NULL REFERENCES bundles (code),
+          position INTEGER NOT NULL,
+          id TEXT NOT NULL,
+          question TEXT NOT NULL,
+          PRIMARY KEY (bundle_code, position),
+          UNIQUE (bundle_code, id)
+        )
+        """,
+        """
+        CREATE TABLE bundle_options (
+          bundle_code TEXT NOT NULL,
+          question_id TEXT NOT NULL,
+          position INTEGER NOT NULL,
+          option TEXT NOT NULL,
+          PRIMARY KEY (bundle_code, question_id, position),
+          UNIQUE (bundle_code, question_id, option),
+          FOREIGN KEY (bundle_code, question_id) REFERENCES bundle_questions (bundle_code, id)
+        )
+        """,
+        """
+        CREATE TABLE bundle_applicability (
+          bundle_code TEXT NOT NULL,
+          material_position INTEGER NOT NULL,
+          alternative INTEGER NOT NULL CHECK (alternative >= 0),
+          question_id TEXT NOT NULL,
+          option TEXT NOT NULL,
+          PRIMARY KEY (bundle_code, material_position, alternative, question_id, option),
+          FOREIGN KEY (bundle_code, material_position) REFERENCES bundle_materials (bundle_code, position),
+          FOREIGN KEY (bundle_code, question_id, option) REFERENCES bundle_options (bundle_code, question_id, option)
+        )
+        """,
     ]
 
     init(_ db: Database) throws {
@@ -80,9 +121,28 @@ struct ScenarioInserters {
         ])
         applicability = try db.inserter(
             "applicability", ["item_code", "subject", "subject_position", "question_id", "option"])
+        bundleQuestions = try db.inserter("bundle_questions", ["bundle_code", "position", "id", "question"])
+        bundleOptions = try db.inserter("bundle_options", ["bundle_code", "question_id", "position", "option"])
+        bundleApplicability = try db.inserter(
+            "bundle_applicability", ["bundle_code", "material_position", "alternative", "question_id", "option"])
     }
 
-    var all: [Database.Inserter] { [questions, options, variants, applicability] }
+    var all: [Database.Inserter] { [questions, options, variants, applicability, bundleQuestions, bundleOptions, bundleApplicability] }
+
+    /// The 情形 rows of bundle `b` (after its materials).
+    func insert(_ b: ServiceBundle) throws {
+        for (i, q) in b.questions.enumerated() {
+            try bundleQuestions.insert(b.code, i, q.id, q.question)
+            for (j, o) in q.options.enumerated() { try bundleOptions.insert(b.code, q.id, j, o) }
+        }
+        for (i, m) in b.materials.enumerated() {
+            for (k, alternative) in (m.applicability ?? []).enumerated() {
+                for clause in alternative.clauses {
+                    for o in clause.options { try bundleApplicability.insert(b.code, i, k, clause.questionID, o) }
+                }
+            }
+        }
+    }
 
     /// The 情形 rows of `item` (after its materials, conditions, fees and steps).
     func insert(_ item: Item) throws {

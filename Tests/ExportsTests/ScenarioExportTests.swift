@@ -141,11 +141,35 @@ import Testing
             """).map { $0[0] } == ["特种设备使用登记表", "营业执照"])
     }
 
+    /// A 一件事's merged questions and the alternatives under which a merged material applies.
+    @Test func sqliteHasTheBundlesQuestionsAndApplicability() throws {
+        let path = try Fixtures.temporaryFolder() + "/c.sqlite"
+        try CatalogSQLite.write(Fixtures.scenarios, variant: .public, to: path)
+        let db = try Database(path: path)
+        #expect(try db.rows("PRAGMA foreign_key_check").isEmpty)
+        #expect(try db.rows("SELECT bundle_code, position, id, question FROM bundle_questions ORDER BY position") == [
+            ["440100-YJS-001", "0", "agent", "是否委托他人办理？"],
+            ["440100-YJS-001", "1", "by-unit", "登记方式"],
+        ])
+        #expect(try db.rows("SELECT question_id, position, option FROM bundle_options ORDER BY question_id, position") == [
+            ["agent", "0", "本人办理"], ["agent", "1", "委托他人办理"], ["by-unit", "0", "按台（套）"], ["by-unit", "1", "按单位"],
+        ])
+        #expect(try db.rows("""
+            SELECT a.material_position, m.name, a.alternative, a.question_id, a.option
+            FROM bundle_applicability a JOIN bundle_materials m ON m.bundle_code = a.bundle_code AND m.position = a.material_position
+            ORDER BY a.material_position, a.alternative
+            """) == [
+                ["0", try db.rows("SELECT name FROM bundle_materials WHERE position = 0")[0][0], "0", "agent", "委托他人办理"],
+                ["0", try db.rows("SELECT name FROM bundle_materials WHERE position = 0")[0][0], "1", "by-unit", "按单位"],
+            ])
+    }
+
     @Test func sqliteWithoutScenariosHasEmptyTables() throws {
         let path = try Fixtures.temporaryFolder() + "/c.sqlite"
         try CatalogSQLite.write(Fixtures.tiny, variant: .internal, to: path)
         let db = try Database(path: path)
-        for table in ["scenario_questions", "scenario_options", "scenario_variants", "applicability"] {
+        for table in ["scenario_questions", "scenario_options", "scenario_variants", "applicability",
+                      "bundle_questions", "bundle_options", "bundle_applicability"] {
             #expect(try db.rows("SELECT count(*) FROM \(table)") == [["0"]], "\(table)")
         }
     }
