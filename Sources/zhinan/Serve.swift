@@ -5,6 +5,7 @@ import Diagnostics
 import Foundation
 import Generators
 import Preview
+import Publishing
 
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -144,6 +145,8 @@ final class PreviewSite: @unchecked Sendable {
     /// The page digests and the paths of the last good site.
     private var keys: [String: (public: String, internal: String)] = [:]
     private var paths: Set<String> = []
+    /// The attachments last written: site path → digest of the bytes.
+    private var attachmentDigests: [String: String] = [:]
     /// The generator of the last build, with its parsed templates, and the theme's digest.
     private var generator: (theme: String, SiteGenerator)?
     private let building = NSLock()
@@ -270,11 +273,38 @@ final class PreviewSite: @unchecked Sendable {
                 return true
             },
             write: { path, bytes in try written.write(path, bytes, into: folder) })
+        try publishAttachments(of: compiled, into: written)
         for stale in paths.subtracting(written.paths) { unlink(folder + "/" + stale) }
         paths = written.paths
         keys = newKeys
         next.itemFolders = itemFolders
         return written.count
+    }
+}
+
+extension PreviewSite {
+    /// Copies the files the items name (空表, 样表, 审批结果's 样本) into the preview as
+    /// `zhinan build` does: public ones into public/, all into internal/, each read again
+    /// as compiling checked it. One whose bytes are unchanged since the last rebuild is kept.
+    fileprivate func publishAttachments(of catalog: Catalog, into written: WrittenFiles) throws {
+        let published = Set(catalog.publicView().attachments)
+        var digests: [String: String] = [:]
+        for path in catalog.attachments {
+            guard let source = CatalogCompiler.attachmentSource(path, in: self.catalog),
+                  let bytes = SiteStaging.readRegularFile(source)
+            else { throw PreviewWriteError(path: path) }
+            let digest = ContentHash.digest(bytes)
+            let targets = (published.contains(path) ? ["public/"] : []) + ["internal/"]
+            for target in targets.map({ $0 + Attachments.sitePath(path) }) {
+                digests[target] = digest
+                if attachmentDigests[target] == digest, FileManager.default.fileExists(atPath: folder + "/" + target) {
+                    written.keep([target])
+                } else {
+                    try written.write(target, bytes, into: folder)
+                }
+            }
+        }
+        attachmentDigests = digests
     }
 }
 

@@ -112,6 +112,25 @@ import Testing
         #expect(try Self.eventually { try server.get(Self.itemPage).body.contains("轮询看到的名称") })
     }
 
+    /// The files items name are served as `zhinan build` publishes them, and an edit of
+    /// one shows on the next rebuild.
+    @Test func attachmentsAreServedAndFollowEdits() throws {
+        let catalog = try Self.copyOfSample()
+        try FileManager.default.createDirectory(atPath: catalog + "/forms", withIntermediateDirectories: true)
+        try "第一版\n".write(toFile: catalog + "/forms/申请书.txt", atomically: true, encoding: .utf8)
+        let path = catalog + "/" + Self.item
+        let original = try String(contentsOfFile: path, encoding: .utf8)
+        try original.replacingOccurrences(of: "  - 材料: 全国工业产品生产许可证申请书\n", with: "  - 材料: 全国工业产品生产许可证申请书\n    空表: forms/申请书.txt\n")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let server = try ServeProcess(["serve", catalog, "--port", "0", "--lang", "en", "--standards", repositoryRoot() + "/standards"])
+        defer { server.stop() }
+        let url = "/attachments/forms/%E7%94%B3%E8%AF%B7%E4%B9%A6.txt"
+        #expect(try Self.eventually { try server.get(url).body == "第一版\n" })
+        #expect(try server.get(Self.itemPage).body.contains("attachments/forms/%E7%94%B3%E8%AF%B7%E4%B9%A6.txt"))
+        try "第二版\n".write(toFile: catalog + "/forms/申请书.txt", atomically: true, encoding: .utf8)
+        #expect(try Self.eventually { try server.get(url).body == "第二版\n" })
+    }
+
     @Test func theLiveServerRefusesOtherMethodsAndPathsOutOfTheSite() throws {
         let catalog = try Self.copyOfSample()
         let server = try ServeProcess(["serve", catalog, "--port", "0", "--lang", "en", "--standards", repositoryRoot() + "/standards"])
