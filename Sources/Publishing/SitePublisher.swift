@@ -24,6 +24,30 @@ public enum PublishError: Error, Equatable {
     case io(zh: String, en: String)
     /// A file's path would leave the output folder.
     case unsafePath(String)
+    /// The folder is zhinan's, but another kind of output (a site where national tables are
+    /// to go, or the reverse); `--force` replaces it all the same.
+    case otherKind(path: String, found: OutputKind, wanted: OutputKind)
+}
+
+/// What an output folder holds; its marker names it, so one command does not replace what
+/// another wrote.
+public enum OutputKind: String, Sendable, Equatable {
+    /// `zhinan build`: public/ and internal/.
+    case site
+    /// `zhinan export --format national`: the exchange tables.
+    case nationalTables = "national-tables"
+
+    /// The marker's text.
+    var marker: String { "zhinan \(rawValue)\n" }
+
+    /// The kind a marker names; a marker of before kinds were named (`zhinan`) is read from
+    /// what the folder holds: a site has public/.
+    static func of(marker: String, folder: URL) -> OutputKind {
+        if let kind = marker.hasPrefix("zhinan ") ? OutputKind(rawValue: marker.dropFirst(7).trimmingCharacters(in: .whitespacesAndNewlines)) : nil {
+            return kind
+        }
+        return FileManager.default.fileExists(atPath: folder.appendingPathComponent("public").path) ? .site : .nationalTables
+    }
 }
 
 /// Writes a whole site into an output folder so that readers only ever see the previous
@@ -37,10 +61,13 @@ public struct SitePublisher: Sendable {
 
     public var destination: String
     public var force: Bool
+    /// What is published; a folder holding another kind is refused without `force`.
+    public var kind: OutputKind
 
-    public init(destination: String, force: Bool = false) {
+    public init(destination: String, force: Bool = false, kind: OutputKind = .site) {
         self.destination = destination
         self.force = force
+        self.kind = kind
     }
 
     public func publish(_ files: [PublishedFile]) throws {
@@ -69,8 +96,13 @@ public struct SitePublisher: Sendable {
         guard isDirectory.boolValue else { throw PublishError.notAFolder(dest.path) }
         if force { return }
         let contents = ((try? fm.contentsOfDirectory(atPath: dest.path)) ?? []).sorted()
-        if contents.isEmpty || contents.contains(Self.markerName) { return }
-        throw PublishError.foreignFolder(path: dest.path, examples: Array(contents.prefix(3)))
+        if contents.isEmpty { return }
+        guard contents.contains(Self.markerName) else {
+            throw PublishError.foreignFolder(path: dest.path, examples: Array(contents.prefix(3)))
+        }
+        let marker = (try? String(contentsOf: dest.appendingPathComponent(Self.markerName), encoding: .utf8)) ?? ""
+        let found = OutputKind.of(marker: marker, folder: dest)
+        if found != kind { throw PublishError.otherKind(path: dest.path, found: found, wanted: kind) }
     }
 
     /// Staging and old folders of builds that were killed before they finished. A folder

@@ -14,7 +14,11 @@ public final class SiteStaging: @unchecked Sendable {
     private let parent: URL
     private let name: String
 
-    init(destination dest: URL, parent: URL, name: String, staging: URL) {
+    /// What the output is; its marker says so.
+    let kind: OutputKind
+
+    init(destination dest: URL, parent: URL, name: String, staging: URL, kind: OutputKind) {
+        self.kind = kind
         destination = dest.path
         destinationPath = dest.path
         stagingPath = staging.path
@@ -99,7 +103,7 @@ public final class SiteStaging: @unchecked Sendable {
         let fm = FileManager.default
         let staging = URL(fileURLWithPath: stagingPath)
         do {
-            try Data("zhinan\n".utf8).write(to: staging.appendingPathComponent(SitePublisher.markerName))
+            try Data(kind.marker.utf8).write(to: staging.appendingPathComponent(SitePublisher.markerName))
         } catch {
             discard()
             throw PublishError.io(zh: "写入新的输出失败：\(error.localizedDescription)", en: "writing the new output failed: \(error.localizedDescription)")
@@ -171,6 +175,6 @@ extension SitePublisher {
         } catch {
             throw PublishError.io(zh: "写入新的输出失败：\(error.localizedDescription)", en: "writing the new output failed: \(error.localizedDescription)")
         }
-        return SiteStaging(destination: dest, parent: parent, name: name, staging: staging)
+        return SiteStaging(destination: dest, parent: parent, name: name, staging: staging, kind: kind)
     }
 }

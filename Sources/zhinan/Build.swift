@@ -111,6 +111,10 @@ extension PublishError {
         case (.io(let zh, _), .zh): return zh
         case (.io(_, let en), .en): return en
         case (.unsafePath(let path), _): return "unsafe output path \(path)"
+        case (.otherKind(let path, let found, _), .zh):
+            return "输出文件夹“\(path)”中是 zhinan 的\(found == .site ? "网站（zhinan build 生成）" : "国家交换表（zhinan export --format national 生成）")，不能用作这里的输出，未写入；请换一个文件夹，确认可以整体替换时加 --force"
+        case (.otherKind(let path, let found, _), .en):
+            return "the output folder \"\(path)\" holds zhinan's \(found == .site ? "site (made by zhinan build)" : "national exchange tables (made by zhinan export --format national)"), not this output; nothing was written; choose another folder, or add --force to replace it all the same"
         }
     }
 }

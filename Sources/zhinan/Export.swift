@@ -142,7 +142,7 @@ extension Export {
             throw Status.problems
         }
         do {
-            try SitePublisher(destination: output, force: force).publish(files.map { PublishedFile(path: $0.path, contents: $0.contents) })
+            try SitePublisher(destination: output, force: force, kind: .nationalTables).publish(files.map { PublishedFile(path: $0.path, contents: $0.contents) })
         } catch let error as PublishError {
             emitError("zhinan: error: \(error.message(language))\n")
             throw Status.unusable

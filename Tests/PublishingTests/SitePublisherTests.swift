@@ -23,9 +23,9 @@ import Testing
         let parent = try makeFolder([:])
         let out = parent + "/site"
         try SitePublisher(destination: out).publish([file("public/index.html", "一"), file("public/items/a/index.html", "甲")])
-        #expect(try tree(out) == ["public/index.html": "一", "public/items/a/index.html": "甲", ".zhinan-output": "zhinan\n"])
+        #expect(try tree(out) == ["public/index.html": "一", "public/items/a/index.html": "甲", ".zhinan-output": "zhinan site\n"])
         try SitePublisher(destination: out).publish([file("public/index.html", "二")])
-        #expect(try tree(out) == ["public/index.html": "二", ".zhinan-output": "zhinan\n"])
+        #expect(try tree(out) == ["public/index.html": "二", ".zhinan-output": "zhinan site\n"])
         // Nothing is left beside it.
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["site"])
     }
@@ -37,7 +37,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: parent) }
         try FileManager.default.createSymbolicLink(atPath: parent + "/link", withDestinationPath: "deep/er")
         try SitePublisher(destination: parent + "/link/../site").publish([file("public/index.html", "一")])
-        #expect(try tree(parent + "/deep/site") == ["public/index.html": "一", ".zhinan-output": "zhinan\n"])
+        #expect(try tree(parent + "/deep/site") == ["public/index.html": "一", ".zhinan-output": "zhinan site\n"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent).sorted() == ["deep", "link"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent + "/deep").sorted() == ["er", "site"])
     }
@@ -51,6 +51,33 @@ import Testing
         #expect(try tree(out) == ["notes.txt": "mine"])
         try SitePublisher(destination: out, force: true).publish([file("public/index.html", "x")])
         #expect(try tree(out)["notes.txt"] == nil)
+    }
+
+    /// A site and the national tables are different outputs: neither replaces the other
+    /// without `force`. A marker written before kinds were named is read from the folder.
+    @Test func refusesAnotherKindOfOutput() throws {
+        let parent = try makeFolder([:])
+        let out = parent + "/out"
+        try SitePublisher(destination: out).publish([file("public/index.html", "站")])
+        #expect(throws: PublishError.otherKind(path: out, found: .site, wanted: .nationalTables)) {
+            try SitePublisher(destination: out, kind: .nationalTables).publish([file("task_general_basic.csv", "表")])
+        }
+        #expect(try tree(out) == ["public/index.html": "站", ".zhinan-output": "zhinan site\n"])
+        try SitePublisher(destination: out, force: true, kind: .nationalTables).publish([file("task_general_basic.csv", "表")])
+        #expect(try tree(out) == ["task_general_basic.csv": "表", ".zhinan-output": "zhinan national-tables\n"])
+        #expect(throws: PublishError.otherKind(path: out, found: .nationalTables, wanted: .site)) {
+            try SitePublisher(destination: out).publish([file("public/index.html", "站")])
+        }
+
+        let old = try makeFolder(.text([
+            "site/.zhinan-output": "zhinan\n", "site/public/index.html": "旧",
+            "tables/.zhinan-output": "zhinan\n", "tables/task_general_basic.csv": "旧",
+        ]))
+        try SitePublisher(destination: old + "/site").publish([file("public/index.html", "新")])
+        try SitePublisher(destination: old + "/tables", kind: .nationalTables).publish([file("task_general_basic.csv", "新")])
+        #expect(throws: PublishError.otherKind(path: old + "/tables", found: .nationalTables, wanted: .site)) {
+            try SitePublisher(destination: old + "/tables").publish([])
+        }
     }
 
     @Test func refusesAFileAndUnsafePaths() throws {

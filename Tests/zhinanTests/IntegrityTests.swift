@@ -155,6 +155,27 @@ import Testing
         #expect(after.keys.filter { $0.hasPrefix("site/") }.allSatisfy { $0.hasPrefix("site/public/") || $0.hasPrefix("site/internal/") || $0.hasPrefix("site/.zhinan-cache/") || $0 == "site/.zhinan-output" })
     }
 
+    /// `export --format national -o` into a built site (or `build` into exported tables) is
+    /// refused, exit 2, nothing changed: the two commands' outputs are different kinds.
+    @Test func theNationalTablesNeverReplaceASiteWithoutForce() throws {
+        let parent = try makeFolder([:])
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let national = repositoryRoot() + "/catalogs/guangdong-zhijian"
+        let site = parent + "/site"
+        #expect(try runZhinan(["build", national, "-o", site] + Self.standards).status == 0)
+        let before = Self.snapshot(site)
+        let refused = try runZhinan(["export", national, "--format", "national", "-o", site, "--lang", "en"] + Self.standards)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("holds zhinan's site (made by zhinan build), not this output; nothing was written"), "\(refused.stderr)")
+        #expect(Self.snapshot(site) == before)
+        let tables = parent + "/tables"
+        #expect(try runZhinan(["export", national, "--format", "national", "-o", tables] + Self.standards).status == 0)
+        let build = try runZhinan(["build", national, "-o", tables] + Self.standards)
+        #expect(build.status == 2)
+        #expect(build.stderr.contains("国家交换表（zhinan export --format national 生成）"), "\(build.stderr)")
+        #expect(try runZhinan(["export", national, "--format", "national", "-o", site, "--force"] + Self.standards).status == 0)
+    }
+
     @Test func anOutputThatIsALinkIsReplacedWithoutTouchingWhereItPoints() throws {
         let parent = try makeFolder(.text(["elsewhere/data.txt": "precious"]))
         defer { try? FileManager.default.removeItem(atPath: parent) }
