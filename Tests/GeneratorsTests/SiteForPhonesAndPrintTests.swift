@@ -177,6 +177,15 @@ private func text(_ list: [OutputFile], _ path: String) -> String {
         #expect(try toc(c) == ["公共服务", "自定义乙", "行政许可", "自定义甲", "行政确认"])
     }
 
+    /// On a phone a table shown as cards keeps its caption one block wide (the booklet's
+    /// 实施机关 had come out one character a line at 390 px).
+    @Test func cardTablesKeepTheirCaptionWide() {
+        let css = text(files.public, "assets/site.css")
+        let phone = css.components(separatedBy: "@media screen and (max-width: 640px) {")[1].components(separatedBy: "\n}\n")[0]
+        #expect(phone.contains("\n  table.responsive caption { display: block; }\n"))
+        #expect(text(files.public, "booklet.html").contains("<table class=\"booklet responsive\">\n<caption>"))
+    }
+
     @Test func flowchartIsAlsoAStandaloneSVG() throws {
         let svg = text(files.public, "items/\(code)/flow.svg")
         #expect(svg.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\""))
