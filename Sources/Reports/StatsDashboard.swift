@@ -1,4 +1,5 @@
 import Catalog
+import Markup
 
 /// The figures of ``CatalogStats`` as one self-contained HTML page with SVG bar charts
 /// (`zhinan stats --format html`, and `internal/stats.html` from `zhinan build`). No
@@ -12,11 +13,15 @@ public struct StatsDashboard {
     public var stats: CatalogStats
     public var catalog: Catalog
     public var language: ReportLanguage
+    /// The day the page is dated in print ("生成于 2026-12-02"), from `SOURCE_DATE_EPOCH`;
+    /// nil prints no date (never the clock's).
+    public var buildDate: String?
 
-    public init(stats: CatalogStats, catalog: Catalog, language: ReportLanguage = .zh) {
+    public init(stats: CatalogStats, catalog: Catalog, language: ReportLanguage = .zh, buildDate: String? = nil) {
         self.stats = stats
         self.catalog = catalog
         self.language = language
+        self.buildDate = buildDate
     }
 
     /// The page, ending with a newline.
@@ -24,7 +29,7 @@ public struct StatsDashboard {
         let title = w("《\(stats.catalogName)》统计", "Figures: \(stats.catalogName)")
         var out = "<!DOCTYPE html>\n<html lang=\"\(language == .zh ? "zh-CN" : "en")\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"color-scheme\" content=\"light\">\n"
-        out += "<title>\(esc(title))</title>\n<style>\n\(Self.css)</style>\n</head>\n<body>\n<main>\n"
+        out += "<title>\(esc(title))</title>\n<style>\n\(Self.css)</style>\n<style media=\"print\">\(printStyle(title))</style>\n</head>\n<body>\n<main>\n"
         out += "<h1>\(esc(title))</h1>\n"
         out += "<p class=\"lead\">\(esc(w("事项总数：\(stats.itemCount) 项", "Items: \(stats.itemCount)")))</p>\n"
         for section in sections { out += section.html() }
@@ -35,6 +40,18 @@ public struct StatsDashboard {
     var sections: [DashboardSection] {
         [byType(), byWindowCategory(), limitsPerItem(), compression(), compressionByType(), immediate(), visitsAndOnline(),
          materialClasses(), materialsPerItem(), bundles(), scenarios()].compactMap { $0 }
+    }
+
+    /// The running header and footer of the printed page (`@page` margin boxes, in place of
+    /// the browser's URL line): the title top left, the page number bottom right, and the
+    /// ``buildDate`` bottom left when there is one.
+    func printStyle(_ title: String) -> String {
+        var css = "@page { @top-left { content: \"\(Markup.cssString(title))\"; font-size: 8pt; color: #333; }"
+        css += " @bottom-right { content: counter(page) \" / \" counter(pages); font-size: 8pt; color: #333; }"
+        if let buildDate {
+            css += " @bottom-left { content: \"\(Markup.cssString(w("生成于 \(buildDate)", "Made on \(buildDate)")))\"; font-size: 8pt; color: #333; }"
+        }
+        return css + " }"
     }
 
     // MARK: Figure groups

@@ -43,7 +43,7 @@ struct Build: ParsableCommand {
             throw Status.unusable
         }
         let theme = try loadTheme(language: language)
-        let buildDate = try sourceDate(language: language)
+        let buildDate = try sourceDateEpoch(language: language)
         // Unchanged inputs: say again what the last build said, and leave OUT as it is.
         let cache = BuildCache(catalog: catalog, output: output, theme: theme, buildDate: buildDate, options: compile)
         if let (unchanged, summary) = cache.unchanged() {
@@ -65,7 +65,7 @@ struct Build: ParsableCommand {
             // ZHINAN_RENDERER=swift-mustache: every page through swift-mustache (Benchmarks/renderers.sh).
             let fast = ProcessInfo.processInfo.environment["ZHINAN_RENDERER"] != "swift-mustache"
             var generator = try SiteGenerator(
-                catalog: compiled, theme: theme, exporters: [CatalogFilesExporter(), StatsPageExporter(language: ReportLanguage(language))],
+                catalog: compiled, theme: theme, exporters: [CatalogFilesExporter(), StatsPageExporter(language: ReportLanguage(language), buildDate: buildDate)],
                 fastRendering: fast)
             generator.buildDate = buildDate
             pages = try cache.publish(generator, force: force, jobs: compile.workers)
@@ -84,19 +84,6 @@ struct Build: ParsableCommand {
         language == .zh
             ? "已生成 \(items) 个事项" + (bundles > 0 ? "和 \(bundles) 件“一件事”" : "") + "的 \(pages) 个页面：\(output)/public（公开）和 \(output)/internal（内部）\n"
             : "wrote \(pages) pages for \(items) items" + (bundles > 0 ? " and \(bundles) bundles" : "") + ": \(output)/public (public) and \(output)/internal (staff only)\n"
-    }
-
-    /// The day printed pages are dated, from SOURCE_DATE_EPOCH; none when it is unset or
-    /// empty (never the clock: the output stays byte-identical). A value that is not a
-    /// number of seconds is a usage error, as reproducible-builds.org asks.
-    private func sourceDate(language: Language) throws -> BuildDate? {
-        guard let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], !text.isEmpty else { return nil }
-        if let date = BuildDate(sourceDateEpoch: text) { return date }
-        let shown = VisibleText.escaped(text)
-        emitError(language == .zh
-            ? "zhinan: error: 环境变量 SOURCE_DATE_EPOCH 的值“\(shown)”不是自 1970-01-01 起的秒数；请设为非负整数（如 git log -1 --format=%ct 的输出），或不设\n"
-            : "zhinan: error: SOURCE_DATE_EPOCH \"\(shown)\" is not a number of seconds since 1970-01-01; set it to a non-negative integer (e.g. the output of git log -1 --format=%ct) or leave it unset\n")
-        throw Status.unusable
     }
 
     private func loadTheme(language: Language) throws -> Theme {
@@ -161,4 +148,17 @@ enum ThemeFolder {
         }
         return .success(loaded)
     }
+}
+
+/// The day printed pages are dated, from SOURCE_DATE_EPOCH; none when it is unset or
+/// empty (never the clock: the output stays byte-identical). A value that is not a
+/// number of seconds is a usage error, as reproducible-builds.org asks.
+func sourceDateEpoch(language: Language) throws -> BuildDate? {
+    guard let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], !text.isEmpty else { return nil }
+    if let date = BuildDate(sourceDateEpoch: text) { return date }
+    let shown = VisibleText.escaped(text)
+    emitError(language == .zh
+        ? "zhinan: error: 环境变量 SOURCE_DATE_EPOCH 的值“\(shown)”不是自 1970-01-01 起的秒数；请设为非负整数（如 git log -1 --format=%ct 的输出），或不设\n"
+        : "zhinan: error: SOURCE_DATE_EPOCH \"\(shown)\" is not a number of seconds since 1970-01-01; set it to a non-negative integer (e.g. the output of git log -1 --format=%ct) or leave it unset\n")
+    throw Status.unusable
 }

@@ -200,6 +200,13 @@ import Testing
             #expect(r.status == 0, "\(r.stderr)")
             #expect(r.stdout == expected, "--format \(format)")
         }
+        let dated = try runZhinan(["stats", Self.sample, "--standards", Self.standards, "--format", "html"],
+                                  environment: ["SOURCE_DATE_EPOCH": "1796205600"])
+        #expect(dated.stdout == StatsDashboard(stats: stats, catalog: catalog, buildDate: "2026-12-02").html())
+        let bad = try runZhinan(["stats", Self.sample, "--standards", Self.standards, "--format", "html"],
+                                environment: ["SOURCE_DATE_EPOCH": "soon"])
+        #expect(bad.status == 2 && bad.stdout.isEmpty)
+        #expect(bad.stderr.hasPrefix("zhinan: error: 环境变量 SOURCE_DATE_EPOCH 的值“soon”不是自 1970-01-01 起的秒数"))
         let en = try runZhinan(["stats", Self.sample, "--standards", Self.standards, "--lang", "en"])
         #expect(en.stdout == stats.text(language: .en))
         let fromLANG = try runZhinan(["stats", Self.sample, "--standards", Self.standards], environment: ["LANG": "en_US.UTF-8"])

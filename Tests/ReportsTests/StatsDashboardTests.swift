@@ -1,4 +1,5 @@
 import Catalog
+import Markup
 import Reports
 import TestSupport
 import Testing
@@ -128,6 +129,19 @@ import Testing
         #expect(html.contains("<table class=\"cards\">"))
         #expect(html.contains("td.n, td.k { white-space: nowrap; overflow-wrap: normal; }"))
         #expect(html.contains("table.cards td::before { content: attr(data-label) \"：\"; color: #404040; }"))
+    }
+
+    /// Printed, the page has its own header and footer: the title, the page number, and the
+    /// build date only when given.
+    @Test func printedPageCarriesTitleNumberAndDate() {
+        let dated = StatsDashboard(stats: CatalogStats.compute(Self.catalog), catalog: Self.catalog, buildDate: "2026-12-02").html()
+        let title = Markup.cssString("《\(Self.catalog.name)》统计")
+        #expect(dated.contains(
+            "<style media=\"print\">@page { @top-left { content: \"\(title)\"; font-size: 8pt; color: #333; }"
+                + " @bottom-right { content: counter(page) \" / \" counter(pages); font-size: 8pt; color: #333; }"
+                + " @bottom-left { content: \"生成于 2026\\2d 12\\2d 02\"; font-size: 8pt; color: #333; } }</style>\n"))
+        #expect(!Self.page().contains("@bottom-left"))
+        #expect(Self.page().contains(" @bottom-right { content: counter(page) \" / \" counter(pages); font-size: 8pt; color: #333; } }</style>\n"))
     }
 
     @Test func emptyCatalog() {
