@@ -144,6 +144,18 @@ import Testing
         #expect(Self.page().contains(" @bottom-right { content: counter(page) \" / \" counter(pages); font-size: 8pt; color: #333; } }</style>\n"))
     }
 
+    /// A chart label wider than the chart breaks before a CJK character or at a space, never
+    /// inside the 事项编码.
+    @Test func labelsNeverBreakInsideACode() {
+        var catalog = Self.catalog
+        catalog.items[0].name = String(repeating: "特种设备安全管理", count: 3) + "资格"
+        let html = Self.page(catalog)
+        let code = catalog.items[0].code
+        #expect(html.contains("fill=\"#1a1a1a\">\(code)</text>"))
+        let lines = html.components(separatedBy: "fill=\"#1a1a1a\">").dropFirst().map { $0.prefix { $0 != "<" } }
+        #expect(!lines.contains { $0.contains(code.dropLast(4)) && !$0.contains(code) })
+    }
+
     @Test func emptyCatalog() {
         let html = Self.page(Catalog(name: "空目录", region: "440100", standards: []))
         #expect(html.contains("事项总数：0 项"))
