@@ -97,7 +97,7 @@ let package = Package(
         .testTarget(name: "FlowchartTests", dependencies: ["Flowchart", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "GeneratorsTests", dependencies: ["Generators", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ExportsTests", dependencies: ["Exports", "Compiler", "TestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Compiler", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Compiler", "Markup", "TestSupport"]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "Diagnostics", "TestSupport"]),
         .testTarget(name: "ImportTests", dependencies: ["Import", "YAMLSyntax", "TestSupport"]),
         .testTarget(name: "PublishingTests", dependencies: ["Publishing", "TestSupport"]),

@@ -65,7 +65,27 @@ public struct Catalog: Codable, Sendable, Equatable {
     /// The 窗口类别 in the profiles' order, then any of `extra` the profiles do not list (a
     /// catalog compiled without them), in code point order.
     public func windowCategoryOrder(extra: some Sequence<String>) -> [String] {
-        let listed = codeSets["窗口类别"].map { $0.map(\.name) } ?? ["工程类", "经营类", "公民类", "综合"]
+        codeSetOrder("窗口类别", fallback: ["工程类", "经营类", "公民类", "综合"], extra: extra)
+    }
+
+    /// The distinct 事项类型 of `types` in the profiles' order (GB/T 39046-2020's: 行政许可,
+    /// 行政处罚 … 其他行政权力, 公共服务, for a catalog compiled without them), then any the
+    /// profiles do not list, in code point order.
+    public func typeOrder(of types: some Sequence<String>) -> [String] {
+        let present = Set(types)
+        return codeSetOrder("事项类型", fallback: Self.standardTypes, extra: present).filter(present.contains)
+    }
+
+    /// 事项类型 of GB/T 39046-2020 (A.1), in its order.
+    static let standardTypes = [
+        "行政许可", "行政处罚", "行政强制", "行政征收", "行政给付", "行政检查", "行政确认", "行政奖励", "行政裁决",
+        "其他行政权力", "公共服务",
+    ]
+
+    /// The values of code set `set` in the profiles' order (`fallback` without it), then any
+    /// of `extra` not among them, in code point order.
+    private func codeSetOrder(_ set: String, fallback: [String], extra: some Sequence<String>) -> [String] {
+        let listed = codeSets[set].map { $0.map(\.name) } ?? fallback
         let known = Set(listed)
         return listed + Set(extra).subtracting(known).sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
     }

@@ -17,6 +17,8 @@ struct ViewBuilder: Sendable {
     let bundleIndex: BundleIndex
     /// For each 材料库 material, how many of those entries each 事项编码 has.
     let refsByLibraryID: [String: [String: Int]]
+    /// The day printed pages say they were made (``BuildDate``); none without one.
+    var buildDate: BuildDate? = nil
 
     /// What links to an item need, without copying the item.
     struct ItemRef: Sendable {
@@ -295,18 +297,23 @@ struct ViewBuilder: Sendable {
         if let item { region = item.region(agency: agencies[item.agencyID]) }
         return Chrome(
             root: root, catalogName: catalog.name, region: region, isInternal: isInternal,
-            printStyleHTML: Self.printStyle(
-                authority: item.map { agencies[$0.agencyID]?.name ?? $0.agencyID }, catalogName: catalog.name,
-                code: item?.code))
+            printStyleHTML: printStyle(
+                authority: item.map { agencies[$0.agencyID]?.name ?? $0.agencyID }, code: item?.code,
+                version: item?.national.version))
     }
 
-    /// The running header of printed pages (`@page` margin boxes, which Chromium prints in
-    /// place of its own URL header): the issuing authority and the catalog on the left, the
-    /// 事项编码 on the right.
-    static func printStyle(authority: String?, catalogName: String, code: String?) -> String {
-        let left = [authority, catalogName].compactMap { $0?.isEmpty == false ? $0 : nil }.joined(separator: " · ")
+    /// The running header and footer of printed pages (`@page` margin boxes, which Chromium
+    /// prints in place of its own URL header and footer): the issuing authority and the
+    /// catalog top left, the 事项编码 top right, and bottom left the item's 版本 and the
+    /// ``buildDate`` ("版本 3 · 生成于 2026-12-02"), each only when known.
+    func printStyle(authority: String?, code: String?, version: Int? = nil) -> String {
+        let left = [authority, catalog.name].compactMap { $0?.isEmpty == false ? $0 : nil }.joined(separator: " · ")
         var css = "@page { @top-left { content: \"\(Markup.cssString(left))\"; font-size: 8pt; color: #333; }"
         if let code { css += " @top-right { content: \"事项编码 \(Markup.cssString(code))\"; font-size: 8pt; color: #333; }" }
+        let stamp = [version.map { "版本 \($0)" }, buildDate.map { "生成于 \($0)" }].compactMap { $0 }
+        if !stamp.isEmpty {
+            css += " @bottom-left { content: \"\(Markup.cssString(stamp.joined(separator: " · ")))\"; font-size: 8pt; color: #333; }"
+        }
         return css + " }"
     }
 

@@ -8,7 +8,7 @@ import Mustache
 ///
 /// Public files are made from ``Catalog/publicView()`` only, so no internal element can reach
 /// them; the internal files are made from the full catalog. Output is sorted by path and is
-/// byte-identical for the same catalog and theme.
+/// byte-identical for the same catalog, theme and ``buildDate``.
 ///
 /// Public output:
 /// - `index.html`: the catalog by 窗口类别 and by 实施机关, shared materials, search
@@ -33,6 +33,9 @@ public struct SiteGenerator: Sendable {
     public let catalog: Catalog
     public let theme: Theme
     public let exporters: [any SiteExporter]
+    /// The day printed pages say they were made ("生成于"); nil prints no date. Set it from
+    /// `SOURCE_DATE_EPOCH`, never from the clock: the output stays byte-identical.
+    public var buildDate: BuildDate?
     private let library: MustacheLibrary
     /// The fast renderer's templates; nil renders every page with swift-mustache.
     let fastLibrary: FastLibrary?
@@ -68,6 +71,7 @@ public struct SiteGenerator: Sendable {
         self.catalog = catalog
         theme = other.theme
         exporters = other.exporters
+        buildDate = other.buildDate
         library = other.library
         fastLibrary = other.fastLibrary
     }

@@ -69,7 +69,10 @@ extension SiteGenerator {
 
     public func pageBuilder() -> PageBuilder {
         let view = catalog.publicView()
-        return PageBuilder(view: view, publicBuilder: ViewBuilder(catalog: view), internalBuilder: ViewBuilder(catalog: catalog))
+        var publicBuilder = ViewBuilder(catalog: view), internalBuilder = ViewBuilder(catalog: catalog)
+        publicBuilder.buildDate = buildDate
+        internalBuilder.buildDate = buildDate
+        return PageBuilder(view: view, publicBuilder: publicBuilder, internalBuilder: internalBuilder)
     }
 
     /// Makes both outputs and hands each file to `write` (path under `public/` or

@@ -73,7 +73,7 @@ extension ViewBuilder {
             return WindowItemView(entry: e, materials: ListView(materialRows(item, linkShared: false, withReview: false)))
         }
         var site = chrome(root: "../", isInternal: isInternal)
-        site.printStyleHTML = Self.printStyle(authority: w.name, catalogName: catalog.name, code: nil)
+        site.printStyleHTML = printStyle(authority: w.name, code: nil)
         return WindowListPage(
             site: site, windowName: w.name, category: w.category, location: w.location,
             hours: w.hours, windowPhone: w.phone.map(LinkView.init(phone:)), windowItems: items,
@@ -81,8 +81,8 @@ extension ViewBuilder {
     }
 
     func booklet() -> BookletPage {
-        var types: [String] = []
-        for item in catalog.items where !types.contains(item.type) { types.append(item.type) }
+        // The standard's order of 事项类型 (the profiles'), any other type after them.
+        let types = catalog.typeOrder(of: catalog.items.map(\.type))
         let agencyOrder = catalog.agencies.map(\.id)
         let groups = types.enumerated().map { i, type in
             let ofType = catalog.items.filter { $0.type == type }

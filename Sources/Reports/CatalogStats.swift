@@ -49,8 +49,8 @@ public struct CatalogStats: Sendable, Equatable {
     /// 目录名称.
     public var catalogName: String
     public var itemCount: Int
-    /// Items per 事项类型: GB/T 39046-2020's order (行政许可 … 其他行政权力, 公共服务), then any
-    /// other type by its text; only types that occur.
+    /// Items per 事项类型 in the profiles' order (``Catalog/typeOrder(of:)``: 行政许可 …
+    /// 其他行政权力, 公共服务), then any other type by its text; only types that occur.
     public var itemsByType: [Count]
     /// Items per 窗口类别, every category in the profiles' order (``Catalog/windowCategoryOrder(extra:)``),
     /// zeros included.
@@ -300,26 +300,13 @@ func share(_ part: Int, _ whole: Int) -> Double? {
 }
 
 extension CatalogStats {
-    /// 事项类型 in GB/T 39046-2020's order.
-    static let typeOrder = [
-        "行政许可", "行政处罚", "行政强制", "行政征收", "行政给付", "行政检查", "行政确认", "行政奖励", "行政裁决",
-        "其他行政权力", "公共服务",
-    ]
-
     /// The figures of `catalog`.
     public static func compute(_ catalog: Catalog) -> CatalogStats {
         let items = catalog.items
 
         var byType: [String: Int] = [:]
         for item in items { byType[item.type, default: 0] += 1 }
-        let types = byType.keys.sorted { a, b in
-            switch (typeOrder.firstIndex(of: a), typeOrder.firstIndex(of: b)) {
-            case (let i?, let j?): i < j
-            case (_?, nil): true
-            case (nil, _?): false
-            case (nil, nil): a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
-            }
-        }
+        let types = catalog.typeOrder(of: byType.keys)
 
         let category = Dictionary(catalog.windows.map { ($0.id, $0.category) }, uniquingKeysWith: { a, _ in a })
         var byCategory: [String: Int] = [:]

@@ -118,18 +118,39 @@ struct BarChart {
         (c.unicodeScalars.first.map { $0.value >= 0x1100 } ?? false ? 1.0 : 0.62) * fontSize
     }
 
-    /// `text` in lines no wider than `width`, broken between characters (never inside one).
+    /// `text` in lines no wider than `width`, broken before a wide (CJK) character or at a
+    /// space, never inside a run of other characters (a 事项编码 such as
+    /// `440000-XK-00302-001`) unless that run alone is wider than a line.
     static func wrap(_ text: String, width: Double) -> [String] {
-        var lines: [String] = [], line = "", used = 0.0
+        // Units: one wide character, one space, or a run of other characters.
+        var units: [String] = []
         for c in text {
-            let w = charWidth(c)
+            let wide = c.unicodeScalars.first.map { $0.value >= 0x1100 } ?? false
+            if !wide, c != " ", let last = units.last?.last, last != " ",
+               !(last.unicodeScalars.first.map { $0.value >= 0x1100 } ?? false) {
+                units[units.count - 1].append(c)
+            } else {
+                units.append(String(c))
+            }
+        }
+        var lines: [String] = [], line = "", used = 0.0
+        func put(_ piece: String, _ w: Double) {
             if used + w > width, !line.isEmpty {
-                lines.append(line)
+                lines.append(line.hasSuffix(" ") ? String(line.dropLast()) : line)
                 line = ""
                 used = 0
+                if piece == " " { return }
             }
-            line.append(c)
+            line += piece
             used += w
+        }
+        for unit in units {
+            let w = estimate(unit)
+            if w > width {
+                for c in unit { put(String(c), charWidth(c)) }
+            } else {
+                put(unit, w)
+            }
         }
         if !line.isEmpty || lines.isEmpty { lines.append(line) }
         return lines

@@ -1,4 +1,5 @@
 import Catalog
+import Markup
 
 /// The figures of ``CatalogStats`` as one self-contained HTML page with SVG bar charts
 /// (`zhinan stats --format html`, and `internal/stats.html` from `zhinan build`). No
@@ -12,11 +13,15 @@ public struct StatsDashboard {
     public var stats: CatalogStats
     public var catalog: Catalog
     public var language: ReportLanguage
+    /// The day the page is dated in print ("生成于 2026-12-02"), from `SOURCE_DATE_EPOCH`;
+    /// nil prints no date (never the clock's).
+    public var buildDate: String?
 
-    public init(stats: CatalogStats, catalog: Catalog, language: ReportLanguage = .zh) {
+    public init(stats: CatalogStats, catalog: Catalog, language: ReportLanguage = .zh, buildDate: String? = nil) {
         self.stats = stats
         self.catalog = catalog
         self.language = language
+        self.buildDate = buildDate
     }
 
     /// The page, ending with a newline.
@@ -24,7 +29,7 @@ public struct StatsDashboard {
         let title = w("《\(stats.catalogName)》统计", "Figures: \(stats.catalogName)")
         var out = "<!DOCTYPE html>\n<html lang=\"\(language == .zh ? "zh-CN" : "en")\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"color-scheme\" content=\"light\">\n"
-        out += "<title>\(esc(title))</title>\n<style>\n\(Self.css)</style>\n</head>\n<body>\n<main>\n"
+        out += "<title>\(esc(title))</title>\n<style>\n\(Self.css)</style>\n<style media=\"print\">\(printStyle(title))</style>\n</head>\n<body>\n<main>\n"
         out += "<h1>\(esc(title))</h1>\n"
         out += "<p class=\"lead\">\(esc(w("事项总数：\(stats.itemCount) 项", "Items: \(stats.itemCount)")))</p>\n"
         for section in sections { out += section.html() }
@@ -33,8 +38,20 @@ public struct StatsDashboard {
 
     /// The figure groups, in order.
     var sections: [DashboardSection] {
-        [byType(), byWindowCategory(), limitsPerItem(), compression(), immediate(), materialClasses(),
-         materialsPerItem(), bundles(), scenarios()].compactMap { $0 }
+        [byType(), byWindowCategory(), limitsPerItem(), compression(), compressionByType(), immediate(), visitsAndOnline(),
+         materialClasses(), materialsPerItem(), bundles(), scenarios()].compactMap { $0 }
+    }
+
+    /// The running header and footer of the printed page (`@page` margin boxes, in place of
+    /// the browser's URL line): the title top left, the page number bottom right, and the
+    /// ``buildDate`` bottom left when there is one.
+    func printStyle(_ title: String) -> String {
+        var css = "@page { @top-left { content: \"\(Markup.cssString(title))\"; font-size: 8pt; color: #333; }"
+        css += " @bottom-right { content: counter(page) \" / \" counter(pages); font-size: 8pt; color: #333; }"
+        if let buildDate {
+            css += " @bottom-left { content: \"\(Markup.cssString(w("生成于 \(buildDate)", "Made on \(buildDate)")))\"; font-size: 8pt; color: #333; }"
+        }
+        return css + " }"
     }
 
     // MARK: Figure groups
@@ -124,6 +141,73 @@ public struct StatsDashboard {
                 rows: rows, scale: 100)))
         }
         s.tables.append(DataTable(caption: w("时限压缩", "Compression"), header: [w("指标", "Figure"), w("压缩", "Compression"), w("依据", "Basis")], rows: table))
+        return s
+    }
+
+    /// The mean compression of each 事项类型 (``CatalogStats/compressionByType``); a type
+    /// with no comparable item has no bar and says so in the table.
+    func compressionByType() -> DashboardSection? {
+        guard !stats.compressionByType.isEmpty else { return nil }
+        var s = DashboardSection(id: "compression-by-type", title: w("按事项类型的时限压缩", "Compression by type (事项类型)"))
+        let none = w("无可比较的事项", "no comparable item")
+        let rows = stats.compressionByType.compactMap { c in
+            c.mean.map { BarChart.Row(label: c.type, bars: [.init(max(0, $0) * 100, .blue, text: percent($0))]) }
+        }
+        if !rows.isEmpty {
+            s.figures.append(DashboardFigure(chart: BarChart(
+                title: w("各事项类型的平均压缩", "Mean compression per type"),
+                description: w("每个事项类型一条横条，长度为其可比较事项的平均压缩比例（承诺较法定），满格为 100%；",
+                               "One bar per type: the mean compression (promised against statutory) of its comparable items; a full bar is 100%; ")
+                    + stats.compressionByType.map { c in "\(c.type) \(c.mean.map(percent) ?? none)" }.joined(separator: w("；", "; ")),
+                rows: rows, scale: 100)))
+        }
+        s.tables.append(DataTable(
+            caption: w("按事项类型的时限压缩", "Compression by type"),
+            header: [w("事项类型", "Type"), w("可比较的事项", "Comparable items"), w("平均压缩", "Mean compression")],
+            rows: stats.compressionByType.map { [$0.type, String($0.items), $0.mean.map(percent) ?? none] },
+            open: rows.isEmpty))
+        return s
+    }
+
+    /// 最多跑一次, 零跑动, 网上可办 and 全程网办 (GB/T 39554.2-2020), each over the items that
+    /// declare what it needs; none when no item declares 到现场次数 or 网上办理深度.
+    func visitsAndOnline() -> DashboardSection? {
+        guard stats.visitsDeclared > 0 || stats.onlineDeclared > 0 else { return nil }
+        var s = DashboardSection(id: "visits", title: w("跑动与网办", "Visits and online service"))
+        let na = w("无法计算", "n/a")
+        let figures: [(String, Int, Int, Double?)] = [
+            (w("最多跑一次（到现场次数 ≤ 1）", "At most one visit (最多跑一次)"), stats.atMostOnceItems, stats.visitsDeclared, stats.atMostOnceShare),
+            (w("零跑动（到现场次数为 0）", "No visit (零跑动)"), stats.zeroVisitItems, stats.visitsDeclared, stats.zeroVisitShare),
+            (w("网上可办（达到互联网受理）", "Accepted online (网上可办)"), stats.acceptedOnlineItems, stats.onlineDeclared, stats.acceptedOnlineShare),
+            (w("全程网办（达到互联网办理且零跑动）", "Wholly online (全程网办)"), stats.fullyOnlineItems, stats.onlineDeclared, stats.fullyOnlineShare),
+        ]
+        let rows = figures.compactMap { label, part, whole, share in
+            share.map { BarChart.Row(label: label, bars: [.init(
+                [.init(value: $0 * 100, color: .green), .init(value: 100 - $0 * 100, color: .gray)],
+                text: w("\(part)/\(whole) 项 \(percent($0))", "\(part)/\(whole) \(percent($0))"))]) }
+        }
+        if !rows.isEmpty {
+            s.figures.append(DashboardFigure(
+                chart: BarChart(
+                    title: w("跑动与网办的占比", "Shares of visits and online service"),
+                    description: w("每项指标一条横条，绿色为达到的事项所占比例，满格为 100%；",
+                                   "One bar per figure, green for the share of items that reach it, a full bar is 100%; ")
+                        + figures.map { "\($0.0) \($0.3.map(percent) ?? na)" }.joined(separator: w("；", "; ")),
+                    rows: rows, scale: 100),
+                legend: [(.green, w("达到", "reached")), (.gray, w("未达到", "not reached"))]))
+        }
+        s.notes.append(w(
+            "最多跑一次、零跑动按申报到现场次数的 \(stats.visitsDeclared) 项计算；网上可办、全程网办按申报到现场次数或网上办理深度的 \(stats.onlineDeclared) 项计算；未填网上办理深度的事项不算网上可办。",
+            "最多跑一次 and 零跑动 are over the \(stats.visitsDeclared) items declaring 到现场次数; 网上可办 and 全程网办 over the \(stats.onlineDeclared) declaring 到现场次数 or 网上办理深度; an item without 网上办理深度 is not online."))
+        s.tables.append(DataTable(
+            caption: w("跑动与网办", "Visits and online service"),
+            header: [w("指标", "Figure"), w("事项", "Items"), w("基数", "Out of"), w("占比", "Share")],
+            rows: figures.map { [$0.0, String($0.1), String($0.2), $0.3.map(percent) ?? na] }))
+        let visitNames = w("0 次,1 次,2 次,多次", "0,1,2,3 or more").split(separator: ",").map(String.init)
+        s.tables.append(DataTable(
+            caption: w("按到现场次数", "Items by visits to the window (到现场次数)"),
+            header: [w("到现场次数", "Visits"), w("项", "items")],
+            rows: zip(visitNames, stats.itemsByVisits).map { [$0, String($1.count)] }))
         return s
     }
 
@@ -331,6 +415,16 @@ public struct StatsDashboard {
         caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
         th, td { border: 1px solid #767676; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
         td.n { text-align: right; font-variant-numeric: tabular-nums; }
+        td.n, td.k { white-space: nowrap; overflow-wrap: normal; }
+        @media screen and (max-width: 640px) {
+          table.cards, table.cards tbody, table.cards tr, table.cards td, table.cards caption { display: block; }
+          table.cards thead { display: none; }
+          table.cards tr { border: 1px solid #767676; margin: 0 0 0.5rem; }
+          table.cards td { border: none; border-top: 1px solid #d0d0d0; text-align: left; white-space: normal; }
+          table.cards tr > td:first-child { border-top: none; }
+          table.cards td.k { overflow-wrap: normal; }
+          table.cards td::before { content: attr(data-label) "："; color: #404040; }
+        }
         p.note { color: #404040; }
         @media print {
           @page { size: A4; margin: 15mm; }
@@ -386,6 +480,10 @@ struct DashboardFigure {
 
 /// The figures of a chart as a table, in a `<details>` (open for a table that is the only
 /// telling of its figures).
+///
+/// Numbers, codes and short values (即办, 未填写, 10个工作日) never break across lines
+/// (class `n` or `k`); a table of four or more columns (class `cards`) shows each row as a
+/// card of "label：value" lines on a phone, so its names keep the width they need.
 struct DataTable {
     var caption: String
     var header: [String]
@@ -393,14 +491,23 @@ struct DataTable {
     var open = false
 
     func html() -> String {
-        var out = "<details\(open ? " open" : "")>\n<summary>\(esc(caption))</summary>\n<div class=\"table-wrap\"><table>\n"
+        let cards = header.count >= 4
+        var out = "<details\(open ? " open" : "")>\n<summary>\(esc(caption))</summary>\n<div class=\"table-wrap\"><table\(cards ? " class=\"cards\"" : "")>\n"
         out += "<caption>\(esc(caption))</caption>\n<thead><tr>" + header.map { "<th scope=\"col\">\(esc($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for row in rows {
-            out += "<tr>" + row.map { cell in
-                !cell.isEmpty && cell.allSatisfy({ "0123456789.%-".contains($0) }) ? "<td class=\"n\">\(esc(cell))</td>" : "<td>\(esc(cell))</td>"
+            out += "<tr>" + row.enumerated().map { i, cell in
+                let label = cards && i < header.count ? " data-label=\"\(esc(header[i]))\"" : ""
+                return "<td\(Self.cellClass(cell).map { " class=\"\($0)\"" } ?? "")\(label)>\(esc(cell))</td>"
             }.joined() + "</tr>\n"
         }
         return out + "</tbody>\n</table></div>\n</details>\n"
+    }
+
+    /// `n` for a number (right-aligned), `k` for a code or a short value, kept on one line.
+    static func cellClass(_ cell: String) -> String? {
+        if !cell.isEmpty && cell.allSatisfy({ "0123456789.%-".contains($0) }) { return "n" }
+        let code = cell.unicodeScalars.allSatisfy { $0.isASCII && $0 != " " }
+        return !cell.isEmpty && (code || cell.count <= 8) ? "k" : nil
     }
 }
 

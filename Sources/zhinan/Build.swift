@@ -43,8 +43,9 @@ struct Build: ParsableCommand {
             throw Status.unusable
         }
         let theme = try loadTheme(language: language)
+        let buildDate = try sourceDateEpoch(language: language)
         // Unchanged inputs: say again what the last build said, and leave OUT as it is.
-        let cache = BuildCache(catalog: catalog, output: output, theme: theme, options: compile)
+        let cache = BuildCache(catalog: catalog, output: output, theme: theme, buildDate: buildDate, options: compile)
         if let (unchanged, summary) = cache.unchanged() {
             let result = CompileReport(folders: [catalog], options: compile, output: report, compile: { _ in unchanged })
             try result.exitIfProblems()
@@ -63,9 +64,10 @@ struct Build: ParsableCommand {
         do {
             // ZHINAN_RENDERER=swift-mustache: every page through swift-mustache (Benchmarks/renderers.sh).
             let fast = ProcessInfo.processInfo.environment["ZHINAN_RENDERER"] != "swift-mustache"
-            let generator = try SiteGenerator(
-                catalog: compiled, theme: theme, exporters: [CatalogFilesExporter(), StatsPageExporter(language: ReportLanguage(language))],
+            var generator = try SiteGenerator(
+                catalog: compiled, theme: theme, exporters: [CatalogFilesExporter(), StatsPageExporter(language: ReportLanguage(language), buildDate: buildDate)],
                 fastRendering: fast)
+            generator.buildDate = buildDate
             pages = try cache.publish(generator, force: force, jobs: compile.workers)
         } catch let error as PublishError {
             emitError("zhinan: error: \(error.message(language))\n")
@@ -150,4 +152,17 @@ enum ThemeFolder {
         }
         return .success(loaded)
     }
+}
+
+/// The day printed pages are dated, from SOURCE_DATE_EPOCH; none when it is unset or
+/// empty (never the clock: the output stays byte-identical). A value that is not a
+/// number of seconds is a usage error, as reproducible-builds.org asks.
+func sourceDateEpoch(language: Language) throws -> BuildDate? {
+    guard let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], !text.isEmpty else { return nil }
+    if let date = BuildDate(sourceDateEpoch: text) { return date }
+    let shown = VisibleText.escaped(text)
+    emitError(language == .zh
+        ? "zhinan: error: 环境变量 SOURCE_DATE_EPOCH 的值“\(shown)”不是自 1970-01-01 起的秒数；请设为非负整数（如 git log -1 --format=%ct 的输出），或不设\n"
+        : "zhinan: error: SOURCE_DATE_EPOCH \"\(shown)\" is not a number of seconds since 1970-01-01; set it to a non-negative integer (e.g. the output of git log -1 --format=%ct) or leave it unset\n")
+    throw Status.unusable
 }

@@ -30,13 +30,14 @@ final class BuildCache: @unchecked Sendable {
     let fingerprint: InputFingerprint?
     private(set) var compiled: CompilationResult?
 
-    init(catalog: String, output: String, theme: Theme, options: CompileOptionGroup) {
+    init(catalog: String, output: String, theme: Theme, buildDate: BuildDate? = nil, options: CompileOptionGroup) {
         catalogFolder = catalog
         self.output = output
         self.options = options
         fingerprint = Self.toolAndTheme(theme).flatMap { extra in
-            // What is printed depends on --max-diagnostics too.
-            options.compiler.fingerprint(folder: catalog, extra: Array((extra + "\nmax-diagnostics \(options.maxDiagnostics)").utf8))
+            // What is printed depends on --max-diagnostics too, every page on the build date.
+            let settings = "\nmax-diagnostics \(options.maxDiagnostics)\nbuild-date \(buildDate?.description ?? "-")"
+            return options.compiler.fingerprint(folder: catalog, extra: Array((extra + settings).utf8))
         }
     }
 

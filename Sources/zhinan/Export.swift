@@ -184,10 +184,14 @@ struct CatalogFilesExporter: SiteExporter {
 /// the internal index links to it.
 struct StatsPageExporter: SiteExporter {
     var language: ReportLanguage
+    /// The day the printed page is dated; none without SOURCE_DATE_EPOCH.
+    var buildDate: BuildDate? = nil
 
     func files(for catalog: Catalog, audience: Audience) throws -> [OutputFile] {
         guard audience == .internal else { return [] }
-        let html = StatsDashboard(stats: CatalogStats.compute(catalog), catalog: catalog, language: language).html()
+        let html = StatsDashboard(
+            stats: CatalogStats.compute(catalog), catalog: catalog, language: language, buildDate: buildDate?.description
+        ).html()
         return [OutputFile(path: "stats.html", text: html)]
     }
 

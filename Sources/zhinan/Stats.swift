@@ -1,6 +1,7 @@
 import ArgumentParser
 import Diagnostics
 import Foundation
+import Generators
 import Reports
 
 struct Stats: ParsableCommand {
@@ -20,7 +21,8 @@ struct Stats: ParsableCommand {
             (the JSON's keys are documented in the Reports library, CatalogStats.json()); HTML \
             for people too: one self-contained page with SVG bar charts (no JavaScript), each \
             chart's figures also in a table (zhinan build writes the same page as \
-            internal/stats.html).
+            internal/stats.html). Printed, the page carries its title and page numbers, and \
+            the UTC day of SOURCE_DATE_EPOCH when it is set ("生成于 2026-12-02"; never the clock).
 
             CSV is one long table with a header row, section,subject,measure,value, and one \
             figure a row: catalog,,name|items; items_by_type,<事项类型>,items; \
@@ -63,6 +65,8 @@ struct Stats: ParsableCommand {
 
     func run() throws {
         let language = try OutputOptions.parse(lang.map { ["--lang", $0.rawValue] } ?? []).language
+        // The page's print footer is dated from SOURCE_DATE_EPOCH, as build's pages are.
+        let buildDate = format == .html ? try sourceDateEpoch(language: language) : nil
         let compiled = try ReportInput.compile(
             [ReportInput(folder: catalog, standards: compile.standards)], options: compile,
             language: language, json: format == .json)
@@ -71,7 +75,8 @@ struct Stats: ParsableCommand {
         case .text: emit(stats.text(language: ReportLanguage(language)))
         case .json: emit(stats.json())
         case .csv: emit(stats.csv())
-        case .html: emit(StatsDashboard(stats: stats, catalog: compiled[0], language: ReportLanguage(language)).html())
+        case .html:
+            emit(StatsDashboard(stats: stats, catalog: compiled[0], language: ReportLanguage(language), buildDate: buildDate?.description).html())
         }
     }
 }

@@ -55,6 +55,37 @@ private func text(_ list: [OutputFile], _ path: String) -> String {
                 + " @top-right { content: \"事项编码 440100\\2d XK\\2d 00012\\2d 001\"; font-size: 8pt; color: #333; } }</style>"))
     }
 
+    /// With a build date, printed pages say it bottom left, after the item's 版本 (the
+    /// fixture's item has 版本 3); pages of no item say the date alone.
+    @Test func printedPagesCarryVersionAndBuildDate() throws {
+        var g = try SiteGenerator(catalog: Fixtures.nationalCatalog)
+        g.buildDate = BuildDate(sourceDateEpoch: "1796205600")
+        let dated = try g.files()
+        let item = Fixtures.nationalCatalog.items.first { $0.national.version == 3 }!
+        let guide = text(dated.public, "items/\(item.code)/index.html")
+        #expect(guide.contains(
+            " @bottom-left { content: \"版本 3 · 生成于 2026\\2d 12\\2d 02\"; font-size: 8pt; color: #333; } }</style>"))
+        #expect(text(dated.public, "booklet.html").contains(
+            "<style media=\"print\">@page { @top-left { content: \"\(Markup.cssString(Fixtures.nationalCatalog.name))\"; font-size: 8pt; color: #333; }"
+                + " @bottom-left { content: \"生成于 2026\\2d 12\\2d 02\"; font-size: 8pt; color: #333; } }</style>"))
+        // The same date again: the same bytes.
+        #expect(try g.files().public == dated.public)
+        // No date and no 版本: no footer of its own.
+        #expect(!text(files.public, "items/\(code)/index.html").contains("@bottom-left"))
+    }
+
+    /// SOURCE_DATE_EPOCH to the UTC day; anything but ASCII digits, or after 9999, is refused.
+    @Test func buildDateIsTheUTCDayOfTheEpochSeconds() {
+        let days: [(String, String)] = [
+            ("0", "1970-01-01"), ("86399", "1970-01-01"), ("86400", "1970-01-02"), ("951782400", "2000-02-29"),
+            ("1796205600", "2026-12-02"), ("1796255999", "2026-12-02"), ("253402300799", "9999-12-31"),
+        ]
+        for (seconds, day) in days { #expect(BuildDate(sourceDateEpoch: seconds)?.description == day, "\(seconds)") }
+        for bad in ["", "-1", "+1", " 1", "1.0", "1e9", "１２", "253402300800", "99999999999999"] {
+            #expect(BuildDate(sourceDateEpoch: bad) == nil, "\(bad)")
+        }
+    }
+
     @Test func phonesAreTelLinks() {
         let guide = text(files.public, "items/\(code)/index.html")
         #expect(guide.contains("<a href=\"tel:02012345678\">020-12345678</a>"))
@@ -120,6 +151,39 @@ private func text(_ list: [OutputFile], _ path: String) -> String {
         #expect(booklet.contains("<nav class=\"toc\" aria-label=\"目录\">"))
         for item in Fixtures.catalog.items { #expect(booklet.contains(item.code)) }
         #expect(text(files.public, "index.html").contains("<a href=\"booklet.html\">审批清单</a>"))
+    }
+
+    /// The booklet's 事项类型 follow the standard (the profiles' code set, GB/T 39046-2020's
+    /// without one), not the items' order; types it does not list come last by code point.
+    @Test func bookletGroupsTypesInTheStandardsOrder() throws {
+        func toc(_ catalog: Catalog) throws -> [String] {
+            let booklet = text(try SiteGenerator(catalog: catalog).publicFiles(), "booklet.html")
+            return booklet.components(separatedBy: "<li><a href=\"#type-").dropFirst().map {
+                String($0.split(separator: ">", maxSplits: 1)[1].prefix { $0 != "<" })
+            }
+        }
+        var c = Fixtures.catalog
+        let types = ["自定义乙", "公共服务", "自定义甲", "行政确认", "行政许可"]
+        c.items = (0..<types.count).map { i in
+            var item = Fixtures.example
+            item.code = "440100-XK-0001\(i)-001"
+            item.type = types[i]
+            return item
+        }
+        c.bundles = []
+        // 乙 (U+4E59) before 甲 (U+7532).
+        #expect(try toc(c) == ["行政许可", "行政确认", "公共服务", "自定义乙", "自定义甲"])
+        c.codeSets["事项类型"] = ["公共服务", "自定义乙", "行政许可"].map { CodeValue(name: $0) }
+        #expect(try toc(c) == ["公共服务", "自定义乙", "行政许可", "自定义甲", "行政确认"])
+    }
+
+    /// On a phone a table shown as cards keeps its caption one block wide (the booklet's
+    /// 实施机关 had come out one character a line at 390 px).
+    @Test func cardTablesKeepTheirCaptionWide() {
+        let css = text(files.public, "assets/site.css")
+        let phone = css.components(separatedBy: "@media screen and (max-width: 640px) {")[1].components(separatedBy: "\n}\n")[0]
+        #expect(phone.contains("\n  table.responsive caption { display: block; }\n"))
+        #expect(text(files.public, "booklet.html").contains("<table class=\"booklet responsive\">\n<caption>"))
     }
 
     @Test func flowchartIsAlsoAStandaloneSVG() throws {

@@ -200,10 +200,45 @@ import Testing
             #expect(r.status == 0, "\(r.stderr)")
             #expect(r.stdout == expected, "--format \(format)")
         }
+        let dated = try runZhinan(["stats", Self.sample, "--standards", Self.standards, "--format", "html"],
+                                  environment: ["SOURCE_DATE_EPOCH": "1796205600"])
+        #expect(dated.stdout == StatsDashboard(stats: stats, catalog: catalog, buildDate: "2026-12-02").html())
+        let bad = try runZhinan(["stats", Self.sample, "--standards", Self.standards, "--format", "html"],
+                                environment: ["SOURCE_DATE_EPOCH": "soon"])
+        #expect(bad.status == 2 && bad.stdout.isEmpty)
+        #expect(bad.stderr.hasPrefix("zhinan: error: 环境变量 SOURCE_DATE_EPOCH 的值“soon”不是自 1970-01-01 起的秒数"))
         let en = try runZhinan(["stats", Self.sample, "--standards", Self.standards, "--lang", "en"])
         #expect(en.stdout == stats.text(language: .en))
         let fromLANG = try runZhinan(["stats", Self.sample, "--standards", Self.standards], environment: ["LANG": "en_US.UTF-8"])
         #expect(fromLANG.stdout == stats.text(language: .en))
+    }
+
+    /// The dashboard's national figures for both samples, worked out from their items:
+    /// liwan 12 items all declaring 到现场次数 (6 × 0, 6 × 1) and 网上办理深度 (9 reach 互联网受理;
+    /// the 6 with 0 visits reach 互联网办理); 行政许可 (0.5 + 0.6 + 0.75 + 1 + 0.5 + 3/7) / 6.
+    @Test(arguments: [
+        ("liwan-yichuang", [["最多跑一次（到现场次数 ≤ 1）", "12", "12", "100.0%"], ["零跑动（到现场次数为 0）", "6", "12", "50.0%"],
+                            ["网上可办（达到互联网受理）", "9", "12", "75.0%"], ["全程网办（达到互联网办理且零跑动）", "6", "12", "50.0%"]],
+         [["行政许可", "6", "63.0%"], ["行政给付", "0", "无可比较的事项"], ["行政确认", "0", "无可比较的事项"],
+          ["其他行政权力", "0", "无可比较的事项"], ["公共服务", "1", "33.3%"]]),
+        ("guangdong-zhijian", [["最多跑一次（到现场次数 ≤ 1）", "14", "14", "100.0%"], ["零跑动（到现场次数为 0）", "12", "14", "85.7%"],
+                               ["网上可办（达到互联网受理）", "13", "14", "92.9%"], ["全程网办（达到互联网办理且零跑动）", "12", "14", "85.7%"]],
+         [["行政许可", "11", "51.4%"], ["其他行政权力", "0", "无可比较的事项"], ["公共服务", "0", "无可比较的事项"]]),
+    ])
+    func dashboardOfTheSamplesShowsTheNationalFigures(sample: String, visits: [[String]], byType: [[String]]) throws {
+        let r = try runZhinan(["stats", Self.root + "/catalogs/" + sample, "--standards", Self.standards, "--format", "html"])
+        #expect(r.status == 0, "\(r.stderr)")
+        func rows(_ caption: String) -> [[String]] {
+            let body = r.stdout.components(separatedBy: "<caption>\(caption)</caption>").dropFirst().first ?? ""
+            return body.components(separatedBy: "</tbody>")[0].components(separatedBy: "\n").filter { $0.hasPrefix("<tr><td") }.map {
+                $0.components(separatedBy: "</td>").dropLast().map { String($0.split(separator: ">").last ?? "") }
+            }
+        }
+        #expect(rows("跑动与网办") == visits)
+        #expect(rows("按事项类型的时限压缩") == byType)
+        let text = try runZhinan(["stats", Self.root + "/catalogs/" + sample, "--standards", Self.standards]).stdout
+        #expect(text.contains("  最多跑一次（到现场次数 ≤ 1）：\(visits[0][1]) 项，占 \(visits[0][3])\n"))
+        #expect(text.contains("  全程网办（网上办理深度达到互联网办理且到现场次数为 0）：\(visits[3][1]) 项，占 \(visits[3][3])\n"))
     }
 
     @Test func statsOfABrokenCatalogExits1AndOfNothing2() throws {

@@ -1,4 +1,5 @@
 import Catalog
+import Markup
 import Reports
 import TestSupport
 import Testing
@@ -22,11 +23,11 @@ import Testing
         #expect(!html.contains("<script"))
         #expect(html.firstRange(of: /<[^>]* on[a-z]+=/) == nil, "no event handler attributes")
         let charts = html.components(separatedBy: "<svg class=\"chart\"").count - 1
-        #expect(charts == 10)
+        #expect(charts == 11)
         #expect(html.components(separatedBy: "<title id=").count - 1 == charts)
         #expect(html.components(separatedBy: "<desc id=").count - 1 == charts)
         // One table per chart at least (the per-unit limits, the items apart, …).
-        #expect(html.components(separatedBy: "<table>").count - 1 >= 8)
+        #expect(html.components(separatedBy: "<table").count - 1 >= 9)
     }
 
     /// 法定 against 承诺: longest 法定 first per unit; F (工作日 against 日) and E (法定 即办)
@@ -90,6 +91,69 @@ import Testing
         }
         #expect(heights.allSatisfy { $0 <= 780 })
         #expect(html.contains("（1/"))
+    }
+
+    /// 跑动与网办 and compression per 事项类型 of the hand-made national catalog
+    /// (NationalStatsTests: 最多跑一次 A B C over A–D, 零跑动 B C, 网上可办 A B, 全程网办 B
+    /// over A–E; 行政许可 0.75, 行政确认 (1 + 2/3) / 2, 公共服务 none).
+    @Test func visitsOnlineAndCompressionByType() {
+        let html = Self.page(NationalStatsTests.catalog)
+        func rows(_ caption: String) -> [String] {
+            html.components(separatedBy: "<caption>\(caption)</caption>")[1].components(separatedBy: "</tbody>")[0]
+                .components(separatedBy: "\n").filter { $0.hasPrefix("<tr><td") }
+        }
+        func cells(_ row: String) -> [String] {
+            row.components(separatedBy: "</td>").dropLast().map { String($0.split(separator: ">").last ?? "") }
+        }
+        #expect(rows("跑动与网办").map(cells) == [
+            ["最多跑一次（到现场次数 ≤ 1）", "3", "4", "75.0%"], ["零跑动（到现场次数为 0）", "2", "4", "50.0%"],
+            ["网上可办（达到互联网受理）", "2", "5", "40.0%"], ["全程网办（达到互联网办理且零跑动）", "1", "5", "20.0%"],
+        ])
+        #expect(rows("按到现场次数").map(cells) == [["0 次", "2"], ["1 次", "1"], ["2 次", "0"], ["多次", "1"]])
+        #expect(rows("按事项类型的时限压缩").map(cells) == [
+            ["行政许可", "1", "75.0%"], ["行政确认", "2", "83.3%"], ["公共服务", "0", "无可比较的事项"],
+        ])
+        #expect(html.contains(">3/4 项 75.0%</text>"))
+        // A catalog declaring neither has no such section; one type per bar, none for a type without a figure.
+        #expect(!Self.page().contains("id=\"visits\""))
+        let byType = html.components(separatedBy: "<h2 id=\"compression-by-type\">")[1].components(separatedBy: "</section>")[0]
+        #expect(byType.components(separatedBy: "<rect ").count - 1 == 2)
+    }
+
+    /// Codes, numbers and short values (即办, 未填写, 10个工作日) stay on one line; a table of
+    /// four or more columns is a card per row on a phone, each value labelled.
+    @Test func shortValuesNeverBreakAndWideTablesBecomeCards() {
+        let html = Self.page()
+        #expect(html.contains("<td class=\"k\" data-label=\"承诺\">即办</td>"))
+        #expect(html.contains("<td class=\"k\" data-label=\"事项编码\">440100-QR-00005-001</td>"))
+        #expect(html.contains("<table class=\"cards\">"))
+        #expect(html.contains("td.n, td.k { white-space: nowrap; overflow-wrap: normal; }"))
+        #expect(html.contains("table.cards td::before { content: attr(data-label) \"：\"; color: #404040; }"))
+    }
+
+    /// Printed, the page has its own header and footer: the title, the page number, and the
+    /// build date only when given.
+    @Test func printedPageCarriesTitleNumberAndDate() {
+        let dated = StatsDashboard(stats: CatalogStats.compute(Self.catalog), catalog: Self.catalog, buildDate: "2026-12-02").html()
+        let title = Markup.cssString("《\(Self.catalog.name)》统计")
+        #expect(dated.contains(
+            "<style media=\"print\">@page { @top-left { content: \"\(title)\"; font-size: 8pt; color: #333; }"
+                + " @bottom-right { content: counter(page) \" / \" counter(pages); font-size: 8pt; color: #333; }"
+                + " @bottom-left { content: \"生成于 2026\\2d 12\\2d 02\"; font-size: 8pt; color: #333; } }</style>\n"))
+        #expect(!Self.page().contains("@bottom-left"))
+        #expect(Self.page().contains(" @bottom-right { content: counter(page) \" / \" counter(pages); font-size: 8pt; color: #333; } }</style>\n"))
+    }
+
+    /// A chart label wider than the chart breaks before a CJK character or at a space, never
+    /// inside the 事项编码.
+    @Test func labelsNeverBreakInsideACode() {
+        var catalog = Self.catalog
+        catalog.items[0].name = String(repeating: "特种设备安全管理", count: 3) + "资格"
+        let html = Self.page(catalog)
+        let code = catalog.items[0].code
+        #expect(html.contains("fill=\"#1a1a1a\">\(code)</text>"))
+        let lines = html.components(separatedBy: "fill=\"#1a1a1a\">").dropFirst().map { $0.prefix { $0 != "<" } }
+        #expect(!lines.contains { $0.contains(code.dropLast(4)) && !$0.contains(code) })
     }
 
     @Test func emptyCatalog() {

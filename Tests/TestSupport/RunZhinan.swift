@@ -15,7 +15,7 @@ public struct RunResult: Sendable {
 public let hangGuardSeconds: Double = 120 * sanitizerSlowdown
 
 /// Runs the `zhinan` binary that `swift build` made next to the test bundle, with
-/// `NO_COLOR=1` and `LANG=C` unless `environment` says otherwise.
+/// ``zhinanEnvironment`` and `environment` over it.
 public func runZhinan(
     _ arguments: [String], environment: [String: String] = [:], in directory: String? = nil
 ) throws -> RunResult {
@@ -24,11 +24,14 @@ public func runZhinan(
     return try runProcess(productsDirectory.appendingPathComponent("zhinan").path, arguments, environment: env, in: directory)
 }
 
-/// This process's environment with `NO_COLOR=1` and `LANG=C`, as `zhinan` runs in the tests.
+/// This process's environment with `NO_COLOR=1` and `LANG=C`, and without
+/// `SOURCE_DATE_EPOCH` (a packaging run sets it; it dates the printed pages), as `zhinan`
+/// runs in the tests.
 public var zhinanEnvironment: [String: String] {
     var env = ProcessInfo.processInfo.environment
     env["NO_COLOR"] = "1"
     env["LANG"] = "C"
+    env["SOURCE_DATE_EPOCH"] = nil
     return env
 }
 

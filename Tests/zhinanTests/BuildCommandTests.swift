@@ -135,6 +135,37 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent).sorted() == ["a", "b"])
     }
 
+    /// SOURCE_DATE_EPOCH dates the printed pages (UTC day): two builds with the same value
+    /// are byte-identical; a change of it makes every page again; a value that is not a
+    /// number of seconds is a usage error and writes nothing.
+    @Test func sourceDateEpochDatesThePrintedPagesReproducibly() throws {
+        let parent = try makeFolder([:])
+        let date = ["SOURCE_DATE_EPOCH": "1796205600"]  // 2026-12-02 10:00 UTC
+        let a = try runZhinan(["build", "catalogs/liwan-yichuang", "-o", parent + "/a"], environment: date, in: repositoryRoot())
+        let b = try runZhinan(["build", "catalogs/liwan-yichuang", "-o", parent + "/b", "--jobs", "1"], environment: date, in: repositoryRoot())
+        #expect(a.status == 0 && b.status == 0, "\(a.stderr)\(b.stderr)")
+        #expect(try files(under: parent + "/a") == files(under: parent + "/b"))
+        let guide = try String(contentsOfFile: parent + "/a/public/items/440103-XK-00102-001/index.html", encoding: .utf8)
+        #expect(guide.contains(" @bottom-left { content: \"版本 2 · 生成于 2026\\2d 12\\2d 02\"; font-size: 8pt; color: #333; } }</style>"))
+        let booklet = try String(contentsOfFile: parent + "/a/public/booklet.html", encoding: .utf8)
+        #expect(booklet.contains(" @bottom-left { content: \"生成于 2026\\2d 12\\2d 02\"; font-size: 8pt; color: #333; } }</style>"))
+
+        // Without it the pages carry no date (never the clock), and the cache does not keep the dated ones.
+        let undated = try runZhinan(["build", "catalogs/liwan-yichuang", "-o", parent + "/a"], in: repositoryRoot())
+        #expect(undated.status == 0)
+        let again = try String(contentsOfFile: parent + "/a/public/items/440103-XK-00102-001/index.html", encoding: .utf8)
+        #expect(again.contains(" @bottom-left { content: \"版本 2\"; font-size: 8pt; color: #333; } }</style>"))
+        #expect(!again.contains("生成于"))
+
+        for bad in ["abc", "-1", "1.5", "１２", "253402300800"] {
+            let r = try runZhinan(["build", "catalogs/liwan-yichuang", "-o", parent + "/bad", "--lang", "en"],
+                                  environment: ["SOURCE_DATE_EPOCH": bad], in: repositoryRoot())
+            #expect(r.status == 2, "\(bad)")
+            #expect(r.stderr == "zhinan: error: SOURCE_DATE_EPOCH \"\(bad)\" is not a number of seconds since 1970-01-01; set it to a non-negative integer (e.g. the output of git log -1 --format=%ct) or leave it unset\n")
+            #expect(!FileManager.default.fileExists(atPath: parent + "/bad"))
+        }
+    }
+
     @Test func aForeignOutputFolderIsRefusedUnlessForced() throws {
         let parent = try makeFolder(.text(["out/mine.txt": "keep me"]))
         let r = try runZhinan(["build", repositoryRoot() + "/catalogs/liwan-yichuang", "-o", parent + "/out", "--lang", "en"])
