@@ -55,7 +55,9 @@ public enum UnifiedDiff {
         ops += script(midA, midB).map { ($0.0.map { $0 + prefix }, $0.1.map { $0 + prefix }) }
         ops += (0..<suffix).map { (a.count - suffix + $0, b.count - suffix + $0) }
 
-        var out = "--- a/\(path)\n+++ b/\(path)\n"
+        // An absolute path reads a/tmp/x.yaml, not a//tmp/x.yaml.
+        let shown = path.hasPrefix("/") ? String(path.dropFirst()) : path
+        var out = "--- a/\(shown)\n+++ b/\(shown)\n"
         let changed = ops.indices.filter { i in ops[i].0 == nil || ops[i].1 == nil || a[ops[i].0!] != b[ops[i].1!] }
         var h = 0
         while h < changed.count {
@@ -93,18 +95,21 @@ public enum UnifiedDiff {
 
     /// A line as the diff shows it: with its line break, or with `\ No newline at end of file`.
     private static func body(_ line: Substring) -> String {
-        line.hasSuffix("\n") ? String(line) : String(line) + "\n\\ No newline at end of file\n"
+        line.unicodeScalars.last == "\n" ? String(line) : String(line) + "\n\\ No newline at end of file\n"
     }
 
     /// The lines of `text`, each with its `\n` (the last without one when the text has none).
-    private static func lines(_ text: String) -> [Substring] {
+    /// Split by scalars: in a file with CRLF line ends, `\r\n` is one `Character`, which a
+    /// search for the character `\n` would never find.
+    static func lines(_ text: String) -> [Substring] {
         var out: [Substring] = []
-        var start = text.startIndex
-        while let nl = text[start...].firstIndex(of: "\n") {
-            out.append(text[start...nl])
-            start = text.index(after: nl)
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex
+        while let nl = scalars[start...].firstIndex(of: "\n") {
+            out.append(Substring(scalars[start...nl]))
+            start = scalars.index(after: nl)
         }
-        if start < text.endIndex { out.append(text[start...]) }
+        if start < scalars.endIndex { out.append(Substring(scalars[start...])) }
         return out
     }
 
