@@ -6,6 +6,10 @@ public enum Attachments {
     /// The folder of the site that holds them.
     public static let folder = "attachments"
 
+    /// The largest file published (20 MiB): applicants download these on phones, and a
+    /// build reads each whole before writing it.
+    public static let maxBytes = 20 << 20
+
     /// What keeps a written path from naming a file inside the catalog folder.
     public enum PathProblem: Sendable, Equatable {
         /// Empty, absolute (`/…`, `C:…`), or a web address.

@@ -20,6 +20,11 @@ struct AttachmentCheck: Sendable {
         for r in references {
             switch Self.locate(r.path, in: folder, realFolder: realFolder) {
             case .file: continue
+            case .tooLarge(let bytes):
+                let mb = String(format: "%.1f", Double(bytes) / 1_048_576), limit = Attachments.maxBytes >> 20
+                reporter.report(CompilerCodes.attachmentTooLarge, at: r.range,
+                    zh: "\(r.field)“\(r.path)”有 \(mb) MB，超过网站附件的上限 \(limit) MB；请压缩（扫描件降低分辨率、另存为 PDF）后再引用",
+                    en: "\(r.field) \"\(r.path)\" is \(mb) MB, over the site's limit of \(limit) MB for an attachment; make it smaller (scan at a lower resolution, save as PDF) and name it again")
             case .missing:
                 reporter.report(CompilerCodes.attachmentMissing, at: r.range,
                     zh: "\(r.field)“\(r.path)”在目录文件夹中不存在，或不是普通文件；请检查路径（相对于目录文件夹）或把文件放到这里",
@@ -33,7 +38,7 @@ struct AttachmentCheck: Sendable {
     }
 
     /// Where a path leads.
-    enum Place: Equatable { case file, missing, outside }
+    enum Place: Equatable { case file, missing, outside, tooLarge(Int) }
 
     /// Where `path` (relative, of an allowed form) leads from `folder`.
     static func locate(_ path: String, in folder: String, realFolder: String?) -> Place {
@@ -41,7 +46,7 @@ struct AttachmentCheck: Sendable {
         guard real.hasPrefix(realFolder == "/" ? "/" : realFolder + "/") else { return .outside }
         var st = stat()
         guard stat(real, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return .missing }
-        return .file
+        return st.st_size > Attachments.maxBytes ? .tooLarge(Int(st.st_size)) : .file
     }
 }
 

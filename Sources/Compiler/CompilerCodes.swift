@@ -215,6 +215,12 @@ public enum CompilerCodes {
         "The attachment's path leads, through a symbolic link, to a file outside the catalog folder. zhinan publishes only files of the catalog folder and never follows a link elsewhere, so that no file that should stay private reaches the site.",
         "把文件本身（而不是链接）复制到目录文件夹中，写它的路径。", "Copy the file itself (not a link) into the catalog folder and give its path.",
         example: "样本: samples/许可证样本.pdf   # samples/许可证样本.pdf -> /home/科员/私人/扫描件.pdf")
+    public static let attachmentTooLarge = code(
+        "ZN508", .error, "附件太大", "Attachment too large",
+        "空表、样表和样本随网站发布，申请人多在手机上下载；生成网站时每个附件整个读入再写出。超过 20 MB 的附件多是未压缩的扫描件，不发布。",
+        "空表, 样表 and 样本 are published with the site, where applicants mostly download them on phones, and a build reads each whole before writing it. An attachment over 20 MB is mostly an uncompressed scan; it is not published.",
+        "压缩文件（扫描件降低分辨率或另存为 PDF）后再引用。", "Make the file smaller (scan at a lower resolution, or save as PDF) and name it again.",
+        example: "样本: samples/许可证样本.tiff   # 180 MB 的扫描件")
     public static let unknownCommitmentMaterial = code(
         "ZN507", .error, "告知承诺中的材料不是本事项的申请材料", "告知承诺 names a material the item does not have",
         "告知承诺的承诺书和替代材料用名称指向本事项的申请材料（承诺书也可以写材料库编号）。这里的名称不是本事项任何一项申请材料的名称，替代关系无从成立。",
@@ -575,7 +581,7 @@ public enum CompilerCodes {
         bundleShape, duplicateBundleCode,
         bundleQuestionConflict, bundleQuestionWording, bundleQuestionTwice, bundleScenarioPromiseTooShort,
         suppressedError,
-        notPositiveInteger, badAttachmentPath, attachmentMissing, attachmentOutside, unknownCommitmentMaterial,
+        notPositiveInteger, badAttachmentPath, attachmentMissing, attachmentOutside, attachmentTooLarge, unknownCommitmentMaterial,
         noStatutoryNote, deferralLimitWithoutDeferral, deferralWithoutLimit,
         resultAndCertificate, copiesConflict, shareableSuggestsExemption, verifiedAndExempt, pledgeExempt,
         procedureWithoutBasis, repealNotAfterEffect, resultWithoutName,

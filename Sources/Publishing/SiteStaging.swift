@@ -58,8 +58,8 @@ public final class SiteStaging: @unchecked Sendable {
 
     /// The bytes of the regular file at `source` (an absolute path the caller has checked),
     /// to write into the new output; nil for a link or anything but a regular file (refused,
-    /// not followed), or when it cannot be read.
-    public static func readRegularFile(_ source: String) -> [UInt8]? {
+/// not followed), when it cannot be read, or when it holds more than `limit` bytes.
+    public static func readRegularFile(_ source: String, limit: Int = Int.max) -> [UInt8]? {
         let fd = open(source, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -74,6 +74,8 @@ public final class SiteStaging: @unchecked Sendable {
                 return nil
             }
             if n == 0 { break }
+            // A file grown past the limit since it was checked is not read on.
+            if bytes.count + n > limit { return nil }
             bytes += buffer[..<n]
         }
         return bytes

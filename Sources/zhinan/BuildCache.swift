@@ -148,7 +148,7 @@ final class BuildCache: @unchecked Sendable {
         for path in all {
             // Read once, never through a link: the bytes written are the bytes recorded.
             guard let source = CatalogCompiler.attachmentSource(path, in: catalogFolder),
-                  let bytes = SiteStaging.readRegularFile(source)
+                  let bytes = SiteStaging.readRegularFile(source, limit: Attachments.maxBytes)
             else { throw PublishError.io(zh: "无法读取附件“\(path)”", en: "cannot read the attachment \"\(path)\"") }
             if published.contains(path) { try staging.write("public/" + Attachments.sitePath(path), bytes) }
             try staging.write("internal/" + Attachments.sitePath(path), bytes)

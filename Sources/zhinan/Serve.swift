@@ -291,7 +291,7 @@ extension PreviewSite {
         var digests: [String: String] = [:]
         for path in catalog.attachments {
             guard let source = CatalogCompiler.attachmentSource(path, in: self.catalog),
-                  let bytes = SiteStaging.readRegularFile(source)
+                  let bytes = SiteStaging.readRegularFile(source, limit: Attachments.maxBytes)
             else { throw PreviewWriteError(path: path) }
             let digest = ContentHash.digest(bytes)
             let targets = (published.contains(path) ? ["public/"] : []) + ["internal/"]

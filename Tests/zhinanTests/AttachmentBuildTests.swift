@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 import TestSupport
 import Testing
@@ -104,5 +105,22 @@ import Testing
         let r = try runZhinan(["check", catalog, "--standards", standards, "--lang", "en"])
         #expect(r.status == 1)
         #expect((r.stdout + r.stderr).contains("items/a.yaml:8:9: error: 空表 \"forms/登记表.docx\" does not exist in the catalog folder"), "\(r.stdout)\(r.stderr)")
+    }
+
+    /// A file over the limit is an error at its line, and no site is written. (A sparse
+    /// file: its size is what counts, not the disk it takes.)
+    @Test func anAttachmentOverTheLimitIsAnError() throws {
+        let (catalog, standards) = try Self.setUp()
+        let big = catalog + "/samples/登记证.pdf"
+        #expect(truncate(big, off_t(Attachments.maxBytes + 1)) == 0)
+        let out = try makeFolder([:]) + "/site"
+        let r = try runZhinan(["build", catalog, "-o", out, "--standards", standards, "--lang", "en"])
+        #expect(r.status == 1)
+        #expect((r.stdout + r.stderr).contains("error: 样本 \"samples/登记证.pdf\" is 20.0 MB, over the site's limit of 20 MB for an attachment"), "\(r.stdout)\(r.stderr)")
+        #expect((r.stdout + r.stderr).contains("[ZN508]"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+        // At the limit it is published.
+        #expect(truncate(big, off_t(Attachments.maxBytes)) == 0)
+        #expect(try runZhinan(["build", catalog, "-o", out, "--standards", standards]).status == 0)
     }
 }
