@@ -100,6 +100,9 @@ struct BundleRules {
     let items: [String: Item]
     let header: CatalogHeader
     let settings: [String: RuleSetting]
+    /// The codes of item files refused for their own errors (reported there): a member
+    /// naming one is left out without a second error.
+    var refusedCodes: Set<String> = []
 
     func check(_ bound: BoundBundle) -> (ServiceBundle, [Diagnostic]) {
         var reporter = Reporter(file: bound.file, settings: settings)
@@ -116,6 +119,7 @@ struct BundleRules {
             seen[code] = range
             guard let item = items[code] else {
                 missing.insert(code)
+                if refusedCodes.contains(code) { continue }
                 let hint = reporter.didYouMean(code, in: items.keys.sorted())
                 reporter.report(CompilerCodes.unknownMember, at: range,
                     zh: "目录中没有事项编码为“\(code)”的事项\(hint.zh)", en: "no item of the catalog has the code \(code)\(hint.en)")

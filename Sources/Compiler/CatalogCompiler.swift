@@ -230,6 +230,7 @@ public struct CatalogCompiler: Sendable {
 
         // Bundles, once every item is known.
         let byCode = Dictionary(items.map { ($0.item.code, $0.item) }, uniquingKeysWith: { a, _ in a })
+        let refusedCodes = Set(outcomes.compactMap { $0.item == nil ? $0.writtenCode : nil })
         var bundles: [ServiceBundle] = []
         var bundleCodes: [String: (String, SourceRange)] = [:]
         var bundleFolders = FolderClaims(parent: "bundles", what: (zh: "一件事编码", en: "bundle code"))
@@ -258,7 +259,7 @@ public struct CatalogCompiler: Sendable {
                 continue
             }
             bundleCodes[bound.bundle.code] = (file.path, bound.codeRange)
-            let (bundle, found) = BundleRules(items: byCode, header: header, settings: profile.rules).check(bound)
+            let (bundle, found) = BundleRules(items: byCode, header: header, settings: profile.rules, refusedCodes: refusedCodes).check(bound)
             result.diagnostics += found
             bundles.append(bundle)
         }
@@ -324,6 +325,9 @@ public struct CatalogCompiler: Sendable {
         /// again then, with those (`late`).
         var recheck = false
         var late: [Diagnostic] = []
+        /// For a file refused whole (no item): the 事项编码 its text writes at the start of a
+        /// line, so a bundle naming it is not also told the item does not exist.
+        var writtenCode: String?
 
         /// Hands the file's diagnostics to `sink` and drops them with the text, or, when
         /// suppressions apply and the file may hold one, drops them to check it again later.
@@ -341,6 +345,24 @@ public struct CatalogCompiler: Sendable {
     struct WorkerBuffers {
         var bytes: [UInt8] = []
         let yaml = YAMLScratch()
+    }
+
+    /// The value of a line `事项编码: …` (quotes and a comment dropped), read from the bytes
+    /// alone, for a file that did not bind.
+    static func writtenCode(_ bytes: ArraySlice<UInt8>) -> String? {
+        let key = Array("事项编码:".utf8)
+        var lineStart = bytes.startIndex
+        while lineStart < bytes.endIndex {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+            if bytes[lineStart..<lineEnd].starts(with: key) {
+                var value = String(decoding: bytes[(lineStart + key.count)..<lineEnd], as: UTF8.self)
+                if let hash = value.range(of: " #") { value = String(value[..<hash.lowerBound]) }
+                value = value.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\"'\r")))
+                return value.isEmpty ? nil : value
+            }
+            lineStart = lineEnd + 1
+        }
+        return nil
     }
 
     static func compileItem(
@@ -381,6 +403,9 @@ public struct CatalogCompiler: Sendable {
             } else {
                 outcome.diagnostics = itemBinder.diagnostics
             }
+        }
+        if outcome.item == nil {
+            outcome.writtenCode = count.map { Self.writtenCode(buffers.bytes[..<$0]) } ?? Self.writtenCode(Array(file.text.utf8)[...])
         }
         let suppresses = count.map { Suppressions.mayHold(buffers.bytes[..<$0]) } ?? file.text.contains("zhinan-ignore")
         outcome.suppresses = suppresses

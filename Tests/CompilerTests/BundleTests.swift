@@ -1,5 +1,5 @@
 import Catalog
-import Compiler
+@testable import Compiler
 import Testing
 
 /// Bundles (一件事) of the fixture's item and a second one.
@@ -41,6 +41,18 @@ import Testing
         try expectFindings(f, ["ZN901@bundles/kaiban.yaml:4:27", "ZN902@bundles/kaiban.yaml:4:48"])
         let d = try f.compile().diagnostics
         #expect(d[0].message.zh.contains("是否想写“440100-XK-00012-001”"))
+    }
+
+    /// A member whose item file is refused for its own error (a YAML syntax error here) is
+    /// reported there only: the bundle does not say the item does not exist.
+    @Test func aMemberWhoseFileIsRefusedIsNotReportedTwice() throws {
+        var f = Self.fixture()
+        f.items["items/b.yaml"] = f.items["items/b.yaml"]! + "审批条件: [未闭合\n"
+        let found = try f.compile().diagnostics
+        #expect(!found.isEmpty && found.allSatisfy { $0.span?.file.hasSuffix("items/b.yaml") == true }, "\(found.map(\.code))")
+        #expect(!found.contains { $0.code == "ZN901" })
+        #expect(CatalogCompiler.writtenCode(Array("# 注释\n事项编码: \"440100-XK-00013-001\"  # 旧编码\r\n".utf8)[...]) == "440100-XK-00013-001")
+        #expect(CatalogCompiler.writtenCode(Array("  事项编码: 缩进的不算\n".utf8)[...]) == nil)
     }
 
     @Test func aMemberNotAcceptedAtTheBundlesKindOfWindow() throws {
