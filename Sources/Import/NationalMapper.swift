@@ -26,10 +26,10 @@ struct NationalMapper {
                 continue
             }
             guard code.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }) else {
-                throw ImportError(file: row.file, line: row.line, zh: "实施编码“\(code)”只能由数字和大写字母组成", en: "实施编码 \"\(code)\" may hold only digits and capital letters")
+                throw ImportError(code: .badCode, file: row.file, line: row.line, zh: "实施编码“\(code)”只能由数字和大写字母组成", en: "实施编码 \"\(code)\" may hold only digits and capital letters")
             }
             if let first = codes[code.uppercased()] {
-                throw ImportError(file: row.file, line: row.line,
+                throw ImportError(code: .badCode, file: row.file, line: row.line,
                                   zh: "实施编码 \(code) 重复：\(first.file) 第 \(first.line) 行已有这个编码",
                                   en: "the 实施编码 \(code) is repeated: \(first.file) line \(first.line) has it already")
             }
@@ -47,7 +47,7 @@ struct NationalMapper {
                 switch kind {
                 case 0:
                     if byCode[code]!.extend != nil {
-                        throw ImportError(file: row.file, line: row.line, zh: "实施编码 \(code) 在扩展信息表中出现了两次", en: "the 实施编码 \(code) has two rows in the extend table")
+                        throw ImportError(code: .badCode, file: row.file, line: row.line, zh: "实施编码 \(code) 在扩展信息表中出现了两次", en: "the 实施编码 \(code) has two rows in the extend table")
                     }
                     byCode[code]!.extend = row
                 case 1: byCode[code]!.material.append(row)

@@ -11,14 +11,18 @@ struct ImportCommand: ParsableCommand {
         abstract: "把已有的实施清单导入为目录。 Bring existing 实施清单 data into a new catalog.",
         discussion: """
             zhinan import national DIR -o CATALOG 读取国家交换表（export --format national 写出的 \
-            CSV，或平台导出的同名表和 items/*.json），写出 CATALOG/catalog.yaml 和每个事项一个文件。\
+            CSV，或平台导出的同名表和 items/*.json）；zhinan import xlsx FILE.xlsx -o CATALOG 读取 \
+            Excel 工作簿中以交换表命名的工作表。两者写出同样的 CATALOG/catalog.yaml 和每个事项一个文件。\
             源数据没有的要素写成注释“# 待补充：要素”，zhinan check 会把它们报为缺少要素。\
-            Excel（xlsx）和 Word（docx）导入将在以后提供。
+            导入出错时给出代码 ZN950–ZN959 和位置，不写入任何文件。Word（docx）导入将在以后提供。
 
             Reads a source and writes a new catalog an officer then completes: never a value \
-            the source does not hold. Spreadsheet (xlsx) and Word (docx) import are to come.
+            the source does not hold. import national reads the exchange tables as CSV (or \
+            JSON), import xlsx the same tables as the sheets of an Excel workbook. A problem in \
+            the source is reported with its code (ZN950–ZN959) and place, and nothing is \
+            written. Word (docx) import is to come.
             """,
-        subcommands: [National.self]
+        subcommands: [National.self, XLSX.self]
     )
 
     struct National: ParsableCommand {
@@ -59,7 +63,7 @@ struct ImportCommand: ParsableCommand {
 
         @Option(name: .customLong("standard"), parsing: .upToNextOption, help: ArgumentHelp(
             "The standards the catalog follows (default: GB/T 39554.2-2020, DB44/T 1147-2013, DB44/T 1148-2013).", valueName: "ID"))
-        var standardIDs: [String] = ["GB/T 39554.2-2020", "DB44/T 1147-2013", "DB44/T 1148-2013"]
+        var standardIDs: [String] = NationalImportDefaults.standards
 
         @Flag(help: "Replace CATALOG when it exists.")
         var force = false
@@ -67,59 +71,125 @@ struct ImportCommand: ParsableCommand {
         @OptionGroup var profiles: ProfileOptions
 
         func run() throws {
-            let language = profiles.language
-            let zh = language == .zh
-            let destination = URL(fileURLWithPath: output).standardizedFileURL
-            var st = stat()
-            let exists = lstat(destination.path, &st) == 0
-            if exists && !force {
-                emitError(zh ? "zhinan: error: “\(output)”已经存在，未改动；要替换它请加 --force\n"
-                    : "zhinan: error: \"\(output)\" already exists and was left alone; add --force to replace it\n")
-                throw Status.unusable
-            }
-            if exists && (st.st_mode & S_IFMT) != S_IFDIR {
-                emitError(zh ? "zhinan: error: “\(output)”不是文件夹，未改动\n" : "zhinan: error: \"\(output)\" is not a folder; it was left alone\n")
-                throw Status.unusable
-            }
-            if let problem = OutputGuard.problem(output: output, sources: [.catalog(folder)], language: language) {
-                emitError("zhinan: error: \(problem)\n")
-                throw Status.unusable
-            }
-            guard standardIDs.contains(NationalImportDefaults.profile) else {
-                emitError(zh ? "zhinan: error: 国家交换表的导入需要标准 \(NationalImportDefaults.profile)；请在 --standard 中加上它\n"
-                    : "zhinan: error: importing the national tables needs the standard \(NationalImportDefaults.profile); add it to --standard\n")
-                throw Status.unusable
-            }
-            let parent = destination.deletingLastPathComponent().path
-            let (effective, _) = try profiles.load(catalog: nil, ids: standardIDs, from: parent)
-            let profile = ImportProfile(
-                nationalCodes: effective.nationalCodes, codeSets: effective.codeSets,
-                elements: effective.elements.map { ($0.name, $0.isRequired) }, standards: standardIDs)
-            let imported: ImportedCatalog
-            do {
-                imported = try NationalImport.read(folder: folder, profile: profile)
-            } catch let error as ImportError {
-                emitError("zhinan: error: \(error.message(chinese: zh))\n" + (zh ? "未写入任何文件\n" : "nothing was written\n"))
-                throw error.unusable ? Status.unusable : Status.problems
-            }
-            let writer = ImportWriter(catalog: imported, profile: profile)
-            let files = writer.files()
-            do {
-                try CatalogFolderWriter(destination: destination).write(files, replacing: exists)
-            } catch {
-                emitError(zh ? "zhinan: error: 无法写入“\(output)”：\(error.localizedDescription)；未写入任何文件\n"
-                    : "zhinan: error: cannot write \"\(output)\": \(error.localizedDescription); nothing was written\n")
-                throw Status.unusable
-            }
-            let summary = writer.summary(of: files)
-            emitError(summary.lines(chinese: zh).map { $0 + "\n" }.joined())
-            emit(output + "\n")
+            try ImportTarget(output: output, standardIDs: standardIDs, force: force, profiles: profiles, sources: [.catalog(folder)])
+                .run { try NationalImport.read(folder: folder, profile: $0) }
         }
+    }
+
+    struct XLSX: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "xlsx",
+            abstract: "导入 Excel 工作簿中的国家交换表。 Import the national exchange tables kept as an Excel workbook's sheets.",
+            discussion: """
+                读取 FILE.xlsx 中名为 task_general_basic、task_general_extend、task_general_material、\
+                task_general_fee_project、task_general_questions 的工作表（也可带 up_/dn_ 前缀；只有基本信息表是必需的），\
+                每个工作表的第一行是字段名，与 zhinan import national 读取的 CSV 表相同，写出的目录也相同。\
+                读取共享字符串、内联字符串、数字、日期（按单元格格式，或生效日期/废止日期列中的数字）、\
+                合并单元格（左上角的值用于整个范围）、单元格中的换行；公式只用 Excel 保存的结果，从不计算。\
+                不是 xlsx、已加密、超出安全上限（压缩炸弹、条目过多、不安全的条目名）或含 DOCTYPE 的工作簿被拒绝，\
+                不写入任何文件。
+
+                Reads the sheets named task_general_basic, task_general_extend, \
+                task_general_material, task_general_fee_project and task_general_questions (also \
+                with an up_/dn_ prefix; only the basic one is required) of FILE.xlsx, each with \
+                the field names in its first row: the same tables zhinan import national reads as \
+                CSV, written out as the same catalog. Shared and inline strings, numbers, dates \
+                (by the cell's format, or a number in plan_effective_date/plan_cancel_date), \
+                merged cells (the top-left value fills the range) and line breaks in cells are \
+                read; formulas give the value Excel saved and are never evaluated. A file that \
+                is not an .xlsx, is encrypted, breaks a safety limit (a zip bomb, too many \
+                entries, an unsafe entry name) or holds a DOCTYPE is refused, and nothing is \
+                written. Exit status as for import national.
+                """
+        )
+
+        @Argument(help: "The Excel workbook (.xlsx).")
+        var file: String
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("The catalog folder to write.", valueName: "CATALOG"))
+        var output: String
+
+        @Option(name: .customLong("standard"), parsing: .upToNextOption, help: ArgumentHelp(
+            "The standards the catalog follows (default: GB/T 39554.2-2020, DB44/T 1147-2013, DB44/T 1148-2013).", valueName: "ID"))
+        var standardIDs: [String] = NationalImportDefaults.standards
+
+        @Flag(help: "Replace CATALOG when it exists.")
+        var force = false
+
+        @OptionGroup var profiles: ProfileOptions
+
+        func run() throws {
+            let name = URL(fileURLWithPath: file).lastPathComponent
+            try ImportTarget(output: output, standardIDs: standardIDs, force: force, profiles: profiles, sources: [.workbook(file)])
+                .run { try XLSXImport.read(path: file, file: name, profile: $0) }
+        }
+    }
+}
+
+/// What every import does around its reader: refuse an existing CATALOG (without --force)
+/// or one inside the source, load the profiles, read, write the folder in one step, and
+/// print the summary; an ``ImportError`` is printed with its code and nothing is written.
+struct ImportTarget {
+    var output: String
+    var standardIDs: [String]
+    var force: Bool
+    var profiles: ProfileOptions
+    var sources: [OutputGuard.Source]
+
+    func run(_ read: (ImportProfile) throws -> ImportedCatalog) throws {
+        let language = profiles.language
+        let zh = language == .zh
+        let destination = URL(fileURLWithPath: output).standardizedFileURL
+        var st = stat()
+        let exists = lstat(destination.path, &st) == 0
+        if exists && !force {
+            emitError(zh ? "zhinan: error: “\(output)”已经存在，未改动；要替换它请加 --force\n"
+                : "zhinan: error: \"\(output)\" already exists and was left alone; add --force to replace it\n")
+            throw Status.unusable
+        }
+        if exists && (st.st_mode & S_IFMT) != S_IFDIR {
+            emitError(zh ? "zhinan: error: “\(output)”不是文件夹，未改动\n" : "zhinan: error: \"\(output)\" is not a folder; it was left alone\n")
+            throw Status.unusable
+        }
+        if let problem = OutputGuard.problem(output: output, sources: sources, language: language) {
+            emitError("zhinan: error: \(problem)\n")
+            throw Status.unusable
+        }
+        guard standardIDs.contains(NationalImportDefaults.profile) else {
+            emitError(zh ? "zhinan: error: 国家交换表的导入需要标准 \(NationalImportDefaults.profile)；请在 --standard 中加上它\n"
+                : "zhinan: error: importing the national tables needs the standard \(NationalImportDefaults.profile); add it to --standard\n")
+            throw Status.unusable
+        }
+        let parent = destination.deletingLastPathComponent().path
+        let (effective, _) = try profiles.load(catalog: nil, ids: standardIDs, from: parent)
+        let profile = ImportProfile(
+            nationalCodes: effective.nationalCodes, codeSets: effective.codeSets,
+            elements: effective.elements.map { ($0.name, $0.isRequired) }, standards: standardIDs)
+        let imported: ImportedCatalog
+        do {
+            imported = try read(profile)
+        } catch let error as ImportError {
+            emitError(error.message(chinese: zh) + "\n" + (zh ? "未写入任何文件\n" : "nothing was written\n"))
+            throw error.unusable ? Status.unusable : Status.problems
+        }
+        let writer = ImportWriter(catalog: imported, profile: profile)
+        let files = writer.files()
+        do {
+            try CatalogFolderWriter(destination: destination).write(files, replacing: exists)
+        } catch {
+            emitError(zh ? "zhinan: error: 无法写入“\(output)”：\(error.localizedDescription)；未写入任何文件\n"
+                : "zhinan: error: cannot write \"\(output)\": \(error.localizedDescription); nothing was written\n")
+            throw Status.unusable
+        }
+        let summary = writer.summary(of: files)
+        emitError(summary.lines(chinese: zh).map { $0 + "\n" }.joined())
+        emit(output + "\n")
     }
 }
 
 enum NationalImportDefaults {
     static let profile = "GB/T 39554.2-2020"
+    static let standards = ["GB/T 39554.2-2020", "DB44/T 1147-2013", "DB44/T 1148-2013"]
 }
 
 /// Writes a catalog folder in one step: the files go into a temporary folder beside the

@@ -1,0 +1,191 @@
+import Foundation
+import Import
+import Testing
+import TestSupport
+
+/// `zhinan import xlsx`, end to end with the built binary, on workbooks the tests build.
+@Suite(.serialized) struct ImportXLSXTests {
+    static let tables = ["task_general_basic", "task_general_extend", "task_general_material", "task_general_fee_project", "task_general_questions"]
+
+    /// A cell as Excel would keep a typed value: a whole number that reads back the same as a
+    /// number, a `yyyy-MM-dd` as a date serial, the rest as shared (or, every third, inline) text.
+    static func cell(_ text: String, _ i: Int) -> XLSXFixture.Cell? {
+        if text.isEmpty { return nil }
+        if let n = Int(text), String(n) == text, text.count < 15 { return .number(text) }
+        if text.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) != nil {
+            let f = DateFormatter()
+            f.locale = Locale(identifier: "en_US_POSIX")
+            f.timeZone = TimeZone(identifier: "UTC")
+            f.dateFormat = "yyyy-MM-dd"
+            if let date = f.date(from: text) {
+                return .date(String(Int(date.timeIntervalSince1970 / 86_400) + 25_569))
+            }
+        }
+        return i % 3 == 0 ? .inline(text) : .text(text)
+    }
+
+    /// The tables in `folder` as the sheets of one workbook.
+    static func workbook(of folder: String) throws -> [UInt8] {
+        var sheets: [XLSXFixture.Sheet] = []
+        for table in tables {
+            let path = folder + "/" + table + ".csv"
+            guard let data = FileManager.default.contents(atPath: path) else { continue }
+            let csv = try CSVTable.parse([UInt8](data), file: table + ".csv")
+            let head: [XLSXFixture.Cell?] = csv.header.map { .text($0) }
+            let body: [[XLSXFixture.Cell?]] = csv.rows.map { row in row.cells.enumerated().map { i, text in cell(text, i) } }
+            sheets.append(XLSXFixture.Sheet(table, [head] + body))
+        }
+        return XLSXFixture.workbook(sheets)
+    }
+
+    /// Every file under `folder`, by relative path, without the `# 来源：` line (the source's
+    /// name and line differ between a CSV file and a sheet).
+    static func files(_ folder: String) throws -> [String: String] {
+        var out: [String: String] = [:]
+        for path in FileManager.default.enumerator(atPath: folder)!.compactMap({ $0 as? String }) where path.hasSuffix(".yaml") {
+            let text = try String(contentsOfFile: folder + "/" + path, encoding: .utf8)
+            out[path] = text.components(separatedBy: "\n").filter { !$0.hasPrefix("# 来源：") }.joined(separator: "\n")
+        }
+        return out
+    }
+
+    /// The samples' national export, written as one workbook (numbers as numbers, dates as
+    /// serials), imports to the same catalog as the CSV tables do.
+    @Test(arguments: ["guangdong-zhijian", "liwan-yichuang"])
+    func theSamplesExportAsAWorkbookImportsLikeTheCSV(sample: String) throws {
+        let (work, export, imported, run) = try ImportNationalTests.exportAndImport(sample)
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        #expect(run.status == 0, "\(run.stderr)")
+        let book = work + "/清单.xlsx"
+        #expect(FileManager.default.createFile(atPath: book, contents: Data(try Self.workbook(of: export))))
+        let out = work + "/from-xlsx"
+        let result = try runZhinan(["import", "xlsx", book, "-o", out, "--lang", "en"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == out + "\n")
+        #expect(result.stderr == run.stderr)
+        let a = try Self.files(imported), b = try Self.files(out)
+        #expect(a.count > 10)
+        #expect(a.keys.sorted() == b.keys.sorted())
+        for (path, text) in a where b[path] != text {
+            let diff = zip(text.components(separatedBy: "\n"), (b[path] ?? "").components(separatedBy: "\n")).first { $0 != $1 }
+            Issue.record("\(path) differs: \(String(describing: diff))")
+        }
+        let item = try #require(FileManager.default.enumerator(atPath: out + "/items")?.compactMap { $0 as? String }.first { $0.hasSuffix(".yaml") })
+        #expect(try String(contentsOfFile: out + "/items/" + item, encoding: .utf8).hasPrefix("# 来源：清单.xlsx[task_general_basic]:"))
+    }
+
+    static let header: [XLSXFixture.Cell?] = ["task_name", "task_type", "task_code", "dept_name", "dept_code", "use_level", "accept_condition",
+                                              "plan_effective_date", "transact_addr", "transact_time", "link_way", "supervise_way"].map { .text($0) }
+
+    /// Runs `import xlsx` on `sheets`; returns the result, the catalog's path and whether it exists.
+    static func run(_ bytes: [UInt8], extra: [String] = []) throws -> (RunResult, String, Bool) {
+        let work = try makeFolder(["book.xlsx": bytes])
+        let out = work + "/catalog"
+        let result = try runZhinan(["import", "xlsx", work + "/book.xlsx", "-o", out, "--lang", "en"] + extra)
+        return (result, out, FileManager.default.fileExists(atPath: out))
+    }
+
+    /// A centre's own workbook: a header row above the table, two items of one department
+    /// (its name and code merged over both rows), a date cell, conditions one per line in a
+    /// cell, and a material sheet.
+    @Test func aCentresWorkbookImportsWithMergedCellsDatesAndLines() throws {
+        let basic = XLSXFixture.Sheet("task_general_basic", [
+            Self.header,
+            [.text("甲许可"), .text("01"), .text("11440000MB2C9821792440100401001"), .text("某市市场监督管理局"), .text("11440000MB2C982179"),
+             .number("2"), .text("1. 申请人具有法人资格\n2. 有固定的经营场所"), .date("45000"), .text("综合窗口（一楼1号）"), .text("周一至周五"),
+             .text("电话：020-12345678"), .text("电话：12345")],
+            [.inline("乙确认"), .text("行政确认"), .text("11440000MB2C9821792440100701001"), nil, nil,
+             .text("省级"), nil, .date("45000", custom: true), .text("综合窗口（一楼1号）"), .text("周一至周五"),
+             .formula("\"电话：\"&\"020-87654321\"", cached: "电话：020-87654321"), .text("电话：12345")],
+        ], merges: ["D2:D3", "E2:E3"], firstRow: 1)
+        let material = XLSXFixture.Sheet("task_general_material", [
+            [.text("task_code"), .text("material_name")],
+            [.text("11440000MB2C9821792440100401001"), .text("营业执照")],
+        ])
+        let (result, out, exists) = try Self.run(XLSXFixture.workbook([XLSXFixture.Sheet("说明", text: [["本表由中心维护"]]), basic, material]))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(exists)
+        #expect(result.stderr.hasPrefix("imported 2 items, "))
+        let first = try String(contentsOfFile: out + "/items/11440000MB2C9821792440100401001.yaml", encoding: .utf8)
+        #expect(first.hasPrefix("# 来源：book.xlsx[task_general_basic]:2\n事项名称: 甲许可\n# 待补充：事项编码\n事项类型: 行政许可\n"))
+        #expect(first.contains("生效日期: 2023-03-15\n") || first.contains("生效日期: \"2023-03-15\"\n"))
+        #expect(first.contains("审批条件:\n  - 申请人具有法人资格\n  - 有固定的经营场所\n"))
+        #expect(first.contains("申请材料:\n  - 材料: 营业执照\n"))
+        let second = try String(contentsOfFile: out + "/items/11440000MB2C9821792440100701001.yaml", encoding: .utf8)
+        #expect(second.contains("事项类型: 行政确认\n"))
+        #expect(second.contains("咨询:\n  电话: 020-87654321\n"))
+        // Both items name the one agency of the merged cells.
+        let catalog = try String(contentsOfFile: out + "/catalog.yaml", encoding: .utf8)
+        #expect(catalog.contains("实施机关:\n  - 编号: jg1\n    名称: 某市市场监督管理局\n    统一社会信用代码: 11440000MB2C982179\n"))
+        #expect(catalog.components(separatedBy: "编号: jg").count == 2)
+        #expect(first.contains("实施机关: jg1\n") && second.contains("实施机关: jg1\n"))
+    }
+
+    @Test func notAWorkbookExitsTwoAndWritesNothing() throws {
+        let (result, _, exists) = try Self.run(Array("task_name,task_code\n".utf8))
+        #expect(result.status == 2)
+        #expect(result.stderr == "book.xlsx: error: not an Excel workbook (.xlsx): the file is not a ZIP archive. Save an old .xls as .xlsx in Excel or WPS [ZN955]\nnothing was written\n")
+        #expect(!exists)
+    }
+
+    @Test func aWorkbookWithoutTheBasicSheetNamesItsSheets() throws {
+        let (result, _, exists) = try Self.run(XLSXFixture.workbook([XLSXFixture.Sheet("Sheet1", text: [["事项名称"], ["甲"]])]))
+        #expect(result.status == 2)
+        #expect(result.stderr == "book.xlsx: error: the workbook has no sheet named task_general_basic (the national exchange tables' basic table); its sheets: “Sheet1” [ZN953]\nnothing was written\n")
+        #expect(!exists)
+    }
+
+    @Test func aFormulaWithoutAResultIsLocatedAtItsCell() throws {
+        let basic = XLSXFixture.Sheet("task_general_basic", [
+            [.text("task_name"), .text("task_code"), .text("dept_name")],
+            [.text("甲"), .text("11440000MB2C9821792440100401001"), .formula("VLOOKUP(A2,部门!A:B,2,0)", cached: nil)],
+        ])
+        let (result, _, exists) = try Self.run(XLSXFixture.workbook([basic]))
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("book.xlsx[task_general_basic]:2:3: error: a formula without a saved result: zhinan reads the value Excel saved and never evaluates formulas;"))
+        #expect(result.stderr.hasSuffix("[ZN959]\nnothing was written\n"))
+        #expect(!exists)
+    }
+
+    @Test func aValueUnderNoHeadingIsLocated() throws {
+        let basic = XLSXFixture.Sheet("task_general_basic", [
+            [.text("task_name"), .text("task_code")],
+            [.text("甲"), .text("11440000MB2C9821792440100401001"), .text("多余")],
+        ])
+        let (result, _, _) = try Self.run(XLSXFixture.workbook([basic]))
+        #expect(result.status == 1)
+        #expect(result.stderr == "book.xlsx[task_general_basic]:2:3: error: column C holds a value but has no name in the header (row 1) [ZN953]\nnothing was written\n")
+    }
+
+    @Test func repeatedCodesAcrossRowsAreLocatedAtTheirRows() throws {
+        let row: [XLSXFixture.Cell?] = [.text("甲"), .text("11440000MB2C9821792440100401001")]
+        let basic = XLSXFixture.Sheet("task_general_basic", [[.text("task_name"), .text("task_code")], row, row])
+        let (result, _, _) = try Self.run(XLSXFixture.workbook([basic]))
+        #expect(result.status == 1)
+        #expect(result.stderr == "book.xlsx[task_general_basic]:3:1: error: the 实施编码 11440000MB2C9821792440100401001 is repeated: book.xlsx[task_general_basic] line 2 has it already [ZN954]\nnothing was written\n")
+    }
+
+    @Test func anEncryptedWorkbookIsRefused() throws {
+        var parts = XLSXFixture.parts([XLSXFixture.Sheet("task_general_basic", text: [["task_name", "task_code"]])]).map { ZIPFixture.Entry($0.0, $0.1) }
+        for i in parts.indices { parts[i].flags |= 1 }
+        let (result, _, exists) = try Self.run(ZIPFixture.archive(parts))
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("is encrypted: remove the password in Excel, save, and import again [ZN956]\nnothing was written\n"))
+        #expect(!exists)
+    }
+
+    /// `-o` the folder the workbook is in, with --force, would delete the workbook: refused.
+    @Test func theOutputCannotHoldTheWorkbook() throws {
+        let work = try makeFolder(["in/book.xlsx": XLSXFixture.workbook([XLSXFixture.Sheet("task_general_basic", text: [["task_name", "task_code"]])])])
+        let result = try runZhinan(["import", "xlsx", work + "/in/book.xlsx", "-o", work + "/in", "--force", "--lang", "en"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("holds the workbook"))
+        #expect(FileManager.default.fileExists(atPath: work + "/in/book.xlsx"))
+    }
+
+    @Test func theExplanationOfAnImportCodeIsThere() throws {
+        let result = try runZhinan(["explain", "ZN957", "--lang", "en"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Workbook over a safety limit"))
+    }
+}
