@@ -35,6 +35,60 @@ import TestSupport
         #expect(catalog.contains("窗口:\n  - 编号: ck1\n    名称: 受理窗口\n    地点: 一楼1号\n    办公时间: 周一至周五\n    # 待补充：窗口.类别\n"))
     }
 
+    /// The export writes each window's hours once, and hours may hold a `；`: pieces that
+    /// can be shared out among the windows in more than one way are settled by what other
+    /// rows say without doubt; what stays open is a placeholder with the source quoted, and
+    /// listed — never a guess.
+    @Test func officeHoursAreSharedOutOnlyWithoutDoubt() throws {
+        func row(_ name: String, _ n: Int, _ addr: String, _ time: String) -> String {
+            "\(name),01,440100401001,11440000MB2C979244010040100\(n),某局,11440000MB2C982179,2,0,\(addr),\(time),电话：020-12345678,电话：12345\r\n"
+        }
+        let rows = row("甲", 1, "甲窗（一楼）", "周一至周五")
+            + row("乙", 2, "甲窗（一楼）；乙窗（二楼）", "周一至周五；周六 9:00-12:00")
+            + row("丙", 3, "丙窗（三楼）；丁窗（四楼）", "周一至周五；全天")
+            + row("丁", 4, "戊窗（五楼）", "周一至周五 9:00-17:00；周六 9:00-12:00")
+        let (result, exists, out) = try Self.run(.text(["task_general_basic.csv": Self.header + rows]))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(exists)
+        let catalog = try String(contentsOfFile: out + "/catalog.yaml", encoding: .utf8)
+        let windows = String(catalog[catalog.range(of: "窗口:\n")!.lowerBound...])
+        #expect(windows == """
+            窗口:
+              - 编号: ck1
+                名称: 甲窗
+                地点: 一楼
+                办公时间: 周一至周五
+                # 待补充：窗口.类别
+              - 编号: ck2
+                名称: 乙窗
+                地点: 二楼
+                办公时间: 周六 9:00-12:00
+                # 待补充：窗口.类别
+              - 编号: ck3
+                名称: 丙窗
+                地点: 三楼
+                # 待补充：窗口.类别
+                # 待补充：窗口.办公时间
+                #   源数据（transact_time）：周一至周五；全天
+              - 编号: ck4
+                名称: 丁窗
+                地点: 四楼
+                # 待补充：窗口.类别
+                # 待补充：窗口.办公时间
+                #   源数据（transact_time）：周一至周五；全天
+              - 编号: ck5
+                名称: 戊窗
+                地点: 五楼
+                办公时间: 周一至周五 9:00-17:00；周六 9:00-12:00
+                # 待补充：窗口.类别
+
+            """)
+        #expect(result.stderr.contains("  task_general_basic.csv:4 transact_time: the office hours can be shared out among these 2 places in more than one way (each window's hours are written once, and hours may hold a ；): the windows left open are placeholders\n"))
+        #expect(!result.stderr.contains("task_general_basic.csv:3 transact_time"))
+        let second = try String(contentsOfFile: out + "/items/11440000MB2C9792440100401002.yaml", encoding: .utf8)
+        #expect(second.contains("受理地点:\n  - ck1\n  - ck2\n"))
+    }
+
     @Test func aCodeOutsideItsSetIsLeftOutAndReportedAtItsPlace() throws {
         let bad = Self.row1.replacingOccurrences(of: ",01,", with: ",77,")
         let (result, _, out) = try Self.run(.text(["task_general_basic.csv": Self.header + bad]))
