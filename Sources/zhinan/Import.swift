@@ -58,21 +58,10 @@ struct ImportCommand: ParsableCommand {
         @Argument(help: "The folder holding the tables (export --format national's output, or the platform's).")
         var folder: String
 
-        @Option(name: .shortAndLong, help: ArgumentHelp("The catalog folder to write.", valueName: "CATALOG"))
-        var output: String
-
-        @Option(name: .customLong("standard"), parsing: .upToNextOption, help: ArgumentHelp(
-            "The standards the catalog follows (default: GB/T 39554.2-2020, DB44/T 1147-2013, DB44/T 1148-2013).", valueName: "ID"))
-        var standardIDs: [String] = NationalImportDefaults.standards
-
-        @Flag(help: "Replace CATALOG when it exists.")
-        var force = false
-
-        @OptionGroup var profiles: ProfileOptions
+        @OptionGroup var target: ImportTarget
 
         func run() throws {
-            try ImportTarget(output: output, standardIDs: standardIDs, force: force, profiles: profiles, sources: [.catalog(folder)])
-                .run { try NationalImport.read(folder: folder, profile: $0) }
+            try target.run(sources: [.catalog(folder)]) { try NationalImport.read(folder: folder, profile: $0) }
         }
     }
 
@@ -106,22 +95,11 @@ struct ImportCommand: ParsableCommand {
         @Argument(help: "The Excel workbook (.xlsx).")
         var file: String
 
-        @Option(name: .shortAndLong, help: ArgumentHelp("The catalog folder to write.", valueName: "CATALOG"))
-        var output: String
-
-        @Option(name: .customLong("standard"), parsing: .upToNextOption, help: ArgumentHelp(
-            "The standards the catalog follows (default: GB/T 39554.2-2020, DB44/T 1147-2013, DB44/T 1148-2013).", valueName: "ID"))
-        var standardIDs: [String] = NationalImportDefaults.standards
-
-        @Flag(help: "Replace CATALOG when it exists.")
-        var force = false
-
-        @OptionGroup var profiles: ProfileOptions
+        @OptionGroup var target: ImportTarget
 
         func run() throws {
             let name = URL(fileURLWithPath: file).lastPathComponent
-            try ImportTarget(output: output, standardIDs: standardIDs, force: force, profiles: profiles, sources: [.workbook(file)])
-                .run { try XLSXImport.read(path: file, file: name, profile: $0) }
+            try target.run(sources: [.workbook(file)]) { try XLSXImport.read(path: file, file: name, profile: $0) }
         }
     }
 }
@@ -129,14 +107,21 @@ struct ImportCommand: ParsableCommand {
 /// What every import does around its reader: refuse an existing CATALOG (without --force)
 /// or one inside the source, load the profiles, read, write the folder in one step, and
 /// print the summary; an ``ImportError`` is printed with its code and nothing is written.
-struct ImportTarget {
+struct ImportTarget: ParsableArguments {
+    @Option(name: .shortAndLong, help: ArgumentHelp("The catalog folder to write.", valueName: "CATALOG"))
     var output: String
-    var standardIDs: [String]
-    var force: Bool
-    var profiles: ProfileOptions
-    var sources: [OutputGuard.Source]
 
-    func run(_ read: (ImportProfile) throws -> ImportedCatalog) throws {
+    @Option(name: .customLong("standard"), parsing: .upToNextOption, help: ArgumentHelp(
+        "The standards the catalog follows.", valueName: "ID"))
+    var standardIDs: [String] = NationalImportDefaults.standards
+
+    @Flag(help: "Replace CATALOG when it exists.")
+    var force = false
+
+    @OptionGroup var profiles: ProfileOptions
+
+    /// Runs `read` and writes its catalog; `sources` are what CATALOG may not hold or be in.
+    func run(sources: [OutputGuard.Source], _ read: (ImportProfile) throws -> ImportedCatalog) throws {
         let language = profiles.language
         let zh = language == .zh
         let destination = URL(fileURLWithPath: output).standardizedFileURL
