@@ -78,6 +78,11 @@ struct ImportCommand: ParsableCommand {
                 不是 xlsx、已加密、超出安全上限（压缩炸弹、条目过多、不安全的条目名）或含 DOCTYPE 的工作簿被拒绝，\
                 不写入任何文件。
 
+                没有交换表工作表（或用 --sheet 指定了工作表）时，按“一行一个事项”读取：前 10 行中含“事项名称”\
+                的一行是表头，认得中心常用的列名（事项名称、实施编码、事项类型、实施主体、法定办结时限、承诺办结时限、\
+                办件类型、受理条件、申请材料、收费标准、咨询电话、监督投诉电话、办理地点、办理时间……，见 docs/import.md）；\
+                申请材料单元格每行一项，时限写法如“20个工作日”“二十个工作日”“20天”“即办”。.csv 文件按同样的表头读取。
+
                 Reads the sheets named task_general_basic, task_general_extend, \
                 task_general_material, task_general_fee_project and task_general_questions (also \
                 with an up_/dn_ prefix; only the basic one is required) of FILE.xlsx, each with \
@@ -88,18 +93,29 @@ struct ImportCommand: ParsableCommand {
                 read; formulas give the value Excel saved and are never evaluated. A file that \
                 is not an .xlsx, is encrypted, breaks a safety limit (a zip bomb, too many \
                 entries, an unsafe entry name) or holds a DOCTYPE is refused, and nothing is \
-                written. Exit status as for import national.
+                written.
+
+                Without the tables' sheets (or with --sheet), a sheet is read as one row per \
+                item: the row among the first 10 naming 事项名称 is the header, and the headings \
+                centres use are known (事项名称, 实施编码, 事项类型, 实施主体, 法定办结时限, \
+                承诺办结时限, 办件类型, 受理条件, 申请材料, 收费标准, 咨询电话, 监督投诉电话, 办理地点, \
+                办理时间 …; docs/import.md lists them). A 申请材料 cell lists one material a \
+                line; time limits such as 20个工作日, 二十个工作日, 20天 or 即办 become day counts. \
+                A .csv file is read the same way. Exit status as for import national.
                 """
         )
 
-        @Argument(help: "The Excel workbook (.xlsx).")
+        @Argument(help: "The Excel workbook (.xlsx), or an item sheet saved as CSV (.csv).")
         var file: String
+
+        @Option(help: ArgumentHelp("Read this sheet as one row per item (by default: the exchange tables' sheets if the workbook has them, else every sheet with a header of known headings).", valueName: "NAME"))
+        var sheet: String?
 
         @OptionGroup var target: ImportTarget
 
         func run() throws {
             let name = URL(fileURLWithPath: file).lastPathComponent
-            try target.run(sources: [.workbook(file)]) { try XLSXImport.read(path: file, file: name, profile: $0) }
+            try target.run(sources: [.workbook(file)]) { try XLSXImport.read(path: file, file: name, sheet: sheet, profile: $0) }
         }
     }
 }

@@ -131,7 +131,7 @@ import TestSupport
     @Test func aWorkbookWithoutTheBasicSheetNamesItsSheets() throws {
         let (result, _, exists) = try Self.run(XLSXFixture.workbook([XLSXFixture.Sheet("Sheet1", text: [["事项名称"], ["甲"]])]))
         #expect(result.status == 2)
-        #expect(result.stderr == "book.xlsx: error: the workbook has no sheet named task_general_basic (the national exchange tables' basic table); its sheets: “Sheet1” [ZN953]\nnothing was written\n")
+        #expect(result.stderr == "book.xlsx: error: the workbook has neither a sheet named task_general_basic (the national exchange tables) nor a sheet of items with 事项名称 in its header; its sheets: “Sheet1” [ZN953]\nnothing was written\n")
         #expect(!exists)
     }
 
@@ -187,5 +187,96 @@ import TestSupport
         let result = try runZhinan(["explain", "ZN957", "--lang", "en"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("Workbook over a safety limit"))
+    }
+}
+
+/// `zhinan import xlsx` on a centre's own sheet: one row per item under Chinese headings.
+@Suite struct ImportItemSheetTests {
+    static let headings = ["事项名称", "实施编码", "事项类型", "实施主体", "实施主体编码", "法定办结时限", "承诺办结时限",
+                           "办件类型", "受理条件", "申请材料", "收费标准", "咨询电话", "监督投诉电话", "办理地点", "办理时间", "生效日期", "备注"]
+    static let rows: [[String]] = [
+        ["食品经营许可", "11440000MB2C9821792440100401001", "行政许可", "某区市场监督管理局", "11440000MB2C982179", "二十个工作日", "10个工作日",
+         "承诺件", "1. 具有合法主体资格\n2. 有与经营相适应的场所", "1. 食品经营许可申请书\n2、营业执照复印件\n（3）法定代表人身份证明", "不收费",
+         "020-12345678", "12345", "综合窗口（一楼1号）", "周一至周五", "2023-03-15", "旧表"],
+        ["食品经营许可变更", "11440000MB2C9821792440100401002", "行政许可", "", "", "20天", "即办",
+         "即办件", "", "变更申请书", "不收费", "020-12345678", "12345", "综合窗口（一楼1号）", "周一至周五", "", ""],
+    ]
+
+    static func workbook() -> [UInt8] {
+        var sheetRows: [[XLSXFixture.Cell?]] = [[.text("某区政务服务事项实施清单")], Self.headings.map { .text($0) }]
+        for row in rows {
+            sheetRows.append(row.enumerated().map { i, v in
+                v.isEmpty ? nil : (Self.headings[i] == "生效日期" ? .date("45000") : .text(v))
+            })
+        }
+        // The title merged across the header; 实施主体 and its code merged over both items.
+        return XLSXFixture.workbook([XLSXFixture.Sheet("实施清单", sheetRows, merges: ["A1:Q1", "D3:D4", "E3:E4"])])
+    }
+
+    static func csv() -> String {
+        func quote(_ s: String) -> String { s.contains(where: { ",\"\n".contains($0) }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s }
+        var rows = Self.rows
+        rows[1][3] = rows[0][3]; rows[1][4] = rows[0][4]  // no merged cells in a CSV
+        return ([headings] + rows).map { $0.map(quote).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func run(_ name: String, _ bytes: [UInt8], extra: [String] = []) throws -> (RunResult, String) {
+        let work = try makeFolder([name: bytes])
+        let out = work + "/catalog"
+        return (try runZhinan(["import", "xlsx", work + "/" + name, "-o", out, "--lang", "en"] + extra), out)
+    }
+
+    @Test func aCentresSheetImportsItsItems() throws {
+        let (result, out) = try Self.run("清单.xlsx", Self.workbook())
+        #expect(result.status == 0, "\(result.stderr)")
+        let first = try String(contentsOfFile: out + "/items/11440000MB2C9821792440100401001.yaml", encoding: .utf8)
+        #expect(first.hasPrefix("# 来源：清单.xlsx[实施清单]:3\n事项名称: 食品经营许可\n"))
+        #expect(first.contains("生效日期: 2023-03-15\n") || first.contains("生效日期: \"2023-03-15\"\n"))
+        #expect(first.contains("审批条件:\n  - 具有合法主体资格\n  - 有与经营相适应的场所\n"))
+        #expect(first.contains("申请材料:\n  - 材料: 食品经营许可申请书\n  - 材料: 营业执照复印件\n  - 材料: 法定代表人身份证明\n"))
+        #expect(first.contains("办理时限:\n  法定: 20个工作日\n  承诺: 10个工作日\n"))
+        #expect(first.contains("审批收费: 不收费\n"))
+        #expect(first.contains("咨询:\n  电话: 020-12345678\n"))
+        #expect(first.contains("实施机关: jg1\n"))
+        let second = try String(contentsOfFile: out + "/items/11440000MB2C9821792440100401002.yaml", encoding: .utf8)
+        #expect(second.contains("办理时限:\n  法定: 20日\n  承诺: 即办\n"))
+        #expect(second.contains("实施机关: jg1\n"))  // from the merged cell
+        #expect(second.contains("申请材料:\n  - 材料: 变更申请书\n"))
+        // The heading no element has is reported, not guessed.
+        #expect(result.stderr.contains("  清单.xlsx[实施清单]:2 备注: column 17's heading is not a known element name; the column was not imported\n"))
+    }
+
+    /// The same sheet saved as CSV imports to the same items; saved in GB18030 it is named.
+    @Test func itsCSVTwinImportsAlikeAndAGB18030OneIsNamed() throws {
+        let (book, fromBook) = try Self.run("清单.xlsx", Self.workbook())
+        let (csv, fromCSV) = try Self.run("清单.csv", Array(Self.csv().utf8))
+        #expect(book.status == 0 && csv.status == 0, "\(csv.stderr)")
+        for name in ["11440000MB2C9821792440100401001", "11440000MB2C9821792440100401002"] {
+            func body(_ folder: String) throws -> String {
+                try String(contentsOfFile: folder + "/items/\(name).yaml", encoding: .utf8).components(separatedBy: "\n").dropFirst().joined(separator: "\n")
+            }
+            #expect(try body(fromBook) == body(fromCSV))
+        }
+        // The CSV in GB18030, by iconv (glibc's, on every Linux).
+        let iconv = Process()
+        iconv.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
+        iconv.arguments = ["-f", "UTF-8", "-t", "GB18030", fromCSV + "/../清单.csv"]
+        let pipe = Pipe()
+        iconv.standardOutput = pipe
+        try iconv.run()
+        let gb = pipe.fileHandleForReading.readDataToEndOfFile()
+        iconv.waitUntilExit()
+        #expect(iconv.terminationStatus == 0 && gb.count > 100)
+        let (refused, out) = try Self.run("清单.csv", [UInt8](gb))
+        #expect(refused.status == 1)
+        #expect(refused.stderr.hasPrefix("清单.csv:1:1: error: the file looks encoded as GB18030/GBK, not UTF-8"))
+        #expect(refused.stderr.hasSuffix("[ZN952]\nnothing was written\n"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test func aNamedSheetWithoutAHeaderIsRefused() throws {
+        let (result, _) = try Self.run("清单.xlsx", Self.workbook(), extra: ["--sheet", "其他"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "清单.xlsx: error: the workbook has no sheet \"其他\"; its sheets: “实施清单” [ZN953]\nnothing was written\n")
     }
 }
