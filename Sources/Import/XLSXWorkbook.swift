@@ -143,6 +143,8 @@ struct XLSXReader {
             return ImportError(code: .notXLSX, file: file, zh: "工作簿不完整（ZIP 目录超出文件末尾），可能只下载了一部分", en: "the workbook is incomplete (its ZIP directory runs past the end of the file); it may be only partly downloaded", unusable: true)
         case .zip64:
             return ImportError(code: .archiveLimit, file: file, zh: "工作簿使用 ZIP64 格式（超过 4 GB 或 65535 个条目），拒绝导入", en: "the workbook uses ZIP64 (over 4 GB or 65,535 entries); refused")
+        case .spanned:
+            return ImportError(code: .notXLSX, file: file, zh: "工作簿是分卷压缩文件的一部分，不是 Excel 保存的 .xlsx", en: "the workbook is one part of a split archive, not an .xlsx as Excel saves it")
         case .encrypted(let name):
             return ImportError(code: .encrypted, file: file, zh: "工作簿中的“\(name)”已加密：请在 Excel 中取消密码保护后另存再导入", en: "\"\(name)\" in the workbook is encrypted: remove the password in Excel, save, and import again")
         case .unsafeName(let name):
@@ -323,14 +325,21 @@ struct XLSXReader {
             if !cells.isEmpty { rows.append(XLSXWorkbook.Row(number: number, cells: cells)) }
         }
         // Merged ranges: the top-left value in every covered cell of the rows the sheet has,
-        // columns bounded by the last that holds a value.
-        for merge in root.first("mergeCells")?.children("mergeCell") ?? [] {
+        // columns bounded by the last that holds a value. Rows are in increasing order, so a
+        // range's rows are found from its first by index, never by a scan of the sheet.
+        let merges = root.first("mergeCells")?.children("mergeCell") ?? []
+        guard merges.count <= limits.maxCells / 10 else {
+            throw ImportError(code: .archiveLimit, file: where_, zh: "工作表有 \(merges.count) 个合并单元格范围，超过上限", en: "the sheet has \(merges.count) merged ranges, more than allowed")
+        }
+        let rowIndex = Dictionary(uniqueKeysWithValues: rows.enumerated().map { ($1.number, $0) })
+        for merge in merges {
             let parts = (merge["ref"] ?? "").split(separator: ":")
             guard parts.count == 2, let from = XLSXWorkbook.reference(String(parts[0])), let to = XLSXWorkbook.reference(String(parts[1])),
                   from.row <= to.row, from.column <= to.column
             else { continue }
-            guard let top = rows.firstIndex(where: { $0.number == from.row }), let value = rows[top].cells[from.column] else { continue }
-            for i in top..<rows.count where rows[i].number <= to.row {
+            guard let top = rowIndex[from.row], let value = rows[top].cells[from.column] else { continue }
+            var i = top
+            while i < rows.count, rows[i].number <= to.row {
                 for column in from.column...min(to.column, max(maxColumn, from.column)) where rows[i].cells[column] == nil {
                     rows[i].cells[column] = value
                     cellCount += 1
@@ -338,6 +347,7 @@ struct XLSXReader {
                 guard cellCount <= limits.maxCells else {
                     throw ImportError(code: .archiveLimit, file: where_, line: rows[i].number, column: from.column, zh: "合并单元格展开后超过 \(limits.maxCells) 个单元格，拒绝导入", en: "the merged ranges fill more than \(limits.maxCells) cells; refused")
                 }
+                i += 1
             }
         }
         return XLSXWorkbook.Sheet(name: name, rows: rows)

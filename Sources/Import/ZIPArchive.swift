@@ -22,6 +22,7 @@ enum ZIPProblem: Error, Equatable {
     case notZIP
     case truncated
     case zip64
+    case spanned
     case encrypted(String)
     case unsafeName(String)
     case method(String, Int)
@@ -69,7 +70,7 @@ struct ZIPArchive {
         let onDisk = u16(eocd + 8), count = u16(eocd + 10)
         let cdSize = Int(u32(eocd + 12)), cdOffset = Int(u32(eocd + 16))
         if count == 0xFFFF || cdSize == 0xFFFF_FFFF || cdOffset == 0xFFFF_FFFF { throw .zip64 }
-        guard disk == 0, cdDisk == 0, onDisk == count else { throw .corrupt("multi-disk") }
+        guard disk == 0, cdDisk == 0, onDisk == count else { throw .spanned }
         guard count <= limits.maxEntries else { throw .tooManyEntries(count) }
         guard cdOffset + cdSize <= eocd else { throw .truncated }
         var p = cdOffset

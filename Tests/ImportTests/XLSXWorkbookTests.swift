@@ -180,6 +180,15 @@ import TestSupport
         #expect(Self.refusal(XLSXFixture.workbook([sheet]), limits: limits)?.code == "ZN957")
     }
 
+    /// Merged ranges are bounded in number (each costs a look-up, never a scan of the sheet).
+    @Test func tooManyMergedRangesAreRefused() {
+        var limits = XLSXLimits()
+        limits.maxCells = 100
+        let sheet = XLSXFixture.Sheet("s", [[.text("a")]], merges: (1...11).map { "A\($0):B\($0)" })
+        let error = Self.refusal(XLSXFixture.workbook([sheet]), limits: limits)
+        #expect(error?.message(chinese: false) == "book.xlsx[s]: error: the sheet has 11 merged ranges, more than allowed [ZN957]")
+    }
+
     @Test(arguments: [
         (XLSXFixture.Cell.formula("NOW()", cached: nil), "book.xlsx[s]:2:2: error: a formula without a saved result: zhinan reads the value Excel saved and never evaluates formulas; open the workbook in Excel, recalculate and save it [ZN959]"),
         (XLSXFixture.Cell.error("#N/A"), "book.xlsx[s]:2:2: error: the cell holds the error value #N/A: correct its formula in Excel or type the value [ZN959]"),
