@@ -248,7 +248,30 @@ struct XLSXReader {
     static func richText(_ element: XMLElement) -> String {
         var text = element.first("t")?.text ?? ""
         for run in element.children("r") { text += run.first("t")?.text ?? "" }
-        return text.replacingOccurrences(of: "\r\n", with: "\n")
+        return unescape(text)
+    }
+
+    /// A cell text as OOXML stores it (ST_Xstring): `_xHHHH_` stands for the character
+    /// U+HHHH (Excel writes a carriage return typed in a cell as `_x000D_`), `_x005F_` for
+    /// `_`; line breaks become LF.
+    static func unescape(_ text: String) -> String {
+        var out = text
+        if text.contains("_x") {
+            out = ""
+            var scalars = Array(text.unicodeScalars)[...]
+            while let c = scalars.first {
+                if c == "_", scalars.count >= 7, scalars.dropFirst().first == "x", scalars.dropFirst(6).first == "_",
+                   let value = UInt32(String(String.UnicodeScalarView(scalars.dropFirst(2).prefix(4))), radix: 16),
+                   let scalar = Unicode.Scalar(value) {
+                    out.unicodeScalars.append(scalar)
+                    scalars = scalars.dropFirst(7)
+                } else {
+                    out.unicodeScalars.append(c)
+                    scalars = scalars.dropFirst()
+                }
+            }
+        }
+        return out.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 
     /// The cell formats (indexes into `cellXfs`) whose number format shows a date.
@@ -369,6 +392,7 @@ struct XLSXReader {
             }
             return nil
         }
+        if v.isEmpty { return nil }
         switch type {
         case "s":
             guard let i = Int(v), i >= 0, i < shared.count else {
@@ -377,7 +401,7 @@ struct XLSXReader {
             }
             return shared[i].isEmpty ? nil : XLSXWorkbook.Cell(text: shared[i], number: nil)
         case "str", "d":
-            let text = v.replacingOccurrences(of: "\r\n", with: "\n")
+            let text = Self.unescape(v)
             if type == "d", text.hasSuffix("T00:00:00") || text.hasSuffix("T00:00:00Z") { return XLSXWorkbook.Cell(text: String(text.prefix(10)), number: nil) }
             return text.isEmpty ? nil : XLSXWorkbook.Cell(text: text, number: nil)
         case "b":

@@ -15,7 +15,7 @@ final class XMLPart {
 
     init(_ bytes: [UInt8]) throws(Problem) {
         if Self.hasDoctype(bytes) { throw .doctype }
-        xmlInitParser()
+        _ = Self.initialized
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
         xmlResetLastError()
         let parsed = bytes.withUnsafeBufferPointer { b in
@@ -37,6 +37,10 @@ final class XMLPart {
     }
 
     deinit { xmlFreeDoc(doc) }
+
+    /// libxml2's one-time set-up, run once however many threads parse (a static let is
+    /// initialised exactly once).
+    private static let initialized: Void = xmlInitParser()
 
     static func hasDoctype(_ bytes: [UInt8]) -> Bool {
         let needle = Array("<!DOCTYPE".utf8)

@@ -57,6 +57,13 @@ import TestSupport
         #expect(text(2, 2) == nil)
     }
 
+    @Test func excelsEscapesAndCarriageReturnsAreDecoded() {
+        #expect(XLSXReader.unescape("身份证_x000D_\n营业执照") == "身份证\n营业执照")
+        #expect(XLSXReader.unescape("a_x005F_x000D_b") == "a_x000D_b")
+        #expect(XLSXReader.unescape("_x4E2D_文_x") == "中文_x")
+        #expect(XLSXReader.unescape("a\rb") == "a\nb")
+    }
+
     @Test(arguments: [(1.0, false, "1900-01-01"), (59.0, false, "1900-02-28"), (61.0, false, "1900-03-01"),
                       (45000.0, false, "2023-03-15"), (0.0, true, "1904-01-01"), (43538.0, true, "2023-03-15")])
     func serialsBecomeDates(serial: Double, date1904: Bool, date: String) {
