@@ -384,7 +384,7 @@ struct XLSXReader {
             let text = c.first("is").map(Self.richText) ?? ""
             return text.isEmpty ? nil : XLSXWorkbook.Cell(text: text, number: nil)
         }
-        guard let v else {
+        guard let v, !v.isEmpty else {
             if c.first("f") != nil {
                 throw ImportError(code: .badCell, file: at.file, line: at.row, column: at.column,
                                   zh: "公式没有计算结果：zhinan 只读取 Excel 保存的结果，从不计算公式；请在 Excel 中打开、重新计算并保存",
@@ -392,7 +392,6 @@ struct XLSXReader {
             }
             return nil
         }
-        if v.isEmpty { return nil }
         switch type {
         case "s":
             guard let i = Int(v), i >= 0, i < shared.count else {

@@ -197,6 +197,7 @@ import TestSupport
     }
 
     @Test(arguments: [
+        (XLSXFixture.Cell.formula("1+1", cached: ""), "book.xlsx[s]:2:2: error: a formula without a saved result: zhinan reads the value Excel saved and never evaluates formulas; open the workbook in Excel, recalculate and save it [ZN959]"),
         (XLSXFixture.Cell.formula("NOW()", cached: nil), "book.xlsx[s]:2:2: error: a formula without a saved result: zhinan reads the value Excel saved and never evaluates formulas; open the workbook in Excel, recalculate and save it [ZN959]"),
         (XLSXFixture.Cell.error("#N/A"), "book.xlsx[s]:2:2: error: the cell holds the error value #N/A: correct its formula in Excel or type the value [ZN959]"),
         (XLSXFixture.Cell.date("-3"), "book.xlsx[s]:2:2: error: the date cell's value -3 is not a date between 1900 and 9999 [ZN959]"),
