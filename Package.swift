@@ -76,7 +76,7 @@ let package = Package(
         // (hand-written on POSIX sockets and inotify: no SwiftNIO in the build).
         .target(name: "Preview", dependencies: ["Diagnostics", "Markup"]),
         // `zhinan import`: other formats (the national exchange tables as CSV or as an Excel
-        // workbook's sheets; Word guides to come) read into per-item records, written out as
+        // workbook's sheets or item rows; Word guides) read into per-item records, written out as
         // a catalog's YAML. Workbooks: a bounded ZIP reader over zlib, XML by libxml2.
         .target(name: "Import", dependencies: ["Diagnostics", "YAMLSyntax", "Standards", "Compiler", "CZlib", "CLibXML2"]),
         // The command line.

@@ -12,17 +12,19 @@ struct ImportCommand: ParsableCommand {
         discussion: """
             zhinan import national DIR -o CATALOG 读取国家交换表（export --format national 写出的 \
             CSV，或平台导出的同名表和 items/*.json）；zhinan import xlsx FILE.xlsx -o CATALOG 读取 \
-            Excel 工作簿中以交换表命名的工作表。两者写出同样的 CATALOG/catalog.yaml 和每个事项一个文件。\
+            Excel 工作簿中以交换表命名的工作表，或一行一个事项的表。它们写出同样的 CATALOG/catalog.yaml 和每个事项一个文件。\
             源数据没有的要素写成注释“# 待补充：要素”，zhinan check 会把它们报为缺少要素。\
-            导入出错时给出代码 ZN950–ZN959 和位置，不写入任何文件。Word（docx）导入将在以后提供。
+            zhinan import docx GUIDE.docx 按标题拆分一份 Word 办事指南（尽力而为）。\
+            导入出错时给出代码 ZN950–ZN959 和位置，不写入任何文件。
 
             Reads a source and writes a new catalog an officer then completes: never a value \
             the source does not hold. import national reads the exchange tables as CSV (or \
-            JSON), import xlsx the same tables as the sheets of an Excel workbook. A problem in \
+            JSON), import xlsx the same tables as the sheets of an Excel workbook (or a sheet of \
+            one row per item). A problem in \
             the source is reported with its code (ZN950–ZN959) and place, and nothing is \
-            written. Word (docx) import is to come.
+            written. import docx splits one Word guide at its headings (best effort).
             """,
-        subcommands: [National.self, XLSX.self]
+        subcommands: [National.self, XLSX.self, DOCX.self]
     )
 
     struct National: ParsableCommand {
@@ -116,6 +118,35 @@ struct ImportCommand: ParsableCommand {
         func run() throws {
             let name = URL(fileURLWithPath: file).lastPathComponent
             try target.run(sources: [.workbook(file)]) { try XLSXImport.read(path: file, file: name, sheet: sheet, profile: $0) }
+        }
+    }
+
+    struct DOCX: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "docx",
+            abstract: "导入一份 Word 办事指南（尽力而为）。 Import one Word guide (best effort).",
+            discussion: """
+                按标题拆分 GUIDE.docx：去掉编号（一、（二）3.）和冒号后是已知要素名称的短段落是标题（与 import xlsx \
+                的列名相同，见 docs/import.md），“事项名称：……”写在一行也可以；每节的文字放进该要素，申请材料一节中的\
+                表格每行一项材料。第一个标题之前或无法归入要素的文字写成注释“未识别：……”，从不丢弃。需要“实施编码”一节。
+
+                Splits GUIDE.docx at its headings: a short paragraph that, without its numbering \
+                (一、, （二）, 3.) and colon, is an element name import xlsx knows (docs/import.md), \
+                or "事项名称：…" on one line. Each section's text goes to that element; a table \
+                in the 申请材料 section gives one material a row. Text before the first heading \
+                or not placed is kept as a comment "未识别：…", never dropped. The guide needs a \
+                实施编码 section. Refusals and exit status as for import xlsx.
+                """
+        )
+
+        @Argument(help: "The Word guide (.docx).")
+        var file: String
+
+        @OptionGroup var target: ImportTarget
+
+        func run() throws {
+            let name = URL(fileURLWithPath: file).lastPathComponent
+            try target.run(sources: [.workbook(file)]) { try DOCXImport.read(path: file, file: name, profile: $0) }
         }
     }
 }

@@ -99,7 +99,12 @@ public enum XLSXFixture {
         }
     }
 
-    static func escape(_ s: String) -> String {
+    static func escape(_ s: String) -> String { XLSXFixtureEscape.escape(s) }
+}
+
+/// XML text escaping for the fixtures (`&`, `<`, `>`, `"`, and CR as a character reference).
+public enum XLSXFixtureEscape {
+    public static func escape(_ s: String) -> String {
         var out = ""
         for c in s.unicodeScalars {
             switch c {
@@ -113,7 +118,9 @@ public enum XLSXFixture {
         }
         return out
     }
+}
 
+extension XLSXFixture {
     static func column(_ n: Int) -> String {
         var n = n, out = ""
         while n > 0 { out = String(UnicodeScalar(UInt8(65 + (n - 1) % 26))) + out; n = (n - 1) / 26 }

@@ -31,7 +31,7 @@ import Testing
         #expect(explain.contains("docs/catalog.md") && !explain.contains("FORMAT"))
         // Every command of the help has its section in docs/commands.md.
         let commands = try String(contentsOfFile: root + "/docs/commands.md", encoding: .utf8)
-        for command in ["check", "fix", "new catalog", "new item", "build", "export", "import national", "import xlsx", "explain", "schema", "diff", "stats"] {
+        for command in ["check", "fix", "new catalog", "new item", "build", "export", "import national", "import xlsx", "import docx", "explain", "schema", "diff", "stats"] {
             #expect(commands.contains("## zhinan \(command)"), "\(command)")
         }
     }

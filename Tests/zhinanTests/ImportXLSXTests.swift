@@ -280,3 +280,64 @@ import TestSupport
         #expect(result.stderr == "清单.xlsx: error: the workbook has no sheet \"其他\"; its sheets: “实施清单” [ZN953]\nnothing was written\n")
     }
 }
+
+/// `zhinan import docx`: a Word guide with the headings real guides use.
+@Suite struct ImportDOCXTests {
+    static func p(_ text: String, style: String? = nil) -> String {
+        let props = style.map { "<w:pPr><w:pStyle w:val=\"\($0)\"/></w:pPr>" } ?? ""
+        let runs = text.components(separatedBy: "\n").map { "<w:r><w:t xml:space=\"preserve\">\(XLSXFixtureEscape.escape($0))</w:t></w:r>" }
+            .joined(separator: "<w:r><w:br/></w:r>")
+        return "<w:p>\(props)\(runs)</w:p>"
+    }
+
+    static func table(_ rows: [[String]]) -> String {
+        "<w:tbl>" + rows.map { "<w:tr>" + $0.map { "<w:tc>\(p($0))</w:tc>" }.joined() + "</w:tr>" }.joined() + "</w:tbl>"
+    }
+
+    static func guide() -> [UInt8] {
+        let body = [
+            p("食品经营许可办事指南", style: "Title"),
+            p("一、事项名称", style: "Heading1"), p("食品经营许可"),
+            p("二、实施编码：11440000MB2C9821792440100401001", style: "Heading1"),
+            p("三、事项类型", style: "Heading1"), p("行政许可"),
+            p("四、实施主体", style: "2"), p("某区市场监督管理局"),
+            p("五、受理条件", style: "Heading1"), p("1. 具有合法主体资格"), p("2. 有与经营相适应的场所"),
+            p("六、申请材料", style: "Heading1"),
+            table([["序号", "材料名称", "份数"], ["1", "食品经营许可申请书", "1"], ["2", "营业执照复印件", "1"]]),
+            p("七、法定办结时限", style: "Heading1"), p("二十个工作日"),
+            p("八、承诺办结时限：10个工作日"),
+            p("九、收费标准"), p("不收费"),
+            p("十、咨询电话"), p("020-12345678"),
+            p("十一、办理地点"), p("综合窗口（一楼1号）"),
+            p("十二、温馨提示"), p("请携带原件。\n周末不办理。"),
+        ].joined()
+        let document = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>\(body)</w:body></w:document>"
+        return ZIPFixture.archive([.init("[Content_Types].xml", "<Types/>"), .init("word/document.xml", document)])
+    }
+
+    @Test func aGuidesSectionsLandInTheirElements() throws {
+        let work = try makeFolder(["指南.docx": Self.guide()])
+        let out = work + "/catalog"
+        let result = try runZhinan(["import", "docx", work + "/指南.docx", "-o", out, "--lang", "en"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let item = try String(contentsOfFile: out + "/items/11440000MB2C9821792440100401001.yaml", encoding: .utf8)
+        #expect(item.hasPrefix("# 来源：指南.docx:1\n事项名称: 食品经营许可\n# 待补充：事项编码\n事项类型: 行政许可\n"))
+        #expect(item.contains("审批条件:\n  - 具有合法主体资格\n  - 有与经营相适应的场所\n"))
+        #expect(item.contains("申请材料:\n  - 材料: 食品经营许可申请书\n  - 材料: 营业执照复印件\n"))
+        #expect(item.contains("办理时限:\n  法定: 20个工作日\n  承诺: 10个工作日\n"))
+        #expect(item.contains("审批收费: 不收费\n"))
+        #expect(item.contains("咨询:\n  电话: 020-12345678\n"))
+        #expect(item.contains("受理地点:\n  - ck1\n"))
+        #expect(item.contains("实施机关: jg1\n"))
+        // What has no element is kept as a comment, never dropped.
+        #expect(item.contains("#   未识别：食品经营许可办事指南\n#   未识别：十二、温馨提示\n#   未识别：请携带原件。 周末不办理。\n"))
+    }
+
+    @Test func notADocxIsRefused() throws {
+        let work = try makeFolder(["指南.docx": Array("一、事项名称".utf8)])
+        let result = try runZhinan(["import", "docx", work + "/指南.docx", "-o", work + "/catalog", "--lang", "en"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "指南.docx: error: not a Word document (.docx): the file is not a ZIP archive. Save an old .doc as .docx in Word or WPS [ZN955]\nnothing was written\n")
+        #expect(!FileManager.default.fileExists(atPath: work + "/catalog"))
+    }
+}
