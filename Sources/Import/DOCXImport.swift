@@ -136,13 +136,15 @@ public enum DOCXImport {
             guard !text.trimmed.isEmpty else { return }
             if let i = current { values[i] += (values[i].isEmpty ? "" : "\n") + text.trimmed } else { unplaced.append(text.trimmed) }
         }
+        /// Makes `name`'s section the current one (a heading seen twice continues its section).
+        func open(_ name: String) {
+            if let i = header.firstIndex(of: name) { current = i } else { header.append(name); values.append(""); current = header.count - 1 }
+        }
         for block in blocks {
             switch block {
             case .paragraph(let text, let styled):
                 if let (name, rest) = heading(text) {
-                    if let i = header.firstIndex(of: name) { current = i } else {
-                        header.append(name); values.append(""); current = header.count - 1
-                    }
+                    open(name)
                     add(rest)
                 } else if styled || looksLikeHeading(text) {
                     current = nil  // a section zhinan does not know: kept, not placed
@@ -160,7 +162,7 @@ public enum DOCXImport {
                     // Other tables: cells of two columns are read as heading and value.
                     for row in rows {
                         if row.count == 2, let (name, _) = heading(row[0]) {
-                            if let i = header.firstIndex(of: name) { current = i } else { header.append(name); values.append(""); current = header.count - 1 }
+                            open(name)
                             add(row[1])
                         } else {
                             add(row.joined(separator: "\t"))
