@@ -26,6 +26,12 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
 
+        // zlib's raw inflate, for the ZIP container of .xlsx (import xlsx).
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .systemLibrary(
             name: "CSQLite",
             pkgConfig: "sqlite3",
@@ -69,9 +75,10 @@ let package = Package(
         // `zhinan serve`'s HTTP server, request paths, folder watcher and page additions
         // (hand-written on POSIX sockets and inotify: no SwiftNIO in the build).
         .target(name: "Preview", dependencies: ["Diagnostics", "Markup"]),
-        // `zhinan import`: other formats (the national exchange tables; spreadsheets and Word
-        // guides to come) read into per-item records, written out as a catalog's YAML.
-        .target(name: "Import", dependencies: ["Diagnostics", "YAMLSyntax", "Standards", "Compiler"]),
+        // `zhinan import`: other formats (the national exchange tables as CSV or as an Excel
+        // workbook's sheets or item rows; Word guides) read into per-item records, written out as
+        // a catalog's YAML. Workbooks: a bounded ZIP reader over zlib, XML by libxml2.
+        .target(name: "Import", dependencies: ["Diagnostics", "YAMLSyntax", "Standards", "Compiler", "CZlib", "CLibXML2"]),
         // The command line.
         .executableTarget(
             name: "zhinan",
@@ -92,15 +99,15 @@ let package = Package(
         .testTarget(name: "YAMLSyntaxTests", dependencies: ["YAMLSyntax", "TestSupport"]),
         .testTarget(name: "StandardsTests", dependencies: ["Standards", "TestSupport"]),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
-        .testTarget(name: "CompilerTests", dependencies: ["Compiler", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "CompilerTests", dependencies: ["Compiler", "Import", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "MarkupTests", dependencies: ["Markup"]),
         .testTarget(name: "FlowchartTests", dependencies: ["Flowchart", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "GeneratorsTests", dependencies: ["Generators", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ExportsTests", dependencies: ["Exports", "Compiler", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Compiler", "Markup", "TestSupport"]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "Diagnostics", "TestSupport"]),
-        .testTarget(name: "ImportTests", dependencies: ["Import", "YAMLSyntax", "TestSupport"]),
+        .testTarget(name: "ImportTests", dependencies: ["Import", "YAMLSyntax", "TestSupport", "CZlib"]),
         .testTarget(name: "PublishingTests", dependencies: ["Publishing", "TestSupport"]),
-        .testTarget(name: "zhinanTests", dependencies: ["zhinan", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "zhinanTests", dependencies: ["zhinan", "Import", "TestSupport"], exclude: ["Golden"]),
     ]
 )

@@ -9,6 +9,8 @@ public struct CSVTable: Sendable, Equatable {
     public var file: String
     public var header: [String]
     public var rows: [Row]
+    /// The line (a sheet's row) the header is on.
+    public var headerLine = 1
 
     /// One record: its cells by column and the line it starts on (1-based, the header is line 1).
     public struct Row: Sendable, Equatable {
@@ -79,7 +81,7 @@ public struct CSVTable: Sendable, Equatable {
                 endCell()
                 records.append((recordLine, cells))
                 if records.count > maxRows + 1 {
-                    throw ImportError(file: file, line: line, column: column, zh: "行数超过 \(maxRows)，拒绝导入", en: "more than \(maxRows) rows; refused")
+                    throw ImportError(code: .unreadable, file: file, line: line, column: column, zh: "行数超过 \(maxRows)，拒绝导入", en: "more than \(maxRows) rows; refused")
                 }
                 cells = []
                 line += 1
@@ -87,7 +89,7 @@ public struct CSVTable: Sendable, Equatable {
                 recordLine = line
             case "\"":
                 if !cell.isEmpty || afterQuote {
-                    throw ImportError(file: file, line: line, column: column,
+                    throw ImportError(code: .badText, file: file, line: line, column: column,
                                       zh: "引号出现在单元格中间：单元格中的引号要写成两个（\"\"），整个单元格用引号括起来（RFC 4180）",
                                       en: "a quote in the middle of a cell: a quote inside a cell is written twice (\"\") and the whole cell quoted (RFC 4180)")
                 }
@@ -96,7 +98,7 @@ public struct CSVTable: Sendable, Equatable {
                 column += 1
             default:
                 if afterQuote {
-                    throw ImportError(file: file, line: line, column: column,
+                    throw ImportError(code: .badText, file: file, line: line, column: column,
                                       zh: "右引号后面还有文字：用引号括起的单元格在右引号后只能是逗号或换行",
                                       en: "text after a closing quote: a quoted cell ends with a comma or a line break after its closing quote")
                 }
@@ -105,7 +107,7 @@ public struct CSVTable: Sendable, Equatable {
             }
         }
         if inQuotes {
-            throw ImportError(file: file, line: recordLine, column: 1,
+            throw ImportError(code: .badText, file: file, line: recordLine, column: 1,
                               zh: "引号没有闭合：从这一行开始的单元格直到文件结尾都没有右引号",
                               en: "an unclosed quote: the cell starting on this line has no closing quote before the end of the file")
         }
@@ -114,14 +116,14 @@ public struct CSVTable: Sendable, Equatable {
             records.append((recordLine, cells))
         }
         guard let first = records.first, !(first.cells.count == 1 && first.cells[0].isEmpty) else {
-            throw ImportError(file: file, line: 1, column: 1, zh: "文件是空的，没有表头行", en: "the file is empty: it has no header row")
+            throw ImportError(code: .badHeader, file: file, line: 1, column: 1, zh: "文件是空的，没有表头行", en: "the file is empty: it has no header row")
         }
         let header = first.cells.map(\.trimmed)
         var rows: [Row] = []
         for record in records.dropFirst() {
             if record.cells.count == 1 && record.cells[0].isEmpty { continue }
             guard record.cells.count == header.count else {
-                throw ImportError(file: file, line: record.line, column: 1,
+                throw ImportError(code: .badText, file: file, line: record.line, column: 1,
                                   zh: "这一行有 \(record.cells.count) 个单元格，表头有 \(header.count) 列",
                                   en: "this row has \(record.cells.count) cells; the header has \(header.count) columns")
             }

@@ -1,9 +1,31 @@
 import Diagnostics
 import YAMLSyntax
 
-/// Why an import cannot go on: one problem, located in the source (file, line, column; 0 when
-/// unknown), in Chinese and English. Nothing is written when one is thrown.
+/// Why an import cannot go on: one problem, with its code (ZN950–ZN959, ``ImportCodes``),
+/// located in the source (file — for a workbook `book.xlsx[sheet]` —, line or row, column;
+/// 0 when unknown), in Chinese and English. Nothing is written when one is thrown.
 public struct ImportError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The kinds of problem, one per code.
+    public enum Kind: Sendable, Equatable {
+        case noSource, unreadable, badText, badHeader, badCode, notXLSX, encrypted, archiveLimit, unsafeXML, badCell
+
+        public var code: DiagnosticCode {
+            switch self {
+            case .noSource: ImportCodes.noSource
+            case .unreadable: ImportCodes.unreadable
+            case .badText: ImportCodes.badText
+            case .badHeader: ImportCodes.badHeader
+            case .badCode: ImportCodes.badCode
+            case .notXLSX: ImportCodes.notXLSX
+            case .encrypted: ImportCodes.encrypted
+            case .archiveLimit: ImportCodes.archiveLimit
+            case .unsafeXML: ImportCodes.unsafeXML
+            case .badCell: ImportCodes.badCell
+            }
+        }
+    }
+
+    public var kind: Kind
     public var file: String
     public var line: Int
     public var column: Int
@@ -13,7 +35,8 @@ public struct ImportError: Error, Equatable, Sendable, CustomStringConvertible {
     /// false for a located problem inside it (exit status 1).
     public var unusable = false
 
-    public init(file: String, line: Int = 0, column: Int = 0, zh: String, en: String, unusable: Bool = false) {
+    public init(code: Kind, file: String, line: Int = 0, column: Int = 0, zh: String, en: String, unusable: Bool = false) {
+        self.kind = code
         self.unusable = unusable
         self.file = file
         self.line = line
@@ -22,10 +45,13 @@ public struct ImportError: Error, Equatable, Sendable, CustomStringConvertible {
         self.en = en
     }
 
-    /// `file:line:column: message`, the way `check` prints a place.
+    /// The code's id, e.g. `ZN952`.
+    public var code: String { kind.code.id }
+
+    /// `file:line:column: error: message [ZN95x]`, the way `check` prints a diagnostic.
     public func message(chinese: Bool) -> String {
         let place = line > 0 ? "\(file):\(line):\(max(column, 1))" : file
-        return "\(place): \(chinese ? zh : en)"
+        return "\(place): error: \(chinese ? zh : en) [\(code)]"
     }
 
     public var description: String { message(chinese: false) }
@@ -37,15 +63,15 @@ enum TextEncoding {
         switch EncodingCheck.encodingProblem(in: bytes) {
         case nil: return nil
         case .utf16?:
-            return ImportError(file: file, line: 1, column: 1,
+            return ImportError(code: .badText, file: file, line: 1, column: 1,
                                zh: "文件是 UTF-16/UTF-32 编码（Excel 的“Unicode 文本”）；请另存为“CSV UTF-8”，或转换：iconv -f UTF-16 -t UTF-8",
                                en: "the file is encoded as UTF-16/UTF-32 (Excel's \"Unicode text\"); save it as \"CSV UTF-8\", or convert it: iconv -f UTF-16 -t UTF-8")
         case .gb18030(let at)?:
-            return ImportError(file: file, line: at.line, column: at.column,
+            return ImportError(code: .badText, file: file, line: at.line, column: at.column,
                                zh: "文件看起来是 GB18030/GBK 编码，而不是 UTF-8；请转换：iconv -f GB18030 -t UTF-8 \(file) > 新文件.csv，或在 Excel 中另存为“CSV UTF-8”",
                                en: "the file looks encoded as GB18030/GBK, not UTF-8; convert it: iconv -f GB18030 -t UTF-8 \(file) > new.csv, or save it from Excel as \"CSV UTF-8\"")
         case .invalidUTF8(let at)?:
-            return ImportError(file: file, line: at.line, column: at.column,
+            return ImportError(code: .badText, file: file, line: at.line, column: at.column,
                                zh: "第 \(at.line) 行有不是 UTF-8 编码的字节，文件可能被截断或混入了其他编码的文字",
                                en: "line \(at.line) holds bytes that are not UTF-8; the file may be truncated or hold text in another encoding")
         }

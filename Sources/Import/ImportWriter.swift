@@ -11,7 +11,7 @@ public struct ImportWriter {
     /// catalog.yaml, then items/<实施编码>.yaml per item, as (path, text).
     public func files() -> [(path: String, text: String)] {
         var out = [(path: "catalog.yaml", text: ImportYAML.document(catalog.header, comments: [
-            "由 zhinan import 从国家交换表导入。“# 待补充：”处是源数据没有的要素，请补齐后运行 zhinan check。",
+            "由 zhinan import 导入。“# 待补充：”处是源数据没有的要素，请补齐后运行 zhinan check。",
         ]))]
         for item in catalog.items { out.append((path: "items/" + item.fileName, text: text(of: item))) }
         return out

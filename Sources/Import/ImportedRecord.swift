@@ -1,5 +1,5 @@
-/// The intermediate form every import writes (national tables now; spreadsheets and Word
-/// guides later): per item, the elements' values with where each came from. The YAML writer
+/// The intermediate form every import writes (national tables, spreadsheets, Word guides):
+/// per item, the elements' values with where each came from. The YAML writer
 /// (``ImportYAML``) turns it into files; it never sees the source format.
 public struct ImportedCatalog: Sendable {
     /// catalog.yaml's entries, in order.

@@ -56,6 +56,44 @@ struct NationalSource {
     ]
     /// The columns a basic table must have to be one.
     static let basicKeyColumns = ["task_name", "task_code"]
+
+    /// The rows of `csv`, table `index` of ``tableNames``, by column name; throws when the
+    /// header lacks the table's key columns or names a column twice.
+    static func rows(of csv: CSVTable, table index: Int) throws -> [SourceRow] {
+        let required = index == 0 ? basicKeyColumns : ["task_code"]
+        for column in required where !csv.header.contains(column) {
+            throw ImportError(code: .badHeader, file: csv.file, line: csv.headerLine, column: 1,
+                              zh: "表头没有 \(column) 列：这不是国家交换表 \(tableNames[index])（表头应为 export --format national 写出的字段名）",
+                              en: "the header has no \(column) column: this is not the national exchange table \(tableNames[index]) (the header holds the field names export --format national writes)")
+        }
+        for (i, h) in csv.header.enumerated() where !h.isEmpty && csv.header[..<i].contains(h) {
+            throw ImportError(code: .badHeader, file: csv.file, line: csv.headerLine, column: i + 1,
+                              zh: "表头的 \(h) 列出现了两次", en: "the header names the column \(h) twice")
+        }
+        return csv.rows.map { row in
+            SourceRow(file: csv.file, line: row.line,
+                      values: Dictionary(zip(csv.header, row.cells).filter { !$0.0.isEmpty }, uniquingKeysWith: { a, _ in a }))
+        }
+    }
+}
+
+/// Reading a source file for import: a regular file (links are not followed), bounded.
+enum SourceFile {
+    /// The bytes at `path` (named `name` in errors), nil when there is no file there.
+    static func bytes(_ path: String, name: String, limit: Int) throws -> [UInt8]? {
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return nil }
+        guard (st.st_mode & S_IFMT) == S_IFREG else {
+            throw ImportError(code: .unreadable, file: name, zh: "不是普通文件（链接或文件夹）：导入不跟随链接", en: "not a regular file (a link or a folder): import does not follow links")
+        }
+        guard Int(st.st_size) <= limit else {
+            throw ImportError(code: .unreadable, file: name, zh: "文件大于 \(limit / 1024 / 1024) MB，拒绝导入", en: "the file is larger than \(limit / 1024 / 1024) MB; refused")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ImportError(code: .unreadable, file: name, zh: "无法读取", en: "cannot be read")
+        }
+        return [UInt8](data)
+    }
 }
 
 /// `zhinan import national`: the national 实施清单 tables into a catalog. Every value the
@@ -83,19 +121,7 @@ struct NationalReader {
 
     /// A regular file's bytes (never through a link), bounded.
     private func bytes(_ name: String) throws -> [UInt8]? {
-        let p = path(name)
-        var st = stat()
-        guard lstat(p, &st) == 0 else { return nil }
-        guard (st.st_mode & S_IFMT) == S_IFREG else {
-            throw ImportError(file: name, zh: "不是普通文件（链接或文件夹）：导入不跟随链接", en: "not a regular file (a link or a folder): import does not follow links")
-        }
-        guard Int(st.st_size) <= NationalImport.maxFileBytes else {
-            throw ImportError(file: name, zh: "文件大于 \(NationalImport.maxFileBytes / 1024 / 1024) MB，拒绝导入", en: "the file is larger than \(NationalImport.maxFileBytes / 1024 / 1024) MB; refused")
-        }
-        guard let data = FileManager.default.contents(atPath: p) else {
-            throw ImportError(file: name, zh: "无法读取", en: "cannot be read")
-        }
-        return [UInt8](data)
+        try SourceFile.bytes(path(name), name: name, limit: NationalImport.maxFileBytes)
     }
 
     /// The file of `table`: its own name, or with the exchange tables' `up_`/`dn_` prefix.
@@ -111,7 +137,7 @@ struct NationalReader {
     func read() throws -> NationalSource {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-            throw ImportError(file: folder, zh: "没有这个文件夹", en: "no such folder", unusable: true)
+            throw ImportError(code: .noSource, file: folder, zh: "没有这个文件夹", en: "no such folder", unusable: true)
         }
         var source = NationalSource()
         if let basicFile = tableFile(NationalSource.tableNames[0]) {
@@ -120,19 +146,7 @@ struct NationalReader {
                 guard let file = i == 0 ? basicFile : tableFile(table) else { tables.append([]); continue }
                 guard let data = try bytes(file) else { tables.append([]); continue }
                 let csv = try CSVTable.parse(data, file: file, maxRows: NationalImport.maxItems * 100)
-                let required = i == 0 ? NationalSource.basicKeyColumns : ["task_code"]
-                for column in required where !csv.header.contains(column) {
-                    throw ImportError(file: file, line: 1, column: 1,
-                                      zh: "表头没有 \(column) 列：这不是国家交换表 \(table)（表头应为 export --format national 写出的字段名）",
-                                      en: "the header has no \(column) column: this is not the national exchange table \(table) (the header holds the field names export --format national writes)")
-                }
-                if Set(csv.header).count != csv.header.count {
-                    let dup = csv.header.enumerated().first { i, h in csv.header[..<i].contains(h) }!
-                    throw ImportError(file: file, line: 1, column: 1, zh: "表头的 \(dup.element) 列出现了两次", en: "the header names the column \(dup.element) twice")
-                }
-                tables.append(csv.rows.map { row in
-                    SourceRow(file: file, line: row.line, values: Dictionary(uniqueKeysWithValues: zip(csv.header, row.cells).map { ($0, $1) }))
-                })
+                tables.append(try NationalSource.rows(of: csv, table: i))
             }
             (source.basic, source.extend, source.material, source.fee, source.questions) = (tables[0], tables[1], tables[2], tables[3], tables[4])
             return source
@@ -140,13 +154,13 @@ struct NationalReader {
         // The per-item JSON documents.
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: path("items"))) ?? []).filter { $0.hasSuffix(".json") }.sorted()
         guard !names.isEmpty else {
-            throw ImportError(file: folder,
+            throw ImportError(code: .noSource, file: folder,
                               zh: "这里没有国家交换表：应有 task_general_basic.csv 等（export --format national 写出的）或 items/*.json",
                               en: "no national exchange tables here: expected task_general_basic.csv and the others (as export --format national writes them) or items/*.json",
                               unusable: true)
         }
         guard names.count <= NationalImport.maxItems else {
-            throw ImportError(file: path("items"), zh: "事项多于 \(NationalImport.maxItems) 个，拒绝导入", en: "more than \(NationalImport.maxItems) items; refused")
+            throw ImportError(code: .unreadable, file: path("items"), zh: "事项多于 \(NationalImport.maxItems) 个，拒绝导入", en: "more than \(NationalImport.maxItems) items; refused")
         }
         for name in names {
             let file = "items/" + name
@@ -155,7 +169,7 @@ struct NationalReader {
             guard let object = (try? JSONSerialization.jsonObject(with: Data(data))) as? [String: Any],
                   let basic = object["basic"] as? [String: Any]
             else {
-                throw ImportError(file: file, line: 1, column: 1,
+                throw ImportError(code: .badText, file: file, line: 1, column: 1,
                                   zh: "不是实施清单的 JSON：应为含 basic、extend、materials、fees、questions 的对象",
                                   en: "not a 实施清单 JSON document: expected an object with basic, extend, materials, fees and questions")
             }
@@ -172,7 +186,7 @@ struct NationalReader {
                 return SourceRow(file: file, line: 0, values: values)
             }
             guard let b = row(basic), b["task_code"] != nil else {
-                throw ImportError(file: file, zh: "basic 中没有 task_code（实施编码）", en: "basic has no task_code (实施编码)")
+                throw ImportError(code: .badText, file: file, zh: "basic 中没有 task_code（实施编码）", en: "basic has no task_code (实施编码)")
             }
             source.basic.append(b)
             let code = b["task_code"]!

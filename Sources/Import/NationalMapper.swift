@@ -7,7 +7,10 @@ struct NationalMapper {
 
     /// catalog.yaml's lists, filled as items refer to them (ids in first-seen order).
     private var agencies: [(id: String, name: String, credit: String?)] = []
-    private var windows: [(id: String, name: String, location: String?, hours: String?)] = []
+    private var windows: [(id: String, name: String, location: String?, hours: String?, unknownHours: String?)] = []
+    /// Each window's (name and location's) office hours where some row tells them without
+    /// doubt (as many hours as windows, or one for all), for rows that do not.
+    private var knownHours: [String: Set<String>] = [:]
     private var laws: [(id: String, name: String, number: String?)] = []
     private var skipped: [SkippedRow] = []
 
@@ -26,10 +29,10 @@ struct NationalMapper {
                 continue
             }
             guard code.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }) else {
-                throw ImportError(file: row.file, line: row.line, zh: "实施编码“\(code)”只能由数字和大写字母组成", en: "实施编码 \"\(code)\" may hold only digits and capital letters")
+                throw ImportError(code: .badCode, file: row.file, line: row.line, zh: "实施编码“\(code)”只能由数字和大写字母组成", en: "实施编码 \"\(code)\" may hold only digits and capital letters")
             }
             if let first = codes[code.uppercased()] {
-                throw ImportError(file: row.file, line: row.line,
+                throw ImportError(code: .badCode, file: row.file, line: row.line,
                                   zh: "实施编码 \(code) 重复：\(first.file) 第 \(first.line) 行已有这个编码",
                                   en: "the 实施编码 \(code) is repeated: \(first.file) line \(first.line) has it already")
             }
@@ -47,7 +50,7 @@ struct NationalMapper {
                 switch kind {
                 case 0:
                     if byCode[code]!.extend != nil {
-                        throw ImportError(file: row.file, line: row.line, zh: "实施编码 \(code) 在扩展信息表中出现了两次", en: "the 实施编码 \(code) has two rows in the extend table")
+                        throw ImportError(code: .badCode, file: row.file, line: row.line, zh: "实施编码 \(code) 在扩展信息表中出现了两次", en: "the 实施编码 \(code) has two rows in the extend table")
                     }
                     byCode[code]!.extend = row
                 case 1: byCode[code]!.material.append(row)
@@ -55,6 +58,19 @@ struct NationalMapper {
                 default: byCode[code]!.questions.append(row)
                 }
             }
+        }
+        // Hours rows give without doubt, learnt until no row adds any (each pass can settle
+        // rows the last one left open).
+        for _ in 0..<4 {
+            var learnt = knownHours
+            for row in source.basic {
+                let (places, pieces) = Self.windows(row)
+                for (place, h) in zip(places, hours(of: places, pieces)) {
+                    if let h, knownHours[Self.windowKey(place)] == nil { learnt[Self.windowKey(place), default: []].insert(h) }
+                }
+            }
+            if learnt == knownHours { break }
+            knownHours = learnt
         }
         for row in source.basic {
             guard let code = row["task_code"], let rest = byCode[code] else { continue }
@@ -81,7 +97,8 @@ struct NationalMapper {
             entries.append(ImportedEntry("窗口", .list(windows.map { w in
                 .map([ImportedEntry("编号", .text(w.id)), ImportedEntry("名称", .text(w.name)), ImportedEntry("类别", .placeholder("窗口.类别"))]
                     + (w.location.map { [ImportedEntry("地点", .text($0))] } ?? [])
-                    + (w.hours.map { [ImportedEntry("办公时间", .text($0))] } ?? []))
+                    + (w.hours.map { [ImportedEntry("办公时间", .text($0))] }
+                        ?? w.unknownHours.map { [ImportedEntry("办公时间", .placeholder("窗口.办公时间", note: "源数据（transact_time）：" + $0))] } ?? []))
             })))
         }
         if !laws.isEmpty {
@@ -100,11 +117,42 @@ struct NationalMapper {
         return id
     }
 
-    private mutating func window(name: String, location: String?, hours: String?) -> String {
+    private mutating func window(name: String, location: String?, hours: String?, unknownHours: String? = nil) -> String {
         if let w = windows.first(where: { $0.name == name && $0.location == location && $0.hours == hours }) { return w.id }
         let id = "ck\(windows.count + 1)"
-        windows.append((id, name, location, hours))
+        windows.append((id, name, location, hours, hours == nil ? unknownHours : nil))
         return id
+    }
+
+    /// A row's windows (`transact_addr`, split at `；`) and office hours (`transact_time`).
+    static func windows(_ row: SourceRow) -> (places: [String], hours: [String]) {
+        let places = (row["transact_addr"] ?? "").components(separatedBy: "；").filter { !$0.isEmpty }
+        let hours = row["transact_time"].map { $0.components(separatedBy: "；") } ?? []
+        return (places, hours)
+    }
+
+    static func windowKey(_ place: String) -> String {
+        let (name, location) = nameAndParenthesis(place)
+        return name + "\u{0}" + (location ?? "")
+    }
+
+    /// The office hours of each of a row's windows, nil where they are not known.
+    ///
+    /// `export --format national` writes each window's hours once, in the windows' order,
+    /// joined by `；` — and hours may hold a `；` themselves (`周一至周五 …；周六 …`). So the
+    /// pieces are read as every way of cutting them into one run per distinct hours and
+    /// giving each window one of them in order ( ``HoursReading`` ); a reading that repeats a
+    /// piece within one window's hours is dropped, and so is one that contradicts hours
+    /// another row gives a window without doubt. A window keeps hours only when every
+    /// reading left gives it the same; else it stays unknown, never guessed.
+    private func hours(of places: [String], _ pieces: [String]) -> [String?] {
+        if pieces.isEmpty { return places.map { _ in nil } }
+        let keys = places.map(Self.windowKey)
+        let readings = HoursReading.all(windows: places.count, pieces: pieces).filter { reading in
+            reading.indices.allSatisfy { i in knownHours[keys[i]].map { $0.contains(reading[i]) } ?? true }
+        }
+        guard let first = readings.first else { return places.map { _ in nil } }
+        return places.indices.map { i in readings.allSatisfy { $0[i] == first[i] } ? first[i] : nil }
     }
 
     private mutating func law(name: String, number: String?) -> String {
@@ -219,14 +267,17 @@ struct NationalMapper {
         default: break
         }
         // 受理地点: windows from transact_addr / transact_time.
-        if let addr = b["transact_addr"] {
-            let parts = addr.components(separatedBy: "；").filter { !$0.isEmpty }
-            let hours = b["transact_time"]
-            let split = hours?.components(separatedBy: "；")
-            el["受理地点"] = .list(parts.enumerated().map { i, part in
+        if b["transact_addr"] != nil {
+            let (places, allHours) = Self.windows(b)
+            let hours = hours(of: places, allHours)
+            if hours.contains(nil), b["transact_time"] != nil {
+                skipped.append(SkippedRow(file: b.file, line: b.line, column: "transact_time",
+                                          zh: "办公时间可以有不止一种方式分给这 \(places.count) 个受理地点（每个窗口的办公时间只写一次，办公时间本身也可含“；”）：不能确定的窗口的办公时间留作待补充",
+                                          en: "the office hours can be shared out among these \(places.count) places in more than one way (each window's hours are written once, and hours may hold a ；): the windows left open are placeholders"))
+            }
+            el["受理地点"] = .list(places.enumerated().map { i, part in
                 let (name, location) = Self.nameAndParenthesis(part)
-                let h = split.flatMap { $0.count == parts.count ? $0[i] : hours }
-                return .text(window(name: name, location: location, hours: h))
+                return .text(window(name: name, location: location, hours: hours[i], unknownHours: b["transact_time"]))
             })
         }
         el["咨询"] = labelled(b, "link_way", element: "咨询", order: ["电话", "地址", "网址", "邮箱"])
@@ -424,5 +475,41 @@ extension String {
         while let f = s.first, f == " " || f == "\t" || f == "\u{3000}" { s.removeFirst() }
         while let l = s.last, l == " " || l == "\t" || l == "\u{3000}" { s.removeLast() }
         return String(s)
+    }
+}
+
+/// The readings of a row's office-hours pieces: each a list of hours, one per window, such
+/// that joining the distinct hours in the order they first appear, by `；`, gives the pieces
+/// back. Bounded: more than 12 windows or pieces, or 256 readings, give none (unknown).
+enum HoursReading {
+    static func all(windows: Int, pieces: [String]) -> [[String]] {
+        guard windows > 0, windows <= 12, pieces.count <= 12 else { return [] }
+        var out: [[String]] = []
+        var current: [String] = [], groups: [String] = []
+        func walk(_ window: Int, _ at: Int) -> Bool {
+            if out.count > 256 { return false }
+            if window == windows {
+                if at == pieces.count { out.append(current) }
+                return true
+            }
+            for g in groups {
+                current.append(g)
+                guard walk(window + 1, at) else { return false }
+                current.removeLast()
+            }
+            if at < pieces.count {
+                for end in (at + 1)...pieces.count {
+                    let run = pieces[at..<end]
+                    guard Set(run).count == run.count else { break }  // one window's hours never repeat a piece
+                    let hours = run.joined(separator: "；")
+                    guard !groups.contains(hours) else { continue }
+                    groups.append(hours); current.append(hours)
+                    guard walk(window + 1, end) else { return false }
+                    groups.removeLast(); current.removeLast()
+                }
+            }
+            return true
+        }
+        return walk(0, 0) && out.count <= 256 ? out : []
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
-import Diagnostics
 import Compiler
+import Diagnostics
+import Import
 import Standards
 import YAMLSyntax
 
@@ -81,5 +82,5 @@ struct Explain: ParsableCommand {
 
 extension DiagnosticRegistry {
     /// Every code zhinan reports.
-    static let zhinan = DiagnosticRegistry([YAMLCodes.all, StandardsCodes.all, CompilerCodes.all])
+    static let zhinan = DiagnosticRegistry([YAMLCodes.all, StandardsCodes.all, CompilerCodes.all, ImportCodes.all])
 }

@@ -11,14 +11,20 @@ struct ImportCommand: ParsableCommand {
         abstract: "把已有的实施清单导入为目录。 Bring existing 实施清单 data into a new catalog.",
         discussion: """
             zhinan import national DIR -o CATALOG 读取国家交换表（export --format national 写出的 \
-            CSV，或平台导出的同名表和 items/*.json），写出 CATALOG/catalog.yaml 和每个事项一个文件。\
+            CSV，或平台导出的同名表和 items/*.json）；zhinan import xlsx FILE.xlsx -o CATALOG 读取 \
+            Excel 工作簿中以交换表命名的工作表，或一行一个事项的表。它们写出同样的 CATALOG/catalog.yaml 和每个事项一个文件。\
             源数据没有的要素写成注释“# 待补充：要素”，zhinan check 会把它们报为缺少要素。\
-            Excel（xlsx）和 Word（docx）导入将在以后提供。
+            zhinan import docx GUIDE.docx 按标题拆分一份 Word 办事指南（尽力而为）。\
+            导入出错时给出代码 ZN950–ZN959 和位置，不写入任何文件。
 
             Reads a source and writes a new catalog an officer then completes: never a value \
-            the source does not hold. Spreadsheet (xlsx) and Word (docx) import are to come.
+            the source does not hold. import national reads the exchange tables as CSV (or \
+            JSON), import xlsx the same tables as the sheets of an Excel workbook (or a sheet of \
+            one row per item). A problem in \
+            the source is reported with its code (ZN950–ZN959) and place, and nothing is \
+            written. import docx splits one Word guide at its headings (best effort).
             """,
-        subcommands: [National.self]
+        subcommands: [National.self, XLSX.self, DOCX.self]
     )
 
     struct National: ParsableCommand {
@@ -54,72 +60,168 @@ struct ImportCommand: ParsableCommand {
         @Argument(help: "The folder holding the tables (export --format national's output, or the platform's).")
         var folder: String
 
-        @Option(name: .shortAndLong, help: ArgumentHelp("The catalog folder to write.", valueName: "CATALOG"))
-        var output: String
-
-        @Option(name: .customLong("standard"), parsing: .upToNextOption, help: ArgumentHelp(
-            "The standards the catalog follows (default: GB/T 39554.2-2020, DB44/T 1147-2013, DB44/T 1148-2013).", valueName: "ID"))
-        var standardIDs: [String] = ["GB/T 39554.2-2020", "DB44/T 1147-2013", "DB44/T 1148-2013"]
-
-        @Flag(help: "Replace CATALOG when it exists.")
-        var force = false
-
-        @OptionGroup var profiles: ProfileOptions
+        @OptionGroup var target: ImportTarget
 
         func run() throws {
-            let language = profiles.language
-            let zh = language == .zh
-            let destination = URL(fileURLWithPath: output).standardizedFileURL
-            var st = stat()
-            let exists = lstat(destination.path, &st) == 0
-            if exists && !force {
-                emitError(zh ? "zhinan: error: “\(output)”已经存在，未改动；要替换它请加 --force\n"
-                    : "zhinan: error: \"\(output)\" already exists and was left alone; add --force to replace it\n")
-                throw Status.unusable
-            }
-            if exists && (st.st_mode & S_IFMT) != S_IFDIR {
-                emitError(zh ? "zhinan: error: “\(output)”不是文件夹，未改动\n" : "zhinan: error: \"\(output)\" is not a folder; it was left alone\n")
-                throw Status.unusable
-            }
-            if let problem = OutputGuard.problem(output: output, sources: [.catalog(folder)], language: language) {
-                emitError("zhinan: error: \(problem)\n")
-                throw Status.unusable
-            }
-            guard standardIDs.contains(NationalImportDefaults.profile) else {
-                emitError(zh ? "zhinan: error: 国家交换表的导入需要标准 \(NationalImportDefaults.profile)；请在 --standard 中加上它\n"
-                    : "zhinan: error: importing the national tables needs the standard \(NationalImportDefaults.profile); add it to --standard\n")
-                throw Status.unusable
-            }
-            let parent = destination.deletingLastPathComponent().path
-            let (effective, _) = try profiles.load(catalog: nil, ids: standardIDs, from: parent)
-            let profile = ImportProfile(
-                nationalCodes: effective.nationalCodes, codeSets: effective.codeSets,
-                elements: effective.elements.map { ($0.name, $0.isRequired) }, standards: standardIDs)
-            let imported: ImportedCatalog
-            do {
-                imported = try NationalImport.read(folder: folder, profile: profile)
-            } catch let error as ImportError {
-                emitError("zhinan: error: \(error.message(chinese: zh))\n" + (zh ? "未写入任何文件\n" : "nothing was written\n"))
-                throw error.unusable ? Status.unusable : Status.problems
-            }
-            let writer = ImportWriter(catalog: imported, profile: profile)
-            let files = writer.files()
-            do {
-                try CatalogFolderWriter(destination: destination).write(files, replacing: exists)
-            } catch {
-                emitError(zh ? "zhinan: error: 无法写入“\(output)”：\(error.localizedDescription)；未写入任何文件\n"
-                    : "zhinan: error: cannot write \"\(output)\": \(error.localizedDescription); nothing was written\n")
-                throw Status.unusable
-            }
-            let summary = writer.summary(of: files)
-            emitError(summary.lines(chinese: zh).map { $0 + "\n" }.joined())
-            emit(output + "\n")
+            try target.run(sources: [.catalog(folder)]) { try NationalImport.read(folder: folder, profile: $0) }
         }
+    }
+
+    struct XLSX: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "xlsx",
+            abstract: "导入 Excel 工作簿中的国家交换表。 Import the national exchange tables kept as an Excel workbook's sheets.",
+            discussion: """
+                读取 FILE.xlsx 中名为 task_general_basic、task_general_extend、task_general_material、\
+                task_general_fee_project、task_general_questions 的工作表（也可带 up_/dn_ 前缀；只有基本信息表是必需的），\
+                每个工作表的第一行是字段名，与 zhinan import national 读取的 CSV 表相同，写出的目录也相同。\
+                读取共享字符串、内联字符串、数字、日期（按单元格格式，或生效日期/废止日期列中的数字）、\
+                合并单元格（左上角的值用于整个范围）、单元格中的换行；公式只用 Excel 保存的结果，从不计算。\
+                不是 xlsx、已加密、超出安全上限（压缩炸弹、条目过多、不安全的条目名）或含 DOCTYPE 的工作簿被拒绝，\
+                不写入任何文件。
+
+                没有交换表工作表（或用 --sheet 指定了工作表）时，按“一行一个事项”读取：前 10 行中含“事项名称”\
+                的一行是表头，认得中心常用的列名（事项名称、实施编码、事项类型、实施主体、法定办结时限、承诺办结时限、\
+                办件类型、受理条件、申请材料、收费标准、咨询电话、监督投诉电话、办理地点、办理时间……，见 docs/import.md）；\
+                申请材料单元格每行一项，时限写法如“20个工作日”“二十个工作日”“20天”“即办”。.csv 文件按同样的表头读取。
+
+                Reads the sheets named task_general_basic, task_general_extend, \
+                task_general_material, task_general_fee_project and task_general_questions (also \
+                with an up_/dn_ prefix; only the basic one is required) of FILE.xlsx, each with \
+                the field names in its first row: the same tables zhinan import national reads as \
+                CSV, written out as the same catalog. Shared and inline strings, numbers, dates \
+                (by the cell's format, or a number in plan_effective_date/plan_cancel_date), \
+                merged cells (the top-left value fills the range) and line breaks in cells are \
+                read; formulas give the value Excel saved and are never evaluated. A file that \
+                is not an .xlsx, is encrypted, breaks a safety limit (a zip bomb, too many \
+                entries, an unsafe entry name) or holds a DOCTYPE is refused, and nothing is \
+                written.
+
+                Without the tables' sheets (or with --sheet), a sheet is read as one row per \
+                item: the row among the first 10 naming 事项名称 is the header, and the headings \
+                centres use are known (事项名称, 实施编码, 事项类型, 实施主体, 法定办结时限, \
+                承诺办结时限, 办件类型, 受理条件, 申请材料, 收费标准, 咨询电话, 监督投诉电话, 办理地点, \
+                办理时间 …; docs/import.md lists them). A 申请材料 cell lists one material a \
+                line; time limits such as 20个工作日, 二十个工作日, 20天 or 即办 become day counts. \
+                A .csv file is read the same way. Exit status as for import national.
+                """
+        )
+
+        @Argument(help: "The Excel workbook (.xlsx), or an item sheet saved as CSV (.csv).")
+        var file: String
+
+        @Option(help: ArgumentHelp("Read this sheet as one row per item (by default: the exchange tables' sheets if the workbook has them, else every sheet with a header of known headings).", valueName: "NAME"))
+        var sheet: String?
+
+        @OptionGroup var target: ImportTarget
+
+        func run() throws {
+            let name = URL(fileURLWithPath: file).lastPathComponent
+            try target.run(sources: [.workbook(file)]) { try XLSXImport.read(path: file, file: name, sheet: sheet, profile: $0) }
+        }
+    }
+
+    struct DOCX: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "docx",
+            abstract: "导入一份 Word 办事指南（尽力而为）。 Import one Word guide (best effort).",
+            discussion: """
+                按标题拆分 GUIDE.docx：去掉编号（一、（二）3.）和冒号后是已知要素名称的短段落是标题（与 import xlsx \
+                的列名相同，见 docs/import.md），“事项名称：……”写在一行也可以；每节的文字放进该要素，申请材料一节中的\
+                表格每行一项材料。第一个标题之前或无法归入要素的文字写成注释“未识别：……”，从不丢弃。需要“实施编码”一节。
+
+                Splits GUIDE.docx at its headings: a short paragraph that, without its numbering \
+                (一、, （二）, 3.) and colon, is an element name import xlsx knows (docs/import.md), \
+                or "事项名称：…" on one line. Each section's text goes to that element; a table \
+                in the 申请材料 section gives one material a row. Text before the first heading \
+                or not placed is kept as a comment "未识别：…", never dropped. The guide needs a \
+                实施编码 section. Refusals and exit status as for import xlsx.
+                """
+        )
+
+        @Argument(help: "The Word guide (.docx).")
+        var file: String
+
+        @OptionGroup var target: ImportTarget
+
+        func run() throws {
+            let name = URL(fileURLWithPath: file).lastPathComponent
+            try target.run(sources: [.workbook(file)]) { try DOCXImport.read(path: file, file: name, profile: $0) }
+        }
+    }
+}
+
+/// What every import does around its reader: refuse an existing CATALOG (without --force)
+/// or one inside the source, load the profiles, read, write the folder in one step, and
+/// print the summary; an ``ImportError`` is printed with its code and nothing is written.
+struct ImportTarget: ParsableArguments {
+    @Option(name: .shortAndLong, help: ArgumentHelp("The catalog folder to write.", valueName: "CATALOG"))
+    var output: String
+
+    @Option(name: .customLong("standard"), parsing: .upToNextOption, help: ArgumentHelp(
+        "The standards the catalog follows.", valueName: "ID"))
+    var standardIDs: [String] = NationalImportDefaults.standards
+
+    @Flag(help: "Replace CATALOG when it exists.")
+    var force = false
+
+    @OptionGroup var profiles: ProfileOptions
+
+    /// Runs `read` and writes its catalog; `sources` are what CATALOG may not hold or be in.
+    func run(sources: [OutputGuard.Source], _ read: (ImportProfile) throws -> ImportedCatalog) throws {
+        let language = profiles.language
+        let zh = language == .zh
+        let destination = URL(fileURLWithPath: output).standardizedFileURL
+        var st = stat()
+        let exists = lstat(destination.path, &st) == 0
+        if exists && !force {
+            emitError(zh ? "zhinan: error: “\(output)”已经存在，未改动；要替换它请加 --force\n"
+                : "zhinan: error: \"\(output)\" already exists and was left alone; add --force to replace it\n")
+            throw Status.unusable
+        }
+        if exists && (st.st_mode & S_IFMT) != S_IFDIR {
+            emitError(zh ? "zhinan: error: “\(output)”不是文件夹，未改动\n" : "zhinan: error: \"\(output)\" is not a folder; it was left alone\n")
+            throw Status.unusable
+        }
+        if let problem = OutputGuard.problem(output: output, sources: sources, language: language) {
+            emitError("zhinan: error: \(problem)\n")
+            throw Status.unusable
+        }
+        guard standardIDs.contains(NationalImportDefaults.profile) else {
+            emitError(zh ? "zhinan: error: 国家交换表的导入需要标准 \(NationalImportDefaults.profile)；请在 --standard 中加上它\n"
+                : "zhinan: error: importing the national tables needs the standard \(NationalImportDefaults.profile); add it to --standard\n")
+            throw Status.unusable
+        }
+        let parent = destination.deletingLastPathComponent().path
+        let (effective, _) = try profiles.load(catalog: nil, ids: standardIDs, from: parent)
+        let profile = ImportProfile(
+            nationalCodes: effective.nationalCodes, codeSets: effective.codeSets,
+            elements: effective.elements.map { ($0.name, $0.isRequired) }, standards: standardIDs)
+        let imported: ImportedCatalog
+        do {
+            imported = try read(profile)
+        } catch let error as ImportError {
+            emitError(error.message(chinese: zh) + "\n" + (zh ? "未写入任何文件\n" : "nothing was written\n"))
+            throw error.unusable ? Status.unusable : Status.problems
+        }
+        let writer = ImportWriter(catalog: imported, profile: profile)
+        let files = writer.files()
+        do {
+            try CatalogFolderWriter(destination: destination).write(files, replacing: exists)
+        } catch {
+            emitError(zh ? "zhinan: error: 无法写入“\(output)”：\(error.localizedDescription)；未写入任何文件\n"
+                : "zhinan: error: cannot write \"\(output)\": \(error.localizedDescription); nothing was written\n")
+            throw Status.unusable
+        }
+        let summary = writer.summary(of: files)
+        emitError(summary.lines(chinese: zh).map { $0 + "\n" }.joined())
+        emit(output + "\n")
     }
 }
 
 enum NationalImportDefaults {
     static let profile = "GB/T 39554.2-2020"
+    static let standards = ["GB/T 39554.2-2020", "DB44/T 1147-2013", "DB44/T 1148-2013"]
 }
 
 /// Writes a catalog folder in one step: the files go into a temporary folder beside the

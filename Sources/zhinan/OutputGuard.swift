@@ -17,6 +17,7 @@ enum OutputGuard {
         static func catalog(_ path: String) -> Source { Source(path: path, role: LocalizedText(zh: "目录文件夹", en: "catalog folder")) }
         static func theme(_ path: String) -> Source { Source(path: path, role: LocalizedText(zh: "主题文件夹", en: "theme folder")) }
         static func standards(_ path: String) -> Source { Source(path: path, role: LocalizedText(zh: "标准文件夹", en: "standards folder")) }
+        static func workbook(_ path: String) -> Source { Source(path: path, role: LocalizedText(zh: "工作簿", en: "workbook")) }
     }
 
     /// The folders a build or export of `catalog` reads: the catalog, its standards folder

@@ -1,12 +1,13 @@
 import Compiler
 import Diagnostics
+import Import
 import Standards
 import Testing
 import YAMLSyntax
 
 /// Every diagnostic code can be explained, in both languages, and ids are unique.
 @Suite struct CodeRegistryTests {
-    static let all = YAMLCodes.all + StandardsCodes.all + CompilerCodes.all
+    static let all = YAMLCodes.all + StandardsCodes.all + CompilerCodes.all + ImportCodes.all
 
     @Test func everyCodeIsExplainedInBothLanguages() {
         let registry = DiagnosticRegistry([Self.all])  // traps on a duplicate id

@@ -15,7 +15,7 @@ import Testing
     }
 
     @Test func aUTF16FileIsNamed() {
-        #expect(throws: ImportError(file: "t.csv", line: 1, column: 1,
+        #expect(throws: ImportError(code: .badText, file: "t.csv", line: 1, column: 1,
                                     zh: "文件是 UTF-16/UTF-32 编码（Excel 的“Unicode 文本”）；请另存为“CSV UTF-8”，或转换：iconv -f UTF-16 -t UTF-8",
                                     en: "the file is encoded as UTF-16/UTF-32 (Excel's \"Unicode text\"); save it as \"CSV UTF-8\", or convert it: iconv -f UTF-16 -t UTF-8")) {
             try CSVTable.parse([0xFF, 0xFE, 0x61, 0x00], file: "t.csv")

@@ -31,14 +31,14 @@ import Testing
         #expect(explain.contains("docs/catalog.md") && !explain.contains("FORMAT"))
         // Every command of the help has its section in docs/commands.md.
         let commands = try String(contentsOfFile: root + "/docs/commands.md", encoding: .utf8)
-        for command in ["check", "fix", "new catalog", "new item", "build", "export", "import national", "explain", "schema", "diff", "stats"] {
+        for command in ["check", "fix", "new catalog", "new item", "build", "export", "import national", "import xlsx", "import docx", "explain", "schema", "diff", "stats"] {
             #expect(commands.contains("## zhinan \(command)"), "\(command)")
         }
     }
 
     @Test func theSetUpLineNamesEveryPackageTheBuildNeeds() throws {
         let readme = try String(contentsOfFile: repositoryRoot() + "/README.md", encoding: .utf8)
-        #expect(readme.contains("apt-get install libyaml-dev libxml2-dev libsqlite3-dev pkg-config"))
+        #expect(readme.contains("apt-get install libyaml-dev libxml2-dev zlib1g-dev libsqlite3-dev pkg-config"))
         #expect(readme.contains("fetches the Swift"))
     }
 }

@@ -1,0 +1,133 @@
+/// A centre's own sheet of items: one row per item under a header row of the headings
+/// centres use (事项名称, 实施编码, 实施主体, 法定办结时限, 申请材料 …). The headings are
+/// translated to the national tables' fields, so the one ``NationalMapper`` writes the items;
+/// a 申请材料 cell listing materials one per line becomes material rows, a time limit in
+/// words (`20个工作日`, `二十个工作日`, `即办`, `20天`) a day count and unit.
+enum ItemSheet {
+    /// Heading → national field. A heading not listed is reported in the summary, never guessed.
+    static let headings: [String: String] = [
+        "事项名称": "task_name", "实施清单名称": "task_name", "实施编码": "task_code", "事项实施编码": "task_code",
+        "基本编码": "catalog_code", "事项类型": "task_type", "实施主体": "dept_name", "实施机关": "dept_name",
+        "实施部门": "dept_name", "实施主体编码": "dept_code", "实施主体统一社会信用代码": "dept_code",
+        "行使层级": "use_level", "权力来源": "power_source", "服务对象": "server_type", "办件类型": "project_type",
+        "办理形式": "handle_type", "到现场次数": "limit_scene_num", "受理条件": "accept_condition",
+        "审批条件": "accept_condition", "设定依据": "by_law", "办理依据": "by_law", "咨询电话": "link_way",
+        "咨询方式": "link_way", "监督投诉电话": "supervise_way", "监督投诉方式": "supervise_way",
+        "办理地点": "transact_addr", "受理地点": "transact_addr", "办理时间": "transact_time",
+        "法定办结时限": "anticipate", "承诺办结时限": "promise", "申请材料": "materials", "收费标准": "fee",
+        "结果名称": "result_name", "审批结果名称": "result_name", "网办地址": "online_handle_url",
+        "生效日期": "plan_effective_date",
+    ]
+    static let extendFields: Set<String> = ["result_name", "online_handle_url"]
+    /// Headings whose bare value is a phone number, written back with its label.
+    static let phoneHeadings: Set<String> = ["咨询电话", "监督投诉电话"]
+
+    /// The index (in `rows`) of the header: the first of the first ten rows naming 事项名称
+    /// and at least one more known heading.
+    static func headerRow(_ rows: [[String]]) -> Int? {
+        rows.prefix(10).firstIndex { row in
+            let known = row.map(\.trimmed).filter { headings[$0] != nil }
+            return known.contains("事项名称") && known.count >= 2
+        }
+    }
+
+    /// The table's rows as the national tables, and notes on what was left out.
+    static func source(_ table: CSVTable) throws -> (NationalSource, [SkippedRow]) {
+        var skipped: [SkippedRow] = []
+        guard table.header.contains(where: { headings[$0] == "task_code" }) else {
+            throw ImportError(code: .badHeader, file: table.file, line: table.headerLine, column: 1,
+                              zh: "表头没有“实施编码”列：每个事项以实施编码命名文件，请加上这一列",
+                              en: "the header has no 实施编码 column: each item's file is named by its 实施编码, so add the column")
+        }
+        for (i, h) in table.header.enumerated() where !h.isEmpty && headings[h] == nil {
+            skipped.append(SkippedRow(file: table.file, line: table.headerLine, column: h,
+                                      zh: "第 \(i + 1) 列的列名不是已知的要素名称，这一列未导入", en: "column \(i + 1)'s heading is not a known element name; the column was not imported"))
+        }
+        var source = NationalSource()
+        for row in table.rows {
+            var basic: [String: String] = [:], extend: [String: String] = [:]
+            var materials: [String] = []
+            var fee: String?
+            for (i, heading) in table.header.enumerated() {
+                guard let field = headings[heading], i < row.cells.count else { continue }
+                let value = row.cells[i].trimmed
+                guard !value.isEmpty else { continue }
+                switch field {
+                case "anticipate", "promise":
+                    if let (days, unit) = TimeLimitWords.parse(value) {
+                        basic[field + "_day"] = String(days)
+                        basic[field + "_type"] = unit
+                    } else {
+                        skipped.append(SkippedRow(file: table.file, line: row.line, column: heading,
+                                                  zh: "“\(value)”不是可识别的时限（如 20个工作日、二十个工作日、20天、即办），留作待补充",
+                                                  en: "\"\(value)\" is not a time limit zhinan reads (such as 20个工作日, 二十个工作日, 20天, 即办); left as a placeholder"))
+                    }
+                case "materials": materials = lines(value)
+                case "fee": fee = value
+                case "link_way", "supervise_way":
+                    basic[field] = phoneHeadings.contains(heading) && !value.contains("：") ? "电话：" + value : value
+                default:
+                    if extendFields.contains(field) { extend[field] = value } else { basic[field] = value }
+                }
+            }
+            if let fee { basic["is_fee"] = ["不收费", "无", "免费", "0"].contains(fee) ? "0" : "1" }
+            guard !basic.isEmpty else { continue }
+            let code = basic["task_code"] ?? ""
+            source.basic.append(SourceRow(file: table.file, line: row.line, values: basic))
+            if !extend.isEmpty { source.extend.append(SourceRow(file: table.file, line: row.line, values: extend.merging(["task_code": code]) { a, _ in a })) }
+            for m in materials {
+                source.material.append(SourceRow(file: table.file, line: row.line, values: ["task_code": code, "material_name": m]))
+            }
+            if let fee, basic["is_fee"] == "1" {
+                source.fee.append(SourceRow(file: table.file, line: row.line, values: ["task_code": code, "fee_stand": fee]))
+            }
+        }
+        return (source, skipped)
+    }
+
+    /// A cell listing things one per line, without the numbering (`1.`, `1、`, `（1）`, `①`).
+    static func lines(_ text: String) -> [String] {
+        text.split(whereSeparator: \.isNewline).map { line in
+            var s = Substring(String(line).trimmed)
+            if let first = s.unicodeScalars.first, (0x2460...0x2473).contains(first.value) { s = s.dropFirst() }
+            if s.hasPrefix("（") || s.hasPrefix("(") {
+                let digits = s.dropFirst().prefix { $0.isASCII && $0.isNumber }
+                let rest = s.dropFirst(1 + digits.count)
+                if !digits.isEmpty, rest.hasPrefix("）") || rest.hasPrefix(")") { s = rest.dropFirst() }
+            } else {
+                let digits = s.prefix { $0.isASCII && $0.isNumber }
+                let rest = s.dropFirst(digits.count)
+                if !digits.isEmpty, let mark = rest.first, ".、．)）".contains(mark) { s = rest.dropFirst() }
+            }
+            return String(s).trimmed
+        }.filter { !$0.isEmpty }
+    }
+}
+
+/// Time limits as centres write them: `20个工作日`, `二十个工作日`, `20天`, `20日`,
+/// `20个自然日`, `即办`, `当场办结`, `即时办结`. Day count and the national unit code (1
+/// working days, 2 calendar days); nil for any other wording.
+enum TimeLimitWords {
+    static func parse(_ text: String) -> (Int, String)? {
+        let t = text.trimmed.replacingOccurrences(of: " ", with: "")
+        if ["即办", "当场办结", "即时办结", "当场办理", "即来即办", "0个工作日"].contains(t) { return (0, "1") }
+        for (suffix, unit) in [("个工作日", "1"), ("工作日", "1"), ("个自然日", "2"), ("自然日", "2"), ("天", "2"), ("日", "2")] where t.hasSuffix(suffix) {
+            let number = String(t.dropLast(suffix.count))
+            if let n = Int(number) ?? chinese(number), n >= 0, n < 10_000 { return (n, unit) }
+            return nil
+        }
+        return nil
+    }
+
+    /// 一 … 九千九百九十九 (also 两, 〇/零, 十 alone as 10).
+    static func chinese(_ text: String) -> Int? {
+        let digits: [Character: Int] = ["零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+        let units: [Character: Int] = ["十": 10, "百": 100, "千": 1000]
+        guard !text.isEmpty else { return nil }
+        var total = 0, digit: Int? = nil
+        for c in text {
+            if let d = digits[c] { digit = d } else if let u = units[c] { total += (digit ?? 1) * u; digit = nil } else { return nil }
+        }
+        return total + (digit ?? 0)
+    }
+}
