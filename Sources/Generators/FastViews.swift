@@ -190,6 +190,7 @@ enum ViewKey: String, CaseIterable {
     case scenarioConditions, conditionText
     case caseTypeVariants, promisedVariants, statutoryVariants, variantKey, variantText, variantLabel
     case factVariants, factLines, lineText, variantBadge
+    case hasCaseCharts
     case flowCases, caseData, caseKey, caseSVG, casePath, caseDuration, casePromised
 }
 
@@ -340,6 +341,7 @@ extension FlowView: FastParent, FastValueConvertible {
         case .hasScenarioSteps: hasScenarioSteps.fast
         case .flowCases: flowCases.fast
         case .caseData: caseData.fast
+        case .hasCaseCharts: hasCaseCharts.fast
         default: nil
         }
     }

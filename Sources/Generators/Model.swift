@@ -264,7 +264,8 @@ struct ViewBuilder: Sendable {
             svgHTML: svg, steps: steps,
             criticalPath: Self.pathText(path), criticalDuration: Self.durationText(path),
             hasScenarioSteps: item.flow.contains { !($0.applicability?.clauses.isEmpty ?? true) },
-            flowCases: ListView(cases.map(\.view)), caseData: cases.map(\.whenData).joined(separator: " "))
+            flowCases: ListView(cases.map(\.view)), caseData: cases.map(\.whenData).joined(separator: " "),
+            hasCaseCharts: cases.contains { !$0.view.caseSVG.isEmpty })
     }
 
     /// The chart of `steps`, `path` highlighted, steps only some scenarios take tagged.

@@ -60,6 +60,7 @@ struct VariantView {
 struct FlowCaseView {
     /// The case's number, as `data-case` on the page.
     var caseKey: String
+    /// Empty when the case's steps are the whole flow's (only its promise differs).
     var caseSVG: String
     var casePath: String?
     var caseDuration: String?
@@ -128,15 +129,18 @@ struct ScenarioWords {
     /// ``flowCases()`` goes through, and the most distinct cases it draws.
     static let flowCaseLimits = (choices: 64, cases: 8)
 
-    /// The flow of each group of scenarios that changes its steps, with its critical path and
-    /// promise; empty when no step has 适用情形, or when the questions that change the steps
-    /// combine in more than ``flowCaseLimits`` ways (the page then shows the whole flow only).
+    /// The flow of each group of scenarios that changes its steps or its 承诺, with its critical
+    /// path and promise (a chart only where steps change); empty when neither changes, or when
+    /// the questions that change them combine in more than ``flowCaseLimits`` ways or give
+    /// more than its distinct cases (the page then shows the whole flow only).
     /// The questions are those the steps and the 情形差异 entries with a 承诺 name, as the
     /// check of each scenario's critical path against its 承诺 goes through them.
     func flowCases() -> [(whenData: String, view: FlowCaseView)] {
         let stepQuestions = Set(item.flow.compactMap(\.applicability).flatMap { $0.clauses.map(\.questionID) })
-        guard !stepQuestions.isEmpty else { return [] }
         let promiseQuestions = Set(item.scenarioVariants.filter { $0.timeLimits?.promised != nil }.flatMap { $0.applicability.clauses.map(\.questionID) })
+        guard !item.flow.isEmpty, !stepQuestions.isEmpty || !promiseQuestions.isEmpty else { return [] }
+        // Only the promise differs: the sentence changes, the chart does not.
+        let drawn = !stepQuestions.isEmpty
         let asked = questions.filter { stepQuestions.contains($0.id) || promiseQuestions.contains($0.id) }
         guard let choices = ScenarioChoice.all(of: asked, limit: Self.flowCaseLimits.choices) else { return [] }
         var keys: [String] = [], groups: [String: (whens: [String], view: FlowCaseView)] = [:]
@@ -155,7 +159,7 @@ struct ScenarioWords {
             keys.append(key)
             groups[key] = ([when], FlowCaseView(
                 caseKey: String(keys.count - 1),
-                caseSVG: ViewBuilder.flowSVG(reduced.flow, path: path, words: self, idPrefix: "zncase\(keys.count - 1)"),
+                caseSVG: drawn ? ViewBuilder.flowSVG(reduced.flow, path: path, words: self, idPrefix: "zncase\(keys.count - 1)") : "",
                 casePath: ViewBuilder.pathText(path), caseDuration: ViewBuilder.durationText(path), casePromised: promised))
         }
         return keys.map { (groups[$0]!.whens.joined(separator: "|"), groups[$0]!.view) }

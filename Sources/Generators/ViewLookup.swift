@@ -141,6 +141,7 @@ extension FlowView: MustacheParent {
         case "hasScenarioSteps": hasScenarioSteps
         case "flowCases": flowCases
         case "caseData": caseData
+        case "hasCaseCharts": hasCaseCharts
         default: nil
         }
     }

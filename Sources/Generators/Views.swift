@@ -178,6 +178,8 @@ struct FlowView {
     /// separated by spaces: the script shows the first case all of whose questions are
     /// answered and hold, and the whole flow until one does.
     var caseData: String = ""
+    /// The cases change the steps, so each has its own chart.
+    var hasCaseCharts: Bool = false
 }
 
 struct TimeLimitsView {

@@ -173,4 +173,18 @@ import Testing
         #expect(manual.contains("<span class=\"variant\" data-variant=\"0\">3个工作日<span class=\"scenario-when\">（仅当：经营形式 — 家庭经营）</span></span>"))
         #expect(manual.contains("<span class=\"variant\" data-variant=\"0\">1次 <span class=\"tag tag-badge\">最多跑一次</span>"))
     }
+
+    /// A 承诺 that differs by scenario with the same steps for everyone: the sentence of each
+    /// case, with its promise, and no second chart.
+    @Test func promiseOnlyCasesChangeTheSentenceNotTheChart() throws {
+        var item = Fixtures.scenarioItem
+        item.flow = item.flow.map { var s = $0; s.applicability = nil; return s }
+        var catalog = Fixtures.catalog
+        catalog.items = (catalog.items + [item]).sorted { $0.code < $1.code }
+        let guide = Self.text(Self.dir + "index.html", in: try SiteGenerator(catalog: catalog).publicFiles())
+        #expect(guide.contains("<div data-case-group=\"\" data-cases=\"form=0 form=1\">"))
+        #expect(guide.contains("<p class=\"critical-summary\" data-case=\"1\" hidden><span class=\"tag tag-critical\">关键路径</span> 按您的情形：申请 → 核验委托 → 受理并办结。按各环节时限累计，最长需要 <span class=\"nowrap\">即办</span>（承诺办结时限 <span class=\"nowrap\">3个工作日</span>）</p>"))
+        #expect(!guide.contains("<div data-case=\"0\" hidden><svg"))
+        #expect(guide.components(separatedBy: "<svg").count == 2)
+    }
 }
