@@ -285,14 +285,21 @@ extension ItemBinder {
         return (("，是否想写“\(near[0])”？", "; did you mean \"\(near[0])\"?"), Reporter.fix(range, to: near[0]))
     }
 
-    /// Whether `text`, a question or an option, is neither blank nor holds a character that
-    /// shows as nothing (ZN843): a format character (zero-width spaces and joiners, the
-    /// bidirectional marks and overrides, U+FEFF, the soft hyphen …) or a Hangul filler.
+    /// Whether `text`, a question or an option, is neither blank, nor starts or ends with a
+    /// space, nor holds a character that shows as nothing (ZN843): a format character
+    /// (zero-width spaces and joiners, the bidirectional marks and overrides, U+FEFF, the soft
+    /// hyphen …), a variation selector, a Hangul filler or the blank braille pattern.
     static func visible(_ text: String, at range: SourceRange, what: (zh: String, en: String), _ reporter: inout Reporter) -> Bool {
         if text.allSatisfy(\.isWhitespace) {
             reporter.report(CompilerCodes.invisibleScenarioText, at: range,
                 zh: "\(what.zh)是空白的；请填写申请人能看懂的文字，或删除这一项",
                 en: "\(what.en) is blank; write words an applicant can read, or delete it")
+            return false
+        }
+        if text.first?.isWhitespace == true || text.last?.isWhitespace == true {
+            reporter.report(CompilerCodes.invisibleScenarioText, at: range,
+                zh: "\(what.zh)“\(text.trimmingCharacters(in: .whitespaces))”首尾有空白（含全角空格）；页面上看不出，却使它与不带空白的写法不同，请删除",
+                en: "\(what.en) \"\(text.trimmingCharacters(in: .whitespaces))\" starts or ends with a space (full-width ones too); the page does not show it, yet it makes the text differ from the same words without it: delete it")
             return false
         }
         let scalars = Array(text.unicodeScalars)
@@ -308,7 +315,8 @@ extension ItemBinder {
     }
 
     static func isInvisible(_ s: Unicode.Scalar) -> Bool {
-        s.properties.generalCategory == .format || [0x115F, 0x1160, 0x3164, 0xFFA0, 0x034F, 0x180E].contains(s.value)
+        s.properties.generalCategory == .format || [0x115F, 0x1160, 0x3164, 0xFFA0, 0x034F, 0x180E, 0x2800].contains(s.value)
+            || (0xFE00...0xFE0F).contains(s.value) || (0xE0100...0xE01EF).contains(s.value)
     }
 
     /// `U+200B`.

@@ -83,6 +83,17 @@ import Testing
         ])
         #expect(m[0].en == "option 2 of the question \"是否委托他人办理？\" holds the invisible characters U+200B, U+200D (the first after \"委托\"); delete them")
 
+        // Options that look like others: a trailing (full-width) space, a blank braille
+        // pattern, a variation selector.
+        var alike = Self.scenarios()
+        alike.edit("    选项: [个人经营, 家庭经营]\n", "    选项: [\"个人经营\\u3000\", 家庭经营, \"\\u2800\", \"合伙经营\\uFE0F\"]\n")
+        let found = try Self.messages(alike, "ZN843")
+        #expect(found.map(\.zh) == [
+            "问题“经营形式”的选项第1项“个人经营”首尾有空白（含全角空格）；页面上看不出，却使它与不带空白的写法不同，请删除",
+            "问题“经营形式”的选项第3项含有看不见的字符 U+2800（第一个在开头）；请删除它",
+            "问题“经营形式”的选项第4项含有看不见的字符 U+FE0F（第一个在“合伙经营”之后）；请删除它",
+        ])
+
         // An empty 适用情形, and a mapping where an option goes.
         var g = Self.scenarios()
         g.edit("    适用情形: {agent: 委托他人办理}\n", "    适用情形: {}\n")
