@@ -70,8 +70,9 @@ struct BundleScenarioRules {
         }
         guard let worst else { return }
         let scenario = named.map { q in (q.question, worst.choice.options[q.id] ?? "") }
+        let words = ScenarioWords(named.map { q in (q, [worst.choice.options[q.id] ?? ""]) })
         reporter.report(CompilerCodes.bundleScenarioPromiseTooShort, at: range,
-            zh: "在情形“\(scenario.map { "\($0.0)：\($0.1)" }.joined(separator: "；"))”下，按\(bundle.mode.rawValue)办理，成员事项的承诺时限合计 \(worst.path.text)，长于一件事的承诺时限“\(promised.text)”",
+            zh: words.zh + "按\(bundle.mode.rawValue)办理，成员事项的承诺时限合计 \(worst.path.text)，长于一件事的承诺时限“\(promised.text)”",
             en: "in the scenario \(scenario.map { "\($0.0) \($0.1)" }.joined(separator: "; ")), handled \(bundle.mode.rawValue), the members' promises add up to \(worst.path.text), longer than the bundle's promise \(promised.text)",
             notes: [DiagnosticNote(LocalizedText(zh: "最长的成员链：\(worst.path.steps.joined(separator: " → "))", en: "longest chain of members: \(worst.path.steps.joined(separator: " → "))"))])
     }

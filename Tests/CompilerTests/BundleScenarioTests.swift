@@ -79,7 +79,7 @@ import Testing
         let f = Self.fixture { Self.asking($0, variant: "情形差异:\n  - 适用情形: {agent: 委托他人办理}\n    办理时限: {承诺: 12个工作日}\n") }
         try expectFindings(f, ["ZN914@bundles/kaiban.yaml:7:5"])
         let d = try #require(try f.compile().diagnostics.first)
-        #expect(d.message.zh == "在情形“是否委托他人办理？：委托他人办理”下，按并联办理，成员事项的承诺时限合计 12个工作日，长于一件事的承诺时限“10个工作日”")
+        #expect(d.message.zh == "在情形“是否委托他人办理？— 委托他人办理”下，按并联办理，成员事项的承诺时限合计 12个工作日，长于一件事的承诺时限“10个工作日”")
     }
 }
 

@@ -267,7 +267,7 @@ import Testing
         f.edit("  - 材料库: yyzz\n", "  - 材料库: yyzz\n    适用情形: {agent: 委托他人办理, form: 家庭经营}\n")
         try expectFindings(f, ["ZN838@items/a.yaml:23:1"])
         let d = try #require(try f.compile().diagnostics.first)
-        #expect(d.message.zh == "选择“是否委托他人办理？：本人办理；经营形式：个人经营”的申请人不需要任何申请材料：每项材料的适用情形都不成立；请为该情形补上材料，或放宽某项材料的适用情形")
+        #expect(d.message.zh == "选择“是否委托他人办理？— 本人办理；经营形式 — 个人经营”的申请人不需要任何申请材料：每项材料的适用情形都不成立；请为该情形补上材料，或放宽某项材料的适用情形")
         #expect(d.message.en == "an applicant who answers \"是否委托他人办理？: 本人办理; 经营形式: 个人经营\" needs no material at all: no material's 适用情形 holds; add a material for that case, or widen a material's 适用情形")
         #expect(d.notes.map { $0.span?.range.start.line } == [13, 16])
     }
@@ -315,7 +315,7 @@ import Testing
         let empty = item(pairs: false, sameOptions: false)
         let found = try empty.compile().diagnostics
         #expect(found.map(\.code) == ["ZN838"])
-        let words = (0..<30).map { "问题\($0)：丙\($0)" }.joined(separator: "；") + "；是否委托他人办理？：本人办理；经营形式：个人经营"
+        let words = (0..<30).map { "问题\($0) — 丙\($0)" }.joined(separator: "；") + "；是否委托他人办理？— 本人办理；经营形式 — 个人经营"
         #expect(found.first?.message.zh.hasPrefix("选择“\(words)”的申请人不需要任何申请材料") == true)
         // With the pairs the search keeps a material (材料k联 holds under all 丙).
         try expectFindings(item(pairs: true, sameOptions: false), [])
@@ -356,8 +356,8 @@ import Testing
             """
         try expectFindings(f, ["ZN603@items/a.yaml:87:11", "ZN601@items/a.yaml:89:16", "ZN842@items/a.yaml:90:11"])
         let found = try f.compile().diagnostics
-        #expect(found[0].message.zh == "在情形“经营形式：家庭经营”下，即办件的承诺时限应为“即办”，这里是“10个工作日”")
-        #expect(found[1].message.zh == "在情形“是否委托他人办理？：委托他人办理”下，承诺时限“40个工作日”超过法定时限“30个工作日”")
+        #expect(found[0].message.zh == "在情形“经营形式 — 家庭经营”下，即办件的承诺时限应为“即办”，这里是“10个工作日”")
+        #expect(found[1].message.zh == "在情形“是否委托他人办理？— 委托他人办理”下，承诺时限“40个工作日”超过法定时限“30个工作日”")
         #expect(found[1].message.en == "under the scenario \"是否委托他人办理？: 委托他人办理\", the promised limit 40个工作日 exceeds the statutory limit 30个工作日")
         #expect(found[2].message.zh.hasPrefix("情形差异第3项永远不会生效：它成立时，第1项也成立"))
     }
@@ -404,7 +404,7 @@ import Testing
         // Agents go through 核验委托 and take 11 days, over the promised 10 (ZN605, at 承诺).
         try expectFindings(f, ["ZN605@items/a.yaml:40:7", "ZN840@items/a.yaml:49:9"])
         let m = try Self.messages(f, "ZN840")[0]
-        #expect(m.zh == "在情形“是否委托他人办理？：本人办理”下，从环节“受理”出发走不到任何结束：它的下一步“核验委托”不适用于该情形；请在下一步中加上该情形下的去向")
+        #expect(m.zh == "在情形“是否委托他人办理？— 本人办理”下，从环节“受理”出发走不到任何结束：它的下一步“核验委托”不适用于该情形；请在下一步中加上该情形下的去向")
         #expect(m.en == "under the scenario \"是否委托他人办理？: 本人办理\", no path from the step \"受理\" reaches an end: its next step 核验委托 does not apply then; add a 下一步 for that scenario")
         // The first step is everyone's.
         var first = Self.scenarios()
@@ -418,7 +418,7 @@ import Testing
         f.edit("  - 环节: 送达\n    结束: 准予\n", "  - 环节: 送达\n    适用情形: {agent: 委托他人办理}\n    结束: 准予\n")
         try expectFindings(f, ["ZN840@items/a.yaml:72:9"])
         let m = try Self.messages(f, "ZN840")[0]
-        #expect(m.zh == "在情形“是否委托他人办理？：本人办理”下，从第一个环节出发走不到任何“结束: 准予”的环节，该情形的申请永远无法被批准：环节“送达”不适用于该情形；请让该情形也有一条到“结束: 准予”的路")
+        #expect(m.zh == "在情形“是否委托他人办理？— 本人办理”下，从第一个环节出发走不到任何“结束: 准予”的环节，该情形的申请永远无法被批准：环节“送达”不适用于该情形；请让该情形也有一条到“结束: 准予”的路")
     }
 
     @Test func theCriticalPathPerScenario() throws {
@@ -426,7 +426,7 @@ import Testing
         let f = Self.agentStep(bypass: true)
         try expectFindings(f, ["ZN605@items/a.yaml:40:7"])
         let m = try Self.messages(f, "ZN605")[0]
-        #expect(m.zh == "在情形“是否委托他人办理？：委托他人办理”下，按办理流程，关键路径需要 11个工作日，超过承诺时限“10个工作日”")
+        #expect(m.zh == "在情形“是否委托他人办理？— 委托他人办理”下，按办理流程，关键路径需要 11个工作日，超过承诺时限“10个工作日”")
         // A 情形差异 promising 12 days to agents fits; the item's 10 holds for the others.
         var fits = f
         fits.items["items/a.yaml"]! += "情形差异:\n  - 适用情形: {agent: 委托他人办理}\n    办理时限: {承诺: 12个工作日}\n"

@@ -53,7 +53,7 @@ import Testing
          "选“合伙经营”与选“个人经营”，申请人看到的内容完全相同", "answering \"合伙经营\" or \"个人经营\""),
         // A combination left with no material: the two papers everyone gave are for agents only.
         ("  - 材料库: sfz\n", "  - 材料库: sfz\n    适用情形: {agent: 委托他人办理}\n", "./items/getihu.yaml:23:1: error: [ZN838]",
-         "选择“是否委托他人办理？：本人办理；经营形式：个人经营”的申请人不需要任何申请材料",
+         "选择“是否委托他人办理？— 本人办理；经营形式 — 个人经营”的申请人不需要任何申请材料",
          "an applicant who answers \"是否委托他人办理？: 本人办理; 经营形式: 个人经营\" needs no material at all"),
     ])
     func eachPlantedFaultIsReportedWhereItIs(old: String, new: String, at: String, zh: String, en: String) throws {
