@@ -189,7 +189,7 @@ enum ViewKey: String, CaseIterable {
     case questionnaire, questions, variantData, questionID, questionText, options, optionText, optionIndex
     case scenarioConditions, conditionText
     case caseTypeVariants, promisedVariants, statutoryVariants, variantKey, variantText, variantLabel
-    case factVariants, factLines, lineText, variantBadge
+    case factVariants, factLines, lineText, variantBadge, variantNote
     case hasCaseCharts
     case flowCases, caseData, caseKey, caseSVG, casePath, caseDuration, casePromised
 }

@@ -125,12 +125,14 @@ extension ViewBuilder {
     }
 
     /// 到现场次数, the item's own and by scenario; nil when neither is written.
+    /// `note` (必须现场办理原因) goes under each value of 1 or more only: never beside a
+    /// scenario that need not come.
     func visitsRow(_ item: Item, words: ScenarioWords, note: String?) -> FactRow? {
-        let own = item.national.onSiteVisits, variants = words.onSiteVisits
+        let own = item.national.onSiteVisits, variants = words.onSiteVisits(reason: note)
         guard own != nil || variants != nil else { return nil }
         return FactRow(
             factLabel: "到现场次数", factValue: own.map(Self.visitsText) ?? "—", factBadge: own.flatMap(Self.visitsBadge),
-            factNote: note, factVariants: variants)
+            factNote: variants == nil || (own ?? 0) >= 1 ? note : nil, factVariants: variants)
     }
 
     func specialProcedures(_ item: Item) -> ListView<SpecialProcedureView>? {

@@ -53,6 +53,8 @@ struct VariantView {
     var variantLabel: String
     /// A badge after the value, e.g. 最多跑一次 for 到现场次数 1.
     var variantBadge: String? = nil
+    /// A line under the value, e.g. 必须现场办理的原因 for a scenario that must come.
+    var variantNote: String? = nil
 }
 
 /// The flow as the applicants of some scenarios go through it: the steps left out, the
@@ -175,19 +177,25 @@ struct ScenarioWords {
 
     /// Each 情形差异 entry's value that differs from the item's own (`own`), when one does.
     /// Pages show the item's own value with them, as the `default`.
-    func variants(_ value: (ScenarioVariant) -> String?, own: String?, badge: (ScenarioVariant) -> String? = { _ in nil }) -> ListView<VariantView>? {
+    func variants(
+        _ value: (ScenarioVariant) -> String?, own: String?, badge: (ScenarioVariant) -> String? = { _ in nil },
+        note: (ScenarioVariant) -> String? = { _ in nil }
+    ) -> ListView<VariantView>? {
         ListView(item.scenarioVariants.enumerated().compactMap { i, v in
             guard let text = value(v), text != own else { return nil }
             return VariantView(
-                variantKey: String(i), variantText: text, variantLabel: tag(v.applicability)?.whenText ?? "", variantBadge: badge(v))
+                variantKey: String(i), variantText: text, variantLabel: tag(v.applicability)?.whenText ?? "", variantBadge: badge(v),
+                variantNote: note(v))
         })
     }
 
-    /// 到现场次数 by scenario, with its badge (最多跑一次).
-    var onSiteVisits: ListView<VariantView>? {
+    /// 到现场次数 by scenario, with its badge (最多跑一次), and `reason` (必须现场办理原因)
+    /// under each value of 1 or more.
+    func onSiteVisits(reason: String?) -> ListView<VariantView>? {
         variants(
             { $0.onSiteVisits.map(ViewBuilder.visitsText) }, own: item.national.onSiteVisits.map(ViewBuilder.visitsText),
-            badge: { $0.onSiteVisits.flatMap(ViewBuilder.visitsBadge) })
+            badge: { $0.onSiteVisits.flatMap(ViewBuilder.visitsBadge) },
+            note: { ($0.onSiteVisits ?? 0) >= 1 ? reason : nil })
     }
 
     /// 收费 as lines, each labelled with the scenarios it applies in; nil when no fee has
@@ -315,6 +323,7 @@ extension VariantView: MustacheParent, FastParent, FastValueConvertible {
         case .variantText: variantText.fast
         case .variantLabel: variantLabel.fast
         case .variantBadge: variantBadge.fast
+        case .variantNote: variantNote.fast
         default: nil
         }
     }
@@ -324,6 +333,7 @@ extension VariantView: MustacheParent, FastParent, FastValueConvertible {
         case "variantText": variantText
         case "variantLabel": variantLabel
         case "variantBadge": variantBadge
+        case "variantNote": variantNote
         default: nil
         }
     }

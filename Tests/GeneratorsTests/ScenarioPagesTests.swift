@@ -187,4 +187,14 @@ import Testing
         #expect(!guide.contains("<div data-case=\"0\" hidden><svg"))
         #expect(guide.components(separatedBy: "<svg").count == 2)
     }
+
+    /// 必须现场办理原因 stands under the scenarios that must come, never beside 0次.
+    @Test func theReasonToComeIsGivenOnlyWhereOneMustCome() throws {
+        var item = Fixtures.scenarioItem
+        item.national.onSiteReason = "家庭经营的，家庭成员须到窗口核验身份。"
+        var catalog = Fixtures.catalog
+        catalog.items = (catalog.items + [item]).sorted { $0.code < $1.code }
+        let guide = Self.text(Self.dir + "index.html", in: try SiteGenerator(catalog: catalog).publicFiles())
+        #expect(guide.contains("<tr><th scope=\"row\">到现场次数</th><td data-variant-group=\"\"><span class=\"variant\" data-variant=\"default\">0次 <span class=\"tag tag-badge\">零跑动</span><span class=\"scenario-when\">（其他情形）</span></span><span class=\"variant\" data-variant=\"0\">1次 <span class=\"tag tag-badge\">最多跑一次</span><span class=\"scenario-when\">（仅当：经营形式 — 家庭经营）</span><span class=\"note\">必须现场办理的原因：家庭经营的，家庭成员须到窗口核验身份。</span></span></td></tr>"))
+    }
 }
