@@ -190,7 +190,7 @@ enum ViewKey: String, CaseIterable {
     case scenarioConditions, conditionText
     case caseTypeVariants, promisedVariants, statutoryVariants, variantKey, variantText, variantLabel
     case factVariants, factLines, lineText, variantBadge, variantNote
-    case hasCaseCharts
+    case hasCaseCharts, scenarioNote
     case flowCases, caseData, caseKey, caseSVG, casePath, caseDuration, casePromised
 }
 

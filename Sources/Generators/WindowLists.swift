@@ -8,6 +8,8 @@ import Mustache
 struct WindowItemView {
     var entry: IndexEntry
     var materials: ListView<MaterialRow>?
+    /// Said when 情形差异 change 办件类型 or 办理时限: the sheet shows the item's own.
+    var scenarioNote: String?
 }
 
 /// `windows/<窗口>.html`.
@@ -33,6 +35,8 @@ struct BookletRow {
     var statutory: String?
     var promised: String?
     var feeText: String
+    /// As ``WindowItemView/scenarioNote``.
+    var scenarioNote: String?
 }
 
 /// The items of one 实施机关 within a 事项类型.
@@ -70,7 +74,9 @@ extension ViewBuilder {
         let items = catalog.items.filter { $0.windowIDs.contains(w.id) }.map { item in
             var e = entry(item, page: isInternal ? "manual.html" : "index.html")
             e.href = "../" + e.href
-            return WindowItemView(entry: e, materials: ListView(materialRows(item, linkShared: false, withReview: false)))
+            return WindowItemView(
+                entry: e, materials: ListView(materialRows(item, linkShared: false, withReview: false)),
+                scenarioNote: Self.scenarioNote(item))
         }
         var site = chrome(root: "../", isInternal: isInternal)
         site.printStyleHTML = printStyle(authority: w.name, code: nil)
@@ -93,7 +99,8 @@ extension ViewBuilder {
                     BookletRow(
                         entryCode: item.code, entryName: item.name, href: "items/\(segment(item))/index.html",
                         entryCaseType: item.caseType?.rawValue, statutory: item.timeLimits?.statutory?.text,
-                        promised: item.timeLimits?.promised?.text, feeText: Self.feeText(item.fees))
+                        promised: item.timeLimits?.promised?.text, feeText: Self.feeText(item.fees),
+                        scenarioNote: Self.scenarioNote(item))
                 }
                 return BookletAgency(title: self.agencies[id]?.name ?? id, count: rows.count, bookletRows: rows)
             }
@@ -107,8 +114,15 @@ extension ViewBuilder {
         switch fees {
         case nil: "—"
         case .free?: "不收费"
-        case .charged(let list)?: list.isEmpty ? "不收费" : list.map { "\($0.name)：\($0.standard)" }.joined(separator: "；")
+        case .charged(let list)?:
+            list.isEmpty ? "不收费" : list.map { "\($0.name)：\($0.standard)" + (($0.applicability?.clauses.isEmpty ?? true) ? "" : "（仅部分情形）") }
+                .joined(separator: "；")
         }
+    }
+
+    /// What a sheet that shows an item's own 办件类型 and 办理时限 says when 情形差异 change them.
+    static func scenarioNote(_ item: Item) -> String? {
+        item.scenarioVariants.contains { $0.caseType != nil || $0.timeLimits != nil } ? "因情形而异，见办事指南" : nil
     }
 }
 
@@ -118,6 +132,7 @@ extension WindowItemView: FastParent, FastValueConvertible, MustacheParent {
         switch key {
         case .entry: entry.fast
         case .materials: materials.fast
+        case .scenarioNote: scenarioNote.fast
         default: entry.child(key)
         }
     }
@@ -125,6 +140,7 @@ extension WindowItemView: FastParent, FastValueConvertible, MustacheParent {
         switch key {
         case "entry": entry
         case "materials": materials
+        case "scenarioNote": scenarioNote
         default: entry.child(named: key)
         }
     }
@@ -174,6 +190,7 @@ extension BookletRow: FastParent, FastValueConvertible, MustacheParent {
         case .statutory: statutory.fast
         case .promised: promised.fast
         case .feeText: feeText.fast
+        case .scenarioNote: scenarioNote.fast
         default: nil
         }
     }
@@ -187,6 +204,7 @@ extension BookletRow: FastParent, FastValueConvertible, MustacheParent {
         case .statutory: statutory
         case .promised: promised
         case .feeText: feeText
+        case .scenarioNote: scenarioNote
         default: nil
         }
     }

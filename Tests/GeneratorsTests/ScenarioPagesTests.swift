@@ -197,4 +197,15 @@ import Testing
         let guide = Self.text(Self.dir + "index.html", in: try SiteGenerator(catalog: catalog).publicFiles())
         #expect(guide.contains("<tr><th scope=\"row\">到现场次数</th><td data-variant-group=\"\"><span class=\"variant\" data-variant=\"default\">0次 <span class=\"tag tag-badge\">零跑动</span><span class=\"scenario-when\">（其他情形）</span></span><span class=\"variant\" data-variant=\"0\">1次 <span class=\"tag tag-badge\">最多跑一次</span><span class=\"scenario-when\">（仅当：经营形式 — 家庭经营）</span><span class=\"note\">必须现场办理的原因：家庭经营的，家庭成员须到窗口核验身份。</span></span></td></tr>"))
     }
+
+    /// The window's 受理清单 and the booklet label what applies only in some scenarios, and
+    /// say when 办件类型 or 办理时限 differ by scenario (they show the item's own).
+    @Test func windowSheetsAndTheBookletLabelScenarios() {
+        let sheet = Self.text("windows/jy-1.html")
+        #expect(sheet.contains("<li>授权委托书<span class=\"meta\">收原件1份 · 仅当：是否委托他人办理？— 委托他人办理</span></li>"), "\(sheet)")
+        #expect(sheet.contains("即办件 · 承诺 <span class=\"nowrap\">即办</span> · 因情形而异，见办事指南</p>"))
+        let booklet = Self.text("booklet.html")
+        #expect(booklet.contains("登记费：0元；邮寄费：按实收取（仅部分情形）"))
+        #expect(booklet.contains("即办<div class=\"note\">因情形而异，见办事指南</div>"))
+    }
 }
