@@ -151,6 +151,14 @@ extension Export {
         emitError(language == .zh
             ? "已导出 \(count) 个事项到国家交换表（公开版）：\(output)\n"
             : "exported \(count) items to the national exchange tables (public view): \(output)\n")
+        // The tables have no field for 情形: say what they carry instead.
+        let withScenarios = compiled.items.filter(\.hasScenarios).map(\.code)
+        if !withScenarios.isEmpty {
+            let listed = withScenarios.prefix(5).joined(separator: language == .zh ? "、" : ", ") + (withScenarios.count > 5 ? "…" : "")
+            emitError(language == .zh
+                ? "注意：\(withScenarios.count) 个事项有情形（\(listed)），交换表没有情形的字段：只在部分情形需要的材料按其必要性导出，只在部分情形收取的费用与其他费用一同导出，时限、办件类型和到现场次数取事项本身的值（情形差异不导出）\n"
+                : "note: \(withScenarios.count) items ask 情形 (\(listed)); the tables have no field for them: materials needed in some scenarios only are exported with their 必要性, fees some pay with the others, and limits, 办件类型 and 到现场次数 are the item's own (情形差异 are not exported)\n")
+        }
     }
 }
 

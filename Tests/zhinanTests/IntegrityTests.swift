@@ -169,7 +169,10 @@ import Testing
         #expect(refused.stderr.contains("holds zhinan's site (made by zhinan build), not this output; nothing was written"), "\(refused.stderr)")
         #expect(Self.snapshot(site) == before)
         let tables = parent + "/tables"
-        #expect(try runZhinan(["export", national, "--format", "national", "-o", tables] + Self.standards).status == 0)
+        let exported = try runZhinan(["export", national, "--format", "national", "-o", tables, "--lang", "en"] + Self.standards)
+        #expect(exported.status == 0)
+        // The sample asks 情形, which the tables cannot carry: the export says so.
+        #expect(exported.stderr.contains("note: 1 items ask 情形 (440000-XK-00201-001); the tables have no field for them"), "\(exported.stderr)")
         let build = try runZhinan(["build", national, "-o", tables] + Self.standards)
         #expect(build.status == 2)
         #expect(build.stderr.contains("国家交换表（zhinan export --format national 生成）"), "\(build.stderr)")
