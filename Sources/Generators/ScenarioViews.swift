@@ -181,12 +181,23 @@ struct ScenarioWords {
         _ value: (ScenarioVariant) -> String?, own: String?, badge: (ScenarioVariant) -> String? = { _ in nil },
         note: (ScenarioVariant) -> String? = { _ in nil }
     ) -> ListView<VariantView>? {
-        ListView(item.scenarioVariants.enumerated().compactMap { i, v in
+        let all = item.scenarioVariants
+        return ListView(all.enumerated().compactMap { i, v in
             guard let text = value(v), text != own else { return nil }
+            // 情形差异 takes the first entry that holds: one that an earlier entry can also
+            // hold for says it gives way.
+            let yields = all[..<i].contains { Self.overlap($0.applicability, v.applicability) }
             return VariantView(
-                variantKey: String(i), variantText: text, variantLabel: tag(v.applicability)?.whenText ?? "", variantBadge: badge(v),
+                variantKey: String(i), variantText: text,
+                variantLabel: (tag(v.applicability)?.whenText ?? "") + (yields ? "，且不属于前面所列情形" : ""), variantBadge: badge(v),
                 variantNote: note(v))
         })
+    }
+
+    /// Whether some applicant's answers satisfy both: on every question both name, they share
+    /// an option.
+    static func overlap(_ a: Applicability, _ b: Applicability) -> Bool {
+        a.clauses.allSatisfy { ca in b.clauses.first { $0.questionID == ca.questionID }.map { !Set($0.options).isDisjoint(with: ca.options) } ?? true }
     }
 
     /// 到现场次数 by scenario, with its badge (最多跑一次), and `reason` (必须现场办理原因)

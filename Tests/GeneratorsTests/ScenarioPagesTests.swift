@@ -208,4 +208,18 @@ import Testing
         #expect(booklet.contains("登记费：0元；邮寄费：按实收取（仅部分情形）"))
         #expect(booklet.contains("即办<div class=\"note\">因情形而异，见办事指南</div>"))
     }
+
+    /// Without script every 情形差异 value shows; where an applicant can fit two, the later one
+    /// says it gives way (the first that holds is taken).
+    @Test func overlappingVariantsSayWhichIsTaken() throws {
+        var item = Fixtures.scenarioItem
+        item.scenarioVariants.append(ScenarioVariant(
+            applicability: Fixtures.when(("agent", ["委托他人办理"])),
+            timeLimits: TimeLimits(statutory: .workingDays(15), promised: .workingDays(2))))
+        var catalog = Fixtures.catalog
+        catalog.items = (catalog.items + [item]).sorted { $0.code < $1.code }
+        let guide = Self.text(Self.dir + "index.html", in: try SiteGenerator(catalog: catalog).publicFiles())
+        #expect(guide.contains("<span class=\"variant\" data-variant=\"1\">2个工作日<span class=\"scenario-when\">（仅当：是否委托他人办理？— 委托他人办理，且不属于前面所列情形）</span></span>"))
+        #expect(guide.contains("<span class=\"variant\" data-variant=\"0\">3个工作日<span class=\"scenario-when\">（仅当：经营形式 — 家庭经营）</span></span>"))
+    }
 }
