@@ -63,6 +63,8 @@ struct ItemBinder {
     /// The 编号 of 情形 entries that were refused (their own error is reported): a 适用情形
     /// naming one is not reported again, nor "corrected" to another question.
     var refusedQuestionIDs: Set<String> = []
+    /// The item writes 情形 (even if none of its questions could be read).
+    var scenariosWritten = false
     var boundVariants: [BoundVariant] = []
 
     init(file: String, profile: EffectiveProfile, header: CatalogHeader) {

@@ -18,6 +18,9 @@ struct ScenarioSpans: Sendable {
     var stepApplicability: [SourceRange?] = []
     /// Per entry of ``Item/scenarioVariants``.
     var variants: [VariantSpans] = []
+    /// A 适用情形 names a question the item does not have (ZN834): what changes what cannot
+    /// be told while it stands, so ZN836 waits.
+    var namesUnknownQuestion = false
 }
 
 /// Where the parts of one 情形差异 entry are written.
@@ -77,6 +80,12 @@ extension ItemBinder {
     /// 情形: each question with a valid, unique 编号 and at least two unique options (ZN830–ZN833).
     mutating func bindQuestions(_ node: YAMLNode, key: SourceRange, into item: inout Item, spans: inout ItemSpans) {
         spans.scenarios.key = key
+        scenariosWritten = true
+        if node.sequence?.isEmpty == true || (node.scalar != nil && node.text == nil) {
+            b.reporter.report(CompilerCodes.wrongType, at: node.sequence != nil ? node.range : key,
+                zh: "情形是空的；请写出问题（编号、问题、选项），或删除“情形”这一行",
+                en: "情形 is empty; write its questions (编号, 问题, 选项), or delete the 情形 line")
+        }
         var firstID: [String: SourceRange] = [:]
         var refused: Set<String> = []
         defer { refusedQuestionIDs.formUnion(refused.subtracting(item.questions.map(\.id))) }
@@ -89,7 +98,9 @@ extension ItemBinder {
                   let idPair = r["编号"], let id = b.line(idPair.value, what: "\(what)的编号", whatEN: "the 编号 of \(en)", numbersAllowed: true),
                   let question = r["问题"].flatMap({ b.text($0.value, what: "\(what)的问题", whatEN: "the 问题 of \(en)", numbersAllowed: true, oneLine: true) })
             else { return nil }
-            guard Self.visible(question, at: r["问题"]!.value.range, what: ("\(what)的问题", "the 问题 of \(en)"), &b.reporter) else { return nil }
+            // A question that cannot be read as written is refused, after its options are
+            // checked too, so that one round of fixes suffices.
+            let readable = Self.visible(question, at: r["问题"]!.value.range, what: ("\(what)的问题", "the 问题 of \(en)"), &b.reporter)
             if !ValueForms.isQuestionID(id) {
                 b.reporter.report(CompilerCodes.badQuestionID, at: idPair.value.range,
                     zh: "情形的编号“\(id)”只能由英文字母、数字和“-”组成（如 agent、form-1）；它会写进网页地址（?agent=…）",
@@ -133,6 +144,7 @@ extension ItemBinder {
                         en: "the question \"\(question)\" has \(options.count) option\(options.count == 1 ? "" : "s"); a question needs at least two different options, or it need not be asked")
                 }
             }
+            guard readable else { return nil }
             bound = true
             item.questions.append(ScenarioQuestion(id: id, question: question, options: options))
             spans.scenarios.questionIDs.append(idPair.value.range)
@@ -241,7 +253,11 @@ extension ItemBinder {
         spans.scenarios.materialApplicability = Array(repeating: nil, count: item.materials.count)
         spans.scenarios.stepApplicability = Array(repeating: nil, count: item.flow.count)
         for pending in pendingApplicability {
+            let reported = b.reporter.diagnostics.count
             let resolved = applicability(pending.node, questions: item.questions, what: pending.what, whatEN: pending.whatEN)
+            if b.reporter.diagnostics[reported...].contains(where: { $0.code == CompilerCodes.unknownQuestion.id }) {
+                spans.scenarios.namesUnknownQuestion = true
+            }
             switch pending.target {
             case .material(let i):
                 item.materials[i].applicability = resolved
@@ -347,6 +363,8 @@ extension ItemBinder {
             guard let q = questions.first(where: { $0.id == id }) else {
                 // Its question was refused and reported; naming it is not a second mistake.
                 if refusedQuestionIDs.contains(id) { continue }
+                // 情形 is written but none of its questions could be read: reported there.
+                if questions.isEmpty && scenariosWritten { continue }
                 if questions.isEmpty {
                     b.reporter.report(CompilerCodes.unknownQuestion, at: pair.keyRange,
                         zh: "适用情形中的“\(id)”不是本事项的情形：事项没有写“情形”；请先在“情形”中写出这个问题（编号: \(id)、问题、选项）",

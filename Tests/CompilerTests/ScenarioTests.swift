@@ -107,6 +107,30 @@ import Testing
         ])
     }
 
+    /// One mistake, one diagnostic: a misspelt id is not also "a question that changes
+    /// nothing"; an unreadable 问题 does not hide its options' mistakes; an empty or mistyped
+    /// 情形 is not also "the item has no 情形" at every 适用情形.
+    @Test func oneMistakeOneDiagnostic() throws {
+        var typo = Self.scenarios()
+        typo.edit("    适用情形: {agent: 委托他人办理}\n", "    适用情形: {agnet: 委托他人办理}\n")
+        try expectFindings(typo, ["ZN834@items/a.yaml:32:12"])
+
+        var both = Self.scenarios()
+        both.edit("    问题: 经营形式\n", "    问题: \"经营\\u200B形式\"\n")
+        both.edit("    选项: [个人经营, 家庭经营]\n", "    选项: [个人经营, 家庭经营, 个人经营]\n")
+        try expectFindings(both, ["ZN843@items/a.yaml:17:9", "ZN833@items/a.yaml:18:22"])
+
+        // (情形: ~ is as not written, as for every optional element: each 适用情形 says so.)
+        for written in ["[]", "abc"] {
+            var empty = Self.scenarios()
+            let start = empty.items["items/a.yaml"]!.range(of: "情形:\n  - 编号: agent")!
+            let end = empty.items["items/a.yaml"]!.range(of: "审批条件:\n")!
+            empty.items["items/a.yaml"]!.replaceSubrange(start.lowerBound..<end.lowerBound, with: "情形: \(written)\n")
+            let codes = try empty.compile().diagnostics.map(\.code)
+            #expect(codes == ["ZN303"], "\(written): \(codes)")
+        }
+    }
+
     @Test func clausesFollowTheQuestionOrderAndOptionsTheirOrder() throws {
         var f = Self.scenarios()
         f.edit("    适用情形: {agent: 委托他人办理}\n", "    适用情形: {form: [家庭经营, 个人经营], agent: 委托他人办理}\n")
@@ -195,8 +219,9 @@ import Testing
     @Test func unknownQuestionWithDidYouMeanAndFix() throws {
         var f = Self.scenarios()
         f.edit("{agent: 委托他人办理}", "{agnet: 委托他人办理}")
-        // agent is named nowhere else now: it changes nothing (ZN836).
-        try expectFindings(f, ["ZN836@items/a.yaml:13:9", "ZN834@items/a.yaml:32:12"])
+        // agent is named nowhere else now, but ZN836 waits while a 适用情形 names an unknown
+        // question (it may mean agent, as here).
+        try expectFindings(f, ["ZN834@items/a.yaml:32:12"])
         let d = try #require(try f.compile().diagnostics.first { $0.code == "ZN834" })
         #expect(d.message.zh == "适用情形中的“agnet”不是本事项情形的编号，是否想写“agent”？")
         #expect(d.message.en == "\"agnet\" in 适用情形 is not the 编号 of a question of this item; did you mean \"agent\"?")

@@ -81,6 +81,8 @@ struct ScenarioRules {
         for (k, q) in item.questions.enumerated() where q.options.count >= 2 {
             let clauses = all.compactMap { a in a.clauses.first { $0.questionID == q.id } }.filter { $0.options.count < q.options.count }
             guard !clauses.isEmpty else {
+                // A 适用情形 naming an unknown question (a misspelt id, say) may mean this one.
+                if spans.scenarios.namesUnknownQuestion { continue }
                 reporter.report(CompilerCodes.questionNotNeeded, at: spans.scenarios.questionIDs[k],
                     zh: "问题“\(q.question)”（\(q.id)）的任何选项都不改变申请人看到的材料、条件、收费、环节或时限：没有一项适用情形只含它的部分选项；这个问题不需要问，请删除它，或给只在某些情形下需要的内容写上“适用情形: {\(q.id): …}”",
                     en: "no answer to the question \"\(q.question)\" (\(q.id)) changes the materials, conditions, fees, steps or limits an applicant sees: no 适用情形 holds only some of its options; the question need not be asked: delete it, or mark what applies only in some cases with 适用情形: {\(q.id): …}")
