@@ -64,4 +64,20 @@ import Testing
         #expect(notice.contains("<span class=\"variant\" data-variant=\"0\">承诺件"))
         #expect(notice.contains("<span class=\"variant\" data-variant=\"default\" hidden=\"\">即办件"))
     }
+
+    /// A 一件事's counts follow the choice: the figure, the lead and the checklist's heading.
+    @Test(.enabled(if: chromium != nil, "needs Chromium"))
+    func bundleCountsFollowTheChoice() throws {
+        var files: [String: [UInt8]] = [:]
+        for f in try SiteGenerator(catalog: Fixtures.scenarioBundleCatalog).publicFiles() { files["site/" + f.path] = f.contents }
+        let folder = try makeFolder(files)
+        let all = try Self.dom("bundles/440100-YJS-009/index.html", query: "", in: folder)
+        let inPerson = try Self.dom("bundles/440100-YJS-009/index.html", query: "?agent=" + Self.encoded("本人办理"), in: folder)
+        let total = try #require(all.firstMatch(of: /各种情形合计<\/span><span data-if-answered="" hidden="">按您的情形<\/span>共 <span data-count="shown">(\d+)<\/span> 项/)).1
+        let mine = try #require(inPerson.firstMatch(of: /按您的情形<\/span>共 <span data-count="shown">(\d+)<\/span> 项/)).1
+        #expect(Int(mine)! == Int(total)! - 2, "授权委托书 and 受托人身份证件 are an agent's only")
+        #expect(inPerson.contains("<div class=\"limit-value\"><span data-count=\"shown\">\(mine)</span> 项</div>"))
+        let checklist = try Self.dom("bundles/440100-YJS-009/checklist.html", query: "?agent=" + Self.encoded("本人办理"), in: folder)
+        #expect(checklist.contains("按所选情形</span>共 <span data-count=\"shown\">\(mine)</span> 项"), "\(checklist.prefix(4000))")
+    }
 }

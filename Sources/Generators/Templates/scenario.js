@@ -115,6 +115,12 @@
       for (j = 0; j < kids.length; j++) { kids[j].hidden = kids[j].getAttribute('data-case') !== pick; }
     }
 
+    /* Counts the page states in its own words: the materials shown and those exempt. */
+    els = document.querySelectorAll('[data-count]');
+    for (k = 0; k < els.length; k++) { els[k].textContent = String(els[k].getAttribute('data-count') === 'exempt' ? exempt : n); }
+    els = document.querySelectorAll('[data-if-answered], [data-if-unanswered]');
+    for (k = 0; k < els.length; k++) { els[k].hidden = els[k].hasAttribute('data-if-answered') ? !answered : !!answered; }
+
     var count = box.querySelector('[data-scenario-count]');
     var prepare = '您需要准备 ' + (n - exempt) + ' 项材料' + (exempt ? '（另有 ' + exempt + ' 项免提交）' : '');
     if (count) {
