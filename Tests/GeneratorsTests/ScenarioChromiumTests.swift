@@ -36,6 +36,8 @@ import Testing
         #expect(agent.contains(letter), "\(agent.suffix(3000))")
         #expect(agent.contains("<div class=\"questionnaire\" id=\"scenario\" data-variants=\"form=1\">"))
         #expect(agent.contains("按已回答的问题，您需要准备 5 项材料（另有 1 项免提交）；还有问题没有回答。"))
+        // The links to the checklist take the answers along.
+        #expect(agent.contains("<a href=\"checklist.html?agent=%E5%A7%94%E6%89%98%E4%BB%96%E4%BA%BA%E5%8A%9E%E7%90%86\" data-href=\"checklist.html\">受理清单</a>"))
 
         // Unknown parameters and an option that does not exist are ignored.
         let inPerson = try Self.dom(

@@ -136,17 +136,34 @@
     if (clear) { clear.hidden = !answered; }
   }
 
-  /* The answers into the address, in the questions' order; other parameters are dropped. */
-  function remember() {
+  /* The answers as a query, in the questions' order: '?agent=…&form=…', or '' for none. */
+  function query() {
     var parts = [], k;
     for (k = 0; k < radios.length; k++) {
       if (radios[k].checked) {
         parts.push(encodeURIComponent(radios[k].getAttribute('data-question')) + '=' + encodeURIComponent(radios[k].value));
       }
     }
+    return parts.length ? '?' + parts.join('&') : '';
+  }
+
+  /* The answers into the address; other parameters are dropped. */
+  function remember() {
+    var q = query();
     try {
-      history.replaceState(null, '', location.pathname + (parts.length ? '?' + parts.join('&') : '') + location.hash);
+      history.replaceState(null, '', location.pathname + q + location.hash);
     } catch (e) { /* an address that cannot be rewritten keeps the list as it is */ }
+    carry(q);
+  }
+
+  /* The links to this item's (or bundle's) guide and checklist take the answers along, so
+     the clerk's checklist opens on the applicant's case. */
+  var siblings = document.querySelectorAll('a[href="index.html"], a[href="checklist.html"]');
+  function carry(q) {
+    for (var k = 0; k < siblings.length; k++) {
+      if (!siblings[k].hasAttribute('data-href')) { siblings[k].setAttribute('data-href', siblings[k].getAttribute('href')); }
+      siblings[k].setAttribute('href', siblings[k].getAttribute('data-href') + q);
+    }
   }
 
   /* Text compared as the check compares it: canonically equivalent spellings (é written as
@@ -180,4 +197,5 @@
   recall();
   box.hidden = false;
   apply(answers());
+  carry(query());
 }());
