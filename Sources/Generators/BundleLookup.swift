@@ -87,6 +87,20 @@ extension BundleFlowView: MustacheParent {
         case "svgHTML": svgHTML
         case "criticalMembers": criticalMembers
         case "criticalTotal": criticalTotal
+        case "criticalCases": criticalCases
+        case "hasCriticalCases": !criticalCases.isEmpty
+        case "caseData": caseData
+        default: nil
+        }
+    }
+}
+
+extension BundleCaseView: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "caseKey": caseKey
+        case "caseMembers": caseMembers
+        case "caseTotal": caseTotal
         default: nil
         }
     }

@@ -136,7 +136,10 @@ extension ViewBuilder {
                             ?? LinkView(text: code, url: nil),
                         memberCode: code,
                         memberAgency: item.map { agencies[$0.agencyID]?.name ?? $0.agencyID },
-                        memberPromised: item?.timeLimits?.promised?.text,
+                        memberPromised: item.map { i in
+                            (i.timeLimits?.promised?.text ?? "—")
+                                + (i.scenarioVariants.contains { $0.timeLimits?.promised != nil } ? "（因情形而异）" : "")
+                        },
                         memberStatutory: item?.timeLimits?.statutory?.text,
                         isCritical: critical.contains(code), stageCell: cell,
                         memberStage: showStages
@@ -299,7 +302,36 @@ extension ViewBuilder {
             criticalTotal = path.text
         }
         let svg = Flowchart.svg(for: g.steps, options: FlowchartOptions(highlightedPath: highlighted))
-        return BundleFlowView(svgHTML: svg, criticalMembers: criticalMembers, criticalTotal: criticalTotal)
+        let cases = criticalMembers == nil ? [] : bundleCases(b, names: Dictionary(g.stages.joined().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a }))
+        return BundleFlowView(
+            svgHTML: svg, criticalMembers: criticalMembers, criticalTotal: criticalTotal,
+            criticalCases: cases.map(\.view), caseData: cases.map(\.whenData).joined(separator: " "))
+    }
+
+    /// The critical path and its 承诺 under each group of scenarios, where members' 情形差异
+    /// change their promises: the questions those name (at most
+    /// ``ScenarioWords/flowCaseLimits`` combinations and cases, else none).
+    func bundleCases(_ b: ServiceBundle, names: [String: String]) -> [(whenData: String, view: BundleCaseView)] {
+        let members = b.memberCodes.compactMap { bundleIndex.members[$0] }
+        let named = Set(members.flatMap { $0.scenarioVariants.filter { $0.timeLimits?.promised != nil }.flatMap { $0.applicability.clauses.map(\.questionID) } })
+        let asked = b.questions.filter { named.contains($0.id) }
+        guard !asked.isEmpty, let choices = ScenarioChoice.all(of: asked, limit: ScenarioWords.flowCaseLimits.choices) else { return [] }
+        let items = Dictionary(members.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        var keys: [String] = [], groups: [String: (whens: [String], view: BundleCaseView)] = [:]
+        for choice in choices {
+            guard let path = b.criticalPath(for: choice, items: items) else { return [] }
+            let text = path.steps.map { names[$0] ?? $0 }.joined(separator: " → ")
+            let key = text + "\u{0}" + path.text
+            let when = asked.map { q in q.id + "=" + String(q.options.firstIndex(of: choice.options[q.id]!)!) }.joined(separator: ";")
+            if groups[key] != nil {
+                groups[key]!.whens.append(when)
+                continue
+            }
+            guard keys.count < ScenarioWords.flowCaseLimits.cases else { return [] }
+            keys.append(key)
+            groups[key] = ([when], BundleCaseView(caseKey: String(keys.count - 1), caseMembers: text, caseTotal: path.text))
+        }
+        return keys.map { (groups[$0]!.whens.joined(separator: "|"), groups[$0]!.view) }
     }
 
     // MARK: Pages

@@ -84,6 +84,18 @@ struct BundleFlowView {
     var criticalMembers: String?
     /// Their 承诺 added up.
     var criticalTotal: String?
+    /// The critical path under each group of scenarios, where members' 情形差异 change
+    /// their promises; shown by assets/scenario.js for the case answered.
+    var criticalCases: [BundleCaseView] = []
+    /// Each case's `data-case` answers, as ``FlowView/caseData``.
+    var caseData: String = ""
+}
+
+/// The bundle's critical path for one group of scenarios.
+struct BundleCaseView {
+    var caseKey: String
+    var caseMembers: String
+    var caseTotal: String
 }
 
 /// The bundle's time limits and what it saves.

@@ -105,6 +105,11 @@ import Testing
         #expect(guide.contains("<tr data-when=\"agent=1\"><td class=\"num\" data-label=\"序号\">"))
         #expect(guide.contains("<div class=\"scenario-when\">仅当：是否委托他人办理？— 委托他人办理</div>"))
         #expect(checklist.contains("<p class=\"notice-scenario\">申请情形：<span data-scenario-summary=\"\">未选择，按所有情形的材料告知</span></p>"))
+        // A member's 承诺 differs by 经营形式: the critical path of each case, and the member
+        // table says its promise varies.
+        #expect(guide.contains("<div data-case-group=\"\" data-cases=\"form=0 form=1\">"), "\(guide)")
+        #expect(guide.contains("<p class=\"critical-summary\" data-case=\"1\" hidden><span class=\"tag tag-critical\">关键路径</span> 按您的情形："))
+        #expect(guide.contains("即办（因情形而异）"))
     }
 
     /// Alternatives of a merged material are joined with 或者 in words and `|` in the data.
