@@ -24,22 +24,22 @@ enum ItemSheet {
 
     /// The index (in `rows`) of the header: the first of the first ten rows naming 事项名称
     /// and at least one more known heading.
-    static func headerRow(_ rows: [[String]]) -> Int? {
+    static func headerRow(_ rows: [[String]], map: HeadingMap = HeadingMap()) -> Int? {
         rows.prefix(10).firstIndex { row in
-            let known = row.map(\.trimmed).filter { headings[$0] != nil }
-            return known.contains("事项名称") && known.count >= 2
+            let known = row.map(\.trimmed).filter { map.field($0) != nil }
+            return known.contains { map.field($0) == "task_name" } && known.count >= 2
         }
     }
 
     /// The table's rows as the national tables, and notes on what was left out.
-    static func source(_ table: CSVTable) throws -> (NationalSource, [SkippedRow]) {
+    static func source(_ table: CSVTable, map: HeadingMap = HeadingMap()) throws -> (NationalSource, [SkippedRow]) {
         var skipped: [SkippedRow] = []
-        guard table.header.contains(where: { headings[$0] == "task_code" }) else {
+        guard table.header.contains(where: { map.field($0) == "task_code" }) else {
             throw ImportError(code: .badHeader, file: table.file, line: table.headerLine, column: 1,
                               zh: "表头没有“实施编码”列：每个事项以实施编码命名文件，请加上这一列",
                               en: "the header has no 实施编码 column: each item's file is named by its 实施编码, so add the column")
         }
-        for (i, h) in table.header.enumerated() where !h.isEmpty && headings[h] == nil {
+        for (i, h) in table.header.enumerated() where !h.isEmpty && map.field(h) == nil {
             skipped.append(SkippedRow(file: table.file, line: table.headerLine, column: h,
                                       zh: "第 \(i + 1) 列的列名不是已知的要素名称，这一列未导入", en: "column \(i + 1)'s heading is not a known element name; the column was not imported"))
         }
@@ -49,7 +49,7 @@ enum ItemSheet {
             var materials: [String] = []
             var fee: String?
             for (i, heading) in table.header.enumerated() {
-                guard let field = headings[heading], i < row.cells.count else { continue }
+                guard let field = map.field(heading), i < row.cells.count else { continue }
                 let value = row.cells[i].trimmed
                 guard !value.isEmpty else { continue }
                 switch field {
@@ -65,7 +65,7 @@ enum ItemSheet {
                 case "materials": materials = lines(value)
                 case "fee": fee = value
                 case "link_way", "supervise_way":
-                    basic[field] = phoneHeadings.contains(heading) && !value.contains("：") ? "电话：" + value : value
+                    basic[field] = phoneHeadings.contains(map.builtIn(heading)) && !value.contains("：") ? "电话：" + value : value
                 default:
                     if extendFields.contains(field) { extend[field] = value } else { basic[field] = value }
                 }

@@ -13,20 +13,23 @@ public enum XLSXImport {
     /// `file` in messages, and maps it: the national tables' sheets when the workbook has
     /// them and no `sheet` is named, else the item sheets (``ItemSheet``): `sheet`, or every
     /// sheet with a header row of known headings.
-    public static func read(path: String, file: String, sheet: String? = nil, profile: ImportProfile, limits: XLSXLimits = XLSXLimits()) throws -> ImportedCatalog {
+    public static func read(
+        path: String, file: String, sheet: String? = nil, map: HeadingMap = HeadingMap(), profile: ImportProfile,
+        limits: XLSXLimits = XLSXLimits()
+    ) throws -> ImportedCatalog {
         guard let bytes = try SourceFile.bytes(path, name: file, limit: maxFileBytes) else {
             throw ImportError(code: .noSource, file: file, zh: "没有这个文件", en: "no such file", unusable: true)
         }
         let source: NationalSource
         var notes: [SkippedRow] = []
         if file.lowercased().hasSuffix(".csv") {
-            (source, notes) = try ItemSheet.source(CSVTable.parse(bytes, file: file, maxRows: NationalImport.maxItems))
+            (source, notes) = try ItemSheet.source(CSVTable.parse(bytes, file: file, maxRows: NationalImport.maxItems), map: map)
         } else {
             let book = try XLSXWorkbook.read(bytes, file: file, limits: limits)
             if sheet == nil, book.sheets.contains(where: { tableIndex($0.name) == 0 }) {
                 source = try self.source(book, file: file)
             } else {
-                (source, notes) = try itemSource(book, file: file, sheet: sheet)
+                (source, notes) = try itemSource(book, file: file, sheet: sheet, map: map)
             }
         }
         var mapper = NationalMapper(source: source, profile: profile)
@@ -41,7 +44,7 @@ public enum XLSXImport {
     }
 
     /// The item sheets of `book`: `sheet`, or each whose first ten rows hold a header.
-    static func itemSource(_ book: XLSXWorkbook, file: String, sheet: String?) throws -> (NationalSource, [SkippedRow]) {
+    static func itemSource(_ book: XLSXWorkbook, file: String, sheet: String?, map: HeadingMap = HeadingMap()) throws -> (NationalSource, [SkippedRow]) {
         let names = book.sheets.map { "“\($0.name)”" }.joined(separator: "、")
         if let sheet, !book.sheets.contains(where: { $0.name == sheet }) {
             throw ImportError(code: .badHeader, file: file, zh: "工作簿中没有工作表“\(sheet)”；工作表有：\(names)",
@@ -51,7 +54,7 @@ public enum XLSXImport {
         var found = false
         for s in book.sheets where sheet == nil || s.name == sheet {
             let texts = s.rows.prefix(10).map { row in (1...(row.cells.keys.max() ?? 1)).map { row.cells[$0]?.text ?? "" } }
-            guard let header = ItemSheet.headerRow(texts) else {
+            guard let header = ItemSheet.headerRow(texts, map: map) else {
                 if sheet != nil {
                     throw ImportError(code: .badHeader, file: "\(file)[\(s.name)]", line: 1, column: 1,
                                       zh: "前 10 行中没有表头行：表头应含“事项名称”和其他要素名称（实施编码、实施主体、申请材料……）",
@@ -60,7 +63,7 @@ public enum XLSXImport {
                 continue
             }
             found = true
-            let (part, skipped) = try ItemSheet.source(table(s, file: file, date1904: book.date1904, headerIndex: header))
+            let (part, skipped) = try ItemSheet.source(table(s, file: file, date1904: book.date1904, headerIndex: header), map: map)
             source.basic += part.basic; source.extend += part.extend; source.material += part.material; source.fee += part.fee
             notes += skipped
         }

@@ -113,11 +113,17 @@ struct ImportCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Read this sheet as one row per item (by default: the exchange tables' sheets if the workbook has them, else every sheet with a header of known headings).", valueName: "NAME"))
         var sheet: String?
 
+        @Option(help: ArgumentHelp("A YAML map of your column headings to the element names zhinan knows (所需材料: 申请材料), for an item sheet.", valueName: "MAP.yaml"))
+        var map: String?
+
         @OptionGroup var target: ImportTarget
 
         func run() throws {
             let name = URL(fileURLWithPath: file).lastPathComponent
-            try target.run(sources: [.workbook(file)]) { try XLSXImport.read(path: file, file: name, sheet: sheet, profile: $0) }
+            try target.run(sources: [.workbook(file)]) { profile in
+                let headings = try map.map(HeadingMap.init(path:)) ?? HeadingMap()
+                return try XLSXImport.read(path: file, file: name, sheet: sheet, map: headings, profile: profile)
+            }
         }
     }
 

@@ -274,6 +274,25 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 
+    /// `--map`: a centre's own headings (所需材料, 备注 mapped to nothing known) read as the
+    /// elements they stand for; a heading mapped to no element is refused at its line.
+    @Test func aMapNamesTheCentresOwnHeadings() throws {
+        let csv = Self.csv().replacingOccurrences(of: "申请材料,", with: "所需材料,").replacingOccurrences(of: "咨询电话,", with: "联系电话,")
+        let work = try makeFolder(["清单.csv": Array(csv.utf8), "map.yaml": Array("所需材料: 申请材料\n联系电话: 咨询电话\n".utf8),
+                                   "bad.yaml": Array("所需材料: 材料清单\n".utf8)])
+        let plain = try runZhinan(["import", "xlsx", work + "/清单.csv", "-o", work + "/plain", "--lang", "en"])
+        #expect(plain.status == 0 && plain.stderr.contains("所需材料: column 10's heading is not a known element name"), "\(plain.stderr)")
+        let mapped = try runZhinan(["import", "xlsx", work + "/清单.csv", "--map", work + "/map.yaml", "-o", work + "/mapped", "--lang", "en"])
+        #expect(mapped.status == 0, "\(mapped.stderr)")
+        let item = try String(contentsOfFile: work + "/mapped/items/11440000MB2C9821792440100401001.yaml", encoding: .utf8)
+        #expect(item.contains("申请材料:\n  - 材料: 食品经营许可申请书\n"))
+        #expect(item.contains("咨询:\n  电话: 020-12345678\n"))
+        let bad = try runZhinan(["import", "xlsx", work + "/清单.csv", "--map", work + "/bad.yaml", "-o", work + "/bad", "--lang", "en"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.hasPrefix("bad.yaml:1:7: error: the column \"所需材料\" is mapped to \"材料清单\", which is no element name zhinan imports; known: "), "\(bad.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: work + "/bad"))
+    }
+
     @Test func aNamedSheetWithoutAHeaderIsRefused() throws {
         let (result, _) = try Self.run("清单.xlsx", Self.workbook(), extra: ["--sheet", "其他"])
         #expect(result.status == 2)

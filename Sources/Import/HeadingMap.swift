@@ -1,0 +1,59 @@
+import Diagnostics
+import YAMLSyntax
+
+/// `--map MAP.yaml`: a centre's own column headings, each mapped to one of the headings
+/// ``ItemSheet`` knows (`所需材料: 申请材料`, `办结时限（法定）: 法定办结时限`). Read whole or refused
+/// whole: a heading mapped to nothing zhinan knows is an error at its line, never a guess.
+public struct HeadingMap: Sendable, Equatable {
+    /// Heading → national field, the built-in headings with the map's added.
+    public private(set) var fields: [String: String]
+    /// A mapped heading → the built-in heading it stands for.
+    public private(set) var aliases: [String: String] = [:]
+
+    /// The built-in headings alone.
+    public init() {
+        fields = ItemSheet.headings
+    }
+
+    /// The map in the file at `path` (at most 1 MiB, not through a link).
+    public init(path: String) throws {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let bytes = try SourceFile.bytes(path, name: name, limit: 1 << 20) else {
+            throw ImportError(code: .noSource, file: name, zh: "没有这个映射文件", en: "no such map file", unusable: true)
+        }
+        try self.init(yaml: bytes, file: name)
+    }
+
+    /// The map in `bytes` (YAML), named `file` in messages.
+    public init(yaml bytes: [UInt8], file: String) throws {
+        self.init()
+        let parsed = YAMLParser().parse(bytes, file: file)
+        if let d = parsed.diagnostics.first(where: { $0.severity == .error }) {
+            throw ImportError(code: .badText, file: file, line: d.span?.range.start.line ?? 0, column: d.span?.range.start.column ?? 0,
+                              zh: "映射文件不是可读的 YAML：\(d.message.zh)", en: "the map is not readable YAML: \(d.message.en)", unusable: true)
+        }
+        guard let pairs = parsed.root?.mapping else {
+            throw ImportError(code: .badHeader, file: file, line: 1, column: 1,
+                              zh: "映射文件应当是“本单位列名: 要素名称”的映射", en: "the map must be a mapping of \"your heading: element name\"", unusable: true)
+        }
+        let known = ItemSheet.headings.keys.sorted()
+        for pair in pairs {
+            let start = pair.value.range.start
+            guard let target = pair.value.scalar?.text.trimmed, let field = ItemSheet.headings[target] else {
+                let written = pair.value.scalar?.text ?? ""
+                throw ImportError(code: .badHeader, file: file, line: start.line, column: start.column,
+                                  zh: "列“\(pair.key.text)”映射到的“\(written)”不是可导入的要素名称；可用：\(known.joined(separator: "、"))",
+                                  en: "the column \"\(pair.key.text)\" is mapped to \"\(written)\", which is no element name zhinan imports; known: \(known.joined(separator: ", "))",
+                                  unusable: true)
+            }
+            fields[pair.key.text.trimmed] = field
+            aliases[pair.key.text.trimmed] = target
+        }
+    }
+
+    /// The national field of `heading` (built in or mapped).
+    func field(_ heading: String) -> String? { fields[heading] }
+
+    /// The built-in heading `heading` is or stands for.
+    func builtIn(_ heading: String) -> String { aliases[heading] ?? heading }
+}
