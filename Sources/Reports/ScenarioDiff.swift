@@ -66,7 +66,7 @@ extension CatalogDiff.Context {
             out += added.map { Change(element: key, kind: .added, subject: n.question, id: n.id, field: "options", new: $0) }
             out += removed.map { Change(element: key, kind: .removed, subject: n.question, id: n.id, field: "options", old: $0) }
         }
-        return (out, Dictionary(uniqueKeysWithValues: renamedPairs.map { (a[$0.0].id, b[$0.1].id) }))
+        return (out, Dictionary(renamedPairs.map { (a[$0.0].id, b[$0.1].id) }, uniquingKeysWith: { first, _ in first }))
     }
 
     /// 审批条件 by text, as before; an added or removed one carries its 适用情形 as its value,
