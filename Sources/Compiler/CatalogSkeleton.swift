@@ -100,6 +100,8 @@ public enum CatalogSkeleton {
         case .transitions: return "下一个环节的名称，或 条件/转到 的列表"
         case .fees: return "\(ItemSchema.noFee)，或收费项目的列表"
         case .applicability: return "{问题编号: 选项} 或 {问题编号: [选项, …]}"
+        case .questionID: return "编号，写进网页地址（?agent=…）"
+        case .options: return "列表，每项是文字或数字"
         }
     }
 

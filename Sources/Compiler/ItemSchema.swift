@@ -335,11 +335,24 @@ public enum ItemSchema {
                 ])]
                 if presence == .optional { branches.append(.object([("type", .string("null"))])) }
                 return .object([("anyOf", .array(branches))])
+            case .questionID:
+                // ValueForms.isQuestionID (ZN830); a number or boolean is read as its text.
+                var branches = [string(pattern: ValueForms.Patterns.questionID, .required),
+                                JSONValue.object([("type", .array([.string("integer"), .string("boolean")]))])]
+                if presence == .optional { branches.append(.object([("type", .string("null"))])) }
+                return .object([("anyOf", .array(branches))])
+            case .options:
+                // At least two (ZN832), each once (ZN833), text or numbers.
+                return .object([
+                    ("type", presence.types("array")), ("minItems", .int(2)), ("uniqueItems", .bool(true)),
+                    ("items", text(.entry, numbersAllowed: true)),
+                ])
             case .applicability:
-                // {编号: 选项} or {编号: [选项, …]}; ids as ItemBinder accepts them (ZN830).
+                // {编号: 选项} or {编号: [选项, …]}; ids as ItemBinder accepts them (ZN830); not
+                // empty or null, even where optional (ZN303).
                 let option = text(.entry, numbersAllowed: true)
                 return .object([
-                    ("type", presence.types("object")),
+                    ("type", .string("object")), ("minProperties", .int(1)),
                     ("propertyNames", .object([("pattern", .string(ValueForms.Patterns.questionID))])),
                     ("additionalProperties", .object([("anyOf", .array([
                         option, .object([("type", .string("array")), ("minItems", .int(1)), ("items", option)]),

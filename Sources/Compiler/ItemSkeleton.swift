@@ -338,6 +338,8 @@ public enum ItemSkeleton {
             case .transitions: return hold(say("下一个环节的名称"))
             case .fees: return hold("\(ItemSchema.noFee)，或收费项目的列表")
             case .applicability: return .scalar("{agent: 委托他人办理}", comment: "情形的编号: 选项")
+            case .questionID: return hold(say(nil))
+            case .options: return .seq([hold(say(nil))])
             }
         }
 

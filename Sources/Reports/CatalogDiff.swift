@@ -14,7 +14,11 @@ import Catalog
 /// - materials by 材料库 id, then by name; flow steps, fees and additional elements by name
 ///   (key); 办理依据 by 法规 and 条款; windows by id; lists of text (审批条件, 服务对象,
 ///   办理形式) by their text, so an edited condition is one removed and one added;
-/// - a change of order alone is not a change;
+/// - a question whose 编号 changed is matched by its 问题 and options (a change of `id`),
+///   and the old version's 适用情形 are read in the new 编号 and question order;
+/// - a change of order alone is not a change — except of 情形差异 that can hold together,
+///   where the first applies (``Context/order(_:_:_:)``);
+/// - a 情形差异's 办理时限 as the entry writes it, not the item's values the binder filled in;
 /// - every value is shown in full, old and new: texts however long (受理范围, 监督检查 …);
 ///   咨询, 法律救济 and 审批证件 field by field (one added or removed whole is each of its
 ///   fields added or removed); 审批人员 by 岗位, then 职责 and 资格; a locality's element by
@@ -103,13 +107,14 @@ public struct CatalogDiff: Sendable, Equatable {
         }
 
         /// The element: for an item, an ``ElementKey`` (`materials`, `timeLimits`, `flow` …),
-        /// `questions` or `scenarioVariants` (情形, see ``ScenarioKeys``) or `additional` for an
+        /// `questions`, `scenarioVariants` or `scenarioOrder` (情形, see ``ScenarioKeys``) or `additional` for an
         /// element a locality's profile adds; for the catalog,
         /// `catalog`, `agencies`, `windows`, `laws`, `sharedMaterials` or `bundles` (一件事).
         public var element: String
         public var kind: Kind
         /// What in the element: a material's or a step's name, a condition's text, a
-        /// window's or a fee's name, `《法规》条款` for 办理依据, an additional element's title.
+        /// window's or a fee's name, `《法规》条款` for 办理依据, an additional element's title, a
+        /// 情形差异's 适用情形, or for `scenarioOrder` the 适用情形 of those both entries hold for.
         public var subject: String?
         /// The subject's id where it has one: a 材料库, 窗口, 实施机关 or 法规 id, an additional
         /// element's key.
@@ -117,7 +122,8 @@ public struct CatalogDiff: Sendable, Equatable {
         /// Which field of the subject (or of the element) changed: `form`, `copies`,
         /// `necessity`, `condition` … for materials; `statutory`, `promised` for time limits;
         /// `timeLimit`, `role` … for steps; `applicability` (适用情形) of a material, condition,
-        /// fee or step; `question`, `options` of a 情形 question. `nil` when the whole subject or element is meant.
+        /// fee or step; `question`, `options`, `id` of a 情形 question; `order` of 情形差异. `nil`
+        /// when the whole subject or element is meant.
         public var field: String?
         /// The old and new values as text (`原件`, `2`, `10个工作日`, `true`), in full; absent
         /// where nothing was there, and for a subject added or removed as a whole (a material,
@@ -217,7 +223,10 @@ extension CatalogDiff {
 
         // MARK: Items
 
-        func changes(_ o: Item, _ n: Item) -> [Change] {
+        func changes(_ before: Item, _ n: Item) -> [Change] {
+            // 适用情形 compared in the new version's question ids and order.
+            let scenario = questions(before.questions, n.questions)
+            let o = before.reading(scenario.renamed, as: n.questions)
             var out: [Change] = []
             out += value(ElementKey.name, o.name, n.name)
             out += value(ElementKey.type, o.type, n.type)
@@ -232,11 +241,11 @@ extension CatalogDiff {
             out += texts(ElementKey.handlingForms, o.handlingForms, n.handlingForms)
             out += legalBasis(o.legalBasis, n.legalBasis)
             out += value(ElementKey.caseType, o.caseType?.rawValue, n.caseType?.rawValue)
-            out += questions(o.questions, n.questions)
+            out += scenario.changes
             out += conditions(o, n)
             out += materials(o.materials, n.materials)
             out += timeLimits(ElementKey.timeLimits, subject: nil, o.timeLimits, n.timeLimits)
-            out += variants(o.scenarioVariants, n.scenarioVariants)
+            out += variants(o, n)
             out += fees(o.fees, n.fees)
             out += value(ElementKey.rightsAndObligations, o.rightsAndObligations, n.rightsAndObligations)
             out += record(ElementKey.consultation, o.consultation.map(Self.fields), n.consultation.map(Self.fields))

@@ -150,9 +150,13 @@ extension CatalogDiff.Change {
                     ? "\(head)：\(f)由 \(shown(o)) \(verb) \(shown(n))\(by)"
                     : "\(head): \(f)\(verb) \(shown(n))\(by)"
             }
+            // A question's 编号 is the name in a shared link: say the old links stop working.
+            let links = element == ScenarioKeys.questions && field == "id"
+                ? (l == .zh ? "；按旧编号分享或收藏的链接（?\(o)=…）不再有效" : "; links shared with the old id (?\(o)=…) no longer work")
+                : ""
             return l == .zh
-                ? "\(head)：\(f)由\(shown(o))改为\(shown(n))"
-                : "\(head): \(f)changed from \(shown(o)) to \(shown(n))"
+                ? "\(head)：\(f)由\(shown(o))改为\(shown(n))\(links)"
+                : "\(head): \(f)changed from \(shown(o)) to \(shown(n))\(links)"
         }
     }
 }

@@ -77,6 +77,10 @@ public indirect enum FieldKind: Sendable, Equatable {
     case fees
     /// 适用情形: a mapping of 情形 question ids (编号) to one option or a list of options.
     case applicability
+    /// A 情形 question's 编号: ASCII letters, digits and '-' (it goes into the page address).
+    case questionID
+    /// A 情形 question's 选项: a list of at least two options, each once (text or numbers).
+    case options
 }
 
 /// The registries of catalog.yaml that items refer to by id.
@@ -295,9 +299,9 @@ public enum Fields {
 
     /// One question of 情形.
     public static let question: [FieldSpec] = [
-        FieldSpec("编号", .text, required: true, traditional: ["編號"], help: "英文字母、数字和“-”，在本事项中唯一，如 agent", numbersAllowed: true),
+        FieldSpec("编号", .questionID, required: true, traditional: ["編號"], help: "英文字母、数字和“-”，在本事项中唯一，如 agent", numbersAllowed: true),
         FieldSpec("问题", .text, required: true, traditional: ["問題"], help: "向申请人提的问题，如 是否委托他人办理？"),
-        FieldSpec("选项", .list(.text), required: true, traditional: ["選項"], help: "至少两个，互不相同，如 [本人办理, 委托他人办理]", numbersAllowed: true),
+        FieldSpec("选项", .options, required: true, traditional: ["選項"], help: "至少两个，互不相同，如 [本人办理, 委托他人办理]", numbersAllowed: true),
     ]
 
     /// 审批条件 entry written as a mapping: a condition that holds only under some 情形.

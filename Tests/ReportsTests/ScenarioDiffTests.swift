@@ -90,13 +90,41 @@ import Testing
         #expect(has("scenarioVariants", .removed, subject: "{gone: 否}"))
     }
 
-    /// Reordering questions, options or variants alone is no change.
+    /// Reordering questions or options alone is no change.
     @Test func orderAloneIsNoChange() {
         let reordered = Self.old.editingItem { item in
             item.questions.reverse()
             item.questions[0].options.reverse()
-            item.scenarioVariants.reverse()
         }
         #expect(CatalogDiff.compare(Self.old, reordered).isEmpty)
+    }
+
+    /// 情形差异 that can hold together ({unit: 按单位} and {gone: 否}) changing places is a
+    /// change: the first that holds applies. What now applies where both hold is the other
+    /// entry's values, the item's where it leaves one out.
+    @Test func variantOrderMattersWhereEntriesOverlap() {
+        let reordered = Self.old.editingItem { $0.scenarioVariants.reverse() }
+        let changes = CatalogDiff.compare(Self.old, reordered).changed.first?.changes ?? []
+        typealias C = CatalogDiff.Change
+        let both = "{unit: 按单位, gone: 否}"
+        #expect(changes == [
+            C(element: "scenarioVariants", kind: .changed, field: "order", old: "{unit: 按单位}；{gone: 否}", new: "{gone: 否}；{unit: 按单位}"),
+            C(element: "scenarioOrder", kind: .changed, subject: both, field: "caseType", old: "即办件", new: "承诺件"),
+            C(element: "scenarioOrder", kind: .changed, subject: both, field: "promised", old: "5个工作日", new: "10个工作日",
+              delta: CatalogDiff.TimeDelta(days: 5, workingDays: true)),
+            C(element: "scenarioOrder", kind: .added, subject: both, field: "onSiteVisits", new: "1"),
+        ])
+    }
+
+    /// A question whose 编号 changed is matched by its 问题 and options; 适用情形 are compared
+    /// in the new 编号, so nothing else changes.
+    @Test func aRenamedIDIsOneChange() {
+        let renamed = Self.old.editingItem { item in
+            item.questions[0].id = "who"
+            item.materials[2].applicability = Self.when(("who", ["委托他人办理"]))
+        }
+        #expect(CatalogDiff.compare(Self.old, renamed).changed.first?.changes == [
+            CatalogDiff.Change(element: "questions", kind: .changed, subject: "是否委托他人办理？", id: "who", field: "id", old: "agent", new: "who"),
+        ])
     }
 }

@@ -14,7 +14,7 @@ import Testing
     /// The codes of the findings the schema claims to make too.
     static let covered: Set<String> = [
         "ZN301", "ZN302", "ZN303", "ZN421", "ZN304", "ZN306", "ZN307", "ZN308",
-        "ZN401", "ZN402", "ZN405", "ZN406", "ZN407", "ZN411", "ZN504",
+        "ZN401", "ZN402", "ZN405", "ZN406", "ZN407", "ZN411", "ZN504", "ZN830", "ZN832", "ZN833",
     ]
 
     /// The valid sample item every case is made from.
@@ -50,6 +50,16 @@ import Testing
     }
 
     static func append(_ more: String) -> @Sendable (String, String) -> String { { text, _ in text + more } }
+
+    /// A 情形 question (`编号: id`, `选项: options`) appended, and 授权委托书 under `适用情形: applies`.
+    static func scenario(
+        id: String = "agent", options: String = "[本人办理, 委托他人办理]", applies: String = "{agent: 委托他人办理}"
+    ) -> @Sendable (String, String) -> String {
+        { text, code in
+            let question = "情形:\n  - 编号: \(id)\n    问题: 是否委托他人办理？\n    选项: \(options)\n"
+            return replace("    条件: 委托他人办理的\n", "    条件: 委托他人办理的\n    适用情形: \(applies)\n")(text, code) + question
+        }
+    }
 
     static let corpus: [Case] = [
         // Elements
@@ -152,6 +162,18 @@ import Testing
         Case(name: "审批人员 empty", errors: ["ZN301", "ZN801"], change: element("审批人员", "审批人员: []")),
         Case(name: "an unknown field in a role", errors: ["ZN308"], change: replace("    资格: 取得", "    资质: 取得")),
         Case(name: "an internal element empty", errors: ["ZN301"], change: element("监督检查", "监督检查: \"\"")),
+        // 情形: a question, and 授权委托书 only for those who send an agent.
+        Case(name: "a 情形 question and a material under it", errors: [], change: scenario()),
+        Case(name: "情形 options written as numbers", errors: [],
+             change: scenario(options: "[1, 2]", applies: "{agent: 2}")),
+        Case(name: "a 情形 编号 written as a number", errors: [], change: scenario(id: "1", applies: "{1: 委托他人办理}")),
+        Case(name: "a 情形 question with one option", errors: ["ZN832"],
+             change: scenario(options: "[委托他人办理]")),
+        Case(name: "a 情形 option written twice", errors: ["ZN833"],
+             change: scenario(options: "[本人办理, 本人办理, 委托他人办理]")),
+        Case(name: "a 情形 编号 not in ASCII", errors: ["ZN830"], change: scenario(id: "代理", applies: "{代理: 委托他人办理}")),
+        Case(name: "适用情形 empty", errors: ["ZN303"], change: scenario(applies: "{}")),
+        Case(name: "适用情形 with nothing after it", errors: ["ZN303"], change: scenario(applies: "")),
         // Found by check alone: the schema does not claim it.
         Case(name: "办件类型 that contradicts the promise", errors: ["ZN603"], change: element("办件类型", "办件类型: 即办件")),
     ]
