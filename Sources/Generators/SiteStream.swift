@@ -193,8 +193,11 @@ extension SiteGenerator {
         let pb = builder.publicBuilder, ib = builder.internalBuilder
         let item = builder.view.items[index], full = catalog.items[index]
         let dir = PageNames.itemFolder(pb.segment(item))
-        let publicFlow = pb.flow(item)
-        if !reusing(full, .public) {
+        let (newPublic, newInternal) = (!reusing(full, .public), !reusing(full, .internal))
+        // Laying out the flowchart is most of an item's cost: only for pages made again.
+        guard newPublic || newInternal else { return }
+        let publicFlow = newPublic || full.flow == item.flow ? pb.flow(item) : nil
+        if newPublic {
             try write("public/" + dir + PageNames.guide, try render("guide", pb.guide(item, flowView: publicFlow)))
             try write("public/" + dir + PageNames.checklist, try render("checklist", pb.checklist(item)))
             try write("public/" + dir + PageNames.flow, try render("flow", pb.flowPage(item, flowView: publicFlow)))
@@ -202,7 +205,7 @@ extension SiteGenerator {
                 try write("public/" + dir + PageNames.flowSVG, Array(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg + "\n").utf8))
             }
         }
-        if !reusing(full, .internal) {
+        if newInternal {
             let internalFlow = full.flow == item.flow ? publicFlow : ib.flow(full)
             try write("internal/" + dir + PageNames.manual, try render("manual", ib.manual(full, flowView: internalFlow)))
         }
