@@ -324,12 +324,15 @@ private final class WrittenFiles: @unchecked Sendable {
     /// a page being served is never half written.
     func write(_ path: String, _ bytes: [UInt8], into folder: String) throws {
         let full = folder + "/" + path
-        let parent = (full as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let temporary = full + ".zhinan-new"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)), rename(temporary, full) == 0 else {
-            throw PreviewWriteError(path: full)
+        // No sync: the folder is the preview's own, gone when it stops.
+        var made = SiteStaging.writeNewFile(temporary, bytes)
+        if !made && errno == ENOENT {
+            let parent = (full as NSString).deletingLastPathComponent
+            try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            made = SiteStaging.writeNewFile(temporary, bytes)
         }
+        guard made, rename(temporary, full) == 0 else { throw PreviewWriteError(path: full) }
         lock.lock()
         paths.insert(path)
         count += 1
