@@ -260,7 +260,10 @@ final class PreviewSite: @unchecked Sendable {
             }
         }
         let old = keys
+        let site = paths
         let folder = folder
+        // Until this rebuild is whole, no page is known to be as its key says.
+        keys = [:]
         _ = try generator.generate(
             jobs: options.workers, builder: builder,
             reusing: { item, audience in
@@ -268,7 +271,7 @@ final class PreviewSite: @unchecked Sendable {
                 let paths = generator.pagePaths(for: item)
                 let kept = audience == .public ? paths.publicPages : paths.internalPages
                 let same = audience == .public ? new.public == before.public : new.internal == before.internal
-                guard same, kept.allSatisfy({ FileManager.default.fileExists(atPath: folder + "/" + $0) }) else { return false }
+                guard same, kept.allSatisfy(site.contains) else { return false }
                 written.keep(kept)
                 return true
             },
