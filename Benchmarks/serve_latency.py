@@ -26,7 +26,7 @@ import time
 
 def http_get(port, path):
     s = socket.create_connection(("127.0.0.1", port))
-    s.sendall(f"GET {path} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+    s.sendall(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
     chunks = []
     while True:
         b = s.recv(1 << 16)
@@ -96,14 +96,17 @@ def main():
         pages[f] = f"/items/{code}/"
 
     events = socket.create_connection(("127.0.0.1", port))
-    events.sendall(b"GET /_events HTTP/1.1\r\nHost: x\r\n\r\n")
+    events.sendall(b"GET /_events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
     events.settimeout(120)
     pending = b""
 
     def next_event():
         nonlocal pending
         while b"\n\n" not in pending:
-            pending += events.recv(4096)
+            got = events.recv(4096)
+            if not got:
+                sys.exit("the server closed /_events")
+            pending += got
         event, pending = pending.split(b"\n\n", 1)
         return event
 

@@ -11,10 +11,17 @@ import Foundation
 /// Each compilation keeps only the files it saw, so the memo holds one entry per item file
 /// of the catalog as it is now, however many edits came before.
 public final class ItemMemo: @unchecked Sendable {
-    struct Entry {
-        var digest: String
-        var context: String
-        var outcome: CatalogCompiler.ItemOutcome
+    /// A class, so moving an entry to the next compilation copies a reference, not the item.
+    final class Entry: Sendable {
+        let digest: String
+        let context: String
+        let outcome: CatalogCompiler.ItemOutcome
+
+        init(digest: String, context: String, outcome: CatalogCompiler.ItemOutcome) {
+            self.digest = digest
+            self.context = context
+            self.outcome = outcome
+        }
     }
 
     private let lock = NSLock()

@@ -80,8 +80,9 @@ extension SiteGenerator {
     /// whole; ``files()`` is the same collected. Output is the same whatever `jobs` is.
     ///
     /// Work is spread over `jobs` threads in units taken in turn: the exporters' public
-    /// files, their internal files (the largest units, so they start first), each bundle's
-    /// pages, then each item's pages. An item's public or internal pages are skipped when
+    /// files, their internal files (the largest units, so they start first), each of the
+    /// site's own pages (index, search index, booklet, window lists), each bundle's pages,
+    /// then each item's pages. An item's public or internal pages are skipped when
     /// `reusing` says so (the caller has them already). Every path is checked (safe, and not
     /// used twice) before anything is handed to `write`; an exporter's paths, known only as
     /// its files are made, are checked before each is written. Returns how many HTML pages
@@ -95,30 +96,37 @@ extension SiteGenerator {
         let pb = builder.publicBuilder, ib = builder.internalBuilder
         let bundles = builder.view.bundles
 
-        // The site's own files, and every path the site will have but the exporters'.
-        var site: [(Audience, OutputFile)] = []
-        site.append((.public, OutputFile(path: "index.html", contents: try render("index", pb.index()))))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let searchJSON = String(decoding: try encoder.encode(pb.searchIndex()), as: UTF8.self)
-        site.append((.public, OutputFile(path: "search-index.json", contents: Array(searchJSON.utf8))))
-        // The same index as a script the index page loads: it works from file:// (a kiosk, a
-        // USB copy), where the JSON cannot be fetched.
-        site.append((.public, OutputFile(
-            path: "search-index.js",
-            contents: Array("window.ZHINAN_SEARCH_INDEX = \(Markup.jsonInScript(searchJSON));\n".utf8))))
-        site.append((.public, OutputFile(path: "booklet.html", contents: try render("booklet", pb.booklet()))))
+        // The site's own pages, each made by a worker as one unit (they read every item, so
+        // they are the largest units but the exporters'), and its assets, made here.
+        var sitePages: [SitePage] = []
+        func page(_ audience: Audience, _ path: String, _ make: @escaping @Sendable () throws -> [UInt8]) {
+            sitePages.append(SitePage(audience: audience, paths: [path]) { [try make()] })
+        }
+        page(.public, "index.html") { try render("index", pb.index()) }
+        // The search index, and the same as a script the index page loads: it works from
+        // file:// (a kiosk, a USB copy), where the JSON cannot be fetched.
+        sitePages.append(SitePage(audience: .public, paths: ["search-index.json", "search-index.js"]) {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            let searchJSON = String(decoding: try encoder.encode(pb.searchIndex()), as: UTF8.self)
+            return [Array(searchJSON.utf8), Array("window.ZHINAN_SEARCH_INDEX = \(Markup.jsonInScript(searchJSON));\n".utf8)]
+        })
+        page(.public, "booklet.html") { try render("booklet", pb.booklet()) }
         for w in builder.view.windows {
-            site.append((.public, OutputFile(path: pb.windowListPath(w), contents: try render("window-list", pb.windowList(w, isInternal: false)))))
+            page(.public, pb.windowListPath(w)) { try render("window-list", pb.windowList(w, isInternal: false)) }
         }
         for w in catalog.windows {
-            site.append((.internal, OutputFile(path: ib.windowListPath(w), contents: try render("window-list", ib.windowList(w, isInternal: true)))))
+            page(.internal, ib.windowListPath(w)) { try render("window-list", ib.windowList(w, isInternal: true)) }
         }
+        let reports = exporters.flatMap { $0.indexLinks(for: .internal) }
+        page(.internal, "index.html") { try render("manual-index", ib.manualIndex(reports: reports)) }
         let assets = try assetFiles()
-        site += assets.map { (.public, $0) }
-        site.append((.internal, OutputFile(path: "index.html", contents: try render("manual-index", ib.manualIndex(reports: exporters.flatMap { $0.indexLinks(for: .internal) })))))
+        var site: [(Audience, OutputFile)] = assets.map { (.public, $0) }
         site += assets.filter { $0.path != "assets/search.js" && $0.path != "assets/scenario.js" }.map { (.internal, $0) }
+
+        // Every path the site will have but the exporters'.
         var paths: [Audience: [String]] = [.public: [], .internal: []]
+        for p in sitePages { paths[p.audience]! += p.paths }
         for (audience, file) in site { paths[audience]!.append(file.path) }
         for item in catalog.items {
             let dir = PageNames.itemFolder(pb.segment(item))
@@ -136,10 +144,14 @@ extension SiteGenerator {
             try write(audience.rawValue + "/" + file.path, file.contents)
         }
 
-        // Units 0 and 1: the exporters' public and internal files; then one unit per bundle,
-        // then one per item. Each worker takes the next unit when it is done with one.
+        // Units 0 and 1: the exporters' public and internal files (the largest, so they
+        // start first); then one unit per site page, one per bundle, one per item. Each
+        // worker takes the next unit when it is done with one. A site page's error is the
+        // one reported before an exporter's, as when they were made before anything else.
         let (publicPaths, internalPaths) = (paths[.public]!, paths[.internal]!)
-        let units = 2 + bundles.count + catalog.items.count
+        let pages = sitePages
+        let pagesEnd = 2 + pages.count
+        let units = pagesEnd + bundles.count + catalog.items.count
         let errors = FirstError()
         let next = UnitCounter()
         DispatchQueue.concurrentPerform(iterations: min(max(1, jobs), units)) { _ in
@@ -148,11 +160,16 @@ extension SiteGenerator {
                     switch unit {
                     case 0: try writeExports(.public, besides: publicPaths, builder: builder, write: write)
                     case 1: try writeExports(.internal, besides: internalPaths, builder: builder, write: write)
-                    case ..<(2 + bundles.count): try writeBundlePages(bundles[unit - 2], builder: builder, write: write)
-                    default: try writeItemPages(unit - 2 - bundles.count, builder: builder, reusing: reusing, write: write)
+                    case ..<pagesEnd:
+                        let page = pages[unit - 2]
+                        for (path, contents) in zip(page.paths, try page.make()) {
+                            try write(page.audience.rawValue + "/" + path, contents)
+                        }
+                    case ..<(pagesEnd + bundles.count): try writeBundlePages(bundles[unit - pagesEnd], builder: builder, write: write)
+                    default: try writeItemPages(unit - pagesEnd - bundles.count, builder: builder, reusing: reusing, write: write)
                     }
                 } catch {
-                    errors.set(error, at: unit)
+                    errors.set(error, at: unit < 2 ? pages.count + unit : unit < pagesEnd ? unit - 2 : unit)
                 }
             }
         }
@@ -193,8 +210,11 @@ extension SiteGenerator {
         let pb = builder.publicBuilder, ib = builder.internalBuilder
         let item = builder.view.items[index], full = catalog.items[index]
         let dir = PageNames.itemFolder(pb.segment(item))
-        let publicFlow = pb.flow(item)
-        if !reusing(full, .public) {
+        let (newPublic, newInternal) = (!reusing(full, .public), !reusing(full, .internal))
+        // Laying out the flowchart is most of an item's cost: only for pages made again.
+        guard newPublic || newInternal else { return }
+        let publicFlow = newPublic || full.flow == item.flow ? pb.flow(item) : nil
+        if newPublic {
             try write("public/" + dir + PageNames.guide, try render("guide", pb.guide(item, flowView: publicFlow)))
             try write("public/" + dir + PageNames.checklist, try render("checklist", pb.checklist(item)))
             try write("public/" + dir + PageNames.flow, try render("flow", pb.flowPage(item, flowView: publicFlow)))
@@ -202,7 +222,7 @@ extension SiteGenerator {
                 try write("public/" + dir + PageNames.flowSVG, Array(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg + "\n").utf8))
             }
         }
-        if !reusing(full, .internal) {
+        if newInternal {
             let internalFlow = full.flow == item.flow ? publicFlow : ib.flow(full)
             try write("internal/" + dir + PageNames.manual, try render("manual", ib.manual(full, flowView: internalFlow)))
         }
@@ -227,6 +247,14 @@ extension SiteGenerator {
             previous = path
         }
     }
+}
+
+/// One or more of the site's own files (not an item's or a bundle's), made together.
+private struct SitePage: Sendable {
+    var audience: Audience
+    var paths: [String]
+    /// The contents of each of `paths`, in order.
+    var make: @Sendable () throws -> [[UInt8]]
 }
 
 /// Hands out the numbers 0, 1, 2 … once each, to whichever worker asks first.

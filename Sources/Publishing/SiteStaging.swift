@@ -32,28 +32,34 @@ public final class SiteStaging: @unchecked Sendable {
     public func write(_ path: String, _ contents: [UInt8]) throws {
         guard SitePublisher.isSafe(path) else { throw PublishError.unsafePath(path) }
         let full = stagingPath + "/" + path
-        // A new file every time: a file already here may be a link to the previous output's,
-        // which must not be written through.
+        if Self.writeNewFile(full, contents) { return }
+        guard errno == ENOENT else { throw Self.failure(path) }
+        try makeFolders(upTo: full)
+        guard Self.writeNewFile(full, contents) else { throw Self.failure(path) }
+    }
+
+    /// Writes `contents` into a new file at `full`, without a sync. A file already there is
+    /// removed first, never written through: it may be a link to another output's file.
+    /// False when it cannot be made or written; `errno` is ENOENT when its folder is missing.
+    public static func writeNewFile(_ full: String, _ contents: [UInt8]) -> Bool {
         let flags = O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC
         var fd = open(full, flags, 0o666)
-        if fd < 0 && errno == ENOENT {
-            try makeFolders(upTo: full)
-            fd = open(full, flags, 0o666)
-        } else if fd < 0 && errno == EEXIST {
+        if fd < 0 && errno == EEXIST {
             unlink(full)
             fd = open(full, flags, 0o666)
         }
-        guard fd >= 0 else { throw Self.failure(path) }
+        guard fd >= 0 else { return false }
         defer { close(fd) }
         var done = 0
         while done < contents.count {
             let n = contents.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw Self.failure(path)
+                return false
             }
             done += n
         }
+        return true
     }
 
     /// The bytes of the regular file at `source` (an absolute path the caller has checked),

@@ -260,7 +260,10 @@ final class PreviewSite: @unchecked Sendable {
             }
         }
         let old = keys
+        let site = paths
         let folder = folder
+        // Until this rebuild is whole, no page is known to be as its key says.
+        keys = [:]
         _ = try generator.generate(
             jobs: options.workers, builder: builder,
             reusing: { item, audience in
@@ -268,7 +271,7 @@ final class PreviewSite: @unchecked Sendable {
                 let paths = generator.pagePaths(for: item)
                 let kept = audience == .public ? paths.publicPages : paths.internalPages
                 let same = audience == .public ? new.public == before.public : new.internal == before.internal
-                guard same, kept.allSatisfy({ FileManager.default.fileExists(atPath: folder + "/" + $0) }) else { return false }
+                guard same, kept.allSatisfy(site.contains) else { return false }
                 written.keep(kept)
                 return true
             },
@@ -324,12 +327,15 @@ private final class WrittenFiles: @unchecked Sendable {
     /// a page being served is never half written.
     func write(_ path: String, _ bytes: [UInt8], into folder: String) throws {
         let full = folder + "/" + path
-        let parent = (full as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let temporary = full + ".zhinan-new"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)), rename(temporary, full) == 0 else {
-            throw PreviewWriteError(path: full)
+        // No sync: the folder is the preview's own, gone when it stops.
+        var made = SiteStaging.writeNewFile(temporary, bytes)
+        if !made && errno == ENOENT {
+            let parent = (full as NSString).deletingLastPathComponent
+            try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            made = SiteStaging.writeNewFile(temporary, bytes)
         }
+        guard made, rename(temporary, full) == 0 else { throw PreviewWriteError(path: full) }
         lock.lock()
         paths.insert(path)
         count += 1
