@@ -18,8 +18,8 @@ struct ScenarioSpans: Sendable {
     var stepApplicability: [SourceRange?] = []
     /// Per entry of ``Item/scenarioVariants``.
     var variants: [VariantSpans] = []
-    /// A 适用情形 names a question the item does not have (ZN834): what changes what cannot
-    /// be told while it stands, so ZN836 waits.
+    /// A 适用情形 cannot be read (an unknown question or option, ZN834/ZN835, or the wrong
+    /// shape, ZN303): what changes what cannot be told while it stands, so ZN836 waits.
     var namesUnknownQuestion = false
 }
 
@@ -114,7 +114,7 @@ extension ItemBinder {
                 return nil
             }
             firstID[id] = idPair.value.range
-            var options: [String] = [], ranges: [SourceRange] = []
+            var options: [String] = [], ranges: [SourceRange] = [], cleaned: Set<String> = []
             if let p = r["选项"] {
                 let nodes = p.value.sequence ?? (p.value.scalar != nil ? [p.value] : [])
                 if nodes.isEmpty && p.value.scalar == nil { _ = b.textList(p.value, what: "选项", whatEN: "选项") }
@@ -125,10 +125,21 @@ extension ItemBinder {
                             en: "option \(j + 1) of the question \"\(question)\" must be text, not a mapping; write the options as a list: [本人办理, 委托他人办理]")
                         continue
                     }
-                    guard let option = b.line(n, what: "选项", whatEN: "the option", numbersAllowed: true),
-                          Self.visible(option, at: n.range, what: ("问题“\(question)”的选项第\(j + 1)项", "option \(j + 1) of the question \"\(question)\""), &b.reporter)
-                    else { continue }
+                    guard var option = b.line(n, what: "选项", whatEN: "the option", numbersAllowed: true) else { continue }
+                    if !Self.visible(option, at: n.range, what: ("问题“\(question)”的选项第\(j + 1)项", "option \(j + 1) of the question \"\(question)\""), &b.reporter) {
+                        // Reported (ZN843); the option as it reads stands in for it, so the
+                        // question and what names it are not also reported for the one mistake.
+                        option = Self.readable(option)
+                        if option.isEmpty || options.contains(option) { continue }
+                        cleaned.insert(option)
+                    }
                     if let k = options.firstIndex(of: option) {
+                        // The same words written again plainly after a refused spelling: the
+                        // one mistake is reported already.
+                        if cleaned.remove(option) != nil {
+                            ranges[k] = n.range
+                            continue
+                        }
                         b.reporter.report(CompilerCodes.duplicateOption, at: n.range,
                             zh: "问题“\(question)”的选项“\(option)”写了两次；请删除重复的一个",
                             en: "the option \"\(option)\" of the question \"\(question)\" is given twice; delete one",
@@ -255,7 +266,8 @@ extension ItemBinder {
         for pending in pendingApplicability {
             let reported = b.reporter.diagnostics.count
             let resolved = applicability(pending.node, questions: item.questions, what: pending.what, whatEN: pending.whatEN)
-            if b.reporter.diagnostics[reported...].contains(where: { $0.code == CompilerCodes.unknownQuestion.id }) {
+            let unusable = [CompilerCodes.unknownQuestion.id, CompilerCodes.unknownOption.id, CompilerCodes.wrongType.id]
+            if b.reporter.diagnostics[reported...].contains(where: { unusable.contains($0.code) }) {
                 spans.scenarios.namesUnknownQuestion = true
             }
             switch pending.target {
@@ -328,6 +340,11 @@ extension ItemBinder {
             zh: "\(what.zh)含有看不见的字符 \(unique.joined(separator: "、"))（第一个在\(place.0)）；请删除它\(hidden.count > 1 ? "们" : "")",
             en: "\(what.en) holds the invisible character\(unique.count > 1 ? "s" : "") \(unique.joined(separator: ", ")) (the first \(place.1)); delete \(hidden.count > 1 ? "them" : "it")")
         return false
+    }
+
+    /// `text` as a reader sees it: invisible characters and surrounding spaces dropped.
+    static func readable(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { !isInvisible($0) })).trimmingCharacters(in: .whitespaces)
     }
 
     static func isInvisible(_ s: Unicode.Scalar) -> Bool {

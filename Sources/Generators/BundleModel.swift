@@ -198,6 +198,11 @@ extension ViewBuilder {
             var s = "逐项办理以上\(b.memberCodes.count)个事项，承诺时限合计\(o.text)；作为“一件事”办理，"
             s += p == .immediate ? "即时办结" : "承诺\(p.text)办结"
             s += saved.map { "，可压缩\($0.text)。" } ?? "。"
+            // Members' 情形差异 change their promises: these figures are of their own.
+            let varies = b.memberCodes.contains { code in
+                bundleIndex.members[code]?.scenarioVariants.contains { $0.timeLimits?.promised != nil } ?? false
+            }
+            if varies { s += "（按各事项自身的承诺计算；部分事项的承诺因情形而不同，见各事项的办事指南。）" }
             summary = s
         }
         return BundleTimesView(

@@ -190,7 +190,7 @@ enum ViewKey: String, CaseIterable {
     case scenarioConditions, conditionText
     case caseTypeVariants, promisedVariants, statutoryVariants, variantKey, variantText, variantLabel
     case factVariants, factLines, lineText, variantBadge, variantNote
-    case hasCaseCharts, scenarioNote
+    case hasCaseCharts, scenarioNote, variesByScenario
     case flowCases, caseData, caseKey, caseSVG, casePath, caseDuration, casePromised
 }
 
@@ -342,6 +342,7 @@ extension FlowView: FastParent, FastValueConvertible {
         case .flowCases: flowCases.fast
         case .caseData: caseData.fast
         case .hasCaseCharts: hasCaseCharts.fast
+        case .variesByScenario: variesByScenario.fast
         default: nil
         }
     }

@@ -265,7 +265,9 @@ struct ViewBuilder: Sendable {
             criticalPath: Self.pathText(path), criticalDuration: Self.durationText(path),
             hasScenarioSteps: item.flow.contains { !($0.applicability?.clauses.isEmpty ?? true) },
             flowCases: ListView(cases.map(\.view)), caseData: cases.map(\.whenData).joined(separator: " "),
-            hasCaseCharts: cases.contains { !$0.view.caseSVG.isEmpty })
+            hasCaseCharts: cases.contains { !$0.view.caseSVG.isEmpty },
+            variesByScenario: item.flow.contains { !($0.applicability?.clauses.isEmpty ?? true) }
+                || item.scenarioVariants.contains { $0.timeLimits?.promised != nil })
     }
 
     /// The chart of `steps`, `path` highlighted, steps only some scenarios take tagged.

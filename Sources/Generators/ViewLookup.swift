@@ -142,6 +142,7 @@ extension FlowView: MustacheParent {
         case "flowCases": flowCases
         case "caseData": caseData
         case "hasCaseCharts": hasCaseCharts
+        case "variesByScenario": variesByScenario
         default: nil
         }
     }

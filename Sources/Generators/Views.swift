@@ -180,6 +180,9 @@ struct FlowView {
     var caseData: String = ""
     /// The cases change the steps, so each has its own chart.
     var hasCaseCharts: Bool = false
+    /// Steps or the 承诺 differ by scenario (with or without ``flowCases``): the whole
+    /// flow's path is then not set against the item's own promise.
+    var variesByScenario: Bool = false
 }
 
 struct TimeLimitsView {

@@ -110,6 +110,7 @@ import Testing
         #expect(guide.contains("<div data-case-group=\"\" data-cases=\"form=0 form=1\">"), "\(guide)")
         #expect(guide.contains("<p class=\"critical-summary\" data-case=\"1\" hidden><span class=\"tag tag-critical\">关键路径</span> 按您的情形："))
         #expect(guide.contains("即办（因情形而异）"))
+        #expect(guide.contains("（按各事项自身的承诺计算；部分事项的承诺因情形而不同，见各事项的办事指南。）"))
     }
 
     /// Alternatives of a merged material are joined with 或者 in words and `|` in the data.
@@ -226,5 +227,23 @@ import Testing
         let guide = Self.text(Self.dir + "index.html", in: try SiteGenerator(catalog: catalog).publicFiles())
         #expect(guide.contains("<span class=\"variant\" data-variant=\"1\">2个工作日<span class=\"scenario-when\">（仅当：是否委托他人办理？— 委托他人办理，且不属于前面所列情形）</span></span>"))
         #expect(guide.contains("<span class=\"variant\" data-variant=\"0\">3个工作日<span class=\"scenario-when\">（仅当：经营形式 — 家庭经营）</span></span>"))
+    }
+
+    /// Past the bound on cases (here 2 × 2⁷ combinations), the whole flow's sentence still
+    /// does not set its path against the item's own promise.
+    @Test func pastTheBoundTheSentenceSaysThePromiseVaries() throws {
+        var item = Fixtures.scenarioItem
+        item.flow = item.flow.map { var s = $0; s.applicability = nil; return s }
+        for k in 0..<7 {
+            item.questions.append(ScenarioQuestion(id: "q\(k)", question: "问题\(k)", options: ["是", "否"]))
+            item.scenarioVariants.append(ScenarioVariant(
+                applicability: Fixtures.when(("q\(k)", ["是"])),
+                timeLimits: TimeLimits(statutory: .workingDays(15), promised: .workingDays(k + 1))))
+        }
+        var catalog = Fixtures.catalog
+        catalog.items = (catalog.items + [item]).sorted { $0.code < $1.code }
+        let guide = Self.text(Self.dir + "index.html", in: try SiteGenerator(catalog: catalog).publicFiles())
+        #expect(!guide.contains("data-case-group"))
+        #expect(guide.contains("<p class=\"critical-summary\"><span class=\"tag tag-critical\">关键路径</span> 申请 → 核验委托 → 受理并办结。按各环节时限累计，最长需要 <span class=\"nowrap\">即办</span>（环节或承诺因情形而不同，各情形的承诺办结时限见“办理时限”）</p>"))
     }
 }
