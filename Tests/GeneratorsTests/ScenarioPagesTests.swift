@@ -15,6 +15,13 @@ import Testing
     }
 
     let guide = text(dir + "index.html")
+
+    /// The guide of `item` (a variant of ``Fixtures/scenarioItem``) in the fixture catalog.
+    static func guide(of item: Item) throws -> String {
+        var catalog = Fixtures.catalog
+        catalog.items = (catalog.items + [item]).sorted { $0.code < $1.code }
+        return text(dir + "index.html", in: try SiteGenerator(catalog: catalog).publicFiles())
+    }
     let checklist = text(dir + "checklist.html")
     let flow = text(dir + "flow.html")
 
@@ -185,9 +192,7 @@ import Testing
     @Test func promiseOnlyCasesChangeTheSentenceNotTheChart() throws {
         var item = Fixtures.scenarioItem
         item.flow = item.flow.map { var s = $0; s.applicability = nil; return s }
-        var catalog = Fixtures.catalog
-        catalog.items = (catalog.items + [item]).sorted { $0.code < $1.code }
-        let guide = Self.text(Self.dir + "index.html", in: try SiteGenerator(catalog: catalog).publicFiles())
+        let guide = try Self.guide(of: item)
         #expect(guide.contains("<div data-case-group=\"\" data-cases=\"form=0 form=1\">"))
         #expect(guide.contains("<p class=\"critical-summary\" data-case=\"1\" hidden><span class=\"tag tag-critical\">关键路径</span> 按您的情形：申请 → 核验委托 → 受理并办结。按各环节时限累计，最长需要 <span class=\"nowrap\">即办</span>（承诺办结时限 <span class=\"nowrap\">3个工作日</span>）</p>"))
         #expect(!guide.contains("<div data-case=\"0\" hidden><svg"))
@@ -198,9 +203,7 @@ import Testing
     @Test func theReasonToComeIsGivenOnlyWhereOneMustCome() throws {
         var item = Fixtures.scenarioItem
         item.national.onSiteReason = "家庭经营的，家庭成员须到窗口核验身份。"
-        var catalog = Fixtures.catalog
-        catalog.items = (catalog.items + [item]).sorted { $0.code < $1.code }
-        let guide = Self.text(Self.dir + "index.html", in: try SiteGenerator(catalog: catalog).publicFiles())
+        let guide = try Self.guide(of: item)
         #expect(guide.contains("<tr><th scope=\"row\">到现场次数</th><td data-variant-group=\"\"><span class=\"variant\" data-variant=\"default\">0次 <span class=\"tag tag-badge\">零跑动</span><span class=\"scenario-when\">（其他情形）</span></span><span class=\"variant\" data-variant=\"0\">1次 <span class=\"tag tag-badge\">最多跑一次</span><span class=\"scenario-when\">（仅当：经营形式 — 家庭经营）</span><span class=\"note\">必须现场办理的原因：家庭经营的，家庭成员须到窗口核验身份。</span></span></td></tr>"))
     }
 
@@ -222,9 +225,7 @@ import Testing
         item.scenarioVariants.append(ScenarioVariant(
             applicability: Fixtures.when(("agent", ["委托他人办理"])),
             timeLimits: TimeLimits(statutory: .workingDays(15), promised: .workingDays(2))))
-        var catalog = Fixtures.catalog
-        catalog.items = (catalog.items + [item]).sorted { $0.code < $1.code }
-        let guide = Self.text(Self.dir + "index.html", in: try SiteGenerator(catalog: catalog).publicFiles())
+        let guide = try Self.guide(of: item)
         #expect(guide.contains("<span class=\"variant\" data-variant=\"1\">2个工作日<span class=\"scenario-when\">（仅当：是否委托他人办理？— 委托他人办理，且不属于前面所列情形）</span></span>"))
         #expect(guide.contains("<span class=\"variant\" data-variant=\"0\">3个工作日<span class=\"scenario-when\">（仅当：经营形式 — 家庭经营）</span></span>"))
     }
@@ -240,9 +241,7 @@ import Testing
                 applicability: Fixtures.when(("q\(k)", ["是"])),
                 timeLimits: TimeLimits(statutory: .workingDays(15), promised: .workingDays(k + 1))))
         }
-        var catalog = Fixtures.catalog
-        catalog.items = (catalog.items + [item]).sorted { $0.code < $1.code }
-        let guide = Self.text(Self.dir + "index.html", in: try SiteGenerator(catalog: catalog).publicFiles())
+        let guide = try Self.guide(of: item)
         #expect(!guide.contains("data-case-group"))
         #expect(guide.contains("<p class=\"critical-summary\"><span class=\"tag tag-critical\">关键路径</span> 申请 → 核验委托 → 受理并办结。按各环节时限累计，最长需要 <span class=\"nowrap\">即办</span>（环节或承诺因情形而不同，各情形的承诺办结时限见“办理时限”）</p>"))
     }
