@@ -73,6 +73,7 @@ public struct CatalogCompiler: Sendable {
     /// context are unchanged since the last compilation with it, and keeping the new ones.
     public func compile(folder: String, memo: ItemMemo?) -> CompilationResult {
         var result = CompilationResult(catalog: nil, diagnostics: [], sources: SourceTexts(), fileCount: 0)
+        memo?.use(nil, nil)
         if let problem = SourceLoader.folderProblem(folder) {
             result.unusable = problem
             return result
@@ -170,6 +171,7 @@ public struct CatalogCompiler: Sendable {
         // they are never all held at once.
         let itemIndices = found.indices.filter { found[$0].relative.hasPrefix("items/") }
         let itemContext = context
+        memo?.use(loader, context)
         var outcomes = parallelMap(count: itemIndices.count, jobs: options.load.jobs, makeState: { WorkerBuffers() }) { k, buffers -> ItemOutcome in
             let f = found[itemIndices[k]]
             var outcome = Self.compileItem(path: f.path, relativePath: f.relative, loader: loader, context: itemContext, buffers: &buffers, memo: memoKey)

@@ -36,6 +36,22 @@ public final class ItemMemo: @unchecked Sendable {
     /// compilation: what every item's pages share.
     public private(set) var commonDigest = ""
 
+    /// What the last compilation bound its items with (its loader and the context of
+    /// catalog.yaml and the profiles); nil when it could not bind them.
+    var lastBinding: (loader: SourceLoader, context: CatalogCompiler.ItemContext)? {
+        lock.lock()
+        defer { lock.unlock() }
+        return binding
+    }
+    private var binding: (loader: SourceLoader, context: CatalogCompiler.ItemContext)?
+
+    /// Sets (or, with no context, clears) what ``lastBinding`` returns.
+    func use(_ loader: SourceLoader?, _ context: CatalogCompiler.ItemContext?) {
+        lock.lock()
+        binding = loader.flatMap { loader in context.map { (loader, $0) } }
+        lock.unlock()
+    }
+
     /// Each item file's content digest at the last compilation, by the path diagnostics use.
     public var itemDigests: [String: String] {
         lock.lock()

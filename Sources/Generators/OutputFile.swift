@@ -33,7 +33,7 @@ public protocol SiteExporter: Sendable {
     func files(for catalog: Catalog, audience: Audience) throws -> [OutputFile]
 
     /// The same files, handed to `write` one at a time as each is made, so that a large
-    /// export need not be held together with the others (``SiteGenerator/generate(jobs:builder:reusing:write:)``
+    /// export need not be held together with the others (``SiteGenerator/generate(jobs:builder:reusing:stop:write:)``
     /// streams them). The default hands over what ``files(for:audience:)`` returns.
     func export(for catalog: Catalog, audience: Audience, into write: (OutputFile) throws -> Void) throws
 

@@ -3,7 +3,7 @@ import Foundation
 import Mustache
 
 /// Generates the guide website (public) and the business manuals (internal) from a catalog:
-/// streamed to a writer by ``generate(jobs:builder:reusing:write:)`` (what `zhinan build`
+/// streamed to a writer by ``generate(jobs:builder:reusing:stop:write:)`` (what `zhinan build`
 /// uses), or collected in memory by ``files()``.
 ///
 /// Public files are made from ``Catalog/publicView()`` only, so no internal element can reach
@@ -82,7 +82,7 @@ public struct SiteGenerator: Sendable {
     /// The files of `OUT/internal`, sorted by path.
     public func internalFiles() throws -> [OutputFile] { try files().internal }
 
-    /// Both outputs in memory, each sorted by path: what ``generate(jobs:builder:reusing:write:)``
+    /// Both outputs in memory, each sorted by path: what ``generate(jobs:builder:reusing:stop:write:)``
     /// writes, collected (the one place that decides what the site holds).
     public func files() throws -> (public: [OutputFile], internal: [OutputFile]) {
         let collected = CollectedFiles()
@@ -105,7 +105,7 @@ public struct SiteGenerator: Sendable {
     }
 }
 
-/// The files ``SiteGenerator/generate(jobs:builder:reusing:write:)`` hands over, gathered from
+/// The files ``SiteGenerator/generate(jobs:builder:reusing:stop:write:)`` hands over, gathered from
 /// its workers under a lock.
 private final class CollectedFiles: @unchecked Sendable {
     private let lock = NSLock()

@@ -23,7 +23,7 @@ enum PageNames {
 }
 
 extension SiteGenerator {
-    /// The paths of `item`'s pages, as ``generate(jobs:builder:reusing:write:)`` writes them.
+    /// The paths of `item`'s pages, as ``generate(jobs:builder:reusing:stop:write:)`` writes them.
     public func pagePaths(for item: Item) -> ItemPagePaths {
         let dir = PageNames.itemFolder(PathSegment.forCode(item.code))
         let svg = item.flow.isEmpty ? [] : [PageNames.flowSVG]
@@ -87,9 +87,14 @@ extension SiteGenerator {
     /// used twice) before anything is handed to `write`; an exporter's paths, known only as
     /// its files are made, are checked before each is written. Returns how many HTML pages
     /// the site has, written or not.
+    ///
+    /// When `stop` returns true, no further unit is begun: those under way finish, and
+    /// `CancellationError` is thrown. What was written is then whole per unit (an item's
+    /// pages, a bundle's, one site page) but not as a site.
     public func generate(
         jobs: Int, builder: PageBuilder? = nil,
         reusing: @Sendable (_ item: Item, _ audience: Audience) -> Bool = { _, _ in false },
+        stop: @Sendable () -> Bool = { false },
         write: @Sendable (String, [UInt8]) throws -> Void
     ) throws -> Int {
         let builder = builder ?? pageBuilder()
@@ -155,7 +160,12 @@ extension SiteGenerator {
         let errors = FirstError()
         let next = UnitCounter()
         DispatchQueue.concurrentPerform(iterations: min(max(1, jobs), units)) { _ in
-            while !errors.isSet, let unit = next.take(below: units) {
+            while !errors.isSet {
+                if stop() {
+                    errors.set(CancellationError(), at: -1)
+                    break
+                }
+                guard let unit = next.take(below: units) else { break }
                 do {
                     switch unit {
                     case 0: try writeExports(.public, besides: publicPaths, builder: builder, write: write)
@@ -202,15 +212,37 @@ extension SiteGenerator {
         try write(dir + PageNames.checklist, try render("bundle-checklist", pb.bundleChecklist(bundle)))
     }
 
-    /// The pages of the catalog's item number `index` that `reusing` does not skip; its
-    /// flowchart is laid out once for all of them.
+    /// The pages of the catalog's item number `index` that `reusing` does not skip.
     private func writeItemPages(
         _ index: Int, builder: PageBuilder, reusing: (Item, Audience) -> Bool, write: (String, [UInt8]) throws -> Void
     ) throws {
+        let full = catalog.items[index]
+        try writeItemPages(
+            builder.view.items[index], full, builder: builder, newPublic: !reusing(full, .public), newInternal: !reusing(full, .internal),
+            write: write)
+    }
+
+    /// The pages of `full` (an item as compiled, internal elements and all) made with
+    /// `builder`, whose catalog may hold an older version of it: what `zhinan serve` writes
+    /// first for a saved item, before the whole site is made again. Paths and bytes are
+    /// those ``generate(jobs:builder:reusing:stop:write:)`` writes when `builder`'s catalog
+    /// holds `full` and the other items are as they were.
+    public func itemPages(of full: Item, builder: PageBuilder) throws -> [OutputFile] {
+        var files: [OutputFile] = []
+        try writeItemPages(
+            full.removing(Set(catalog.internalElements)), full, builder: builder, newPublic: true, newInternal: true
+        ) { path, bytes in files.append(OutputFile(path: path, contents: bytes)) }
+        return files
+    }
+
+    /// The public pages of `item` (the public view of `full`) when `newPublic`, and the
+    /// manual of `full` when `newInternal`; the flowchart is laid out once for all of them.
+    private func writeItemPages(
+        _ item: Item, _ full: Item, builder: PageBuilder, newPublic: Bool, newInternal: Bool,
+        write: (String, [UInt8]) throws -> Void
+    ) throws {
         let pb = builder.publicBuilder, ib = builder.internalBuilder
-        let item = builder.view.items[index], full = catalog.items[index]
         let dir = PageNames.itemFolder(pb.segment(item))
-        let (newPublic, newInternal) = (!reusing(full, .public), !reusing(full, .internal))
         // Laying out the flowchart is most of an item's cost: only for pages made again.
         guard newPublic || newInternal else { return }
         let publicFlow = newPublic || full.flow == item.flow ? pb.flow(item) : nil

@@ -90,7 +90,19 @@ struct Serve: ParsableCommand {
         emitError(language == .zh ? "zhinan serve: 预览地址 \(url)（按 Ctrl-C 停止）\n" : "zhinan serve: previewing at \(url) (Ctrl-C to stop)\n")
 
         Thread.detachNewThread { server.run() }
-        Thread.detachNewThread { watcher.run { site.rebuild() } }
+        let saves = PendingChanges()
+        Thread.detachNewThread { watcher.run { saves.add($0) } }
+        Thread.detachNewThread {
+            while true {
+                // The saved item's pages first, then everything (which may write them
+                // again); a newer save stops the rebuild between pages and starts over.
+                let changes = saves.take()
+                // With the edited page shown, a next save soon after is waited for rather
+                // than begun on and stopped.
+                if site.preview(changes), saves.arrives(within: 0.25) { continue }
+                site.rebuild(stoppingWhen: { saves.isWaiting })
+            }
+        }
         if open { Self.openBrowser(url) }
 
         var signal: Int32 = 0
@@ -149,6 +161,9 @@ final class PreviewSite: @unchecked Sendable {
     private var attachmentDigests: [String: String] = [:]
     /// The generator of the last build, with its parsed templates, and the theme's digest.
     private var generator: (theme: String, SiteGenerator)?
+    /// The last good build's lookups and its item files (path → 事项编码), while that build
+    /// is what is shown: what ``preview(_:)`` makes a saved item's pages with.
+    private var shown: (builder: SiteGenerator.PageBuilder, files: [String: String])?
     private let building = NSLock()
 
     init(catalog: String, theme: String?, options: CompileOptionGroup, folder: String, language: Language) {
@@ -185,8 +200,9 @@ final class PreviewSite: @unchecked Sendable {
     }
 
     /// Compiles again and, when the catalog has no errors, writes the pages that changed;
-    /// then tells open pages.
-    func rebuild() {
+    /// then tells open pages. When `stop` turns true after compiling or between pages, the
+    /// rebuild ends there, telling nobody, and the next one takes over.
+    func rebuild(stoppingWhen stop: @escaping @Sendable () -> Bool = { false }) {
         building.lock()
         defer { building.unlock() }
         let started = DispatchTime.now()
@@ -201,7 +217,9 @@ final class PreviewSite: @unchecked Sendable {
         case .failure(let problem):
             next.problem = problem.text
         case .success(let theme):
+            if stop() { return stopped(started) }
             let result = options.compiler.compile(folder: catalog, memo: memo)
+            if stop() { return stopped(started) }
             next.diagnostics = result.diagnostics
             next.sources = result.sources
             next.fileCount = result.fileCount
@@ -210,16 +228,19 @@ final class PreviewSite: @unchecked Sendable {
             let fails = tally.errors > 0 || (options.failOn == .warning && tally.warnings > 0)
             if let compiled = result.catalog, !fails, result.unusable == nil {
                 do {
-                    let written = try publish(compiled, result: result, theme: theme, into: &next)
+                    let written = try publish(compiled, result: result, theme: theme, stop: stop, into: &next)
                     built = compiled
                     next.root = folder
                     let counts = memo.lastCounts
                     summary = ", item files checked \(counts.compiled), files written \(written)"
+                } catch is CancellationError {
+                    return stopped(started)
                 } catch {
                     next.problem = LocalizedText(zh: "生成页面失败：\(error)", en: "generating the pages failed: \(error)")
                 }
             }
         }
+        if built == nil { shown = nil }
         lock.lock()
         state = next
         if let built { good = built }
@@ -231,10 +252,19 @@ final class PreviewSite: @unchecked Sendable {
         emitError("zhinan serve: build \(next.generation): \(status)\(summary), \(String(format: "%.0f", ms)) ms\n")
     }
 
+    private func stopped(_ started: DispatchTime) {
+        let ms = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
+        emitError("zhinan serve: rebuild stopped for a newer save, \(String(format: "%.0f", ms)) ms\n")
+    }
+
     /// Writes the site of `compiled` into the folder, keeping the files of items whose
     /// digests are unchanged and removing those no longer in the site; returns how many
-    /// files were written.
-    private func publish(_ compiled: Catalog, result: CompilationResult, theme: Theme, into next: inout PreviewState) throws -> Int {
+    /// files were written. Stopped (`CancellationError`), it leaves the keys of the items it
+    /// did not reach as they were, so the next rebuild knows what each page holds.
+    private func publish(
+        _ compiled: Catalog, result: CompilationResult, theme: Theme, stop: @escaping @Sendable () -> Bool,
+        into next: inout PreviewState
+    ) throws -> Int {
         var themeHash = ContentHash()
         for name in theme.overrides.keys.sorted() {
             themeHash.update(string: name)
@@ -264,24 +294,103 @@ final class PreviewSite: @unchecked Sendable {
         let folder = folder
         // Until this rebuild is whole, no page is known to be as its key says.
         keys = [:]
-        _ = try generator.generate(
-            jobs: options.workers, builder: builder,
-            reusing: { item, audience in
-                guard let new = newKeys[item.code], let before = old[item.code] else { return false }
-                let paths = generator.pagePaths(for: item)
-                let kept = audience == .public ? paths.publicPages : paths.internalPages
-                let same = audience == .public ? new.public == before.public : new.internal == before.internal
-                guard same, kept.allSatisfy(site.contains) else { return false }
-                written.keep(kept)
-                return true
-            },
-            write: { path, bytes in try written.write(path, bytes, into: folder) })
+        let reached = ReachedItems()
+        do {
+            _ = try generator.generate(
+                jobs: options.workers, builder: builder,
+                reusing: { item, audience in
+                    reached.add(item.code)
+                    return Self.keeps(item, audience, generator, newKeys, old, site, written)
+                },
+                stop: stop,
+                write: { path, bytes in try written.write(path, bytes, into: folder) })
+        } catch is CancellationError {
+            // An item's pages are made whole or not begun: those reached are as their new
+            // keys say, the others as before; every file written is in the folder.
+            keys = old
+            for code in reached.codes { keys[code] = newKeys[code] }
+            paths.formUnion(written.paths)
+            throw CancellationError()
+        }
         try publishAttachments(of: compiled, into: written)
         for stale in paths.subtracting(written.paths) { unlink(folder + "/" + stale) }
         paths = written.paths
         keys = newKeys
         next.itemFolders = itemFolders
+        shown = (builder, Dictionary(result.itemSources.map { ($1, $0) }, uniquingKeysWith: { a, _ in a }))
         return written.count
+    }
+
+    /// Whether `item`'s pages for `audience` are kept: their key is unchanged and they are
+    /// all in the folder (`site`); those kept are added to `written`.
+    private static func keeps(
+        _ item: Item, _ audience: Audience, _ generator: SiteGenerator,
+        _ newKeys: [String: (public: String, internal: String)], _ old: [String: (public: String, internal: String)],
+        _ site: Set<String>, _ written: WrittenFiles
+    ) -> Bool {
+        guard let new = newKeys[item.code], let before = old[item.code] else { return false }
+        let paths = generator.pagePaths(for: item)
+        let kept = audience == .public ? paths.publicPages : paths.internalPages
+        let same = audience == .public ? new.public == before.public : new.internal == before.internal
+        guard same, kept.allSatisfy(site.contains) else { return false }
+        written.keep(kept)
+        return true
+    }
+
+    /// Writes at once the pages of the items saved in `changes`, each file compiled alone
+    /// against the build shown, and tells open pages; the officer sees the page being edited
+    /// without waiting for the whole catalog (as Hugo's "fast render" does). Nothing is done
+    /// unless the build shown was good and every change is a saved item file that compiles
+    /// clean with its 事项编码 unchanged (an editor's temporary files aside). The whole
+    /// rebuild that follows is the last word: it makes these pages again.
+    @discardableResult
+    func preview(_ changes: FolderChanges) -> Bool {
+        building.lock()
+        defer { building.unlock() }
+        let started = DispatchTime.now()
+        guard changes.isComplete, let shown, let generator = generator?.1 else { return false }
+        var saved: [(path: String, code: String)] = []
+        for path in changes.paths.sorted() {
+            let exists = FileManager.default.fileExists(atPath: path)
+            if let code = shown.files[path] {
+                guard exists else { return false }
+                saved.append((path, code))
+                continue
+            }
+            // What an editor writes beside a file while saving it, or has removed since.
+            let name = (path as NSString).lastPathComponent
+            guard !exists || name.hasPrefix(".") || name.hasSuffix("~") else { return false }
+        }
+        let prefix = catalog.hasSuffix("/") ? catalog : catalog + "/"
+        guard !saved.isEmpty, saved.count <= 8, saved.allSatisfy({ $0.path.hasPrefix(prefix) }) else { return false }
+        var pages: [OutputFile] = []
+        for (path, code) in saved {
+            guard let compiled = CatalogCompiler.previewItem(path: path, relativePath: String(path.dropFirst(prefix.count)), memo: memo),
+                  let item = compiled.item, item.code == code, compiled.diagnostics.isEmpty, !compiled.mayHoldSuppressions,
+                  let made = try? generator.itemPages(of: item, builder: shown.builder)
+            else { return false }
+            pages += made
+        }
+        let written = WrittenFiles()
+        for code in saved.map(\.code) { keys[code] = nil }
+        for page in pages {
+            guard (try? written.write(page.path, page.contents, into: folder)) != nil else {
+                // Half written: the rebuild that follows writes the site afresh.
+                keys = [:]
+                return false
+            }
+        }
+        paths.formUnion(written.paths)
+        lock.lock()
+        state.generation += 1
+        let files = Set(saved.map(\.path))
+        state.diagnostics.removeAll { $0.span.map { files.contains($0.file) } ?? false }
+        let generation = state.generation
+        lock.unlock()
+        hub.broadcast(String(generation))
+        let ms = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
+        emitError("zhinan serve: build \(generation): the saved item's pages, files written \(written.count), \(String(format: "%.0f", ms)) ms\n")
+        return true
     }
 }
 
@@ -308,6 +417,65 @@ extension PreviewSite {
             }
         }
         attachmentDigests = digests
+    }
+}
+
+/// The items whose pages a rebuild has begun, from the generator's worker threads.
+private final class ReachedItems: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var codes: Set<String> = []
+
+    func add(_ code: String) {
+        lock.lock()
+        codes.insert(code)
+        lock.unlock()
+    }
+}
+
+/// Saves the watcher has seen and the builder has not yet taken, merged.
+final class PendingChanges: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var pending: FolderChanges?
+
+    func add(_ changes: FolderChanges) {
+        condition.lock()
+        if var merged = pending {
+            merged.paths.formUnion(changes.paths)
+            merged.isComplete = merged.isComplete && changes.isComplete
+            pending = merged
+        } else {
+            pending = changes
+        }
+        condition.signal()
+        condition.unlock()
+    }
+
+    /// Whether a save is waiting.
+    var isWaiting: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return pending != nil
+    }
+
+    /// Whether a save arrives (or is waiting) within `seconds`.
+    func arrives(within seconds: Double) -> Bool {
+        let deadline = Date(timeIntervalSinceNow: seconds)
+        condition.lock()
+        defer { condition.unlock() }
+        while pending == nil {
+            if !condition.wait(until: deadline) { break }
+        }
+        return pending != nil
+    }
+
+    /// The saves waiting, once there are any.
+    func take() -> FolderChanges {
+        condition.lock()
+        defer { condition.unlock() }
+        while pending == nil { condition.wait() }
+        let changes = pending!
+        pending = nil
+        return changes
     }
 }
 

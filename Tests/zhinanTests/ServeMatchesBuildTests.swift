@@ -70,8 +70,8 @@ import Testing
         return name.hasPrefix("stats") || name.hasPrefix("catalog.") || name.hasPrefix("exports/")
     }
 
-    @Test func aRebuildAfterEachKindOfEditGivesTheBuiltPages() throws {
-        let setup = try Setup()
+    /// `serve` of the setup's folders, and its private preview folder.
+    static func startServer(_ setup: Setup) throws -> (ServeProcess, preview: String) {
         let temporary = NSTemporaryDirectory()
         func previewFolders() -> Set<String> {
             Set(((try? FileManager.default.contentsOfDirectory(atPath: temporary)) ?? []).filter { $0.hasPrefix("zhinan-serve-") })
@@ -80,20 +80,35 @@ import Testing
         let server = try ServeProcess([
             "serve", setup.catalog, "--port", "0", "--lang", "en", "--standards", setup.standards, "--theme", setup.theme,
         ])
-        defer { server.stop() }
         let made = previewFolders().subtracting(before)
-        try #require(made.count == 1)
-        let preview = (temporary as NSString).appendingPathComponent(made.first!)
+        guard made.count == 1 else {
+            server.stop()
+            throw PreviewFolderNotFound(made: made.sorted())
+        }
+        return (server, (temporary as NSString).appendingPathComponent(made.first!))
+    }
 
-        /// Builds afresh and waits until the preview holds the same pages.
+    struct PreviewFolderNotFound: Error { var made: [String] }
+
+    /// Builds afresh and waits until the preview holds the same pages.
+    static func expectSameAsBuild(
+        _ setup: Setup, _ preview: String, _ step: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let built = try setup.freshBuild()
+        var left: [String] = []
+        let same = ServeCommandTests.eventually(tries: 300) {
+            left = differences(preview, built)
+            return left.isEmpty
+        }
+        #expect(same, "\(step): \(left.prefix(10))", sourceLocation: sourceLocation)
+    }
+
+    @Test func aRebuildAfterEachKindOfEditGivesTheBuiltPages() throws {
+        let setup = try Setup()
+        let (server, preview) = try Self.startServer(setup)
+        defer { server.stop() }
         func expectSameAsBuild(_ step: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-            let built = try setup.freshBuild()
-            var left: [String] = []
-            let same = ServeCommandTests.eventually(tries: 300) {
-                left = Self.differences(preview, built)
-                return left.isEmpty
-            }
-            #expect(same, "\(step): \(left.prefix(10))", sourceLocation: sourceLocation)
+            try Self.expectSameAsBuild(setup, preview, step, sourceLocation: sourceLocation)
         }
         try expectSameAsBuild("first build")
 
@@ -125,5 +140,47 @@ import Testing
         // Back to the profile as it was.
         try setup.edit(setup.standards + "/DB44-T-1148-2013.yaml", "    可见: 公开\n    繁体: [審批人員]", "    可见: 内部\n    繁体: [審批人員]")
         try expectSameAsBuild("profile restored")
+    }
+
+    /// A saved item that compiles clean has its own pages written first, from the file
+    /// alone (the log says so), before the whole rebuild; a save that breaks it does not.
+    @Test func aCleanSaveShowsTheItemsPagesFirstAndABrokenOneWaitsForTheWholeBuild() throws {
+        let setup = try Setup()
+        let (server, preview) = try Self.startServer(setup)
+        defer { server.stop() }
+        let item = setup.catalog + "/" + ServeCommandTests.item
+        try setup.edit(item, "首次申请取得生产许可证的企业。", "首次申请取得生产许可证的企业（核对用）。")
+        #expect(try ServeCommandTests.eventually { try server.get(ServeCommandTests.itemPage).body.contains("（核对用）") })
+        #expect(ServeCommandTests.eventually { server.stderr.contains("build 2: the saved item's pages, files written 5,") })
+        #expect(ServeCommandTests.eventually { server.stderr.contains("build 3: errors 0, warnings 0, item files checked 1,") })
+        try Self.expectSameAsBuild(setup, preview, "after the item's pages first")
+
+        // 事项名称 left empty: an error, so the pages wait for the whole build (which refuses them).
+        try setup.edit(item, "事项名称: 工业产品生产许可证核发（省级发证产品）", "事项名称: \"\"")
+        #expect(ServeCommandTests.eventually { server.stderr.contains("build 4: errors 1,") })
+        #expect(!server.stderr.contains("build 4: the saved item's pages"))
+        #expect(try server.get(ServeCommandTests.itemPage).body.contains("（核对用）"))
+    }
+
+    /// Saves that come faster than a rebuild (an editor saving every keystroke, a save and
+    /// its undo) stop the rebuild under way; when they end, the preview is the built site.
+    @Test func aQuickRunOfSavesEndsAsTheBuiltPages() throws {
+        let setup = try Setup()
+        let (server, preview) = try Self.startServer(setup)
+        defer { server.stop() }
+        let item = setup.catalog + "/" + ServeCommandTests.item
+        let original = try String(contentsOfFile: item, encoding: .utf8)
+        let name = "事项名称: 工业产品生产许可证核发（省级发证产品）"
+        for k in 0..<12 {
+            let text = k % 3 == 2 ? original : original.replacingOccurrences(of: name, with: "事项名称: 快速保存\(k)")
+            try text.write(toFile: item, atomically: true, encoding: .utf8)
+            usleep(useconds_t(30_000 + 20_000 * (k % 4)))
+        }
+        // Last: the name of save 10, then back to the file as it was (as an undo does).
+        try original.replacingOccurrences(of: name, with: "事项名称: 快速保存最后").write(toFile: item, atomically: true, encoding: .utf8)
+        usleep(80_000)
+        try original.write(toFile: item, atomically: true, encoding: .utf8)
+        try Self.expectSameAsBuild(setup, preview, "after a quick run of saves")
+        #expect(try server.get(ServeCommandTests.itemPage).body.contains("工业产品生产许可证核发（省级发证产品）"))
     }
 }
