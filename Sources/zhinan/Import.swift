@@ -200,9 +200,7 @@ struct ImportTarget: ParsableArguments {
         }
         let parent = destination.deletingLastPathComponent().path
         let (effective, _) = try profiles.load(catalog: nil, ids: standardIDs, from: parent)
-        let profile = ImportProfile(
-            nationalCodes: effective.nationalCodes, codeSets: effective.codeSets,
-            elements: effective.elements.map { ($0.name, $0.isRequired) }, standards: standardIDs)
+        let profile = ImportProfile(effective, standards: standardIDs)
         let imported: ImportedCatalog
         do {
             imported = try read(profile)
