@@ -80,4 +80,11 @@ public struct SkippedRow: Sendable, Equatable {
         self.zh = zh
         self.en = en
     }
+
+    /// The note as a warning diagnostic (its code's severity), the column's heading first:
+    /// at its file, row and column (column 1 when the source does not say).
+    public var diagnostic: Diagnostic {
+        Diagnostic(code, at: ImportPlace.span(file, line: line, column: columnNumber),
+                   message: LocalizedText(zh: "\(column)：\(zh)", en: "\(column): \(en)"))
+    }
 }

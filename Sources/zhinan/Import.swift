@@ -171,7 +171,16 @@ struct ImportTarget: ParsableArguments {
     @Flag(help: "Replace CATALOG when it exists.")
     var force = false
 
+    @Option(name: .customLong("diagnostics-format"), help: "Diagnostics format: text, json, sarif or github, as check's --format. Other than text, the error (ZN950–ZN959) or the summary's warnings (ZN960–ZN961) go to standard output in that format; the summary's counts stay on standard error.")
+    var diagnosticsFormat: DiagnosticFormat = .text
+
     @OptionGroup var profiles: ProfileOptions
+
+    /// Prints `diagnostics` to standard output in `--diagnostics-format` (not text).
+    private func report(_ diagnostics: [Diagnostic]) {
+        let output = OutputOptions.given(format: diagnosticsFormat, lang: profiles.lang)
+        writeDiagnostics(diagnostics.sortedForOutput(), sources: SourceTexts(), fileCount: 1, omitted: DiagnosticTally(), output: output, toStandardError: false)
+    }
 
     /// Runs `read` and writes its catalog; `sources` are what CATALOG may not hold or be in.
     func run(sources: [OutputGuard.Source], _ read: (ImportProfile) throws -> ImportedCatalog) throws {
@@ -205,7 +214,8 @@ struct ImportTarget: ParsableArguments {
         do {
             imported = try read(profile)
         } catch let error as ImportError {
-            emitError(error.message(chinese: zh) + "\n" + (zh ? "未写入任何文件\n" : "nothing was written\n"))
+            if diagnosticsFormat == .text { emitError(error.message(chinese: zh) + "\n") } else { report([error.diagnostic]) }
+            emitError(zh ? "未写入任何文件\n" : "nothing was written\n")
             throw error.unusable ? Status.unusable : Status.problems
         }
         let writer = ImportWriter(catalog: imported, profile: profile)
@@ -218,8 +228,9 @@ struct ImportTarget: ParsableArguments {
             throw Status.unusable
         }
         let summary = writer.summary(of: files)
-        emitError(summary.lines(chinese: zh).map { $0 + "\n" }.joined())
-        emit(output + "\n")
+        let text = diagnosticsFormat == .text
+        emitError(summary.lines(chinese: zh, listingSkipped: text).map { $0 + "\n" }.joined())
+        if text { emit(output + "\n") } else { report(summary.skipped.map(\.diagnostic)) }
     }
 }
 
