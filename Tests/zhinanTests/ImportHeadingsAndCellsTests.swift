@@ -18,10 +18,9 @@ import TestSupport
     /// 1148's name of 咨询) and 辦理依據 are no built-in headings: the profiles name them.
     @Test func headingsOnlyTheProfilesKnowLandInTheirElements() throws {
         let csv = "事項名稱,實施編碼,申请条件,审批咨询,辦理依據,办理时限\r\n甲,\(Self.code1),\"1. 具有合法主体资格\n2. 有固定场所\",电话：020-12345678,《某条例》第一条,20个工作日\r\n"
-        let work = try makeFolder(["清单.csv": Array(csv.utf8)])
-        let result = try runZhinan(["import", "xlsx", work + "/清单.csv", "-o", work + "/catalog", "--lang", "en"])
+        let (result, out) = try ImportItemSheetTests.run("清单.csv", Array(csv.utf8))
         #expect(result.status == 0, "\(result.stderr)")
-        let item = try Self.item(work + "/catalog", Self.code1)
+        let item = try Self.item(out, Self.code1)
         #expect(item.hasPrefix("# 来源：清单.csv:2\n事项名称: 甲\n"))
         #expect(item.contains("审批条件:\n  - 具有合法主体资格\n  - 有固定场所\n"))
         #expect(item.contains("咨询:\n  电话: 020-12345678\n"))
@@ -62,14 +61,13 @@ import TestSupport
     }
 
     @Test func zeroPaddedFormatsKeepLeadingZerosAndDatetimesLoseTheirTime() throws {
-        let work = try makeFolder(["清单.xlsx": Self.sheet()])
-        let result = try runZhinan(["import", "xlsx", work + "/清单.xlsx", "-o", work + "/catalog", "--lang", "en"])
+        let (result, out) = try ImportItemSheetTests.run("清单.xlsx", Self.sheet())
         #expect(result.status == 0, "\(result.stderr)")
-        let first = try Self.item(work + "/catalog", Self.code1)
+        let first = try Self.item(out, Self.code1)
         #expect(first.contains("事项类型: 行政许可\n"))
         #expect(first.contains("咨询:\n  电话: 020-12345678\n"))
         #expect(first.contains("生效日期: 2023-03-15\n"))
-        let second = try Self.item(work + "/catalog", Self.code2)
+        let second = try Self.item(out, Self.code2)
         #expect(second.contains("# 待补充：事项类型\n"))
         #expect(second.contains("生效日期: 2023-03-15\n"))
         #expect(result.stderr.hasSuffix("""
@@ -78,7 +76,7 @@ import TestSupport
               清单.xlsx[清单]:3 plan_effective_date: "2023-03-15 09:00:00" has a time of day, and 生效日期 holds a date only: written as 2023-03-15, the time 09:00:00 was dropped
 
             """), "\(result.stderr)")
-        let zh = try runZhinan(["import", "xlsx", work + "/清单.xlsx", "-o", work + "/zh", "--lang", "zh"])
+        let (zh, _) = try ImportItemSheetTests.run("清单.xlsx", Self.sheet(), extra: ["--lang", "zh"])
         #expect(zh.stderr.contains("  清单.xlsx[清单]:3 plan_effective_date: “2023-03-15 09:00:00”有时刻，而生效日期只写日期：写为 2023-03-15，时刻 09:00:00 未导入\n"), "\(zh.stderr)")
     }
 
@@ -86,11 +84,10 @@ import TestSupport
     /// time is dropped with a warning at its row and column.
     @Test func aCSVDatetimeAtMidnightIsTheDateAndAnotherTimeIsDropped() throws {
         let csv = "事项名称,实施编码,生效日期\r\n甲,\(Self.code1),2023-03-15 00:00:00\r\n乙,\(Self.code2),2023/3/5 14:30\r\n"
-        let work = try makeFolder(["清单.csv": Array(csv.utf8)])
-        let result = try runZhinan(["import", "xlsx", work + "/清单.csv", "-o", work + "/catalog", "--lang", "en", "--diagnostics-format", "json"])
+        let (result, out) = try ImportItemSheetTests.run("清单.csv", Array(csv.utf8), extra: ["--diagnostics-format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(try Self.item(work + "/catalog", Self.code1).contains("生效日期: 2023-03-15\n"))
-        #expect(try Self.item(work + "/catalog", Self.code2).contains("生效日期: 2023-03-05\n"))
+        #expect(try Self.item(out, Self.code1).contains("生效日期: 2023-03-15\n"))
+        #expect(try Self.item(out, Self.code2).contains("生效日期: 2023-03-05\n"))
         #expect(result.stdout == """
             {"version":1,"diagnostics":[
             {"code":"ZN961","severity":"warning","file":"清单.csv","line":3,"column":3,"endLine":3,"endColumn":3,"message":"plan_effective_date: \\"2023/3/5 14:30\\" has a time of day, and 生效日期 holds a date only: written as 2023-03-05, the time 14:30 was dropped","notes":[]}
