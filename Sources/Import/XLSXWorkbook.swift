@@ -1,9 +1,10 @@
 import Foundation
 
 /// An Excel workbook (.xlsx, Office Open XML) read for import: its sheets in order, each a
-/// grid of cell texts. Shared strings, inline strings, numbers, booleans, formulas (their
-/// cached values, never evaluated) and dates (a number whose cell format is a date, in the
-/// 1900 or 1904 date system) are read; a merged range gives its top-left value to every
+/// grid of cell texts. Shared strings, inline strings, numbers (through a zero-padded custom
+/// format as Excel shows them, ``DigitFormat``), booleans, formulas (their cached values,
+/// never evaluated) and dates (a number whose cell format is a date, in the 1900 or 1904
+/// date system) are read; a merged range gives its top-left value to every
 /// cell it covers. The archive and its XML parts are read with the bounds of ``ZIPLimits``
 /// and ``XLSXLimits`` and refused whole when they break one.
 public struct XLSXWorkbook {
