@@ -106,7 +106,7 @@ let package = Package(
         .testTarget(name: "ExportsTests", dependencies: ["Exports", "Compiler", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Compiler", "Markup", "TestSupport"]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "Diagnostics", "TestSupport"]),
-        .testTarget(name: "ImportTests", dependencies: ["Import", "YAMLSyntax", "TestSupport", "CZlib"]),
+        .testTarget(name: "ImportTests", dependencies: ["Import", "Standards", "YAMLSyntax", "TestSupport", "CZlib"]),
         .testTarget(name: "PublishingTests", dependencies: ["Publishing", "TestSupport"]),
         .testTarget(name: "zhinanTests", dependencies: ["zhinan", "Import", "TestSupport"], exclude: ["Golden"]),
     ]

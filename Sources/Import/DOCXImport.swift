@@ -20,8 +20,9 @@ public enum DOCXImport {
             throw ImportError(code: .noSource, file: file, zh: "没有这个文件", en: "no such file", unusable: true)
         }
         let blocks = try self.blocks(bytes, file: file, limits: limits)
-        let (table, unplaced) = sections(blocks, file: file)
-        let (source, notes) = try ItemSheet.source(table)
+        let map = HeadingMap().including(profile)
+        let (table, unplaced) = sections(blocks, file: file, map: map)
+        let (source, notes) = try ItemSheet.source(table, map: map)
         var mapper = NationalMapper(source: source, profile: profile)
         var catalog = try mapper.catalog()
         catalog.skipped = notes + catalog.skipped
@@ -91,14 +92,15 @@ public enum DOCXImport {
         return out
     }
 
-    /// A heading's name without its numbering and colon, when it is one ``ItemSheet`` knows.
-    static func heading(_ text: String) -> (name: String, rest: String)? {
+    /// A heading's name without its numbering and colon, when it is one `map` knows (built
+    /// in, or a profile's name of an element).
+    static func heading(_ text: String, map: HeadingMap) -> (name: String, rest: String)? {
         let line = withoutNumbering(text)
         if let colon = line.firstIndex(where: { $0 == "：" || $0 == ":" }) {
             let name = String(line[..<colon]).trimmed
-            if ItemSheet.headings[name] != nil { return (name, String(line[line.index(after: colon)...]).trimmed) }
+            if map.field(name) != nil { return (name, String(line[line.index(after: colon)...]).trimmed) }
         }
-        return line.count <= 12 && ItemSheet.headings[line] != nil ? (line, "") : nil
+        return line.count <= 12 && map.field(line) != nil ? (line, "") : nil
     }
 
     /// A short paragraph numbered the way guides number their sections (`十二、温馨提示`): a
@@ -128,7 +130,7 @@ public enum DOCXImport {
 
     /// The sections as a one-row table (header: the headings found), and the text no
     /// known heading took.
-    static func sections(_ blocks: [Block], file: String) -> (CSVTable, [String]) {
+    static func sections(_ blocks: [Block], file: String, map: HeadingMap = HeadingMap()) -> (CSVTable, [String]) {
         var header: [String] = [], values: [String] = []
         var unplaced: [String] = []
         var current: Int? = nil
@@ -143,7 +145,7 @@ public enum DOCXImport {
         for block in blocks {
             switch block {
             case .paragraph(let text, let styled):
-                if let (name, rest) = heading(text) {
+                if let (name, rest) = heading(text, map: map) {
                     open(name)
                     add(rest)
                 } else if styled || looksLikeHeading(text) {
@@ -154,14 +156,14 @@ public enum DOCXImport {
                 }
             case .table(let rows):
                 guard let first = rows.first else { continue }
-                if let i = current, header[i] == "申请材料" {
+                if let i = current, map.field(header[i]) == "materials" {
                     let column = first.firstIndex { $0.contains("材料名称") } ?? first.firstIndex { !$0.contains("序号") } ?? 0
                     let body = first.contains(where: { $0.contains("材料") || $0.contains("序号") }) ? rows.dropFirst() : rows[...]
                     for row in body where column < row.count { add(row[column]) }
                 } else {
                     // Other tables: cells of two columns are read as heading and value.
                     for row in rows {
-                        if row.count == 2, let (name, _) = heading(row[0]) {
+                        if row.count == 2, let (name, _) = heading(row[0], map: map) {
                             open(name)
                             add(row[1])
                         } else {

@@ -9,6 +9,9 @@ public struct HeadingMap: Sendable, Equatable {
     public private(set) var fields: [String: String]
     /// A mapped heading → the built-in heading it stands for.
     public private(set) var aliases: [String: String] = [:]
+    /// The profiles' names of elements → the built-in heading each stands for
+    /// (``ProfileHeadings``); after the built-in and mapped headings.
+    public private(set) var profileHeadings: [String: String] = [:]
 
     /// The built-in headings alone.
     public init() {
@@ -51,9 +54,20 @@ public struct HeadingMap: Sendable, Equatable {
         }
     }
 
-    /// The national field of `heading` (built in or mapped).
-    func field(_ heading: String) -> String? { fields[heading] }
+    /// This map with the headings `profile`'s standards give the elements.
+    public func including(_ profile: ImportProfile) -> HeadingMap {
+        var map = self
+        map.profileHeadings = profile.headings
+        return map
+    }
+
+    /// The national field of `heading` (mapped, built in, or a profile's name of an element).
+    func field(_ heading: String) -> String? {
+        fields[heading] ?? profileHeadings[heading].flatMap { ItemSheet.headings[$0] }
+    }
 
     /// The built-in heading `heading` is or stands for.
-    func builtIn(_ heading: String) -> String { aliases[heading] ?? heading }
+    func builtIn(_ heading: String) -> String {
+        fields[heading] != nil ? aliases[heading] ?? heading : profileHeadings[heading] ?? heading
+    }
 }

@@ -1,10 +1,12 @@
 import Diagnostics
 
-/// The codes `zhinan import` reports (ZN950–ZN959): each refuses the whole import, and
-/// nothing is written. `zhinan explain ZN95x` prints them.
+/// The codes `zhinan import` reports: ZN950–ZN959 each refuse the whole import, and nothing
+/// is written; ZN960–ZN961 are warnings of the summary (a value left out, a date's time
+/// dropped) on a catalog that is written. `zhinan explain ZN9xx` prints them.
 public enum ImportCodes {
-    static func code(_ id: String, _ titleZH: String, _ titleEN: String, _ whyZH: String, _ whyEN: String, _ fixZH: String, _ fixEN: String) -> DiagnosticCode {
-        DiagnosticCode(id, .error, title: LocalizedText(zh: titleZH, en: titleEN),
+    static func code(_ id: String, _ titleZH: String, _ titleEN: String, _ whyZH: String, _ whyEN: String, _ fixZH: String, _ fixEN: String,
+                     severity: Severity = .error) -> DiagnosticCode {
+        DiagnosticCode(id, severity, title: LocalizedText(zh: titleZH, en: titleEN),
                        explanation: LocalizedText(zh: whyZH, en: whyEN), fix: LocalizedText(zh: fixZH, en: fixEN))
     }
 
@@ -64,6 +66,21 @@ public enum ImportCodes {
         "在 Excel 中改正该单元格（或把公式改为值：复制后“选择性粘贴 → 数值”），保存后导入。",
         "Correct the cell in Excel (or turn formulas into values: copy, then Paste Special → Values), save, and import again.")
 
+    public static let leftOut = code(
+        "ZN960", "源数据中的值未导入", "Source value left out",
+        "导入从不猜测：不认识的列名、不是代码集中代码或名称的值（如以数字保存而丢了前导零的代码）、读不懂的时限写法、不在基本信息表中的行、不能确定分给哪个窗口的办公时间，都不写入目录，而在摘要中列出位置（文件、行、列）。对应的要素写成“# 待补充”，zhinan check 会报告它缺少。",
+        "Import never guesses: a heading it does not know, a value that is no code or value of its code set (such as a code saved as a number that lost its leading zero), a time limit in a wording it cannot read, a row whose 实施编码 is not in the basic table, office hours that cannot be given to one window: none is written to the catalog; the summary lists each with its place (file, row, column). The element is left as a \"# 待补充\" placeholder, which zhinan check reports as missing.",
+        "在源数据中改正该值后重新导入，或在导入的目录中补写该要素；不认识的列名可用 --map 映射到要素名称。",
+        "Correct the value in the source and import again, or write the element in the imported catalog; map a heading zhinan does not know to an element with --map.",
+        severity: .warning)
+    public static let timeDropped = code(
+        "ZN961", "日期的时刻未导入", "Time of day dropped from a date",
+        "生效日期、废止日期这样的日期要素只写日期（YYYY-MM-DD）。源数据中带时刻的值（Excel 的日期时间单元格，或“2023-03-15 09:30:00”）导入为它的日期；时刻为零点时照常导入，否则时刻被丢弃并在摘要中列出。",
+        "Date elements such as 生效日期 and 废止日期 hold a date only (YYYY-MM-DD). A value with a time of day (an Excel datetime cell, or \"2023-03-15 09:30:00\") is imported as its date; at midnight that is all, otherwise the time is dropped and listed in the summary.",
+        "核对导入的日期；时刻有意义时（如从某时起生效）请写在说明或备注中。",
+        "Check the imported date; where the time matters (in force from a given hour), say so in a note.",
+        severity: .warning)
+
     /// Every code import reports.
-    public static let all = [noSource, unreadable, badText, badHeader, badCode, notXLSX, encrypted, archiveLimit, unsafeXML, badCell]
+    public static let all = [noSource, unreadable, badText, badHeader, badCode, notXLSX, encrypted, archiveLimit, unsafeXML, badCell, leftOut, timeDropped]
 }

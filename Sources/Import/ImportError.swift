@@ -55,6 +55,20 @@ public struct ImportError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { message(chinese: false) }
+
+    /// The problem as a diagnostic, for the JSON, SARIF and GitHub formats: at its file,
+    /// line and column (1:1 for a problem of the whole file, as `check` places one).
+    public var diagnostic: Diagnostic {
+        Diagnostic(kind.code, at: ImportPlace.span(file, line: line, column: column), message: LocalizedText(zh: zh, en: en))
+    }
+}
+
+/// Where an import diagnostic points: the source file as the text output names it (a
+/// workbook's sheet as `book.xlsx[sheet]`), its line or row, and column, each at least 1.
+enum ImportPlace {
+    static func span(_ file: String, line: Int, column: Int) -> SourceSpan {
+        SourceSpan(file: file, range: SourceRange(at: SourceLocation(line: max(line, 1), column: max(column, 1))))
+    }
 }
 
 /// The encoding test `check` applies to YAML, named for a table file.

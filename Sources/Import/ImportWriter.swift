@@ -50,14 +50,15 @@ public struct ImportWriter {
                 && a.placeholders.map(\.name) == b.placeholders.map(\.name) && a.placeholders.map(\.count) == b.placeholders.map(\.count)
         }
 
-        /// The summary as lines, in zh or en.
-        public func lines(chinese: Bool) -> [String] {
+        /// The summary as lines, in zh or en; the values and rows left out listed too
+        /// unless `listingSkipped` is false (they are then printed as diagnostics).
+        public func lines(chinese: Bool, listingSkipped: Bool = true) -> [String] {
             var out = [chinese ? "已导入 \(items) 个事项，填入 \(filled) 个要素" : "imported \(items) items, \(filled) elements filled"]
             if !placeholders.isEmpty {
                 out.append(chinese ? "待补充（源数据没有）：" : "placeholders left (not in the source):")
                 out += placeholders.map { "  \($0.name): \($0.count)" }
             }
-            if !skipped.isEmpty {
+            if !skipped.isEmpty && listingSkipped {
                 out.append(chinese ? "未导入的值和行：" : "values and rows left out:")
                 out += skipped.map { s in
                     let place = s.line > 0 ? "\(s.file):\(s.line)" : s.file

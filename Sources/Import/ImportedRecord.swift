@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// The intermediate form every import writes (national tables, spreadsheets, Word guides):
 /// per item, the elements' values with where each came from. The YAML writer
 /// (``ImportYAML``) turns it into files; it never sees the source format.
@@ -55,19 +57,34 @@ public indirect enum ImportedValue: Sendable {
     case placeholder(String, note: String? = nil)
 }
 
-/// A source row the import left out, and why.
+/// A source row or value the import left out or changed, and why: a warning of the
+/// summary, with its code (ZN960 left out, ZN961 a date's time dropped).
 public struct SkippedRow: Sendable, Equatable {
     public var file: String
     public var line: Int
+    /// The column's heading (or national field name).
     public var column: String
+    /// The column's number (1-based), 0 when the source does not say (per-item JSON).
+    public var columnNumber: Int
+    public var code: DiagnosticCode
     public var zh: String
     public var en: String
 
-    public init(file: String, line: Int, column: String, zh: String, en: String) {
+    public init(file: String, line: Int, column: String, columnNumber: Int = 0, code: DiagnosticCode = ImportCodes.leftOut,
+                zh: String, en: String) {
         self.file = file
         self.line = line
         self.column = column
+        self.columnNumber = columnNumber
+        self.code = code
         self.zh = zh
         self.en = en
+    }
+
+    /// The note as a warning diagnostic (its code's severity), the column's heading first:
+    /// at its file, row and column (column 1 when the source does not say).
+    public var diagnostic: Diagnostic {
+        Diagnostic(code, at: ImportPlace.span(file, line: line, column: columnNumber),
+                   message: LocalizedText(zh: "\(column)：\(zh)", en: "\(column): \(en)"))
     }
 }

@@ -40,10 +40,14 @@ enum ItemSheet {
                               en: "the header has no 实施编码 column: each item's file is named by its 实施编码, so add the column")
         }
         for (i, h) in table.header.enumerated() where !h.isEmpty && map.field(h) == nil {
-            skipped.append(SkippedRow(file: table.file, line: table.headerLine, column: h,
+            skipped.append(SkippedRow(file: table.file, line: table.headerLine, column: h, columnNumber: i + 1,
                                       zh: "第 \(i + 1) 列的列名不是已知的要素名称，这一列未导入", en: "column \(i + 1)'s heading is not a known element name; the column was not imported"))
         }
         var source = NationalSource()
+        var columns: [String: Int] = [:]
+        for (i, heading) in table.header.enumerated() {
+            if let field = map.field(heading), columns[field] == nil { columns[field] = i + 1 }
+        }
         for row in table.rows {
             var basic: [String: String] = [:], extend: [String: String] = [:]
             var materials: [String] = []
@@ -58,7 +62,7 @@ enum ItemSheet {
                         basic[field + "_day"] = String(days)
                         basic[field + "_type"] = unit
                     } else {
-                        skipped.append(SkippedRow(file: table.file, line: row.line, column: heading,
+                        skipped.append(SkippedRow(file: table.file, line: row.line, column: heading, columnNumber: i + 1,
                                                   zh: "“\(value)”不是可识别的时限（如 20个工作日、二十个工作日、20天、即办），留作待补充",
                                                   en: "\"\(value)\" is not a time limit zhinan reads (such as 20个工作日, 二十个工作日, 20天, 即办); left as a placeholder"))
                     }
@@ -73,8 +77,8 @@ enum ItemSheet {
             if let fee { basic["is_fee"] = ["不收费", "无", "免费", "0"].contains(fee) ? "0" : "1" }
             guard !basic.isEmpty else { continue }
             let code = basic["task_code"] ?? ""
-            source.basic.append(SourceRow(file: table.file, line: row.line, values: basic))
-            if !extend.isEmpty { source.extend.append(SourceRow(file: table.file, line: row.line, values: extend.merging(["task_code": code]) { a, _ in a })) }
+            source.basic.append(SourceRow(file: table.file, line: row.line, values: basic, columns: columns))
+            if !extend.isEmpty { source.extend.append(SourceRow(file: table.file, line: row.line, values: extend.merging(["task_code": code]) { a, _ in a }, columns: columns)) }
             for m in materials {
                 source.material.append(SourceRow(file: table.file, line: row.line, values: ["task_code": code, "material_name": m]))
             }

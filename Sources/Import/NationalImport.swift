@@ -1,4 +1,5 @@
 import Foundation
+import Standards
 
 /// The code sets an import translates national codes with, and the element order it writes
 /// in: taken from the effective profile of the catalog's 标准.
@@ -11,13 +12,24 @@ public struct ImportProfile: Sendable {
     public var elements: [(name: String, required: Bool)]
     /// The 标准 the catalog follows.
     public var standards: [String]
+    /// The profiles' names of elements an item sheet fills, each → the built-in heading it
+    /// stands for (``ProfileHeadings``).
+    public var headings: [String: String]
 
     public init(nationalCodes: [String: [String: String]], codeSets: [String: [String]],
-                elements: [(name: String, required: Bool)], standards: [String]) {
+                elements: [(name: String, required: Bool)], standards: [String], headings: [String: String] = [:]) {
         self.nationalCodes = nationalCodes
         self.codeSets = codeSets
         self.elements = elements
         self.standards = standards
+        self.headings = headings
+    }
+
+    /// What `effective`, the profile of `standards`, says.
+    public init(_ effective: EffectiveProfile, standards: [String]) {
+        self.init(nationalCodes: effective.nationalCodes, codeSets: effective.codeSets,
+                  elements: effective.elements.map { ($0.name, $0.isRequired) }, standards: standards,
+                  headings: ProfileHeadings.headings(effective))
     }
 
     /// The value of `set` that `raw` stands for: itself when it is a value of the set, else
@@ -35,6 +47,8 @@ struct SourceRow {
     var file: String
     var line: Int
     var values: [String: String]
+    /// Field → its column's number (1-based), where the source has columns.
+    var columns: [String: Int] = [:]
 
     subscript(_ column: String) -> String? {
         guard let v = values[column], !v.isEmpty else { return nil }
@@ -70,9 +84,10 @@ struct NationalSource {
             throw ImportError(code: .badHeader, file: csv.file, line: csv.headerLine, column: i + 1,
                               zh: "表头的 \(h) 列出现了两次", en: "the header names the column \(h) twice")
         }
+        let columns = Dictionary(csv.header.enumerated().map { ($1, $0 + 1) }, uniquingKeysWith: { a, _ in a })
         return csv.rows.map { row in
             SourceRow(file: csv.file, line: row.line,
-                      values: Dictionary(zip(csv.header, row.cells).filter { !$0.0.isEmpty }, uniquingKeysWith: { a, _ in a }))
+                      values: Dictionary(zip(csv.header, row.cells).filter { !$0.0.isEmpty }, uniquingKeysWith: { a, _ in a }), columns: columns)
         }
     }
 }

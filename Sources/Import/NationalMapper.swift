@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Maps the national tables' rows to imported items and catalog.yaml's 实施机关, 窗口 and
 /// 法规. Each column's reading is the reverse of `export --format national`
 /// (docs/national-export.md), so that exporting the imported catalog gives the tables back.
@@ -25,7 +27,7 @@ struct NationalMapper {
         var byCode: [String: (extend: SourceRow?, material: [SourceRow], fee: [SourceRow], questions: [SourceRow])] = [:]
         for row in source.basic {
             guard let code = row["task_code"] else {
-                skipped.append(SkippedRow(file: row.file, line: row.line, column: "task_code", zh: "实施编码为空，跳过该行", en: "实施编码 is empty; the row was skipped"))
+                note(row, "task_code", zh: "实施编码为空，跳过该行", en: "实施编码 is empty; the row was skipped")
                 continue
             }
             guard code.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }) else {
@@ -42,9 +44,8 @@ struct NationalMapper {
         for (rows, kind) in [(source.extend, 0), (source.material, 1), (source.fee, 2), (source.questions, 3)] {
             for row in rows {
                 guard let code = row["task_code"], byCode[code] != nil else {
-                    skipped.append(SkippedRow(file: row.file, line: row.line, column: "task_code",
-                                              zh: "实施编码“\(row["task_code"] ?? "")”不在基本信息表中，跳过该行",
-                                              en: "the 实施编码 \"\(row["task_code"] ?? "")\" is not in the basic table; the row was skipped"))
+                    note(row, "task_code", zh: "实施编码“\(row["task_code"] ?? "")”不在基本信息表中，跳过该行",
+                         en: "the 实施编码 \"\(row["task_code"] ?? "")\" is not in the basic table; the row was skipped")
                     continue
                 }
                 switch kind {
@@ -164,13 +165,37 @@ struct NationalMapper {
 
     // MARK: items
 
+    /// Notes a value of `row`'s `column` left out (or, with `code`, changed) in the summary.
+    private mutating func note(_ row: SourceRow, _ column: String, code: DiagnosticCode = ImportCodes.leftOut, zh: String, en: String) {
+        skipped.append(SkippedRow(file: row.file, line: row.line, column: column, columnNumber: row.columns[column] ?? 0, code: code, zh: zh, en: en))
+    }
+
+    /// A date element's value (生效日期, 废止日期): a date with a time of day (a datetime
+    /// cell, `2023-03-15 00:00:00`) is written as the date; a time other than midnight is
+    /// dropped with a note (ZN961). Any other text is written as it is, for `check` to judge.
+    private mutating func date(_ row: SourceRow, _ column: String, element: String) -> ImportedValue? {
+        guard let raw = row[column] else { return nil }
+        let text = raw.trimmed
+        guard let m = text.wholeMatch(of: /(\d{4})[-\/](\d{1,2})[-\/](\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?Z?)?/),
+              let time = m.output.4 else { return .text(raw) }
+        func two(_ s: Substring) -> String { s.count == 1 ? "0" + s : String(s) }
+        let date = "\(m.output.1)-\(two(m.output.2))-\(two(m.output.3))"
+        let clock = String(text[time.startIndex...])
+        let midnight = [time, m.output.5 ?? "", m.output.6 ?? "", m.output.7 ?? ""].allSatisfy { $0.allSatisfy { $0 == "0" } }
+        if !midnight {
+            note(row, column, code: ImportCodes.timeDropped,
+                 zh: "“\(text)”有时刻，而\(element)只写日期：写为 \(date)，时刻 \(clock) 未导入",
+                 en: "\"\(text)\" has a time of day, and \(element) holds a date only: written as \(date), the time \(clock) was dropped")
+        }
+        return .text(date)
+    }
+
     /// A coded value as the profile's value; nil (and a skipped-value note) when the code is unknown.
     private mutating func coded(_ row: SourceRow, _ column: String, _ set: String) -> ImportedValue? {
         guard let raw = row[column] else { return nil }
         if let v = profile.value(raw.trimmed, in: set) { return .text(v) }
-        skipped.append(SkippedRow(file: row.file, line: row.line, column: column,
-                                  zh: "“\(raw)”不是代码集“\(set)”的代码或名称，留作待补充",
-                                  en: "\"\(raw)\" is not a code or value of the code set \(set); left as a placeholder"))
+        note(row, column, zh: "“\(raw)”不是代码集“\(set)”的代码或名称，留作待补充",
+             en: "\"\(raw)\" is not a code or value of the code set \(set); left as a placeholder")
         return nil
     }
 
@@ -180,9 +205,8 @@ struct NationalMapper {
         var out: [ImportedValue] = []
         for part in raw.split(whereSeparator: { $0 == "," || $0 == "，" || $0 == "、" }) {
             guard let v = profile.value(String(part).trimmed, in: set) else {
-                skipped.append(SkippedRow(file: row.file, line: row.line, column: column,
-                                          zh: "“\(part)”不是代码集“\(set)”的代码或名称，留作待补充",
-                                          en: "\"\(part)\" is not a code or value of the code set \(set); left as a placeholder"))
+                note(row, column, zh: "“\(part)”不是代码集“\(set)”的代码或名称，留作待补充",
+                     en: "\"\(part)\" is not a code or value of the code set \(set); left as a placeholder")
                 return nil
             }
             out.append(.text(v))
@@ -193,8 +217,7 @@ struct NationalMapper {
     private mutating func integer(_ row: SourceRow, _ column: String) -> ImportedValue? {
         guard let raw = row[column] else { return nil }
         guard let n = Int(raw.trimmed) else {
-            skipped.append(SkippedRow(file: row.file, line: row.line, column: column,
-                                      zh: "“\(raw)”不是整数，留作待补充", en: "\"\(raw)\" is not an integer; left as a placeholder"))
+            note(row, column, zh: "“\(raw)”不是整数，留作待补充", en: "\"\(raw)\" is not an integer; left as a placeholder")
             return nil
         }
         return .integer(n)
@@ -223,8 +246,8 @@ struct NationalMapper {
             })
         }
         el["版本"] = integer(b, "task_version")
-        el["生效日期"] = b["plan_effective_date"].map(ImportedValue.text)
-        el["废止日期"] = b["plan_cancel_date"].map(ImportedValue.text)
+        el["生效日期"] = date(b, "plan_effective_date", element: "生效日期")
+        el["废止日期"] = date(b, "plan_cancel_date", element: "废止日期")
         if let name = b["dept_name"] { el["实施机关"] = .text(agency(name: name, credit: b["dept_code"])) }
         el["实施主体性质"] = coded(b, "dept_type", "实施主体性质")
         if let name = b["entrust_name"] { el["委托部门"] = .text(agency(name: name, credit: nil)) }
@@ -271,9 +294,8 @@ struct NationalMapper {
             let (places, allHours) = Self.windows(b)
             let hours = hours(of: places, allHours)
             if hours.contains(nil), b["transact_time"] != nil {
-                skipped.append(SkippedRow(file: b.file, line: b.line, column: "transact_time",
-                                          zh: "办公时间可以有不止一种方式分给这 \(places.count) 个受理地点（每个窗口的办公时间只写一次，办公时间本身也可含“；”）：不能确定的窗口的办公时间留作待补充",
-                                          en: "the office hours can be shared out among these \(places.count) places in more than one way (each window's hours are written once, and hours may hold a ；): the windows left open are placeholders"))
+                note(b, "transact_time", zh: "办公时间可以有不止一种方式分给这 \(places.count) 个受理地点（每个窗口的办公时间只写一次，办公时间本身也可含“；”）：不能确定的窗口的办公时间留作待补充",
+                     en: "the office hours can be shared out among these \(places.count) places in more than one way (each window's hours are written once, and hours may hold a ；): the windows left open are placeholders")
             }
             el["受理地点"] = .list(places.enumerated().map { i, part in
                 let (name, location) = Self.nameAndParenthesis(part)

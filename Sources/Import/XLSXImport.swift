@@ -22,6 +22,7 @@ public enum XLSXImport {
         }
         let source: NationalSource
         var notes: [SkippedRow] = []
+        let map = map.including(profile)
         if file.lowercased().hasSuffix(".csv") {
             (source, notes) = try ItemSheet.source(CSVTable.parse(bytes, file: file, maxRows: NationalImport.maxItems), map: map)
         } else {

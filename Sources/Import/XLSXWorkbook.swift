@@ -1,9 +1,10 @@
 import Foundation
 
 /// An Excel workbook (.xlsx, Office Open XML) read for import: its sheets in order, each a
-/// grid of cell texts. Shared strings, inline strings, numbers, booleans, formulas (their
-/// cached values, never evaluated) and dates (a number whose cell format is a date, in the
-/// 1900 or 1904 date system) are read; a merged range gives its top-left value to every
+/// grid of cell texts. Shared strings, inline strings, numbers (through a zero-padded custom
+/// format as Excel shows them, ``DigitFormat``), booleans, formulas (their cached values,
+/// never evaluated) and dates (a number whose cell format is a date, in the 1900 or 1904
+/// date system) are read; a merged range gives its top-left value to every
 /// cell it covers. The archive and its XML parts are read with the bounds of ``ZIPLimits``
 /// and ``XLSXLimits`` and refused whole when they break one.
 public struct XLSXWorkbook {
@@ -204,7 +205,7 @@ struct XLSXReader {
             }
         }
         let shared = try sharedStrings()
-        let dateStyles = try self.dateStyles()
+        let formats = try cellFormats()
         let declared = book.first("sheets")?.children("sheet") ?? []
         guard declared.count <= limits.maxSheets else {
             throw ImportError(code: .archiveLimit, file: file, zh: "工作簿有 \(declared.count) 个工作表，超过上限 \(limits.maxSheets)", en: "the workbook has \(declared.count) sheets, more than \(limits.maxSheets)")
@@ -216,7 +217,7 @@ struct XLSXReader {
             guard let root = try part(path)?.root else {
                 throw ImportError(code: .notXLSX, file: file, zh: "工作表“\(name)”的部件 \(path) 不在工作簿中", en: "the part \(path) of the sheet \"\(name)\" is not in the workbook")
             }
-            sheets.append(try self.sheet(root, name: name, shared: shared, dateStyles: dateStyles, date1904: date1904))
+            sheets.append(try self.sheet(root, name: name, shared: shared, formats: formats, date1904: date1904))
         }
         return XLSXWorkbook(sheets: sheets, date1904: date1904)
     }
@@ -274,19 +275,30 @@ struct XLSXReader {
         return out.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 
-    /// The cell formats (indexes into `cellXfs`) whose number format shows a date.
-    mutating func dateStyles() throws -> Set<Int> {
-        guard let root = try part("xl/styles.xml")?.root else { return [] }
+    /// The cell formats (indexes into `cellXfs`) whose number format shows a date, and
+    /// those whose custom format pads a whole number with zeros (``DigitFormat``).
+    mutating func cellFormats() throws -> CellFormats {
+        guard let root = try part("xl/styles.xml")?.root else { return CellFormats() }
         var custom: [Int: String] = [:]
         for format in root.first("numFmts")?.children("numFmt") ?? [] {
             if let id = format["numFmtId"].flatMap(Int.init), let code = format["formatCode"] { custom[id] = code }
         }
-        var out: Set<Int> = []
+        var out = CellFormats()
         for (i, xf) in (root.first("cellXfs")?.children("xf") ?? []).enumerated() {
             guard let id = xf["numFmtId"].flatMap(Int.init) else { continue }
-            if custom[id].map(Self.isDateFormat) ?? Self.builtInDateFormats.contains(id) { out.insert(i) }
+            if custom[id].map(Self.isDateFormat) ?? Self.builtInDateFormats.contains(id) {
+                out.dates.insert(i)
+            } else if let digits = custom[id].flatMap(DigitFormat.init) {
+                out.digits[i] = digits
+            }
         }
         return out
+    }
+
+    /// What a cell's style (its index into `cellXfs`) says of a number in it.
+    struct CellFormats {
+        var dates: Set<Int> = []
+        var digits: [Int: DigitFormat] = [:]
     }
 
     /// Excel's built-in date and time formats (14–22, 45–47) and the East Asian ones
@@ -312,7 +324,7 @@ struct XLSXReader {
         return false
     }
 
-    mutating func sheet(_ root: XMLElement, name: String, shared: [String], dateStyles: Set<Int>, date1904: Bool) throws -> XLSXWorkbook.Sheet {
+    mutating func sheet(_ root: XMLElement, name: String, shared: [String], formats: CellFormats, date1904: Bool) throws -> XLSXWorkbook.Sheet {
         let where_ = "\(file)[\(name)]"
         var rows: [XLSXWorkbook.Row] = []
         var cellCount = 0
@@ -337,7 +349,7 @@ struct XLSXReader {
                     column = lastColumn + 1
                 }
                 lastColumn = column
-                guard let cell = try value(c, shared: shared, dateStyles: dateStyles, date1904: date1904, at: (where_, number, column)) else { continue }
+                guard let cell = try value(c, shared: shared, formats: formats, date1904: date1904, at: (where_, number, column)) else { continue }
                 cells[column] = cell
                 maxColumn = max(maxColumn, column)
                 cellCount += 1
@@ -377,7 +389,7 @@ struct XLSXReader {
     }
 
     /// One `<c>`'s value, nil when it holds none.
-    func value(_ c: XMLElement, shared: [String], dateStyles: Set<Int>, date1904: Bool, at: (file: String, row: Int, column: Int)) throws -> XLSXWorkbook.Cell? {
+    func value(_ c: XMLElement, shared: [String], formats: CellFormats, date1904: Bool, at: (file: String, row: Int, column: Int)) throws -> XLSXWorkbook.Cell? {
         let type = c["t"] ?? "n"
         let v = c.first("v")?.text
         if type == "inlineStr" {
@@ -411,12 +423,17 @@ struct XLSXReader {
                               en: "the cell holds the error value \(v): correct its formula in Excel or type the value")
         default:
             let (text, number) = XLSXWorkbook.numberText(v)
-            if let number, let style = c["s"].flatMap(Int.init), dateStyles.contains(style) {
+            let style = c["s"].flatMap(Int.init)
+            if let number, let style, formats.dates.contains(style) {
                 guard let date = XLSXWorkbook.date(serial: number, date1904: date1904) else {
                     throw ImportError(code: .badCell, file: at.file, line: at.row, column: at.column,
                                       zh: "日期单元格的值 \(v) 不是 1900 至 9999 年之间的日期", en: "the date cell's value \(v) is not a date between 1900 and 9999")
                 }
                 return XLSXWorkbook.Cell(text: date, number: nil)
+            }
+            // A code kept as a number shows its leading zeros through its format.
+            if let number, let padded = style.flatMap({ formats.digits[$0] })?.display(number) {
+                return XLSXWorkbook.Cell(text: padded, number: number)
             }
             return XLSXWorkbook.Cell(text: text, number: number)
         }

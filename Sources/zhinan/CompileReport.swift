@@ -85,27 +85,7 @@ struct CompileReport {
         }
         diagnostics = selection.shown
         omitted = selection.omitted
-        let (shown, omitted) = (diagnostics, omitted)
-        emitInPieces(toStandardError: toStandardError) { write in
-            switch output.format {
-            case .text:
-                let color = isatty(toStandardError ? STDERR_FILENO : STDOUT_FILENO) == 1
-                    && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-                TextRenderer(language: language, useColor: color)
-                    .write(shown, sources: sources, fileCount: fileCount, omitted: omitted, to: write)
-            case .json:
-                JSONRenderer(language: language).write(shown, omitted: omitted, to: write)
-            case .sarif:
-                let here = FileManager.default.currentDirectoryPath
-                SARIFRenderer(
-                    language: language, registry: .zhinan, toolVersion: Zhinan.configuration.version,
-                    sourceRoot: output.sarifRootFolder(workingDirectory: here), workingDirectory: here
-                ).write(shown, omitted: omitted, to: write)
-            case .github:
-                GitHubRenderer(language: language, registry: .zhinan, sourceRoot: FileManager.default.currentDirectoryPath)
-                    .write(shown, fileCount: fileCount, omitted: omitted, to: write)
-            }
-        }
+        writeDiagnostics(diagnostics, sources: sources, fileCount: fileCount, omitted: omitted, output: output, toStandardError: toStandardError)
     }
 
     /// Throws the exit status the run ends with when it is not 0. Diagnostics left out of
@@ -115,5 +95,34 @@ struct CompileReport {
         let found = DiagnosticTally(diagnostics) + omitted
         if found.errors > 0 { throw Status.problems }
         if failOn == .warning, found.warnings > 0 { throw Status.problems }
+    }
+}
+
+/// Prints `shown` in the format `output` names (text, json, sarif, github), with the same
+/// renderers for every command (check, build, export, import); `omitted` counts those left
+/// out, `fileCount` the files read, `sources` their texts (for the text format's excerpts).
+func writeDiagnostics(
+    _ shown: [Diagnostic], sources: SourceTexts, fileCount: Int, omitted: DiagnosticTally, output: OutputOptions, toStandardError: Bool
+) {
+    let language = output.language
+    emitInPieces(toStandardError: toStandardError) { write in
+        switch output.format {
+        case .text:
+            let color = isatty(toStandardError ? STDERR_FILENO : STDOUT_FILENO) == 1
+                && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+            TextRenderer(language: language, useColor: color)
+                .write(shown, sources: sources, fileCount: fileCount, omitted: omitted, to: write)
+        case .json:
+            JSONRenderer(language: language).write(shown, omitted: omitted, to: write)
+        case .sarif:
+            let here = FileManager.default.currentDirectoryPath
+            SARIFRenderer(
+                language: language, registry: .zhinan, toolVersion: Zhinan.configuration.version,
+                sourceRoot: output.sarifRootFolder(workingDirectory: here), workingDirectory: here
+            ).write(shown, omitted: omitted, to: write)
+        case .github:
+            GitHubRenderer(language: language, registry: .zhinan, sourceRoot: FileManager.default.currentDirectoryPath)
+                .write(shown, fileCount: fileCount, omitted: omitted, to: write)
+        }
     }
 }

@@ -67,9 +67,7 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
-        var report = OutputOptions()
-        report.format = diagnosticsFormat
-        report.lang = lang
+        let report = OutputOptions.given(format: diagnosticsFormat, lang: lang)
         let language = report.language
         let toStandardOutput = output == "-"
         if toStandardOutput && (format == .sqlite || format == .national) {

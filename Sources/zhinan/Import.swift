@@ -15,14 +15,17 @@ struct ImportCommand: ParsableCommand {
             Excel 工作簿中以交换表命名的工作表，或一行一个事项的表。它们写出同样的 CATALOG/catalog.yaml 和每个事项一个文件。\
             源数据没有的要素写成注释“# 待补充：要素”，zhinan check 会把它们报为缺少要素。\
             zhinan import docx GUIDE.docx 按标题拆分一份 Word 办事指南（尽力而为）。\
-            导入出错时给出代码 ZN950–ZN959 和位置，不写入任何文件。
+            导入出错时给出代码 ZN950–ZN959 和位置，不写入任何文件；未导入的值（ZN960）和丢弃的时刻（ZN961）是摘要中的警告。\
+            --diagnostics-format json|sarif|github 把它们按 check 的格式写到标准输出。
 
             Reads a source and writes a new catalog an officer then completes: never a value \
             the source does not hold. import national reads the exchange tables as CSV (or \
             JSON), import xlsx the same tables as the sheets of an Excel workbook (or a sheet of \
             one row per item). A problem in \
             the source is reported with its code (ZN950–ZN959) and place, and nothing is \
-            written. import docx splits one Word guide at its headings (best effort).
+            written. import docx splits one Word guide at its headings (best effort). Values \
+            left out (ZN960) and times dropped from dates (ZN961) are the summary's warnings; \
+            --diagnostics-format json|sarif|github prints them, or the error, as check does.
             """,
         subcommands: [National.self, XLSX.self, DOCX.self]
     )
@@ -82,7 +85,8 @@ struct ImportCommand: ParsableCommand {
 
                 没有交换表工作表（或用 --sheet 指定了工作表）时，按“一行一个事项”读取：前 10 行中含“事项名称”\
                 的一行是表头，认得中心常用的列名（事项名称、实施编码、事项类型、实施主体、法定办结时限、承诺办结时限、\
-                办件类型、受理条件、申请材料、收费标准、咨询电话、监督投诉电话、办理地点、办理时间……，见 docs/import.md）；\
+                办件类型、受理条件、申请材料、收费标准、咨询电话、监督投诉电话、办理地点、办理时间……，见 docs/import.md），\
+                以及标准给要素的其他名称（别名、繁体、标准名称，如申请条件、事項名稱）；以数字保存的代码按单元格的补零格式还原前导零；\
                 申请材料单元格每行一项，时限写法如“20个工作日”“二十个工作日”“20天”“即办”。.csv 文件按同样的表头读取。
 
                 Reads the sheets named task_general_basic, task_general_extend, \
@@ -101,7 +105,9 @@ struct ImportCommand: ParsableCommand {
                 item: the row among the first 10 naming 事项名称 is the header, and the headings \
                 centres use are known (事项名称, 实施编码, 事项类型, 实施主体, 法定办结时限, \
                 承诺办结时限, 办件类型, 受理条件, 申请材料, 收费标准, 咨询电话, 监督投诉电话, 办理地点, \
-                办理时间 …; docs/import.md lists them). A 申请材料 cell lists one material a \
+                办理时间 …; docs/import.md lists them), and the other names the standards give \
+                an element (别名, 繁体, 标准名称: 申请条件, 事項名稱). A code kept as a number in a \
+                zero-padded format (000000) keeps its leading zeros. A 申请材料 cell lists one material a \
                 line; time limits such as 20个工作日, 二十个工作日, 20天 or 即办 become day counts. \
                 A .csv file is read the same way. Exit status as for import national.
                 """
@@ -171,7 +177,16 @@ struct ImportTarget: ParsableArguments {
     @Flag(help: "Replace CATALOG when it exists.")
     var force = false
 
+    @Option(name: .customLong("diagnostics-format"), help: "Diagnostics format: text, json, sarif or github, as check's --format. Other than text, the error (ZN950–ZN959) or the summary's warnings (ZN960–ZN961) go to standard output in that format; the summary's counts stay on standard error.")
+    var diagnosticsFormat: DiagnosticFormat = .text
+
     @OptionGroup var profiles: ProfileOptions
+
+    /// Prints `diagnostics` to standard output in `--diagnostics-format` (not text).
+    private func report(_ diagnostics: [Diagnostic]) {
+        let output = OutputOptions.given(format: diagnosticsFormat, lang: profiles.lang)
+        writeDiagnostics(diagnostics.sortedForOutput(), sources: SourceTexts(), fileCount: 1, omitted: DiagnosticTally(), output: output, toStandardError: false)
+    }
 
     /// Runs `read` and writes its catalog; `sources` are what CATALOG may not hold or be in.
     func run(sources: [OutputGuard.Source], _ read: (ImportProfile) throws -> ImportedCatalog) throws {
@@ -200,14 +215,13 @@ struct ImportTarget: ParsableArguments {
         }
         let parent = destination.deletingLastPathComponent().path
         let (effective, _) = try profiles.load(catalog: nil, ids: standardIDs, from: parent)
-        let profile = ImportProfile(
-            nationalCodes: effective.nationalCodes, codeSets: effective.codeSets,
-            elements: effective.elements.map { ($0.name, $0.isRequired) }, standards: standardIDs)
+        let profile = ImportProfile(effective, standards: standardIDs)
         let imported: ImportedCatalog
         do {
             imported = try read(profile)
         } catch let error as ImportError {
-            emitError(error.message(chinese: zh) + "\n" + (zh ? "未写入任何文件\n" : "nothing was written\n"))
+            if diagnosticsFormat == .text { emitError(error.message(chinese: zh) + "\n") } else { report([error.diagnostic]) }
+            emitError(zh ? "未写入任何文件\n" : "nothing was written\n")
             throw error.unusable ? Status.unusable : Status.problems
         }
         let writer = ImportWriter(catalog: imported, profile: profile)
@@ -220,8 +234,9 @@ struct ImportTarget: ParsableArguments {
             throw Status.unusable
         }
         let summary = writer.summary(of: files)
-        emitError(summary.lines(chinese: zh).map { $0 + "\n" }.joined())
-        emit(output + "\n")
+        let text = diagnosticsFormat == .text
+        emitError(summary.lines(chinese: zh, listingSkipped: text).map { $0 + "\n" }.joined())
+        if text { emit(output + "\n") } else { report(summary.skipped.map(\.diagnostic)) }
     }
 }
 

@@ -85,6 +85,19 @@ struct OutputOptions: ParsableArguments {
     }
 }
 
+extension OutputOptions {
+    /// The options of a command that takes only a diagnostics format and a language
+    /// (export, import), every option set, as one not parsed must be before it is read. (Set
+    /// outside an initializer: there an assignment would make a new, unparsed wrapper.)
+    static func given(format: DiagnosticFormat, lang: Language?) -> OutputOptions {
+        var options = OutputOptions()
+        options.format = format
+        options.lang = lang
+        options.sarifRoot = nil
+        return options
+    }
+}
+
 enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, sarif, github
 }

@@ -76,6 +76,8 @@ public enum XLSXFixture {
         /// A formula and the value Excel saved (nil: none saved).
         case formula(String, cached: String?)
         case error(String)
+        /// A number in the custom number format `formats[format]` of ``workbook(_:numberFormats:)``.
+        case styled(String, format: Int)
     }
 
     public struct Sheet {
@@ -127,8 +129,9 @@ extension XLSXFixture {
         return out
     }
 
-    /// The parts of a workbook, by entry name (change one to build a broken workbook).
-    public static func parts(_ sheets: [Sheet]) -> [(String, String)] {
+    /// The parts of a workbook, by entry name (change one to build a broken workbook);
+    /// `numberFormats` are custom number formats (`000000`) for ``Cell/styled(_:format:)``.
+    public static func parts(_ sheets: [Sheet], numberFormats: [String] = []) -> [(String, String)] {
         var shared: [String] = [], index: [String: Int] = [:]
         func sharedIndex(_ s: String) -> Int {
             if let i = index[s] { return i }
@@ -155,6 +158,7 @@ extension XLSXFixture {
                     case .formula(let f, let cached):
                         xml += "<c r=\"\(ref)\" t=\"str\"><f>\(escape(f))</f>" + (cached.map { "<v>\(escape($0))</v>" } ?? "") + "</c>"
                     case .error(let e): xml += "<c r=\"\(ref)\" t=\"e\"><v>\(escape(e))</v></c>"
+                    case .styled(let v, let format): xml += "<c r=\"\(ref)\" s=\"\(3 + format)\"><v>\(v)</v></c>"
                     }
                 }
                 xml += "</row>"
@@ -171,8 +175,11 @@ extension XLSXFixture {
             + sheets.enumerated().map { "<sheet name=\"\(escape($1.name))\" sheetId=\"\($0 + 1)\" r:id=\"rId\($0 + 1)\"/>" }.joined() + "</sheets></workbook>"))
         parts.append(("xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
             + sheets.indices.map { "<Relationship Id=\"rId\($0 + 1)\" Type=\"\(rns)/worksheet\" Target=\"worksheets/sheet\($0 + 1).xml\"/>" }.joined() + "</Relationships>"))
-        parts.append(("xl/styles.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><styleSheet xmlns=\"\(ns)\"><numFmts count=\"1\"><numFmt numFmtId=\"176\" formatCode=\"yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;\"/></numFmts>"
-            + "<cellXfs count=\"3\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/><xf numFmtId=\"176\"/></cellXfs></styleSheet>"))
+        let formats = [#"yyyy"年"m"月"d"日""#] + numberFormats
+        parts.append(("xl/styles.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><styleSheet xmlns=\"\(ns)\"><numFmts count=\"\(formats.count)\">"
+            + formats.enumerated().map { "<numFmt numFmtId=\"\(176 + $0)\" formatCode=\"\(escape($1))\"/>" }.joined() + "</numFmts>"
+            + "<cellXfs count=\"\(2 + formats.count)\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/>"
+            + formats.indices.map { "<xf numFmtId=\"\(176 + $0)\"/>" }.joined() + "</cellXfs></styleSheet>"))
         parts += sheetParts
         parts.append(("xl/sharedStrings.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"\(ns)\" count=\"\(shared.count)\" uniqueCount=\"\(shared.count)\">"
             + shared.map { "<si><t xml:space=\"preserve\">\(escape($0))</t></si>" }.joined() + "</sst>"))
@@ -180,7 +187,7 @@ extension XLSXFixture {
     }
 
     /// The workbook's bytes: every part stored.
-    public static func workbook(_ sheets: [Sheet]) -> [UInt8] {
-        ZIPFixture.archive(parts(sheets).map { ZIPFixture.Entry($0.0, $0.1) })
+    public static func workbook(_ sheets: [Sheet], numberFormats: [String] = []) -> [UInt8] {
+        ZIPFixture.archive(parts(sheets, numberFormats: numberFormats).map { ZIPFixture.Entry($0.0, $0.1) })
     }
 }
