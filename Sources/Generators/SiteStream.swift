@@ -62,7 +62,8 @@ extension SiteGenerator {
 
     /// The lookups pages are made with, prepared once for a catalog.
     public struct PageBuilder: Sendable {
-        let view: Catalog
+        /// The catalog's public view (``Catalog/publicView()``), made once for all the pages.
+        public let view: Catalog
         let publicBuilder: ViewBuilder
         let internalBuilder: ViewBuilder
     }

@@ -312,7 +312,7 @@ final class PreviewSite: @unchecked Sendable {
             paths.formUnion(written.paths)
             throw CancellationError()
         }
-        try publishAttachments(of: compiled, into: written)
+        try publishAttachments(of: compiled, publicView: builder.view, into: written)
         for stale in paths.subtracting(written.paths) { unlink(folder + "/" + stale) }
         paths = written.paths
         keys = newKeys
@@ -398,8 +398,8 @@ extension PreviewSite {
     /// Copies the files the items name (空表, 样表, 审批结果's 样本) into the preview as
     /// `zhinan build` does: public ones into public/, all into internal/, each read again
     /// as compiling checked it. One whose bytes are unchanged since the last rebuild is kept.
-    fileprivate func publishAttachments(of catalog: Catalog, into written: WrittenFiles) throws {
-        let published = Set(catalog.publicView().attachments)
+    fileprivate func publishAttachments(of catalog: Catalog, publicView: Catalog, into written: WrittenFiles) throws {
+        let published = Set(publicView.attachments)
         var digests: [String: String] = [:]
         for path in catalog.attachments {
             guard let source = CatalogCompiler.attachmentSource(path, in: self.catalog),
