@@ -85,7 +85,26 @@ public struct SitePublisher: Sendable {
     /// folders), as a publication would; for a build that finds nothing to publish.
     public func clearLeftovers() {
         let dest = URL(fileURLWithPath: PathOverlap.resolved(destination, followingLast: false))
-        removeLeftovers(in: dest.deletingLastPathComponent(), name: dest.lastPathComponent)
+        let lock = lockParent(dest.deletingLastPathComponent(), name: dest.lastPathComponent)
+        if lock >= 0 { close(lock) }
+    }
+
+    /// Takes a shared lock on the folder `parent` for a build about to write beside the
+    /// destination `name` in it, and returns its descriptor, to be kept open until the build
+    /// ends (a killed build's is closed by the system). When no other build holds one, what
+    /// killed builds left beside the destination is removed first, under an exclusive lock:
+    /// every staging or old folder is then a leftover, whatever its process id has become.
+    /// Without a descriptor (-1), folders whose process is gone are removed.
+    func lockParent(_ parent: URL, name: String) -> Int32 {
+        let fd = open(parent.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else {
+            removeLeftovers(in: parent, name: name, alone: false)
+            return -1
+        }
+        if flock(fd, LOCK_EX | LOCK_NB) == 0 { removeLeftovers(in: parent, name: name, alone: true) }
+        // From exclusive to shared, or waiting while another build clears leftovers.
+        while flock(fd, LOCK_SH) != 0 && errno == EINTR {}
+        return fd
     }
 
     /// Refuses a destination that is a file, or a non-empty folder without zhinan's marker.
@@ -107,15 +126,17 @@ public struct SitePublisher: Sendable {
 
     /// Staging and old folders of builds that were killed before they finished. A folder
     /// whose build is still running is another build into the same OUT at work: removing
-    /// it would make that build fail, or publish what was left of it.
-    func removeLeftovers(in parent: URL, name: String) {
+    /// it would make that build fail, or publish what was left of it. `alone`: no other
+    /// build holds the parent's lock, so every such folder is a leftover; otherwise only
+    /// those whose process is gone (a process id may have been taken again since).
+    func removeLeftovers(in parent: URL, name: String, alone: Bool) {
         let fm = FileManager.default
         let prefixes = [".\(name).zhinan-staging-", ".\(name).zhinan-old-"]
         for entry in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] {
             for prefix in prefixes where entry.hasPrefix(prefix) {
                 let pid = entry.dropFirst(prefix.count)
                 if !pid.isEmpty && pid.allSatisfy({ $0.isASCII && $0.isNumber }),
-                    let n = pid_t(pid), n > 0, kill(n, 0) != 0 && errno == ESRCH
+                    let n = pid_t(pid), n > 0, alone || (kill(n, 0) != 0 && errno == ESRCH)
                 {
                     try? fm.removeItem(at: parent.appendingPathComponent(entry))
                 }

@@ -16,14 +16,22 @@ public final class SiteStaging: @unchecked Sendable {
 
     /// What the output is; its marker says so.
     let kind: OutputKind
+    /// The shared lock on the parent folder (see ``SitePublisher/lockParent(_:name:)``),
+    /// held while this output is written; -1 for none.
+    private let parentLock: Int32
 
-    init(destination dest: URL, parent: URL, name: String, staging: URL, kind: OutputKind) {
+    init(destination dest: URL, parent: URL, name: String, staging: URL, kind: OutputKind, parentLock: Int32) {
         self.kind = kind
+        self.parentLock = parentLock
         destination = dest.path
         destinationPath = dest.path
         stagingPath = staging.path
         self.parent = parent
         self.name = name
+    }
+
+    deinit {
+        if parentLock >= 0 { close(parentLock) }
     }
 
     /// Writes `contents` at `path` (relative, `/`-separated) in the new output, making its
@@ -176,13 +184,14 @@ extension SitePublisher {
         } catch {
             throw PublishError.io(zh: "无法创建“\(parent.path)”：\(error.localizedDescription)", en: "cannot create \(parent.path): \(error.localizedDescription)")
         }
-        removeLeftovers(in: parent, name: name)
+        let lock = lockParent(parent, name: name)
         let staging = parent.appendingPathComponent(".\(name).zhinan-staging-\(getpid())")
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
         } catch {
+            if lock >= 0 { close(lock) }
             throw PublishError.io(zh: "写入新的输出失败：\(error.localizedDescription)", en: "writing the new output failed: \(error.localizedDescription)")
         }
-        return SiteStaging(destination: dest, parent: parent, name: name, staging: staging, kind: kind)
+        return SiteStaging(destination: dest, parent: parent, name: name, staging: staging, kind: kind, parentLock: lock)
     }
 }

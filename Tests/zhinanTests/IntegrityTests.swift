@@ -99,6 +99,22 @@ import Testing
         #expect(Self.snapshot(out) == before)
     }
 
+    /// A killed build's folders are cleared by the next build that finds no other at work
+    /// (the parent folder's lock says so), even when their process id names a live process
+    /// now: ids are taken again, and a busy machine runs through them quickly.
+    @Test func leftoversNamingALiveProcessIdAreClearedWhenNoBuildIsAtWork() throws {
+        let parent = try makeFolder(.text([
+            ".site.zhinan-staging-1/public/index.html": "half written",
+            ".site.zhinan-old-\(getpid())/public/index.html": "moved aside",
+            ".site.zhinan-staging-notapid/keep.txt": "not a leftover: no pid",
+            ".sitex.zhinan-staging-1/keep.txt": "another OUT's",
+        ]))
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        #expect(try runZhinan(["build", Self.sampleRoot, "-o", parent + "/site"] + Self.standards).status == 0)
+        let left = try FileManager.default.contentsOfDirectory(atPath: parent).sorted()
+        #expect(left == [".site.zhinan-staging-notapid", ".sitex.zhinan-staging-1", "site"])
+    }
+
     @Test func twoBuildsIntoOneOutputAtOnceLeaveOneWholeOutput() throws {
         let parent = try makeFolder([:])
         let big = try Self.synthetic(Self.bigCount)
