@@ -102,13 +102,17 @@ import Testing
     /// A killed build's folders are cleared by the next build that finds no other at work
     /// (the parent folder's lock says so), even when their process id names a live process
     /// now: ids are taken again, and a busy machine runs through them quickly.
+    /// Folders beside OUT `site` that look like leftovers but are not its builds'.
+    static let notLeftovers = [
+        ".site.zhinan-staging-notapid/keep.txt": "not a leftover: no pid",
+        ".sitex.zhinan-staging-1/keep.txt": "another OUT's",
+    ]
+
     @Test func leftoversNamingALiveProcessIdAreClearedWhenNoBuildIsAtWork() throws {
-        let parent = try makeFolder(.text([
+        let parent = try makeFolder(.text(Self.notLeftovers.merging([
             ".site.zhinan-staging-1/public/index.html": "half written",
             ".site.zhinan-old-\(getpid())/public/index.html": "moved aside",
-            ".site.zhinan-staging-notapid/keep.txt": "not a leftover: no pid",
-            ".sitex.zhinan-staging-1/keep.txt": "another OUT's",
-        ]))
+        ]) { a, _ in a }))
         defer { try? FileManager.default.removeItem(atPath: parent) }
         #expect(try runZhinan(["build", Self.sampleRoot, "-o", parent + "/site"] + Self.standards).status == 0)
         let left = try FileManager.default.contentsOfDirectory(atPath: parent).sorted()
@@ -148,10 +152,8 @@ import Testing
             "site/sub/notes.md": "notes",
             "sibling.txt": "beside OUT",
             "site-old/keep.txt": "a similar name",
-            ".site.zhinan-staging-notapid/keep.txt": "not a leftover: no pid",
-            ".sitex.zhinan-staging-1/keep.txt": "another OUT's",
             "other/.zhinan-output": "zhinan\n",
-        ]))
+        ].merging(Self.notLeftovers) { a, _ in a }))
         defer { try? FileManager.default.removeItem(atPath: parent) }
         let out = parent + "/site"
         let before = Self.snapshot(parent)
