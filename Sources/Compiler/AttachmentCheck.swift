@@ -18,7 +18,7 @@ struct AttachmentCheck: Sendable {
 
     func check(_ references: [AttachmentReference], _ reporter: inout Reporter) {
         for r in references {
-            switch Self.locate(r.path, in: folder, realFolder: realFolder) {
+            switch place(r.path) {
             case .file: continue
             case .tooLarge(let bytes):
                 let mb = String(format: "%.1f", Double(bytes) / 1_048_576), limit = Attachments.maxBytes >> 20
@@ -35,6 +35,11 @@ struct AttachmentCheck: Sendable {
                     en: "\(r.field) \"\(r.path)\" leads through a symbolic link outside the catalog folder; zhinan publishes only files of the catalog folder: copy the file itself in")
             }
         }
+    }
+
+    /// Where `path` (relative to the catalog folder) leads now.
+    func place(_ path: String) -> Place {
+        Self.locate(path, in: folder, realFolder: realFolder)
     }
 
     /// Where a path leads.

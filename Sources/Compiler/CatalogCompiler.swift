@@ -327,6 +327,9 @@ public struct CatalogCompiler: Sendable {
         /// again then, with those (`late`).
         var recheck = false
         var late: [Diagnostic] = []
+        /// Where each file the item names (空表, 样表, 样本) led when it was checked: a kept
+        /// outcome holds only while they still do.
+        var attachments: [String: AttachmentCheck.Place] = [:]
         /// For a file refused whole (no item): the 事项编码 its text writes at the start of a
         /// line, so a bundle naming it is not also told the item does not exist.
         var writtenCode: String?
@@ -376,7 +379,12 @@ public struct CatalogCompiler: Sendable {
         var digest: String? = nil
         if let count, let (memo, key) = memo {
             let d = ContentHash.digest(buffers.bytes[..<count])
-            if let kept = memo.outcome(path: path, digest: d, context: key) { return kept }
+            let kept = memo.outcome(path: path, digest: d, context: key) { kept in
+                // What the attachment checks saw is still so (a file named may have grown, gone or become a link).
+                guard let context else { return true }
+                return kept.attachments.allSatisfy { context.attachments.place($0.key) == $0.value }
+            }
+            if let kept { return kept }
             digest = d
         }
         if let count {
@@ -397,6 +405,7 @@ public struct CatalogCompiler: Sendable {
                 if context.followsManual { StaffRules().check(item, &reporter) }
                 context.nationalRules.check(item, header: context.header, &reporter)
                 context.attachments.check(item.spans.attachments, &reporter)
+                for r in item.spans.attachments { outcome.attachments[r.path] = context.attachments.place(r.path) }
                 // Only the duplicate-code check reads spans from here on.
                 var kept = item
                 kept.spans = ItemSpans(file: item.spans.file, start: item.spans.start, code: item.spans.code)

@@ -82,11 +82,17 @@ public final class ItemMemo: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// The outcome kept for `path`, when its bytes and context are unchanged.
-    func outcome(path: String, digest: String, context: String) -> CatalogCompiler.ItemOutcome? {
+    /// The outcome kept for `path`, when its bytes and context are unchanged and `isCurrent`
+    /// holds for it (the files it names are as they were).
+    func outcome(
+        path: String, digest: String, context: String, isCurrent: (CatalogCompiler.ItemOutcome) -> Bool
+    ) -> CatalogCompiler.ItemOutcome? {
+        lock.lock()
+        let found = next[path] ?? entries[path]
+        lock.unlock()
+        guard let entry = found, entry.digest == digest, entry.context == context, isCurrent(entry.outcome) else { return nil }
         lock.lock()
         defer { lock.unlock() }
-        guard let entry = next[path] ?? entries[path], entry.digest == digest, entry.context == context else { return nil }
         next[path] = entry
         reused += 1
         return entry.outcome

@@ -30,6 +30,8 @@ public final class FolderWatcher: @unchecked Sendable {
     private var inotify: Int32 = -1
     /// Each inotify watch's folder.
     private var watched: [Int32: String] = [:]
+    /// When polling: the listing taken when watching began.
+    private var baseline: [String: [Int]] = [:]
 
     public init(folders: [String], quiet: Double = 0.05, polling: Bool = false) {
         self.folders = folders
@@ -44,6 +46,8 @@ public final class FolderWatcher: @unchecked Sendable {
             }
         }
         #endif
+        // Watching begins here, not when `run` is called: a change in between is reported.
+        if !usesInotify { baseline = snapshot() }
     }
 
     /// Calls `changed` after each burst of changes with what changed, forever, on the
@@ -59,7 +63,7 @@ public final class FolderWatcher: @unchecked Sendable {
 
     private func addWatches(under folder: String) {
         watch(folder)
-        guard let walker = FileManager.default.enumerator(atPath: folder) else { return }
+        guard let walker = Self.walker(folder) else { return }
         while let relative = walker.nextObject() as? String {
             var isFolder: ObjCBool = false
             let path = Self.join(folder, relative)
@@ -123,7 +127,7 @@ public final class FolderWatcher: @unchecked Sendable {
     // MARK: Polling
 
     private func runPolling(_ changed: (FolderChanges) -> Void) {
-        var last = snapshot()
+        var last = baseline
         while true {
             usleep(500_000)
             var now = snapshot()
@@ -148,6 +152,13 @@ public final class FolderWatcher: @unchecked Sendable {
         return FolderChanges(paths: paths, isComplete: true)
     }
 
+    /// What is under `folder`, as paths relative to it. A folder given through a symbolic
+    /// link is listed through its target (the enumerator does not descend into a link), and
+    /// its paths are still joined to `folder` as given.
+    static func walker(_ folder: String) -> FileManager.DirectoryEnumerator? {
+        FileManager.default.enumerator(atPath: URL(fileURLWithPath: folder).resolvingSymlinksInPath().path)
+    }
+
     /// `name` inside `folder`, as the catalog's listing joins them.
     static func join(_ folder: String, _ name: String) -> String {
         folder.hasSuffix("/") ? folder + name : folder + "/" + name
@@ -157,7 +168,7 @@ public final class FolderWatcher: @unchecked Sendable {
     func snapshot() -> [String: [Int]] {
         var out: [String: [Int]] = [:]
         for folder in folders {
-            guard let walker = FileManager.default.enumerator(atPath: folder) else { continue }
+            guard let walker = Self.walker(folder) else { continue }
             while let relative = walker.nextObject() as? String {
                 var info = stat()
                 guard lstat(Self.join(folder, relative), &info) == 0 else { continue }

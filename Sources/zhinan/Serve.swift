@@ -163,7 +163,16 @@ final class PreviewSite: @unchecked Sendable {
     private var generator: (theme: String, SiteGenerator)?
     /// The last good build's lookups and its item files (path → 事项编码), while that build
     /// is what is shown: what ``preview(_:)`` makes a saved item's pages with.
-    private var shown: (builder: SiteGenerator.PageBuilder, files: [String: String])?
+    private var shown: (builder: SiteGenerator.PageBuilder, files: [String: String], common: String)?
+    /// A change ``preview(_:)`` cannot cover (catalog.yaml, a profile, a theme, a bundle, a
+    /// new or removed item) was taken and no compilation has seen it yet.
+    private var contextChanged = false
+    /// The pages ``preview(_:)`` wrote since the last whole rebuild, with their bytes before
+    /// (nil: there was no such file).
+    private var unverified: [String: [UInt8]?] = [:]
+    /// The items whose pages those are, and their files.
+    private var unverifiedItems: Set<String> = []
+    private var unverifiedFiles: Set<String> = []
     private let building = NSLock()
 
     init(catalog: String, theme: String?, options: CompileOptionGroup, folder: String, language: Language) {
@@ -219,6 +228,7 @@ final class PreviewSite: @unchecked Sendable {
         case .success(let theme):
             if stop() { return stopped(started) }
             let result = options.compiler.compile(folder: catalog, memo: memo)
+            contextChanged = false
             if stop() { return stopped(started) }
             next.diagnostics = result.diagnostics
             next.sources = result.sources
@@ -240,7 +250,20 @@ final class PreviewSite: @unchecked Sendable {
                 }
             }
         }
-        if built == nil { shown = nil }
+        if built == nil {
+            shown = nil
+            // Where every problem is in a file saved since (broken on its own now), its
+            // pages stay those of its last version that compiled clean; a problem elsewhere
+            // (a bundle, another item) may come of those versions: their pages go.
+            let failing = next.diagnostics.filter { $0.severity == .error || (options.failOn == .warning && $0.severity == .warning) }
+            if next.problem != nil || failing.contains(where: { !unverifiedFiles.contains($0.span?.file ?? "") }) {
+                restoreUnverified()
+            }
+        } else {
+            unverified = [:]
+            unverifiedItems = []
+            unverifiedFiles = []
+        }
         lock.lock()
         state = next
         if let built { good = built }
@@ -311,13 +334,22 @@ final class PreviewSite: @unchecked Sendable {
             for code in reached.codes { keys[code] = newKeys[code] }
             paths.formUnion(written.paths)
             throw CancellationError()
+        } catch {
+            // Every file written is in the folder, to be removed when no longer in the site.
+            paths.formUnion(written.paths)
+            throw error
         }
-        try publishAttachments(of: compiled, publicView: builder.view, into: written)
+        do {
+            try publishAttachments(of: compiled, publicView: builder.view, into: written)
+        } catch {
+            paths.formUnion(written.paths)
+            throw error
+        }
         for stale in paths.subtracting(written.paths) { unlink(folder + "/" + stale) }
         paths = written.paths
         keys = newKeys
         next.itemFolders = itemFolders
-        shown = (builder, Dictionary(result.itemSources.map { ($1, $0) }, uniquingKeysWith: { a, _ in a }))
+        shown = (builder, Dictionary(result.itemSources.map { ($1, $0) }, uniquingKeysWith: { a, _ in a }), memo.commonDigest)
         return written.count
     }
 
@@ -340,29 +372,36 @@ final class PreviewSite: @unchecked Sendable {
     /// Writes at once the pages of the items saved in `changes`, each file compiled alone
     /// against the build shown, and tells open pages; the officer sees the page being edited
     /// without waiting for the whole catalog (as Hugo's "fast render" does). Nothing is done
-    /// unless the build shown was good and every change is a saved item file that compiles
-    /// clean with its 事项编码 unchanged (an editor's temporary files aside). The whole
-    /// rebuild that follows is the last word: it makes these pages again.
+    /// unless the build shown was good and is what the memo last compiled against (no
+    /// change to catalog.yaml, a profile, a theme or a bundle taken since), and every change
+    /// is a saved item file (a regular file, not a link) that compiles clean with its
+    /// 事项编码 unchanged, an editor's temporary files aside. The whole rebuild that follows
+    /// is the last word: it makes these pages again, or, failing, puts back what they were.
     @discardableResult
     func preview(_ changes: FolderChanges) -> Bool {
         building.lock()
         defer { building.unlock() }
         let started = DispatchTime.now()
-        guard changes.isComplete, let shown, let generator = generator?.1 else { return false }
+        let prefix = catalog.hasSuffix("/") ? catalog : catalog + "/"
         var saved: [(path: String, code: String)] = []
         for path in changes.paths.sorted() {
-            let exists = FileManager.default.fileExists(atPath: path)
-            if let code = shown.files[path] {
-                guard exists else { return false }
+            var info = stat()
+            let exists = lstat(path, &info) == 0
+            if let code = shown?.files[path], exists, (info.st_mode & S_IFMT) == S_IFREG {
                 saved.append((path, code))
                 continue
             }
-            // What an editor writes beside a file while saving it, or has removed since.
+            // What an editor writes beside an item file while saving it, or has removed since.
             let name = (path as NSString).lastPathComponent
-            guard !exists || name.hasPrefix(".") || name.hasSuffix("~") else { return false }
+            let besideItems = path.hasPrefix(prefix + "items/") && shown?.files[path] == nil
+            if besideItems && (!exists || name.hasPrefix(".") || name.hasSuffix("~")) { continue }
+            // Anything else waits for the whole rebuild, and so does every later save until
+            // one has compiled it.
+            contextChanged = true
         }
-        let prefix = catalog.hasSuffix("/") ? catalog : catalog + "/"
-        guard !saved.isEmpty, saved.count <= 8, saved.allSatisfy({ $0.path.hasPrefix(prefix) }) else { return false }
+        guard !contextChanged, changes.isComplete, let shown, memo.commonDigest == shown.common,
+              let generator = generator?.1, !saved.isEmpty, saved.count <= 8
+        else { return false }
         var pages: [OutputFile] = []
         for (path, code) in saved {
             guard let compiled = CatalogCompiler.previewItem(path: path, relativePath: String(path.dropFirst(prefix.count)), memo: memo),
@@ -372,11 +411,20 @@ final class PreviewSite: @unchecked Sendable {
             pages += made
         }
         let written = WrittenFiles()
-        for code in saved.map(\.code) { keys[code] = nil }
+        for (path, code) in saved {
+            keys[code] = nil
+            unverifiedItems.insert(code)
+            unverifiedFiles.insert(path)
+        }
         for page in pages {
+            // What the page was, put back if the whole rebuild finds the catalog broken.
+            if unverified.index(forKey: page.path) == nil {
+                unverified[page.path] = FileManager.default.contents(atPath: folder + "/" + page.path).map { [UInt8]($0) }
+            }
             guard (try? written.write(page.path, page.contents, into: folder)) != nil else {
                 // Half written: the rebuild that follows writes the site afresh.
                 keys = [:]
+                paths.formUnion(written.paths)
                 return false
             }
         }
@@ -391,6 +439,25 @@ final class PreviewSite: @unchecked Sendable {
         let ms = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
         emitError("zhinan serve: build \(generation): the saved item's pages, files written \(written.count), \(String(format: "%.0f", ms)) ms\n")
         return true
+    }
+
+    /// After a rebuild that published nothing: the pages ``preview(_:)`` wrote since the
+    /// last whole rebuild are put back as they were, so what is shown is the last good
+    /// build's (a version that compiled clean alone may break the checks across items).
+    private func restoreUnverified() {
+        for (path, bytes) in unverified {
+            if let bytes {
+                if (try? WrittenFiles().write(path, bytes, into: folder)) == nil { keys = [:] }
+            } else {
+                unlink(folder + "/" + path)
+                paths.remove(path)
+            }
+        }
+        // A stopped rebuild may have written them since, and keyed them so.
+        for code in unverifiedItems { keys[code] = nil }
+        unverified = [:]
+        unverifiedItems = []
+        unverifiedFiles = []
     }
 }
 

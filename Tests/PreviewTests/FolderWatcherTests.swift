@@ -73,6 +73,37 @@ import Testing
         #expect(written.isComplete)
     }
 
+    /// Polling watches from when the watcher is made: a change before `run` (while the
+    /// first build runs) is reported.
+    @Test func pollingReportsAChangeMadeBeforeItRuns() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let watcher = FolderWatcher(folders: [folder], polling: true)
+        usleep(20_000)
+        let file = folder + "/items/sub/a.yaml"
+        try "事项名称: 丁，加长一些\n".write(toFile: file, atomically: false, encoding: .utf8)
+        let collector = Collector()
+        Thread.detachNewThread { watcher.run { collector.add($0) } }
+        #expect(collector.waitFor(file) != nil)
+    }
+
+    /// A folder given through a symbolic link is watched through it, its paths named as given.
+    @Test(arguments: [false, true]) func aFolderGivenThroughALinkIsWatched(polling: Bool) throws {
+        let folder = try Self.folder()
+        let link = folder + "-link"
+        defer {
+            try? FileManager.default.removeItem(atPath: folder)
+            try? FileManager.default.removeItem(atPath: link)
+        }
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: folder)
+        let watcher = FolderWatcher(folders: [link], polling: polling)
+        let collector = Collector()
+        Thread.detachNewThread { watcher.run { collector.add($0) } }
+        usleep(polling ? 700_000 : 100_000)
+        try "事项名称: 戊，加长一些\n".write(toFile: folder + "/items/sub/a.yaml", atomically: false, encoding: .utf8)
+        #expect(collector.waitFor(link + "/items/sub/a.yaml") != nil)
+    }
+
     @Test func pollingComparesListings() {
         let old = ["/c/a.yaml": [1, 2, 3, 4], "/c/b.yaml": [1, 2, 3, 5], "/c/gone.yaml": [0, 0, 0, 6]]
         let new = ["/c/a.yaml": [1, 2, 3, 4], "/c/b.yaml": [2, 2, 9, 5], "/c/made.yaml": [0, 0, 0, 7]]

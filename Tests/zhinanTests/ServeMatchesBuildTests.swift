@@ -17,9 +17,9 @@ import Testing
         var standards: String { root + "/standards" }
         var theme: String { root + "/theme" }
 
-        init() throws {
+        init(sample: String = ServeCommandTests.sample) throws {
             root = try makeFolder([:])
-            try FileManager.default.copyItem(atPath: repositoryRoot() + "/" + ServeCommandTests.sample, toPath: root + "/catalog")
+            try FileManager.default.copyItem(atPath: repositoryRoot() + "/" + sample, toPath: root + "/catalog")
             try FileManager.default.copyItem(atPath: repositoryRoot() + "/standards", toPath: root + "/standards")
             try FileManager.default.createDirectory(atPath: root + "/theme", withIntermediateDirectories: true)
             try "/* 主题 1 */\nbody { color: #111; }\n".write(toFile: root + "/theme/extra.css", atomically: true, encoding: .utf8)
@@ -70,16 +70,22 @@ import Testing
         return name.hasPrefix("stats") || name.hasPrefix("catalog.") || name.hasPrefix("exports/")
     }
 
-    /// `serve` of the setup's folders, and its private preview folder.
-    static func startServer(_ setup: Setup) throws -> (ServeProcess, preview: String) {
-        let temporary = NSTemporaryDirectory()
+    /// `serve` of the setup's folders (the catalog as `catalogArgument`, when given), and its
+    /// private preview folder.
+    static func startServer(
+        _ setup: Setup, catalogArgument: String? = nil, environment: [String: String] = [:]
+    ) throws -> (ServeProcess, preview: String) {
+        // A temporary folder of its own, so its preview folder is the one made there.
+        let temporary = setup.root + "/tmp"
+        try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
         func previewFolders() -> Set<String> {
             Set(((try? FileManager.default.contentsOfDirectory(atPath: temporary)) ?? []).filter { $0.hasPrefix("zhinan-serve-") })
         }
         let before = previewFolders()
         let server = try ServeProcess([
-            "serve", setup.catalog, "--port", "0", "--lang", "en", "--standards", setup.standards, "--theme", setup.theme,
-        ])
+            "serve", catalogArgument ?? setup.catalog, "--port", "0", "--lang", "en", "--standards", setup.standards,
+            "--theme", setup.theme,
+        ], environment: environment.merging(["TMPDIR": temporary]) { a, _ in a })
         let made = previewFolders().subtracting(before)
         guard made.count == 1 else {
             server.stop()
