@@ -138,9 +138,12 @@ public enum DOCXImport {
             guard !text.trimmed.isEmpty else { return }
             if let i = current { values[i] += (values[i].isEmpty ? "" : "\n") + text.trimmed } else { unplaced.append(text.trimmed) }
         }
-        /// Makes `name`'s section the current one (a heading seen twice continues its section).
+        /// Makes `name`'s section the current one: a heading seen twice, or a second heading for
+        /// the same element (受理条件 and 申请条件), continues the first section — appended, never dropped.
         func open(_ name: String) {
-            if let i = header.firstIndex(of: name) { current = i } else { header.append(name); values.append(""); current = header.count - 1 }
+            let field = map.field(name)
+            if let i = header.firstIndex(where: { $0 == name || (field != nil && map.field($0) == field) }) { current = i }
+            else { header.append(name); values.append(""); current = header.count - 1 }
         }
         for block in blocks {
             switch block {

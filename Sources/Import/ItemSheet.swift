@@ -19,6 +19,18 @@ enum ItemSheet {
         "生效日期": "plan_effective_date",
     ]
     static let extendFields: Set<String> = ["result_name", "online_handle_url"]
+    /// Fields whose element is a list: two columns of one (受理条件 and 申请条件) are kept
+    /// together, in column order; any other field given by two columns must agree.
+    static let listFields: Set<String> = ["accept_condition", "by_law", "materials"]
+    /// The element (in the standards' words) each single-valued field fills, for messages.
+    static let elementNames: [String: String] = [
+        "task_name": "事项名称", "task_code": "实施编码", "catalog_code": "基本编码", "task_type": "事项类型",
+        "dept_name": "实施机关", "dept_code": "实施机关的编码", "use_level": "行使层级", "power_source": "权力来源",
+        "server_type": "服务对象", "project_type": "办件类型", "handle_type": "办理形式", "limit_scene_num": "到现场次数",
+        "link_way": "咨询", "supervise_way": "监督投诉", "transact_addr": "受理地点", "transact_time": "受理地点的办公时间",
+        "anticipate": "办理时限.法定", "promise": "办理时限.承诺", "fee": "审批收费", "result_name": "审批结果",
+        "online_handle_url": "网办地址", "plan_effective_date": "生效日期",
+    ]
     /// Headings whose bare value is a phone number, written back with its label.
     static let phoneHeadings: Set<String> = ["咨询电话", "监督投诉电话"]
 
@@ -52,10 +64,26 @@ enum ItemSheet {
             var basic: [String: String] = [:], extend: [String: String] = [:]
             var materials: [String] = []
             var fee: String?
+            var given: [String: (column: Int, heading: String, value: String)] = [:]
             for (i, heading) in table.header.enumerated() {
                 guard let field = map.field(heading), i < row.cells.count else { continue }
                 let value = row.cells[i].trimmed
                 guard !value.isEmpty else { continue }
+                if listFields.contains(field) {
+                    // Two columns of a list's elements: kept together, in column order.
+                    if field == "materials" { materials += lines(value) } else { basic[field] = basic[field].map { $0 + "\n" + value } ?? value }
+                    continue
+                }
+                if let first = given[field] {
+                    guard first.value == value else {
+                        let element = elementNames[field] ?? map.builtIn(heading)
+                        throw ImportError(code: .badHeader, file: table.file, line: row.line, column: i + 1,
+                                          zh: "第 \(i + 1) 列“\(heading)”和第 \(first.column) 列“\(first.heading)”都是\(element)，而值不同（“\(value)”和“\(first.value)”）：一个事项只有一个\(element)，请删去一列，或用 --map 把其中一列映射到别的要素",
+                                          en: "column \(i + 1) \"\(heading)\" and column \(first.column) \"\(first.heading)\" are both \(element), with different values (\"\(value)\" and \"\(first.value)\"): an item has one \(element); delete one column, or map one to another element with --map")
+                    }
+                    continue
+                }
+                given[field] = (i + 1, heading, value)
                 switch field {
                 case "anticipate", "promise":
                     if let (days, unit) = TimeLimitWords.parse(value) {
@@ -66,7 +94,6 @@ enum ItemSheet {
                                                   zh: "“\(value)”不是可识别的时限（如 20个工作日、二十个工作日、20天、即办），留作待补充",
                                                   en: "\"\(value)\" is not a time limit zhinan reads (such as 20个工作日, 二十个工作日, 20天, 即办); left as a placeholder"))
                     }
-                case "materials": materials = lines(value)
                 case "fee": fee = value
                 case "link_way", "supervise_way":
                     basic[field] = phoneHeadings.contains(map.builtIn(heading)) && !value.contains("：") ? "电话：" + value : value
