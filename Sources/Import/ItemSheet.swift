@@ -19,6 +19,10 @@ enum ItemSheet {
         "生效日期": "plan_effective_date",
     ]
     static let extendFields: Set<String> = ["result_name", "online_handle_url"]
+    /// A fee cell saying there is none (as the national is_fee 0), or that there is one
+    /// without saying which (a placeholder fee, with a warning).
+    static let noFee: Set<String> = ["不收费", "无", "免费", "0", "否"]
+    static let yesFee: Set<String> = ["是", "收费"]
     /// Fields whose element is a list: two columns of one (受理条件 and 申请条件) are kept
     /// together, in column order; any other field given by two columns must agree.
     static let listFields: Set<String> = ["accept_condition", "by_law", "materials"]
@@ -63,7 +67,7 @@ enum ItemSheet {
         for row in table.rows {
             var basic: [String: String] = [:], extend: [String: String] = [:]
             var materials: [String] = []
-            var fee: String?
+            var fee: (value: String, column: Int, heading: String)?
             var given: [String: (column: Int, heading: String, value: String)] = [:]
             for (i, heading) in table.header.enumerated() {
                 guard let field = map.field(heading), i < row.cells.count else { continue }
@@ -94,14 +98,33 @@ enum ItemSheet {
                                                   zh: "“\(value)”不是可识别的时限（如 20个工作日、二十个工作日、20天、即办），留作待补充",
                                                   en: "\"\(value)\" is not a time limit zhinan reads (such as 20个工作日, 二十个工作日, 20天, 即办); left as a placeholder"))
                     }
-                case "fee": fee = value
+                case "fee": fee = (value, i + 1, heading)
                 case "link_way", "supervise_way":
                     basic[field] = phoneHeadings.contains(map.builtIn(heading)) && !value.contains("：") ? "电话：" + value : value
                 default:
                     if extendFields.contains(field) { extend[field] = value } else { basic[field] = value }
                 }
             }
-            if let fee { basic["is_fee"] = ["不收费", "无", "免费", "0"].contains(fee) ? "0" : "1" }
+            var feeStandard: String?
+            if let fee {
+                let warn = { (zh: String, en: String) in
+                    skipped.append(SkippedRow(file: table.file, line: row.line, column: fee.heading, columnNumber: fee.column, zh: zh, en: en))
+                }
+                if noFee.contains(fee.value) {
+                    basic["is_fee"] = "0"
+                } else if yesFee.contains(fee.value) {
+                    basic["is_fee"] = "1"
+                    warn("“\(fee.value)”说明收费，但没有收费项目和标准：审批收费留作待补充，请写出项目、标准和依据",
+                         "\"\(fee.value)\" says there is a fee but not which: 审批收费 is left as a placeholder; write its 项目, 标准 and 依据")
+                } else if fee.heading.hasPrefix("是否") {
+                    basic["fee_unread"] = "\(fee.heading)：\(fee.value)"
+                    warn("“\(fee.value)”既不是“是”也不是“否”（“\(fee.heading)”列）：审批收费留作待补充，原文写在注释里",
+                         "\"\(fee.value)\" is neither yes (是) nor no (否) under \(fee.heading): 审批收费 is left as a placeholder, the text kept in a comment")
+                } else {
+                    basic["is_fee"] = "1"
+                    feeStandard = fee.value
+                }
+            }
             guard !basic.isEmpty else { continue }
             let code = basic["task_code"] ?? ""
             source.basic.append(SourceRow(file: table.file, line: row.line, values: basic, columns: columns))
@@ -109,8 +132,8 @@ enum ItemSheet {
             for m in materials {
                 source.material.append(SourceRow(file: table.file, line: row.line, values: ["task_code": code, "material_name": m]))
             }
-            if let fee, basic["is_fee"] == "1" {
-                source.fee.append(SourceRow(file: table.file, line: row.line, values: ["task_code": code, "fee_stand": fee]))
+            if let feeStandard {
+                source.fee.append(SourceRow(file: table.file, line: row.line, values: ["task_code": code, "fee_stand": feeStandard]))
             }
         }
         return (source, skipped)

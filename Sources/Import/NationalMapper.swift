@@ -287,7 +287,9 @@ struct NationalMapper {
                           ImportedEntry("标准", f["fee_stand"].map(ImportedValue.text) ?? .placeholder("审批收费.标准"))]
                         + (f["by_law"].map { [ImportedEntry("依据", .text($0))] } ?? []))
                 })
-        default: break
+        default:
+            // An item sheet's 是否收费 that says neither yes nor no: kept under the placeholder.
+            if let text = b["fee_unread"] { el["审批收费"] = .placeholder("审批收费", note: "源数据（\(text)）") }
         }
         // 受理地点: windows from transact_addr / transact_time.
         if b["transact_addr"] != nil {
@@ -313,15 +315,31 @@ struct NationalMapper {
                 el["联办机构"] = .list(other.split(separator: ",").map { .text(agency(name: String($0).trimmed, credit: nil)) })
             }
             var result: [ImportedEntry] = []
+            var resultPlaceholder: ImportedValue?
             if let type = coded(e, "result_type", "审批结果类型") { result.append(ImportedEntry("类型", type)) }
-            if let name = e["result_name"] { result.append(ImportedEntry("名称", .text(name))) }
+            if let name = e["result_name"] {
+                if let set = profile.codeSets["审批结果类型"], set.contains(name.trimmed) {
+                    // A 审批结果 column holding a type (证照, 批文): the type, not the name.
+                    if result.isEmpty {
+                        result += [ImportedEntry("类型", .text(name.trimmed)), ImportedEntry("名称", .placeholder("审批结果.名称"))]
+                        note(e, "result_name", code: ImportCodes.leftOut, zh: "“\(name)”是审批结果的类型，不是名称：写为 审批结果.类型，名称留作待补充",
+                             en: "\"\(name)\" is a type of 审批结果, not its name: written as 审批结果.类型, the 名称 left as a placeholder")
+                    }
+                } else if profile.codeSets["审批结果类型"] == nil, ["证照", "批文", "其他", "无"].contains(name.trimmed) {
+                    resultPlaceholder = .placeholder("审批结果", note: "源数据（result_name）：\(name)")
+                    note(e, "result_name", zh: "“\(name)”是审批结果的类型，不是名称，而标准没有审批结果类型：审批结果留作待补充",
+                         en: "\"\(name)\" is a type of 审批结果, not its name, and the standard has no type of 审批结果: left as a placeholder")
+                } else {
+                    result.append(ImportedEntry("名称", .text(name)))
+                }
+            }
             if let sample = e["result_guid"] { notes.append("审批结果样本（源数据，文件不在导入数据中）：\(sample)") }
             // is_express: results are mailed, unless 快递 is already a 办理形式.
             let forms: [String] = if case .list(let f)? = el["办理形式"] { f.compactMap { if case .text(let s) = $0 { s } else { nil } } } else { [] }
             if e["is_express"] == "1" && !forms.contains(where: { profile.nationalCodes["办理形式"]?[$0] == "4" || $0.hasPrefix("快递") }) {
                 result.append(ImportedEntry("送达方式", .list([.text("邮寄送达")])))
             }
-            if !result.isEmpty { el["审批结果"] = .map(result) }
+            if !result.isEmpty { el["审批结果"] = .map(result) } else if let resultPlaceholder { el["审批结果"] = resultPlaceholder }
             el["数量限制"] = e["limit_explain"].map(ImportedValue.text)
             if let area = e["handle_area"] { el["通办范围"] = .text(profile.value(area, in: "通办范围") ?? area) }
         }

@@ -65,3 +65,38 @@ import TestSupport
         #expect(item.contains("办理依据:\n  - 法规: fg1\n    条款: 第一条\n  - 法规: fg2\n    条款: 第二条\n"), "\(item)")
     }
 }
+
+extension ImportAttackTests {
+    // MARK: F3 是否收费, and a 审批结果 column holding a type
+
+    /// 是否收费 (the national profile's 别名 of 审批收费): 否 is 不收费, as the national is_fee 0;
+    /// 是 a placeholder fee with a located warning; other text a placeholder with the text in a comment.
+    @Test func isThereAFeeIsReadAsYesOrNo() throws {
+        let code2 = "11440000MB2C9821792440100401002", code3 = "11440000MB2C9821792440100401003"
+        let csv = "事项名称,实施编码,是否收费\r\n甲,\(Self.code),否\r\n乙,\(code2),是\r\n丙,\(code3),按规定\r\n"
+        let (result, out) = try Self.csv(csv)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try Self.item(out).contains("\n审批收费: 不收费\n"))
+        let yes = try String(contentsOfFile: out + "/items/\(code2).yaml", encoding: .utf8)
+        #expect(yes.contains("# 待补充：审批收费\n") && !yes.contains("标准: 是"), "\(yes)")
+        let other = try String(contentsOfFile: out + "/items/\(code3).yaml", encoding: .utf8)
+        #expect(other.contains("# 待补充：审批收费\n#   源数据（是否收费：按规定）\n"), "\(other)")
+        #expect(result.stderr.hasSuffix("""
+            values and rows left out:
+              清单.csv:3 是否收费: "是" says there is a fee but not which: 审批收费 is left as a placeholder; write its 项目, 标准 and 依据
+              清单.csv:4 是否收费: "按规定" is neither yes (是) nor no (否) under 是否收费: 审批收费 is left as a placeholder, the text kept in a comment
+
+            """), "\(result.stderr)")
+        let (json, _) = try Self.csv(csv, extra: ["--diagnostics-format", "json"])
+        #expect(json.stdout.contains("\"file\":\"清单.csv\",\"line\":3,\"column\":3,"), "\(json.stdout)")
+    }
+
+    /// A 审批结果 column holding 证照 is the result's 类型, not its 名称.
+    @Test func aResultColumnHoldingATypeIsTheType() throws {
+        let (result, out) = try Self.csv("事项名称,实施编码,审批结果\r\n甲,\(Self.code),证照\r\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        let item = try Self.item(out)
+        #expect(item.contains("审批结果:\n  类型: 证照\n  # 待补充：审批结果.名称\n"), "\(item)")
+        #expect(result.stderr.contains("  清单.csv:2 result_name: \"证照\" is a type of 审批结果, not its name: written as 审批结果.类型, the 名称 left as a placeholder\n"), "\(result.stderr)")
+    }
+}
