@@ -100,3 +100,54 @@ extension ImportAttackTests {
         #expect(result.stderr.contains("  清单.csv:2 result_name: \"证照\" is a type of 审批结果, not its name: written as 审批结果.类型, the 名称 left as a placeholder\n"), "\(result.stderr)")
     }
 }
+
+extension ImportAttackTests {
+    // MARK: F2 what a Word guide's heading is
+
+    /// A short line 咨询 inside 温馨提示 and a step `4. 办理结果` of 办理流程 are no headings: they
+    /// stay where they are (the 未识别 notes); `咨询电话：…` under 五、咨询方式 is its value.
+    @Test func aGuidesStepsAndShortLinesAreNoHeadings() throws {
+        func p(_ t: String) -> String { ImportDOCXTests.p(t) }
+        let (result, out) = try Self.guide([
+            p("一、事项名称"), p("个体工商户设立登记"), p("二、实施编码"), p(Self.code), p("三、受理条件"), p("1. 年满18周岁"),
+            p("四、办理流程"), p("1. 申请"), p("2. 受理"), p("3. 审查"), p("4. 办理结果"), p("申请人可在窗口领取营业执照。"),
+            p("五、咨询方式"), p("咨询电话：020-12345678"),
+            p("六、温馨提示"), p("请携带原件。"), p("咨询"), p("工作日可到窗口咨询。"),
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let item = try Self.item(out)
+        #expect(item.contains("审批条件:\n  - 年满18周岁\n"), "\(item)")
+        #expect(item.contains("咨询:\n  电话: 020-12345678\n"), "\(item)")
+        #expect(!item.contains("审批结果:"), "\(item)")
+        #expect(item.hasSuffix("""
+            # 未导入的源数据（请核对后处理）：
+            #   未识别：四、办理流程
+            #   未识别：1. 申请
+            #   未识别：2. 受理
+            #   未识别：3. 审查
+            #   未识别：4. 办理结果
+            #   未识别：申请人可在窗口领取营业执照。
+            #   未识别：六、温馨提示
+            #   未识别：请携带原件。
+            #   未识别：咨询
+            #   未识别：工作日可到窗口咨询。
+
+            """), "\(item)")
+    }
+
+    /// Numbering decides: `第一条` and `1.` top levels, and a sub-level `（一）` heading.
+    @Test func numberingKindsOfAGuide() throws {
+        func p(_ t: String) -> String { ImportDOCXTests.p(t) }
+        let (result, out) = try Self.guide([
+            p("1. 事项名称"), p("甲"), p("2. 实施编码"), p(Self.code), p("3. 办理时限"), p("（一）法定办结时限"), p("20个工作日"),
+            p("（二）承诺办结时限"), p("10个工作日"), p("4. 受理条件"), p("条件A"), p("1. 受理条件"),
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let item = try Self.item(out)
+        #expect(item.contains("事项名称: 甲\n"), "\(item)")
+        #expect(item.contains("办理时限:\n  法定: 20个工作日\n  承诺: 10个工作日\n"), "\(item)")
+        // `1. 受理条件` after `4.` is no new top-level heading: text of the section it is in.
+        #expect(item.contains("审批条件:\n  - 条件A\n  - 1. 受理条件\n"), "\(item)")
+        #expect(item.contains("#   未识别：3. 办理时限\n"), "\(item)")
+    }
+}
