@@ -151,3 +151,60 @@ extension ImportAttackTests {
         #expect(item.contains("#   未识别：3. 办理时限\n"), "\(item)")
     }
 }
+
+extension ImportAttackTests {
+    // MARK: F5–F7 dates in a workbook
+
+    static func xlsx(_ sheets: [XLSXFixture.Sheet], date1904: Bool = false, extra: [String] = []) throws -> (RunResult, String) {
+        var parts = XLSXFixture.parts(sheets)
+        if date1904, let i = parts.firstIndex(where: { $0.0 == "xl/workbook.xml" }) {
+            parts[i].1 = parts[i].1.replacingOccurrences(of: "<sheets>", with: "<workbookPr date1904=\"1\"/><sheets>")
+        }
+        return try ImportItemSheetTests.run("清单.xlsx", ZIPFixture.archive(parts.map { ZIPFixture.Entry($0.0, $0.1) }), extra: extra)
+    }
+
+    static func header(_ names: [String]) -> [XLSXFixture.Cell?] { names.map { .text($0) } }
+
+    /// A datetime of 23:59:59.5 in 生效日期 stays on its day, its time dropped with ZN961.
+    @Test func theLastHalfSecondOfADayStaysOnIt() throws {
+        let (result, out) = try Self.xlsx([XLSXFixture.Sheet("清单", [Self.header(["事项名称", "实施编码", "生效日期"]),
+                                                                   [.text("甲"), .text(Self.code), .date("45000.9999999")]])])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try Self.item(out).contains("生效日期: 2023-03-15\n"))
+        #expect(result.stderr.contains("  清单.xlsx[清单]:2 plan_effective_date: \"2023-03-15 23:59:59\" has a time of day, and 生效日期 holds a date only: written as 2023-03-15, the time 23:59:59 was dropped\n"), "\(result.stderr)")
+    }
+
+    /// A time of day alone (or 0) in a date format is read only where it is imported: in a
+    /// sheet not imported, or under a heading not known, it is no error; in 生效日期 it is one, at
+    /// its cell — in a 1904 workbook too.
+    @Test func aTimeOnlyCellIsAnErrorOnlyInADateElement() throws {
+        let notes = XLSXFixture.Sheet("说明", [[.text("更新时间"), .date("0.5")]])
+        let fine = XLSXFixture.Sheet("清单", [Self.header(["事项名称", "实施编码", "备注时间"]), [.text("甲"), .text(Self.code), .date("0")]])
+        let (ok, _) = try Self.xlsx([notes, fine])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        for date1904 in [false, true] {
+            let bad = XLSXFixture.Sheet("清单", [Self.header(["事项名称", "实施编码", "生效日期"]), [.text("甲"), .text(Self.code), .date("0.5")]])
+            let (result, out) = try Self.xlsx([notes, bad], date1904: date1904)
+            #expect(result.status == 1)
+            #expect(result.stderr == """
+                清单.xlsx[清单]:2:3: error: the value 12:00:00 under 生效日期 is a time of day without a date: write the date in Excel (such as 2023-03-15) [ZN959]
+                nothing was written
+
+                """, "\(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: out))
+        }
+        let zero = XLSXFixture.Sheet("清单", [Self.header(["事项名称", "实施编码", "生效日期"]), [.text("甲"), .text(Self.code), .date("0")]])
+        let (result, _) = try Self.xlsx([zero])
+        #expect(result.stderr.hasPrefix("清单.xlsx[清单]:2:3: error: the value 00:00:00 under 生效日期 is not a date between 1900 and 9999 [ZN959]\n"), "\(result.stderr)")
+    }
+
+    /// A heading mapped to 生效日期 reads a serial number as a date, as 生效日期 itself does.
+    @Test func aMappedDateColumnReadsSerials() throws {
+        let work = try makeFolder(["map.yaml": Array("启用日期: 生效日期\n".utf8)])
+        let (result, out) = try Self.xlsx([XLSXFixture.Sheet("清单", [Self.header(["事项名称", "实施编码", "启用日期"]),
+                                                                   [.text("甲"), .text(Self.code), .number("45000")]])],
+                                          extra: ["--map", work + "/map.yaml"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try Self.item(out).contains("生效日期: 2023-03-15\n"))
+    }
+}
