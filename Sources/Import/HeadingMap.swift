@@ -41,6 +41,11 @@ public struct HeadingMap: Sendable, Equatable {
         }
         let known = ItemSheet.headings.keys.sorted()
         for pair in pairs {
+            guard !pair.key.text.trimmed.isEmpty else {
+                let at = pair.keyRange.start
+                throw ImportError(code: .badHeader, file: file, line: at.line, column: at.column,
+                                  zh: "映射的列名是空的：一列没有列名时请先在表头写上列名", en: "a mapped heading is empty: give the column a heading in the sheet first", unusable: true)
+            }
             let start = pair.value.range.start
             guard let target = pair.value.scalar?.text.trimmed, let field = ItemSheet.headings[target] else {
                 let written = pair.value.scalar?.text ?? ""

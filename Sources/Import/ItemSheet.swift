@@ -70,6 +70,11 @@ enum ItemSheet {
             var fee: (value: String, column: Int, heading: String)?
             var given: [String: (column: Int, heading: String, value: String)] = [:]
             for (i, heading) in table.header.enumerated() {
+                if heading.isEmpty, i < row.cells.count, !row.cells[i].trimmed.isEmpty {
+                    throw ImportError(code: .badHeader, file: table.file, line: row.line, column: i + 1,
+                                      zh: "第 \(i + 1) 列有值，但表头（第 \(table.headerLine) 行）中这一列没有列名",
+                                      en: "column \(i + 1) holds a value but has no name in the header (line \(table.headerLine))")
+                }
                 guard let field = map.field(heading), i < row.cells.count else { continue }
                 let value = row.cells[i].trimmed
                 guard !value.isEmpty else { continue }

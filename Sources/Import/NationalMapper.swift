@@ -304,6 +304,12 @@ struct NationalMapper {
                 return .text(window(name: name, location: location, hours: hours[i], unknownHours: b["transact_time"]))
             })
         }
+        if b["transact_addr"] == nil, let hours = b["transact_time"] {
+            // Office hours without a place: kept under the placeholder, never dropped.
+            el["受理地点"] = .placeholder("受理地点", note: "源数据（transact_time，没有受理地点）：\(hours)")
+            note(b, "transact_time", zh: "有办公时间而没有受理地点（办理地点）：受理地点留作待补充，办公时间写在注释里",
+                 en: "office hours without a place (办理地点): 受理地点 is left as a placeholder, the hours kept in a comment")
+        }
         el["咨询"] = labelled(b, "link_way", element: "咨询", order: ["电话", "地址", "网址", "邮箱"])
         el["监督投诉"] = labelled(b, "supervise_way", element: "监督投诉", order: ["电话", "网址", "地址", "邮箱"])
 

@@ -208,3 +208,26 @@ extension ImportAttackTests {
         #expect(try Self.item(out).contains("生效日期: 2023-03-15\n"))
     }
 }
+
+extension ImportAttackTests {
+    // MARK: F8 a column without a heading, F9 office hours without a place
+
+    /// A CSV value under an empty heading is refused, as in a workbook; so is a map from "".
+    @Test func aValueUnderAnEmptyHeadingIsRefused() throws {
+        let (result, _) = try Self.csv("事项名称,实施编码,\r\n甲,\(Self.code),身份证\r\n")
+        #expect(result.status == 1)
+        #expect(result.stderr == "清单.csv:2:3: error: column 3 holds a value but has no name in the header (line 1) [ZN953]\nnothing was written\n", "\(result.stderr)")
+        let work = try makeFolder(["map.yaml": Array("\"\": 申请材料\n".utf8)])
+        let (mapped, _) = try Self.csv("事项名称,实施编码\r\n甲,\(Self.code)\r\n", extra: ["--map", work + "/map.yaml"])
+        #expect(mapped.status == 2)
+        #expect(mapped.stderr == "map.yaml:1:1: error: a mapped heading is empty: give the column a heading in the sheet first [ZN953]\nnothing was written\n", "\(mapped.stderr)")
+    }
+
+    /// 办理时间 without 办理地点: 受理地点 is a placeholder with the hours under it, and a warning.
+    @Test func officeHoursWithoutAPlaceAreKept() throws {
+        let (result, out) = try Self.csv("事项名称,实施编码,办理时间\r\n甲,\(Self.code),周一至周五 9:00-17:00\r\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try Self.item(out).contains("# 待补充：受理地点\n#   源数据（transact_time，没有受理地点）：周一至周五 9:00-17:00\n"))
+        #expect(result.stderr.contains("  清单.csv:2 transact_time: office hours without a place (办理地点): 受理地点 is left as a placeholder, the hours kept in a comment\n"), "\(result.stderr)")
+    }
+}
