@@ -16,6 +16,9 @@ struct NationalMapper {
     private var laws: [(id: String, name: String, number: String?)] = []
     private var skipped: [SkippedRow] = []
 
+    /// The longest 实施编码: the item's file name, `<code>.yaml`, fits 255 bytes.
+    static let maxCodeLength = 250
+
     init(source: NationalSource, profile: ImportProfile) {
         self.source = source
         self.profile = profile
@@ -30,11 +33,17 @@ struct NationalMapper {
                 note(row, "task_code", zh: "实施编码为空，跳过该行", en: "实施编码 is empty; the row was skipped")
                 continue
             }
+            let column = row.columns["task_code"] ?? 0
             guard code.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }) else {
-                throw ImportError(code: .badCode, file: row.file, line: row.line, zh: "实施编码“\(code)”只能由数字和大写字母组成", en: "实施编码 \"\(code)\" may hold only digits and capital letters")
+                throw ImportError(code: .badCode, file: row.file, line: row.line, column: column, zh: "实施编码“\(code)”只能由数字和大写字母组成", en: "实施编码 \"\(code)\" may hold only digits and capital letters")
+            }
+            guard code.count <= Self.maxCodeLength else {
+                throw ImportError(code: .badCode, file: row.file, line: row.line, column: column,
+                                  zh: "实施编码有 \(code.count) 个字符，超过 \(Self.maxCodeLength) 个：它是事项文件的名称（\(Self.maxCodeLength) 个字符加 .yaml 是文件名的上限 255 字节）",
+                                  en: "the 实施编码 has \(code.count) characters, more than \(Self.maxCodeLength): it names the item's file (\(Self.maxCodeLength) characters and .yaml are a file name's limit of 255 bytes)")
             }
             if let first = codes[code.uppercased()] {
-                throw ImportError(code: .badCode, file: row.file, line: row.line,
+                throw ImportError(code: .badCode, file: row.file, line: row.line, column: column,
                                   zh: "实施编码 \(code) 重复：\(first.file) 第 \(first.line) 行已有这个编码",
                                   en: "the 实施编码 \(code) is repeated: \(first.file) line \(first.line) has it already")
             }
@@ -51,7 +60,7 @@ struct NationalMapper {
                 switch kind {
                 case 0:
                     if byCode[code]!.extend != nil {
-                        throw ImportError(code: .badCode, file: row.file, line: row.line, zh: "实施编码 \(code) 在扩展信息表中出现了两次", en: "the 实施编码 \(code) has two rows in the extend table")
+                        throw ImportError(code: .badCode, file: row.file, line: row.line, column: row.columns["task_code"] ?? 0, zh: "实施编码 \(code) 在扩展信息表中出现了两次", en: "the 实施编码 \(code) has two rows in the extend table")
                     }
                     byCode[code]!.extend = row
                 case 1: byCode[code]!.material.append(row)

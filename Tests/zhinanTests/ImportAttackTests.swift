@@ -231,3 +231,19 @@ extension ImportAttackTests {
         #expect(result.stderr.contains("  清单.csv:2 transact_time: office hours without a place (办理地点): 受理地点 is left as a placeholder, the hours kept in a comment\n"), "\(result.stderr)")
     }
 }
+
+extension ImportAttackTests {
+    // MARK: F10 a code too long for a file name
+
+    /// An 实施编码 longer than a file name allows is ZN954 at its own column, with the limit,
+    /// before anything is written.
+    @Test func aCodeTooLongForAFileNameIsRefusedAtItsColumn() throws {
+        let long = String(repeating: "1", count: 251)
+        let (result, out) = try Self.csv("事项名称,事项类型,实施编码\r\n甲,行政许可,\(long)\r\n")
+        #expect(result.status == 1)
+        #expect(result.stderr == "清单.csv:2:3: error: the 实施编码 has 251 characters, more than 250: it names the item's file (250 characters and .yaml are a file name's limit of 255 bytes) [ZN954]\nnothing was written\n", "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+        let (bad, _) = try Self.csv("事项名称,事项类型,实施编码\r\n甲,行政许可,11-22\r\n")
+        #expect(bad.stderr.hasPrefix("清单.csv:2:3: error: 实施编码 \"11-22\" may hold only digits and capital letters [ZN954]\n"), "\(bad.stderr)")
+    }
+}
