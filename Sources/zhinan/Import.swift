@@ -15,7 +15,7 @@ struct ImportCommand: ParsableCommand {
             Excel 工作簿中以交换表命名的工作表，或一行一个事项的表。它们写出同样的 CATALOG/catalog.yaml 和每个事项一个文件。\
             源数据没有的要素写成注释“# 待补充：要素”，zhinan check 会把它们报为缺少要素。\
             zhinan import docx GUIDE.docx 按标题拆分一份 Word 办事指南（尽力而为）。\
-            导入出错时给出代码 ZN950–ZN959 和位置，不写入任何文件；未导入的值（ZN960）和丢弃的时刻（ZN961）是摘要中的警告。\
+            导入出错时给出代码 ZN950–ZN959（CATALOG 已存在或不能写入为 ZN962）和位置，不写入任何文件；未导入的值（ZN960）和丢弃的时刻（ZN961）是摘要中的警告。\
             --diagnostics-format json|sarif|github 把它们按 check 的格式写到标准输出。
 
             Reads a source and writes a new catalog an officer then completes: never a value \
@@ -23,7 +23,7 @@ struct ImportCommand: ParsableCommand {
             JSON), import xlsx the same tables as the sheets of an Excel workbook (or a sheet of \
             one row per item). A problem in \
             the source is reported with its code (ZN950–ZN959) and place, and nothing is \
-            written. import docx splits one Word guide at its headings (best effort). Values \
+            written (ZN962: CATALOG exists or cannot be written). import docx splits one Word guide at its headings (best effort). Values \
             left out (ZN960) and times dropped from dates (ZN961) are the summary's warnings; \
             --diagnostics-format json|sarif|github prints them, or the error, as check does.
             """,
@@ -177,7 +177,7 @@ struct ImportTarget: ParsableArguments {
     @Flag(help: "Replace CATALOG when it exists.")
     var force = false
 
-    @Option(name: .customLong("diagnostics-format"), help: "Diagnostics format: text, json, sarif or github, as check's --format. Other than text, the error (ZN950–ZN959) or the summary's warnings (ZN960–ZN961) go to standard output in that format; the summary's counts stay on standard error.")
+    @Option(name: .customLong("diagnostics-format"), help: "Diagnostics format: text, json, sarif or github, as check's --format. Other than text, the error (ZN950–ZN959, or ZN962 for a CATALOG that exists or cannot be written) or the summary's warnings (ZN960–ZN961) go to standard output in that format; the summary's counts stay on standard error.")
     var diagnosticsFormat: DiagnosticFormat = .text
 
     @OptionGroup var profiles: ProfileOptions
@@ -188,6 +188,19 @@ struct ImportTarget: ParsableArguments {
         writeDiagnostics(diagnostics.sortedForOutput(), sources: SourceTexts(), fileCount: 1, omitted: DiagnosticTally(), output: output, toStandardError: false)
     }
 
+    /// A refusal that concerns CATALOG, not the source (ZN962): `zhinan: error: …` on standard
+    /// error as text; in another --diagnostics-format, a diagnostic on standard output (and
+    /// `nothing was written` on standard error), as every import error is.
+    private func refusal(zh: String, en: String) -> ExitCode {
+        if diagnosticsFormat == .text {
+            emitError("zhinan: error: \(profiles.language == .zh ? zh : en)\n")
+        } else {
+            report([ImportError(code: .output, file: output, zh: zh, en: en).diagnostic])
+            emitError(profiles.language == .zh ? "未写入任何文件\n" : "nothing was written\n")
+        }
+        return Status.unusable
+    }
+
     /// Runs `read` and writes its catalog; `sources` are what CATALOG may not hold or be in.
     func run(sources: [OutputGuard.Source], _ read: (ImportProfile) throws -> ImportedCatalog) throws {
         let language = profiles.language
@@ -196,22 +209,17 @@ struct ImportTarget: ParsableArguments {
         var st = stat()
         let exists = lstat(destination.path, &st) == 0
         if exists && !force {
-            emitError(zh ? "zhinan: error: “\(output)”已经存在，未改动；要替换它请加 --force\n"
-                : "zhinan: error: \"\(output)\" already exists and was left alone; add --force to replace it\n")
-            throw Status.unusable
+            throw refusal(zh: "“\(output)”已经存在，未改动；要替换它请加 --force", en: "\"\(output)\" already exists and was left alone; add --force to replace it")
         }
         if exists && (st.st_mode & S_IFMT) != S_IFDIR {
-            emitError(zh ? "zhinan: error: “\(output)”不是文件夹，未改动\n" : "zhinan: error: \"\(output)\" is not a folder; it was left alone\n")
-            throw Status.unusable
+            throw refusal(zh: "“\(output)”不是文件夹，未改动", en: "\"\(output)\" is not a folder; it was left alone")
         }
         if let problem = OutputGuard.problem(output: output, sources: sources, language: language) {
-            emitError("zhinan: error: \(problem)\n")
-            throw Status.unusable
+            throw refusal(zh: problem, en: problem)
         }
         guard standardIDs.contains(NationalImportDefaults.profile) else {
-            emitError(zh ? "zhinan: error: 国家交换表的导入需要标准 \(NationalImportDefaults.profile)；请在 --standard 中加上它\n"
-                : "zhinan: error: importing the national tables needs the standard \(NationalImportDefaults.profile); add it to --standard\n")
-            throw Status.unusable
+            throw refusal(zh: "国家交换表的导入需要标准 \(NationalImportDefaults.profile)；请在 --standard 中加上它",
+                          en: "importing the national tables needs the standard \(NationalImportDefaults.profile); add it to --standard")
         }
         let parent = destination.deletingLastPathComponent().path
         let (effective, _) = try profiles.load(catalog: nil, ids: standardIDs, from: parent)
@@ -229,9 +237,7 @@ struct ImportTarget: ParsableArguments {
         do {
             try CatalogFolderWriter(destination: destination).write(files, replacing: exists)
         } catch {
-            emitError(zh ? "zhinan: error: 无法写入“\(output)”：\(error.localizedDescription)；未写入任何文件\n"
-                : "zhinan: error: cannot write \"\(output)\": \(error.localizedDescription); nothing was written\n")
-            throw Status.unusable
+            throw refusal(zh: "无法写入“\(output)”：\(error.localizedDescription)；未写入任何文件", en: "cannot write \"\(output)\": \(error.localizedDescription); nothing was written")
         }
         let summary = writer.summary(of: files)
         let text = diagnosticsFormat == .text

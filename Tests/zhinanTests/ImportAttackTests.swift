@@ -247,3 +247,27 @@ extension ImportAttackTests {
         #expect(bad.stderr.hasPrefix("清单.csv:2:3: error: 实施编码 \"11-22\" may hold only digits and capital letters [ZN954]\n"), "\(bad.stderr)")
     }
 }
+
+extension ImportAttackTests {
+    // MARK: F11 every refusal in the diagnostics format
+
+    /// With --diagnostics-format, a CATALOG that exists is a ZN962 diagnostic on standard
+    /// output, as every import error is; as text it stays the `zhinan: error:` line.
+    @Test func anExistingCatalogIsADiagnosticInTheFormatAsked() throws {
+        let work = try makeFolder(["清单.csv": Array("事项名称,实施编码\r\n甲,\(Self.code)\r\n".utf8), "out/keep": Array("x".utf8)])
+        let json = try runZhinan(["import", "xlsx", "清单.csv", "-o", "out", "--lang", "en", "--diagnostics-format", "json"], in: work)
+        #expect(json.status == 2)
+        #expect(json.stdout == """
+            {"version":1,"diagnostics":[
+            {"code":"ZN962","severity":"error","file":"out","line":1,"column":1,"endLine":1,"endColumn":1,"message":"\\"out\\" already exists and was left alone; add --force to replace it","notes":[]}
+            ]}
+
+            """, "\(json.stdout)")
+        #expect(json.stderr == "nothing was written\n")
+        let github = try runZhinan(["import", "xlsx", "清单.csv", "-o", "out", "--lang", "en", "--diagnostics-format", "github"], in: work)
+        #expect(github.stdout.hasPrefix("::error file=out,line=1,col=1,endLine=1,endColumn=1,title=ZN962 Catalog cannot be written::\"out\" already exists"), "\(github.stdout)")
+        let text = try runZhinan(["import", "xlsx", "清单.csv", "-o", "out", "--lang", "en"], in: work)
+        #expect(text.stdout == "")
+        #expect(text.stderr == "zhinan: error: \"out\" already exists and was left alone; add --force to replace it\n")
+    }
+}
