@@ -66,7 +66,7 @@ struct ImportCommand: ParsableCommand {
         @OptionGroup var target: ImportTarget
 
         func run() throws {
-            try target.run(sources: [.catalog(folder)]) { try NationalImport.read(folder: folder, profile: $0) }
+            try target.run(sources: [.catalog(folder)], located: ImportTarget.located(inFolder: folder)) { try NationalImport.read(folder: folder, profile: $0) }
         }
     }
 
@@ -126,7 +126,7 @@ struct ImportCommand: ParsableCommand {
 
         func run() throws {
             let name = URL(fileURLWithPath: file).lastPathComponent
-            try target.run(sources: [.workbook(file)]) { profile in
+            try target.run(sources: [.workbook(file)], located: ImportTarget.located(file: file, name: name)) { profile in
                 let headings = try map.map(HeadingMap.init(path:)) ?? HeadingMap()
                 return try XLSXImport.read(path: file, file: name, sheet: sheet, map: headings, profile: profile)
             }
@@ -158,7 +158,7 @@ struct ImportCommand: ParsableCommand {
 
         func run() throws {
             let name = URL(fileURLWithPath: file).lastPathComponent
-            try target.run(sources: [.workbook(file)]) { try DOCXImport.read(path: file, file: name, profile: $0) }
+            try target.run(sources: [.workbook(file)], located: ImportTarget.located(file: file, name: name)) { try DOCXImport.read(path: file, file: name, profile: $0) }
         }
     }
 }
@@ -182,9 +182,33 @@ struct ImportTarget: ParsableArguments {
 
     @OptionGroup var profiles: ProfileOptions
 
-    /// Prints `diagnostics` to standard output in `--diagnostics-format` (not text).
-    private func report(_ diagnostics: [Diagnostic]) {
+    /// A source file's name in the messages (`book.xlsx[清单]`, `task_general_basic.csv`) →
+    /// its path as given (`data/book.xlsx[清单]`), as `check` locates files: what json, sarif
+    /// and github output name, so a CI tool finds the file from the working folder.
+    static func located(file: String, name: String) -> @Sendable (String) -> String {
+        let folder = (file as NSString).deletingLastPathComponent
+        return { label in
+            guard !folder.isEmpty, label == name || label.hasPrefix(name + "[") else { return label }
+            return (folder.hasSuffix("/") ? folder : folder + "/") + label
+        }
+    }
+
+    /// The tables' names inside `folder` (`task_general_basic.csv`, `items/1.json`) → their
+    /// paths as given; the folder itself and paths already under it stay.
+    static func located(inFolder folder: String) -> @Sendable (String) -> String {
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        return { label in label == folder || label.hasPrefix(prefix) ? label : prefix + label }
+    }
+
+    /// Prints `diagnostics` to standard output in `--diagnostics-format` (not text), each
+    /// file named by `located`.
+    private func report(_ diagnostics: [Diagnostic], located: (String) -> String = { $0 }) {
         let output = OutputOptions.given(format: diagnosticsFormat, lang: profiles.lang)
+        let diagnostics = diagnostics.map { d in
+            var d = d
+            if let file = d.span?.file { d.span?.file = located(file) }
+            return d
+        }
         writeDiagnostics(diagnostics.sortedForOutput(), sources: SourceTexts(), fileCount: 1, omitted: DiagnosticTally(), output: output, toStandardError: false)
     }
 
@@ -202,7 +226,7 @@ struct ImportTarget: ParsableArguments {
     }
 
     /// Runs `read` and writes its catalog; `sources` are what CATALOG may not hold or be in.
-    func run(sources: [OutputGuard.Source], _ read: (ImportProfile) throws -> ImportedCatalog) throws {
+    func run(sources: [OutputGuard.Source], located: (String) -> String = { $0 }, _ read: (ImportProfile) throws -> ImportedCatalog) throws {
         let language = profiles.language
         let zh = language == .zh
         let destination = URL(fileURLWithPath: output).standardizedFileURL
@@ -228,7 +252,7 @@ struct ImportTarget: ParsableArguments {
         do {
             imported = try read(profile)
         } catch let error as ImportError {
-            if diagnosticsFormat == .text { emitError(error.message(chinese: zh) + "\n") } else { report([error.diagnostic]) }
+            if diagnosticsFormat == .text { emitError(error.message(chinese: zh) + "\n") } else { report([error.diagnostic], located: located) }
             emitError(zh ? "未写入任何文件\n" : "nothing was written\n")
             throw error.unusable ? Status.unusable : Status.problems
         }
@@ -242,7 +266,7 @@ struct ImportTarget: ParsableArguments {
         let summary = writer.summary(of: files)
         let text = diagnosticsFormat == .text
         emitError(summary.lines(chinese: zh, listingSkipped: text).map { $0 + "\n" }.joined())
-        if text { emit(output + "\n") } else { report(summary.skipped.map(\.diagnostic)) }
+        if text { emit(output + "\n") } else { report(summary.skipped.map(\.diagnostic), located: located) }
     }
 }
 

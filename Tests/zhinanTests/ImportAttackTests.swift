@@ -88,7 +88,7 @@ extension ImportAttackTests {
 
             """), "\(result.stderr)")
         let (json, _) = try Self.csv(csv, extra: ["--diagnostics-format", "json"])
-        #expect(json.stdout.contains("\"file\":\"清单.csv\",\"line\":3,\"column\":3,"), "\(json.stdout)")
+        #expect(json.stdout.contains("清单.csv\",\"line\":3,\"column\":3,"), "\(json.stdout)")
     }
 
     /// A 审批结果 column holding 证照 is the result's 类型, not its 名称.
@@ -269,5 +269,24 @@ extension ImportAttackTests {
         let text = try runZhinan(["import", "xlsx", "清单.csv", "-o", "out", "--lang", "en"], in: work)
         #expect(text.stdout == "")
         #expect(text.stderr == "zhinan: error: \"out\" already exists and was left alone; add --force to replace it\n")
+    }
+}
+
+extension ImportAttackTests {
+    // MARK: F12 files located by the path as given
+
+    /// json, sarif and github name a source file by the path given on the command line (as
+    /// `check` does), so a CI tool finds it from the working folder; the text keeps the name.
+    @Test func diagnosticsNameTheSourceByThePathGiven() throws {
+        let work = try makeFolder(["data/book.xlsx": ImportHeadingsAndCellsTests.formulaWorkbook(),
+                                   "nat1/task_general_basic.csv": Array("task_name,task_code\n甲,1-2\n".utf8)])
+        let github = try runZhinan(["import", "xlsx", "data/book.xlsx", "-o", "catalog", "--lang", "en", "--diagnostics-format", "github"], in: work)
+        #expect(github.status == 1)
+        #expect(github.stdout.hasPrefix("::error file=data/book.xlsx[task_general_basic],line=2,col=3,endLine=2,endColumn=3,title=ZN959 "), "\(github.stdout)")
+        let text = try runZhinan(["import", "xlsx", "data/book.xlsx", "-o", "catalog", "--lang", "en"], in: work)
+        #expect(text.stderr.hasPrefix("book.xlsx[task_general_basic]:2:3: error: "), "\(text.stderr)")
+        let national = try runZhinan(["import", "national", "nat1", "-o", "catalog", "--lang", "en", "--diagnostics-format", "github"], in: work)
+        #expect(national.status == 1)
+        #expect(national.stdout.hasPrefix("::error file=nat1/task_general_basic.csv,line=2,col=2,endLine=2,endColumn=2,title=ZN954 "), "\(national.stdout)")
     }
 }

@@ -90,7 +90,7 @@ import TestSupport
         #expect(try Self.item(out, Self.code2).contains("生效日期: 2023-03-05\n"))
         #expect(result.stdout == """
             {"version":1,"diagnostics":[
-            {"code":"ZN961","severity":"warning","file":"清单.csv","line":3,"column":3,"endLine":3,"endColumn":3,"message":"plan_effective_date: \\"2023/3/5 14:30\\" has a time of day, and 生效日期 holds a date only: written as 2023-03-05, the time 14:30 was dropped","notes":[]}
+            {"code":"ZN961","severity":"warning","file":"\((out as NSString).deletingLastPathComponent)/清单.csv","line":3,"column":3,"endLine":3,"endColumn":3,"message":"plan_effective_date: \\"2023/3/5 14:30\\" has a time of day, and 生效日期 holds a date only: written as 2023-03-05, the time 14:30 was dropped","notes":[]}
             ]}
 
             """)
