@@ -56,6 +56,12 @@ enum ItemSheet {
                               en: "the header has no 实施编码 column: each item's file is named by its 实施编码, so add the column")
         }
         for (i, h) in table.header.enumerated() where !h.isEmpty && map.field(h) == nil {
+            if map.unimportable.contains(h) {
+                skipped.append(SkippedRow(file: table.file, line: table.headerLine, column: h, columnNumber: i + 1,
+                                          zh: "第 \(i + 1) 列的列名“\(h)”是标准的要素名称，但导入不从一列读取这个要素（可读的列名见 docs/import.md，如 法定办结时限、承诺办结时限），这一列未导入",
+                                          en: "column \(i + 1)'s heading \(h) names an element of the standards, but import reads that element from no single column (docs/import.md lists the headings it reads, such as 法定办结时限 and 承诺办结时限); the column was not imported"))
+                continue
+            }
             skipped.append(SkippedRow(file: table.file, line: table.headerLine, column: h, columnNumber: i + 1,
                                       zh: "第 \(i + 1) 列的列名不是已知的要素名称，这一列未导入", en: "column \(i + 1)'s heading is not a known element name; the column was not imported"))
         }

@@ -127,7 +127,7 @@ struct ImportCommand: ParsableCommand {
         func run() throws {
             let name = URL(fileURLWithPath: file).lastPathComponent
             try target.run(sources: [.workbook(file)], located: ImportTarget.located(file: file, name: name)) { profile in
-                let headings = try map.map(HeadingMap.init(path:)) ?? HeadingMap()
+                let headings = try map.map { try HeadingMap(path: $0, profile: profile) } ?? HeadingMap()
                 return try XLSXImport.read(path: file, file: name, sheet: sheet, map: headings, profile: profile)
             }
         }

@@ -290,3 +290,22 @@ extension ImportAttackTests {
         #expect(national.stdout.hasPrefix("::error file=nat1/task_general_basic.csv,line=2,col=2,endLine=2,endColumn=2,title=ZN954 "), "\(national.stdout)")
     }
 }
+
+extension ImportAttackTests {
+    // MARK: F15 headings that are element names
+
+    /// A heading the standards name (申请材料目录) is a --map target as it is a heading; a
+    /// heading no column fills (辦理時限) is told apart from one zhinan does not know.
+    @Test func aMapMayNameTheStandardsHeadings() throws {
+        let work = try makeFolder(["map.yaml": Array("所需材料: 申请材料目录\n".utf8)])
+        let (result, out) = try Self.csv("事项名称,实施编码,所需材料,辦理時限,备注\r\n甲,\(Self.code),申请书,20个工作日,无\r\n", extra: ["--map", work + "/map.yaml"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try Self.item(out).contains("申请材料:\n  - 材料: 申请书\n"))
+        #expect(result.stderr.hasSuffix("""
+            values and rows left out:
+              清单.csv:1 辦理時限: column 4's heading 辦理時限 names an element of the standards, but import reads that element from no single column (docs/import.md lists the headings it reads, such as 法定办结时限 and 承诺办结时限); the column was not imported
+              清单.csv:1 备注: column 5's heading is not a known element name; the column was not imported
+
+            """), "\(result.stderr)")
+    }
+}
