@@ -66,9 +66,9 @@ enum ItemSheet {
                                       zh: "第 \(i + 1) 列的列名不是已知的要素名称，这一列未导入", en: "column \(i + 1)'s heading is not a known element name; the column was not imported"))
         }
         var source = NationalSource()
-        var columns: [String: Int] = [:]
+        var columns: [String: Int] = [:], headings: [String: String] = [:]
         for (i, heading) in table.header.enumerated() {
-            if let field = map.field(heading), columns[field] == nil { columns[field] = i + 1 }
+            if let field = map.field(heading), columns[field] == nil { columns[field] = i + 1; headings[field] = heading }
         }
         for row in table.rows {
             var basic: [String: String] = [:], extend: [String: String] = [:]
@@ -138,8 +138,8 @@ enum ItemSheet {
             }
             guard !basic.isEmpty else { continue }
             let code = basic["task_code"] ?? ""
-            source.basic.append(SourceRow(file: table.file, line: row.line, values: basic, columns: columns))
-            if !extend.isEmpty { source.extend.append(SourceRow(file: table.file, line: row.line, values: extend.merging(["task_code": code]) { a, _ in a }, columns: columns)) }
+            source.basic.append(SourceRow(file: table.file, line: row.line, values: basic, columns: columns, headings: headings))
+            if !extend.isEmpty { source.extend.append(SourceRow(file: table.file, line: row.line, values: extend.merging(["task_code": code]) { a, _ in a }, columns: columns, headings: headings)) }
             for m in materials {
                 source.material.append(SourceRow(file: table.file, line: row.line, values: ["task_code": code, "material_name": m]))
             }

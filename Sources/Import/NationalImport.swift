@@ -52,6 +52,9 @@ struct SourceRow {
     var values: [String: String]
     /// Field → its column's number (1-based), where the source has columns.
     var columns: [String: Int] = [:]
+    /// Field → the heading its column has in the source, where that is not the field's name
+    /// (an item sheet's 生效日期 for plan_effective_date): what the summary calls the column.
+    var headings: [String: String] = [:]
 
     subscript(_ column: String) -> String? {
         guard let v = values[column], !v.isEmpty else { return nil }

@@ -176,7 +176,7 @@ struct NationalMapper {
 
     /// Notes a value of `row`'s `column` left out (or, with `code`, changed) in the summary.
     private mutating func note(_ row: SourceRow, _ column: String, code: DiagnosticCode = ImportCodes.leftOut, zh: String, en: String) {
-        skipped.append(SkippedRow(file: row.file, line: row.line, column: column, columnNumber: row.columns[column] ?? 0, code: code, zh: zh, en: en))
+        skipped.append(SkippedRow(file: row.file, line: row.line, column: row.headings[column] ?? column, columnNumber: row.columns[column] ?? 0, code: code, zh: zh, en: en))
     }
 
     /// A date element's value (生效日期, 废止日期): a date with a time of day (a datetime
@@ -188,6 +188,11 @@ struct NationalMapper {
         guard let m = text.wholeMatch(of: /(\d{4})[-\/](\d{1,2})[-\/](\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?Z?)?/),
               let time = m.output.4 else { return .text(raw) }
         func two(_ s: Substring) -> String { s.count == 1 ? "0" + s : String(s) }
+        // A date or a time that is none (2023-13-45, 24:00, 10:99) is left as written, for `check` to judge.
+        let (year, month, day) = (Int(m.output.1)!, Int(m.output.2)!, Int(m.output.3)!)
+        let days = [31, year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard (1...12).contains(month), (1...days[month - 1]).contains(day), Int(time)! < 24, Int(m.output.5 ?? "0")! < 60,
+              (m.output.6.map { Int($0)! } ?? 0) < 60 else { return .text(raw) }
         let date = "\(m.output.1)-\(two(m.output.2))-\(two(m.output.3))"
         let clock = String(text[time.startIndex...])
         let midnight = [time, m.output.5 ?? "", m.output.6 ?? "", m.output.7 ?? ""].allSatisfy { $0.allSatisfy { $0 == "0" } }

@@ -96,6 +96,7 @@ public struct XLSXWorkbook {
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
         let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        guard y <= 9999 else { return nil }  // a 1904 serial counts 4 years on
         var text = String(format: "%04d-%02d-%02d", y, m, d)
         if seconds > 0 { text += String(format: " %02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60) }
         return text
@@ -110,7 +111,8 @@ public struct XLSXWorkbook {
 
     /// A number as a table holds it: integers without a decimal point.
     static func numberText(_ raw: String) -> (String, Double?) {
-        guard let value = Double(raw), value.isFinite else { return (raw, nil) }
+        // Decimal only: Double() would also read 0x10 (16), inf and nan.
+        guard raw.allSatisfy({ "0123456789+-.eE".contains($0) }), let value = Double(raw), value.isFinite else { return (raw, nil) }
         if value == value.rounded(), abs(value) < 1e15 { return (String(Int(value)), value) }
         return (raw, value)
     }
@@ -317,7 +319,7 @@ struct XLSXReader {
     static let builtInDateFormats: Set<Int> = Set(14...22).union(45...47).union(27...36).union(50...58)
 
     /// A custom format shows a date when, outside quotes, brackets and escapes, it has a
-    /// y, m, d, h or s (or 年/月/日).
+    /// y, m, d, h or s (年, 月, 日 are literal text: `0日` is a number of days).
     static func isDateFormat(_ code: String) -> Bool {
         var inQuote = false, inBracket = false, escaped = false
         for c in code {
@@ -327,7 +329,7 @@ struct XLSXReader {
             case "\"": inQuote.toggle()
             case "[": if !inQuote { inBracket = true }
             case "]": if !inQuote { inBracket = false }
-            case "y", "Y", "m", "M", "d", "D", "h", "H", "s", "S", "年", "月", "日":
+            case "y", "Y", "m", "M", "d", "D", "h", "H", "s", "S":  // 年月日 alone are literal text (0日)
                 if !inQuote && !inBracket { return true }
             default: continue
             }

@@ -79,6 +79,20 @@ import TestSupport
         #expect(XLSXWorkbook.date(serial: 0, date1904: false) == nil)
         #expect(XLSXWorkbook.date(serial: 0, date1904: true) == nil)
         #expect(XLSXWorkbook.date(serial: 0.5, date1904: true) == nil)
+        // The last serial of 9999 in the 1900 system is past 9999 in the 1904 one.
+        #expect(XLSXWorkbook.date(serial: 2_958_465, date1904: false) == "9999-12-31")
+        #expect(XLSXWorkbook.date(serial: 2_958_465, date1904: true) == nil)
+    }
+
+    /// Only decimal numbers are numbers (Double() would read 0x10 as 16); 年月日 alone in a
+    /// format are literal text, not a date.
+    @Test func hexIsNoNumberAndDaysAreNoDate() {
+        #expect(XLSXWorkbook.numberText("0x10") == ("0x10", nil))
+        #expect(XLSXWorkbook.numberText("nan").1 == nil)
+        #expect(XLSXWorkbook.numberText("1.5E+2") == ("150", 150))
+        #expect(!XLSXReader.isDateFormat("0日"))
+        #expect(!XLSXReader.isDateFormat("0\"个工作日\""))
+        #expect(XLSXReader.isDateFormat("yyyy年m月d日"))
     }
 
     @Test(arguments: [("yyyy-mm-dd", true), ("yyyy\"年\"m\"月\"d\"日\"", true), ("[$-804]aaaa", false), ("0.00\"天\"", false),
