@@ -138,13 +138,14 @@ struct ImportCommand: ParsableCommand {
             commandName: "docx",
             abstract: "导入一份 Word 办事指南（尽力而为）。 Import one Word guide (best effort).",
             discussion: """
-                按标题拆分 GUIDE.docx：去掉编号（一、（二）3.）和冒号后是已知要素名称的短段落是标题（与 import xlsx \
-                的列名相同，见 docs/import.md），“事项名称：……”写在一行也可以；每节的文字放进该要素，申请材料一节中的\
+                按标题拆分 GUIDE.docx：有 Word 标题样式或顶层编号（一、（二）第一条 3.），去掉编号和冒号后是已知要素名称的段落是标题（与 import xlsx \
+                的列名相同，见 docs/import.md；办理流程中编号的步骤不是），“二、事项名称：……”写在一行也可以，同一要素的第二节接在第一节之后；每节的文字放进该要素，申请材料一节中的\
                 表格每行一项材料。第一个标题之前或无法归入要素的文字写成注释“未识别：……”，从不丢弃。需要“实施编码”一节。
 
-                Splits GUIDE.docx at its headings: a short paragraph that, without its numbering \
-                (一、, （二）, 3.) and colon, is an element name import xlsx knows (docs/import.md), \
-                or "事项名称：…" on one line. Each section's text goes to that element; a table \
+                Splits GUIDE.docx at its headings: a paragraph in a Word heading style or numbered \
+                at the top level (一、, （二）, 第一条, 3.) that, without its numbering and colon, is an \
+                element name import xlsx knows (docs/import.md), never a numbered step of 办理流程; \
+                "二、事项名称：…" on one line too. A second section for an element is appended. Each section's text goes to that element; a table \
                 in the 申请材料 section gives one material a row. Text before the first heading \
                 or not placed is kept as a comment "未识别：…", never dropped. The guide needs a \
                 实施编码 section. Refusals and exit status as for import xlsx.
