@@ -103,12 +103,37 @@ public enum DOCXImport {
         return line.count <= 12 && map.field(line) != nil ? (line, "") : nil
     }
 
-    /// A short paragraph numbered the way guides number their sections (`十二、温馨提示`): a
-    /// section of its own even when zhinan does not know its name.
+    /// A short paragraph numbered the way guides number their sections (`十二、温馨提示`): at the
+    /// top level, a section of its own even when zhinan does not know its name.
     static func looksLikeHeading(_ text: String) -> Bool {
         let t = text.trimmed
-        let number = t.prefix { "一二三四五六七八九十".contains($0) }
-        return t.count <= 20 && !number.isEmpty && t.dropFirst(number.count).first == "、" && !t.hasSuffix("。") && !t.hasSuffix("；")
+        return t.count <= 20 && numbering(t) != nil && !t.hasSuffix("。") && !t.hasSuffix("；")
+    }
+
+    /// How a heading is numbered: `一、`, `（一）`, `第一条`, `1.`/`1、`, `(1)`.
+    enum NumberKind: Equatable { case chinese, parenChinese, article, arabic, parenArabic }
+
+    /// `text`'s leading numbering, if any, and its number.
+    static func numbering(_ text: String) -> (kind: NumberKind, number: Int)? {
+        let s = Substring(text.trimmed)
+        let chineseDigits = "零〇一二三四五六七八九十百两"
+        func value(_ t: Substring) -> Int? { Int(t) ?? TimeLimitWords.chinese(String(t)) }
+        if s.hasPrefix("（") || s.hasPrefix("(") {
+            let inner = s.dropFirst().prefix { chineseDigits.contains($0) || ($0.isASCII && $0.isNumber) }
+            let after = s.dropFirst(1 + inner.count)
+            guard !inner.isEmpty, after.hasPrefix("）") || after.hasPrefix(")"), let n = value(inner) else { return nil }
+            return (inner.first!.isASCII ? .parenArabic : .parenChinese, n)
+        }
+        if s.hasPrefix("第") {
+            let inner = s.dropFirst().prefix { chineseDigits.contains($0) || ($0.isASCII && $0.isNumber) }
+            guard !inner.isEmpty, let mark = s.dropFirst(1 + inner.count).first, "条章节部".contains(mark), let n = value(inner) else { return nil }
+            return (.article, n)
+        }
+        let digits = s.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, let mark = s.dropFirst(digits.count).first, "、.．)）".contains(mark), let n = Int(digits) { return (.arabic, n) }
+        let chinese = s.prefix { chineseDigits.contains($0) }
+        if !chinese.isEmpty, let mark = s.dropFirst(chinese.count).first, "、.．".contains(mark), let n = value(chinese) { return (.chinese, n) }
+        return nil
     }
 
     /// `text` without a leading `一、`, `（二）`, `3.`, `4、`, `(5)`.
@@ -120,6 +145,8 @@ public enum DOCXImport {
             let inner = s.dropFirst().prefix { chineseDigits.contains($0) || ($0.isASCII && $0.isNumber) }
             let after = s.dropFirst(1 + inner.count)
             if !inner.isEmpty, after.hasPrefix("）") || after.hasPrefix(")") { s = after.dropFirst() }
+        } else if numbering(String(s))?.kind == .article {
+            s = s.drop { !"条章节部".contains($0) }.dropFirst()
         } else {
             let number = s.prefix { chineseDigits.contains($0) || ($0.isASCII && $0.isNumber) }
             let after = s.dropFirst(number.count)
@@ -138,19 +165,46 @@ public enum DOCXImport {
             guard !text.trimmed.isEmpty else { return }
             if let i = current { values[i] += (values[i].isEmpty ? "" : "\n") + text.trimmed } else { unplaced.append(text.trimmed) }
         }
-        /// Makes `name`'s section the current one (a heading seen twice continues its section).
+        /// Makes `name`'s section the current one: a heading seen twice, or a second heading for
+        /// the same element (受理条件 and 申请条件), continues the first section — appended, never dropped.
         func open(_ name: String) {
-            if let i = header.firstIndex(of: name) { current = i } else { header.append(name); values.append(""); current = header.count - 1 }
+            let field = map.field(name)
+            if let i = header.firstIndex(where: { $0 == name || (field != nil && map.field($0) == field) }) { current = i }
+            else { header.append(name); values.append(""); current = header.count - 1 }
         }
+        // The top level's numbering (一、 or 1. …) and its last number; whether the section is 办理流程's steps;
+        // whether the current section was opened by a `名称：值` line (a guide written as a form).
+        var top: (kind: NumberKind, number: Int)? = nil
+        var inSteps = false, byColon = false, seenHeading = false
         for block in blocks {
             switch block {
             case .paragraph(let text, let styled):
-                if let (name, rest) = heading(text, map: map) {
-                    open(name)
-                    add(rest)
-                } else if styled || looksLikeHeading(text) {
+                let number = numbering(text)
+                let known = heading(text, map: map)
+                let isHeading: Bool
+                if styled { isHeading = true }
+                else if let number {
+                    if let t = top, number.kind == t.kind { isHeading = number.number > t.number }
+                    else if top == nil { isHeading = known != nil || looksLikeHeading(text) }
+                    else { isHeading = !inSteps && known != nil }  // a sub-level heading, not a step
+                } else { isHeading = false }
+                if isHeading, let number, top == nil || top?.kind == number.kind { top = (number.kind, number.number) }
+                if isHeading, top == nil || number == nil || top?.kind == number?.kind {
+                    inSteps = withoutNumbering(text).contains("流程")
+                }
+                if isHeading, let (name, rest) = known {
+                    open(name); add(rest)
+                    seenHeading = true; byColon = false
+                } else if isHeading, styled || (number?.kind == top?.kind && looksLikeHeading(text)) {
                     current = nil  // a section zhinan does not know: kept, not placed
+                    seenHeading = true; byColon = false
                     add(text)
+                } else if number == nil, let (name, rest) = known, !rest.isEmpty {
+                    // `咨询电话：…` inside 咨询方式 is the section's value; in a guide written as a
+                    // form (`事项名称：…` lines, no headings) each such line is a field.
+                    if let i = current, map.field(header[i]) == map.field(name) { add(rest) }
+                    else if !seenHeading || byColon { open(name); add(rest); byColon = true }
+                    else { add(text) }
                 } else {
                     add(text)
                 }

@@ -12,23 +12,31 @@ public struct HeadingMap: Sendable, Equatable {
     /// The profiles' names of elements → the built-in heading each stands for
     /// (``ProfileHeadings``); after the built-in and mapped headings.
     public private(set) var profileHeadings: [String: String] = [:]
+    /// The profiles' names of elements no column fills.
+    public private(set) var unimportable: Set<String> = []
 
     /// The built-in headings alone.
     public init() {
         fields = ItemSheet.headings
     }
 
+    /// The map in the file at `path` (at most 1 MiB, not through a link); a heading may be
+    /// mapped to a built-in heading or to a name `profile` gives an element a column fills.
+    public init(path: String, profile: ImportProfile) throws {
+        try self.init(path: path, profileHeadings: profile.headings)
+    }
+
     /// The map in the file at `path` (at most 1 MiB, not through a link).
-    public init(path: String) throws {
+    public init(path: String, profileHeadings: [String: String] = [:]) throws {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         guard let bytes = try SourceFile.bytes(path, name: name, limit: 1 << 20) else {
             throw ImportError(code: .noSource, file: name, zh: "没有这个映射文件", en: "no such map file", unusable: true)
         }
-        try self.init(yaml: bytes, file: name)
+        try self.init(yaml: bytes, file: name, profileHeadings: profileHeadings)
     }
 
     /// The map in `bytes` (YAML), named `file` in messages.
-    public init(yaml bytes: [UInt8], file: String) throws {
+    public init(yaml bytes: [UInt8], file: String, profileHeadings: [String: String] = [:]) throws {
         self.init()
         let parsed = YAMLParser().parse(bytes, file: file)
         if let d = parsed.diagnostics.first(where: { $0.severity == .error }) {
@@ -41,8 +49,14 @@ public struct HeadingMap: Sendable, Equatable {
         }
         let known = ItemSheet.headings.keys.sorted()
         for pair in pairs {
+            guard !pair.key.text.trimmed.isEmpty else {
+                let at = pair.keyRange.start
+                throw ImportError(code: .badHeader, file: file, line: at.line, column: at.column,
+                                  zh: "映射的列名是空的：一列没有列名时请先在表头写上列名", en: "a mapped heading is empty: give the column a heading in the sheet first", unusable: true)
+            }
             let start = pair.value.range.start
-            guard let target = pair.value.scalar?.text.trimmed, let field = ItemSheet.headings[target] else {
+            let named = pair.value.scalar?.text.trimmed
+            guard let target = named.map({ ItemSheet.headings[$0] != nil ? $0 : profileHeadings[$0] ?? $0 }), let field = ItemSheet.headings[target] else {
                 let written = pair.value.scalar?.text ?? ""
                 throw ImportError(code: .badHeader, file: file, line: start.line, column: start.column,
                                   zh: "列“\(pair.key.text)”映射到的“\(written)”不是可导入的要素名称；可用：\(known.joined(separator: "、"))",
@@ -58,6 +72,7 @@ public struct HeadingMap: Sendable, Equatable {
     public func including(_ profile: ImportProfile) -> HeadingMap {
         var map = self
         map.profileHeadings = profile.headings
+        map.unimportable = profile.unimportable
         return map
     }
 

@@ -1,7 +1,7 @@
 import Diagnostics
 
 /// The codes `zhinan import` reports: ZN950–ZN959 each refuse the whole import, and nothing
-/// is written; ZN960–ZN961 are warnings of the summary (a value left out, a date's time
+/// is written, as does ZN962 (CATALOG cannot be written); ZN960–ZN961 are warnings of the summary (a value left out, a date's time
 /// dropped) on a catalog that is written. `zhinan explain ZN9xx` prints them.
 public enum ImportCodes {
     static func code(_ id: String, _ titleZH: String, _ titleEN: String, _ whyZH: String, _ whyEN: String, _ fixZH: String, _ fixEN: String,
@@ -80,7 +80,13 @@ public enum ImportCodes {
         "核对导入的日期；时刻有意义时（如从某时起生效）请写在说明或备注中。",
         "Check the imported date; where the time matters (in force from a given hour), say so in a note.",
         severity: .warning)
+    public static let output = code(
+        "ZN962", "目录不能写入", "Catalog cannot be written",
+        "导入只写出一个新的目录，并且一次写成：CATALOG 已经存在（没有 --force）、不是文件夹、在源数据之中、标准中没有国家交换表的标准，或写入失败（权限、磁盘空间、文件名过长）时，不写入任何文件。",
+        "Import writes one new catalog, in one step: when CATALOG exists (without --force), is not a folder, is inside the source, the standards lack the national exchange tables' standard, or writing fails (permissions, disk space, a name too long), nothing is written.",
+        "换一个 -o 目录，或加 --force 替换已有的目录；写入失败时按提示检查权限和磁盘空间。",
+        "Choose another -o folder, or add --force to replace the one there; when writing fails, check permissions and disk space as the message says.")
 
     /// Every code import reports.
-    public static let all = [noSource, unreadable, badText, badHeader, badCode, notXLSX, encrypted, archiveLimit, unsafeXML, badCell, leftOut, timeDropped]
+    public static let all = [noSource, unreadable, badText, badHeader, badCode, notXLSX, encrypted, archiveLimit, unsafeXML, badCell, leftOut, timeDropped, output]
 }

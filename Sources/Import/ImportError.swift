@@ -7,7 +7,7 @@ import YAMLSyntax
 public struct ImportError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The kinds of problem, one per code.
     public enum Kind: Sendable, Equatable {
-        case noSource, unreadable, badText, badHeader, badCode, notXLSX, encrypted, archiveLimit, unsafeXML, badCell
+        case noSource, unreadable, badText, badHeader, badCode, notXLSX, encrypted, archiveLimit, unsafeXML, badCell, output
 
         public var code: DiagnosticCode {
             switch self {
@@ -21,6 +21,7 @@ public struct ImportError: Error, Equatable, Sendable, CustomStringConvertible {
             case .archiveLimit: ImportCodes.archiveLimit
             case .unsafeXML: ImportCodes.unsafeXML
             case .badCell: ImportCodes.badCell
+            case .output: ImportCodes.output
             }
         }
     }

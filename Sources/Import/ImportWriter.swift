@@ -31,7 +31,7 @@ public struct ImportWriter {
         }
         var text = ImportYAML.document(entries, comments: ["来源：\(item.source)"])
         if !item.notes.isEmpty {
-            text += "# 未导入的源数据（请核对后处理）：\n" + item.notes.map { "#   " + $0.replacingOccurrences(of: "\n", with: " ") + "\n" }.joined()
+            text += "# 未导入的源数据（请核对后处理）：\n" + item.notes.map { "#   " + ImportYAML.commentText($0) + "\n" }.joined()
         }
         return text
     }

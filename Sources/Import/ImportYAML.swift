@@ -9,7 +9,7 @@ public enum ImportYAML {
 
     /// A document of `entries`, under `comments` (each written as `# line`).
     public static func document(_ entries: [ImportedEntry], comments: [String] = []) -> String {
-        var lines = comments.map { $0.isEmpty ? "#" : "# " + $0 }
+        var lines = comments.map { $0.isEmpty ? "#" : "# " + commentText($0) }
         render(entries, indent: "", into: &lines)
         return lines.joined(separator: "\n") + "\n"
     }
@@ -23,8 +23,8 @@ public enum ImportYAML {
             let lead = first && firstPrefix != nil ? firstPrefix! : indent
             switch entry.value {
             case .placeholder(let what, let note):
-                lines.append(lead + placeholderPrefix + what)
-                if let note { lines += note.split(separator: "\n", omittingEmptySubsequences: false).map { indent + "#   " + $0 } }
+                lines.append(lead + placeholderPrefix + commentText(what))
+                if let note { lines += commentLines(note).map { indent + "#   " + $0 } }
                 // A comment cannot open a sequence entry: the entry's first key still needs the "- ".
                 if first && firstPrefix != nil { continue }
             case .text(let s): lines.append(lead + key(entry.key) + ": " + scalar(s))
@@ -47,7 +47,7 @@ public enum ImportYAML {
             switch item {
             case .text(let s): lines.append(indent + "- " + scalar(s))
             case .integer(let n): lines.append(indent + "- " + String(n))
-            case .placeholder(let what, _): lines.append(indent + placeholderPrefix + what)
+            case .placeholder(let what, _): lines.append(indent + placeholderPrefix + commentText(what))
             case .list(let inner) where inner.isEmpty: lines.append(indent + "- []")
             case .map(let entries) where entries.allSatisfy({ if case .placeholder = $0.value { true } else { false } }):
                 // Nothing but placeholders: an empty mapping, with the placeholders under it.
@@ -66,4 +66,25 @@ public enum ImportYAML {
     }
 
     static func key(_ k: String) -> String { scalar(k) }
+
+    /// `text` as the lines of a `#` comment: cut at every line break a YAML reader (or an
+    /// editor) may take for one — LF, CR, CRLF, NEL, U+2028, U+2029, VT, FF — each line
+    /// ``commentText(_:)``, so nothing quoted into a comment can end it and become YAML.
+    public static func commentLines(_ text: String) -> [String] {
+        text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { commentText(String($0)) }
+    }
+
+    /// `text` on one comment line: every line break and every other control character
+    /// (C0, DEL, C1, and the noncharacters U+FFFE/U+FFFF, which YAML does not allow) as a space.
+    public static func commentText(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for c in text {
+            if c.isNewline { out.append(" "); continue }  // CRLF is one break, one space
+            for u in c.unicodeScalars {
+                let unsafe = u.properties.generalCategory == .control || u.properties.isNoncharacterCodePoint
+                out.append(unsafe ? " " : u)
+            }
+        }
+        return String(out)
+    }
 }

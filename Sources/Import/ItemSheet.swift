@@ -19,6 +19,22 @@ enum ItemSheet {
         "生效日期": "plan_effective_date",
     ]
     static let extendFields: Set<String> = ["result_name", "online_handle_url"]
+    /// A fee cell saying there is none (as the national is_fee 0), or that there is one
+    /// without saying which (a placeholder fee, with a warning).
+    static let noFee: Set<String> = ["不收费", "无", "免费", "0", "否"]
+    static let yesFee: Set<String> = ["是", "收费"]
+    /// Fields whose element is a list: two columns of one (受理条件 and 申请条件) are kept
+    /// together, in column order; any other field given by two columns must agree.
+    static let listFields: Set<String> = ["accept_condition", "by_law", "materials"]
+    /// The element (in the standards' words) each single-valued field fills, for messages.
+    static let elementNames: [String: String] = [
+        "task_name": "事项名称", "task_code": "实施编码", "catalog_code": "基本编码", "task_type": "事项类型",
+        "dept_name": "实施机关", "dept_code": "实施机关的编码", "use_level": "行使层级", "power_source": "权力来源",
+        "server_type": "服务对象", "project_type": "办件类型", "handle_type": "办理形式", "limit_scene_num": "到现场次数",
+        "link_way": "咨询", "supervise_way": "监督投诉", "transact_addr": "受理地点", "transact_time": "受理地点的办公时间",
+        "anticipate": "办理时限.法定", "promise": "办理时限.承诺", "fee": "审批收费", "result_name": "审批结果",
+        "online_handle_url": "网办地址", "plan_effective_date": "生效日期",
+    ]
     /// Headings whose bare value is a phone number, written back with its label.
     static let phoneHeadings: Set<String> = ["咨询电话", "监督投诉电话"]
 
@@ -40,22 +56,49 @@ enum ItemSheet {
                               en: "the header has no 实施编码 column: each item's file is named by its 实施编码, so add the column")
         }
         for (i, h) in table.header.enumerated() where !h.isEmpty && map.field(h) == nil {
+            if map.unimportable.contains(h) {
+                skipped.append(SkippedRow(file: table.file, line: table.headerLine, column: h, columnNumber: i + 1,
+                                          zh: "第 \(i + 1) 列的列名“\(h)”是标准的要素名称，但导入不从一列读取这个要素（可读的列名见 docs/import.md，如 法定办结时限、承诺办结时限），这一列未导入",
+                                          en: "column \(i + 1)'s heading \(h) names an element of the standards, but import reads that element from no single column (docs/import.md lists the headings it reads, such as 法定办结时限 and 承诺办结时限); the column was not imported"))
+                continue
+            }
             skipped.append(SkippedRow(file: table.file, line: table.headerLine, column: h, columnNumber: i + 1,
                                       zh: "第 \(i + 1) 列的列名不是已知的要素名称，这一列未导入", en: "column \(i + 1)'s heading is not a known element name; the column was not imported"))
         }
         var source = NationalSource()
-        var columns: [String: Int] = [:]
+        var columns: [String: Int] = [:], headings: [String: String] = [:]
         for (i, heading) in table.header.enumerated() {
-            if let field = map.field(heading), columns[field] == nil { columns[field] = i + 1 }
+            if let field = map.field(heading), columns[field] == nil { columns[field] = i + 1; headings[field] = heading }
         }
         for row in table.rows {
             var basic: [String: String] = [:], extend: [String: String] = [:]
             var materials: [String] = []
-            var fee: String?
+            var fee: (value: String, column: Int, heading: String)?
+            var given: [String: (column: Int, heading: String, value: String)] = [:]
             for (i, heading) in table.header.enumerated() {
+                if heading.isEmpty, i < row.cells.count, !row.cells[i].trimmed.isEmpty {
+                    throw ImportError(code: .badHeader, file: table.file, line: row.line, column: i + 1,
+                                      zh: "第 \(i + 1) 列有值，但表头（第 \(table.headerLine) 行）中这一列没有列名",
+                                      en: "column \(i + 1) holds a value but has no name in the header (line \(table.headerLine))")
+                }
                 guard let field = map.field(heading), i < row.cells.count else { continue }
                 let value = row.cells[i].trimmed
                 guard !value.isEmpty else { continue }
+                if listFields.contains(field) {
+                    // Two columns of a list's elements: kept together, in column order.
+                    if field == "materials" { materials += lines(value) } else { basic[field] = basic[field].map { $0 + "\n" + value } ?? value }
+                    continue
+                }
+                if let first = given[field] {
+                    guard first.value == value else {
+                        let element = elementNames[field] ?? map.builtIn(heading)
+                        throw ImportError(code: .badHeader, file: table.file, line: row.line, column: i + 1,
+                                          zh: "第 \(i + 1) 列“\(heading)”和第 \(first.column) 列“\(first.heading)”都是\(element)，而值不同（“\(value)”和“\(first.value)”）：一个事项只有一个\(element)，请删去一列，或用 --map 把其中一列映射到别的要素",
+                                          en: "column \(i + 1) \"\(heading)\" and column \(first.column) \"\(first.heading)\" are both \(element), with different values (\"\(value)\" and \"\(first.value)\"): an item has one \(element); delete one column, or map one to another element with --map")
+                    }
+                    continue
+                }
+                given[field] = (i + 1, heading, value)
                 switch field {
                 case "anticipate", "promise":
                     if let (days, unit) = TimeLimitWords.parse(value) {
@@ -66,24 +109,42 @@ enum ItemSheet {
                                                   zh: "“\(value)”不是可识别的时限（如 20个工作日、二十个工作日、20天、即办），留作待补充",
                                                   en: "\"\(value)\" is not a time limit zhinan reads (such as 20个工作日, 二十个工作日, 20天, 即办); left as a placeholder"))
                     }
-                case "materials": materials = lines(value)
-                case "fee": fee = value
+                case "fee": fee = (value, i + 1, heading)
                 case "link_way", "supervise_way":
                     basic[field] = phoneHeadings.contains(map.builtIn(heading)) && !value.contains("：") ? "电话：" + value : value
                 default:
                     if extendFields.contains(field) { extend[field] = value } else { basic[field] = value }
                 }
             }
-            if let fee { basic["is_fee"] = ["不收费", "无", "免费", "0"].contains(fee) ? "0" : "1" }
+            var feeStandard: String?
+            if let fee {
+                let warn = { (zh: String, en: String) in
+                    skipped.append(SkippedRow(file: table.file, line: row.line, column: fee.heading, columnNumber: fee.column, zh: zh, en: en))
+                }
+                if noFee.contains(fee.value) {
+                    basic["is_fee"] = "0"
+                } else if yesFee.contains(fee.value) {
+                    basic["is_fee"] = "1"
+                    warn("“\(fee.value)”说明收费，但没有收费项目和标准：审批收费留作待补充，请写出项目、标准和依据",
+                         "\"\(fee.value)\" says there is a fee but not which: 审批收费 is left as a placeholder; write its 项目, 标准 and 依据")
+                } else if fee.heading.hasPrefix("是否") {
+                    basic["fee_unread"] = "\(fee.heading)：\(fee.value)"
+                    warn("“\(fee.value)”既不是“是”也不是“否”（“\(fee.heading)”列）：审批收费留作待补充，原文写在注释里",
+                         "\"\(fee.value)\" is neither yes (是) nor no (否) under \(fee.heading): 审批收费 is left as a placeholder, the text kept in a comment")
+                } else {
+                    basic["is_fee"] = "1"
+                    feeStandard = fee.value
+                }
+            }
             guard !basic.isEmpty else { continue }
             let code = basic["task_code"] ?? ""
-            source.basic.append(SourceRow(file: table.file, line: row.line, values: basic, columns: columns))
-            if !extend.isEmpty { source.extend.append(SourceRow(file: table.file, line: row.line, values: extend.merging(["task_code": code]) { a, _ in a }, columns: columns)) }
+            source.basic.append(SourceRow(file: table.file, line: row.line, values: basic, columns: columns, headings: headings))
+            if !extend.isEmpty { source.extend.append(SourceRow(file: table.file, line: row.line, values: extend.merging(["task_code": code]) { a, _ in a }, columns: columns, headings: headings)) }
             for m in materials {
                 source.material.append(SourceRow(file: table.file, line: row.line, values: ["task_code": code, "material_name": m]))
             }
-            if let fee, basic["is_fee"] == "1" {
-                source.fee.append(SourceRow(file: table.file, line: row.line, values: ["task_code": code, "fee_stand": fee]))
+            if let feeStandard {
+                source.fee.append(SourceRow(file: table.file, line: row.line, values: ["task_code": code, "fee_stand": feeStandard]))
             }
         }
         return (source, skipped)

@@ -15,6 +15,8 @@ public struct ImportProfile: Sendable {
     /// The profiles' names of elements an item sheet fills, each → the built-in heading it
     /// stands for (``ProfileHeadings``).
     public var headings: [String: String]
+    /// The profiles' names of elements no column of an item sheet fills (``ProfileHeadings``).
+    public var unimportable: Set<String> = []
 
     public init(nationalCodes: [String: [String: String]], codeSets: [String: [String]],
                 elements: [(name: String, required: Bool)], standards: [String], headings: [String: String] = [:]) {
@@ -30,6 +32,7 @@ public struct ImportProfile: Sendable {
         self.init(nationalCodes: effective.nationalCodes, codeSets: effective.codeSets,
                   elements: effective.elements.map { ($0.name, $0.isRequired) }, standards: standards,
                   headings: ProfileHeadings.headings(effective))
+        unimportable = ProfileHeadings.unimportable(effective)
     }
 
     /// The value of `set` that `raw` stands for: itself when it is a value of the set, else
@@ -49,6 +52,9 @@ struct SourceRow {
     var values: [String: String]
     /// Field → its column's number (1-based), where the source has columns.
     var columns: [String: Int] = [:]
+    /// Field → the heading its column has in the source, where that is not the field's name
+    /// (an item sheet's 生效日期 for plan_effective_date): what the summary calls the column.
+    var headings: [String: String] = [:]
 
     subscript(_ column: String) -> String? {
         guard let v = values[column], !v.isEmpty else { return nil }

@@ -16,6 +16,9 @@ struct NationalMapper {
     private var laws: [(id: String, name: String, number: String?)] = []
     private var skipped: [SkippedRow] = []
 
+    /// The longest 实施编码: the item's file name, `<code>.yaml`, fits 255 bytes.
+    static let maxCodeLength = 250
+
     init(source: NationalSource, profile: ImportProfile) {
         self.source = source
         self.profile = profile
@@ -30,11 +33,17 @@ struct NationalMapper {
                 note(row, "task_code", zh: "实施编码为空，跳过该行", en: "实施编码 is empty; the row was skipped")
                 continue
             }
+            let column = row.columns["task_code"] ?? 0
             guard code.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }) else {
-                throw ImportError(code: .badCode, file: row.file, line: row.line, zh: "实施编码“\(code)”只能由数字和大写字母组成", en: "实施编码 \"\(code)\" may hold only digits and capital letters")
+                throw ImportError(code: .badCode, file: row.file, line: row.line, column: column, zh: "实施编码“\(code)”只能由数字和大写字母组成", en: "实施编码 \"\(code)\" may hold only digits and capital letters")
+            }
+            guard code.count <= Self.maxCodeLength else {
+                throw ImportError(code: .badCode, file: row.file, line: row.line, column: column,
+                                  zh: "实施编码有 \(code.count) 个字符，超过 \(Self.maxCodeLength) 个：它是事项文件的名称（\(Self.maxCodeLength) 个字符加 .yaml 是文件名的上限 255 字节）",
+                                  en: "the 实施编码 has \(code.count) characters, more than \(Self.maxCodeLength): it names the item's file (\(Self.maxCodeLength) characters and .yaml are a file name's limit of 255 bytes)")
             }
             if let first = codes[code.uppercased()] {
-                throw ImportError(code: .badCode, file: row.file, line: row.line,
+                throw ImportError(code: .badCode, file: row.file, line: row.line, column: column,
                                   zh: "实施编码 \(code) 重复：\(first.file) 第 \(first.line) 行已有这个编码",
                                   en: "the 实施编码 \(code) is repeated: \(first.file) line \(first.line) has it already")
             }
@@ -51,7 +60,7 @@ struct NationalMapper {
                 switch kind {
                 case 0:
                     if byCode[code]!.extend != nil {
-                        throw ImportError(code: .badCode, file: row.file, line: row.line, zh: "实施编码 \(code) 在扩展信息表中出现了两次", en: "the 实施编码 \(code) has two rows in the extend table")
+                        throw ImportError(code: .badCode, file: row.file, line: row.line, column: row.columns["task_code"] ?? 0, zh: "实施编码 \(code) 在扩展信息表中出现了两次", en: "the 实施编码 \(code) has two rows in the extend table")
                     }
                     byCode[code]!.extend = row
                 case 1: byCode[code]!.material.append(row)
@@ -167,7 +176,7 @@ struct NationalMapper {
 
     /// Notes a value of `row`'s `column` left out (or, with `code`, changed) in the summary.
     private mutating func note(_ row: SourceRow, _ column: String, code: DiagnosticCode = ImportCodes.leftOut, zh: String, en: String) {
-        skipped.append(SkippedRow(file: row.file, line: row.line, column: column, columnNumber: row.columns[column] ?? 0, code: code, zh: zh, en: en))
+        skipped.append(SkippedRow(file: row.file, line: row.line, column: row.headings[column] ?? column, columnNumber: row.columns[column] ?? 0, code: code, zh: zh, en: en))
     }
 
     /// A date element's value (生效日期, 废止日期): a date with a time of day (a datetime
@@ -179,6 +188,11 @@ struct NationalMapper {
         guard let m = text.wholeMatch(of: /(\d{4})[-\/](\d{1,2})[-\/](\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?Z?)?/),
               let time = m.output.4 else { return .text(raw) }
         func two(_ s: Substring) -> String { s.count == 1 ? "0" + s : String(s) }
+        // A date or a time that is none (2023-13-45, 24:00, 10:99) is left as written, for `check` to judge.
+        let (year, month, day) = (Int(m.output.1)!, Int(m.output.2)!, Int(m.output.3)!)
+        let days = [31, year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard (1...12).contains(month), (1...days[month - 1]).contains(day), Int(time)! < 24, Int(m.output.5 ?? "0")! < 60,
+              (m.output.6.map { Int($0)! } ?? 0) < 60 else { return .text(raw) }
         let date = "\(m.output.1)-\(two(m.output.2))-\(two(m.output.3))"
         let clock = String(text[time.startIndex...])
         let midnight = [time, m.output.5 ?? "", m.output.6 ?? "", m.output.7 ?? ""].allSatisfy { $0.allSatisfy { $0 == "0" } }
@@ -287,7 +301,9 @@ struct NationalMapper {
                           ImportedEntry("标准", f["fee_stand"].map(ImportedValue.text) ?? .placeholder("审批收费.标准"))]
                         + (f["by_law"].map { [ImportedEntry("依据", .text($0))] } ?? []))
                 })
-        default: break
+        default:
+            // An item sheet's 是否收费 that says neither yes nor no: kept under the placeholder.
+            if let text = b["fee_unread"] { el["审批收费"] = .placeholder("审批收费", note: "源数据（\(text)）") }
         }
         // 受理地点: windows from transact_addr / transact_time.
         if b["transact_addr"] != nil {
@@ -302,6 +318,12 @@ struct NationalMapper {
                 return .text(window(name: name, location: location, hours: hours[i], unknownHours: b["transact_time"]))
             })
         }
+        if b["transact_addr"] == nil, let hours = b["transact_time"] {
+            // Office hours without a place: kept under the placeholder, never dropped.
+            el["受理地点"] = .placeholder("受理地点", note: "源数据（transact_time，没有受理地点）：\(hours)")
+            note(b, "transact_time", zh: "有办公时间而没有受理地点（办理地点）：受理地点留作待补充，办公时间写在注释里",
+                 en: "office hours without a place (办理地点): 受理地点 is left as a placeholder, the hours kept in a comment")
+        }
         el["咨询"] = labelled(b, "link_way", element: "咨询", order: ["电话", "地址", "网址", "邮箱"])
         el["监督投诉"] = labelled(b, "supervise_way", element: "监督投诉", order: ["电话", "网址", "地址", "邮箱"])
 
@@ -313,15 +335,31 @@ struct NationalMapper {
                 el["联办机构"] = .list(other.split(separator: ",").map { .text(agency(name: String($0).trimmed, credit: nil)) })
             }
             var result: [ImportedEntry] = []
+            var resultPlaceholder: ImportedValue?
             if let type = coded(e, "result_type", "审批结果类型") { result.append(ImportedEntry("类型", type)) }
-            if let name = e["result_name"] { result.append(ImportedEntry("名称", .text(name))) }
+            if let name = e["result_name"] {
+                if let set = profile.codeSets["审批结果类型"], set.contains(name.trimmed) {
+                    // A 审批结果 column holding a type (证照, 批文): the type, not the name.
+                    if result.isEmpty {
+                        result += [ImportedEntry("类型", .text(name.trimmed)), ImportedEntry("名称", .placeholder("审批结果.名称"))]
+                        note(e, "result_name", code: ImportCodes.leftOut, zh: "“\(name)”是审批结果的类型，不是名称：写为 审批结果.类型，名称留作待补充",
+                             en: "\"\(name)\" is a type of 审批结果, not its name: written as 审批结果.类型, the 名称 left as a placeholder")
+                    }
+                } else if profile.codeSets["审批结果类型"] == nil, ["证照", "批文", "其他", "无"].contains(name.trimmed) {
+                    resultPlaceholder = .placeholder("审批结果", note: "源数据（result_name）：\(name)")
+                    note(e, "result_name", zh: "“\(name)”是审批结果的类型，不是名称，而标准没有审批结果类型：审批结果留作待补充",
+                         en: "\"\(name)\" is a type of 审批结果, not its name, and the standard has no type of 审批结果: left as a placeholder")
+                } else {
+                    result.append(ImportedEntry("名称", .text(name)))
+                }
+            }
             if let sample = e["result_guid"] { notes.append("审批结果样本（源数据，文件不在导入数据中）：\(sample)") }
             // is_express: results are mailed, unless 快递 is already a 办理形式.
             let forms: [String] = if case .list(let f)? = el["办理形式"] { f.compactMap { if case .text(let s) = $0 { s } else { nil } } } else { [] }
             if e["is_express"] == "1" && !forms.contains(where: { profile.nationalCodes["办理形式"]?[$0] == "4" || $0.hasPrefix("快递") }) {
                 result.append(ImportedEntry("送达方式", .list([.text("邮寄送达")])))
             }
-            if !result.isEmpty { el["审批结果"] = .map(result) }
+            if !result.isEmpty { el["审批结果"] = .map(result) } else if let resultPlaceholder { el["审批结果"] = resultPlaceholder }
             el["数量限制"] = e["limit_explain"].map(ImportedValue.text)
             if let area = e["handle_area"] { el["通办范围"] = .text(profile.value(area, in: "通办范围") ?? area) }
         }

@@ -36,4 +36,12 @@ enum ProfileHeadings {
         }
         return out
     }
+
+    /// The names the profiles give elements no column fills (办理时限 as a whole, 审批证件):
+    /// a heading that is one is told apart from a heading zhinan does not know at all.
+    static func unimportable(_ profile: EffectiveProfile) -> Set<String> {
+        let known = headings(profile)
+        let names = profile.elements.flatMap { [$0.name] + $0.synonyms + $0.traditional + ($0.standardName.map { [$0] } ?? []) }
+        return Set(names.filter { ItemSheet.headings[$0] == nil && known[$0] == nil })
+    }
 }

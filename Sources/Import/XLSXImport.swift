@@ -6,8 +6,9 @@ public enum XLSXImport {
     /// Largest workbook read (bytes).
     public static let maxFileBytes = 128 * 1024 * 1024
 
-    /// The columns whose numbers are dates even when the cell is not formatted as one.
-    static let dateColumns: Set<String> = ["plan_effective_date", "plan_cancel_date", "生效日期"]
+    /// The fields whose numbers are dates even when the cell is not formatted as one: a
+    /// column is a date column by the field its heading maps to, not by the heading's text.
+    static let dateFields: Set<String> = ["plan_effective_date", "plan_cancel_date"]
 
     /// Reads the workbook (or, for a `.csv` name, the CSV item sheet) at `path`, named
     /// `file` in messages, and maps it: the national tables' sheets when the workbook has
@@ -64,7 +65,7 @@ public enum XLSXImport {
                 continue
             }
             found = true
-            let (part, skipped) = try ItemSheet.source(table(s, file: file, date1904: book.date1904, headerIndex: header), map: map)
+            let (part, skipped) = try ItemSheet.source(table(s, file: file, date1904: book.date1904, headerIndex: header, map: map), map: map)
             source.basic += part.basic; source.extend += part.extend; source.material += part.material; source.fee += part.fee
             notes += skipped
         }
@@ -105,7 +106,7 @@ public enum XLSXImport {
 
     /// A sheet as a table: its first row with a value is the header; a value in a column
     /// without a heading is refused; numbers in a date column are Excel serials.
-    static func table(_ sheet: XLSXWorkbook.Sheet, file: String, date1904: Bool, headerIndex: Int = 0) throws -> CSVTable {
+    static func table(_ sheet: XLSXWorkbook.Sheet, file: String, date1904: Bool, headerIndex: Int = 0, map: HeadingMap = HeadingMap()) throws -> CSVTable {
         let place = "\(file)[\(sheet.name)]"
         guard headerIndex < sheet.rows.count else {
             throw ImportError(code: .badHeader, file: place, line: 1, column: 1, zh: "工作表是空的，没有表头行", en: "the sheet is empty: it has no header row")
@@ -123,10 +124,16 @@ public enum XLSXImport {
                                       en: "column \(XLSXWorkbook.columnName(column)) holds a value but has no name in the header (row \(first.number))")
                 }
                 var text = cell.text
-                if dateColumns.contains(header[column - 1]), let serial = cell.number {
+                let heading = header[column - 1]
+                if dateFields.contains(heading) || dateFields.contains(map.field(heading) ?? ""), let serial = cell.number {
                     guard let date = XLSXWorkbook.date(serial: serial, date1904: date1904) else {
+                        if let time = XLSXWorkbook.timeOfDay(serial), serial > 0 {
+                            throw ImportError(code: .badCell, file: place, line: row.number, column: column,
+                                              zh: "“\(heading)”列的值 \(time) 只有时刻，没有日期：请在 Excel 中写出日期（如 2023-03-15）",
+                                              en: "the value \(time) under \(heading) is a time of day without a date: write the date in Excel (such as 2023-03-15)")
+                        }
                         throw ImportError(code: .badCell, file: place, line: row.number, column: column,
-                                          zh: "日期列的值 \(cell.text) 不是日期", en: "the value \(cell.text) in a date column is not a date")
+                                          zh: "“\(heading)”列的值 \(cell.text) 不是 1900 至 9999 年之间的日期", en: "the value \(cell.text) under \(heading) is not a date between 1900 and 9999")
                     }
                     text = date
                 }

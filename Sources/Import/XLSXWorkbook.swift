@@ -26,6 +26,9 @@ public struct XLSXWorkbook {
         /// The number a numeric cell holds (nil for text), so a date column can read a
         /// serial whose cell was not formatted as a date.
         public var number: Double?
+        /// A number in a date format that is no date (a time of day alone, 0, out of range):
+        /// read as its time or number, and refused only where a date element imports it.
+        public var notADate = false
     }
 
     public var sheets: [Sheet]
@@ -68,12 +71,13 @@ public struct XLSXWorkbook {
     }
 
     /// The calendar date of an Excel serial: `yyyy-MM-dd`, with ` HH:mm:ss` when it has a
-    /// time of day; nil for a serial outside 1900–9999 or Excel's phantom 1900-02-29.
+    /// time of day; nil for a serial outside 1900–9999, a time of day alone (under 1, in
+    /// either date system) or Excel's phantom 1900-02-29.
     static func date(serial: Double, date1904: Bool) -> String? {
-        guard serial.isFinite, serial >= 0, serial < 2_958_466 else { return nil }
-        var days = Int(serial.rounded(.down))
-        var seconds = Int(((serial - Double(days)) * 86_400).rounded())
-        if seconds == 86_400 { days += 1; seconds = 0 }
+        guard serial.isFinite, serial >= 1, serial < 2_958_466 else { return nil }
+        let days = Int(serial.rounded(.down))
+        // 23:59:59.5 and later stay on their day (rounding never carries into the next one).
+        let seconds = min(Int(((serial - Double(days)) * 86_400).rounded()), 86_399)
         // Days since 1970-01-01.
         let epoch: Int
         if date1904 {
@@ -92,14 +96,23 @@ public struct XLSXWorkbook {
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
         let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        guard y <= 9999 else { return nil }  // a 1904 serial counts 4 years on
         var text = String(format: "%04d-%02d-%02d", y, m, d)
         if seconds > 0 { text += String(format: " %02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60) }
         return text
     }
 
+    /// `HH:mm:ss` of a serial under 1 (a time of day alone), nil otherwise.
+    static func timeOfDay(_ serial: Double) -> String? {
+        guard serial >= 0, serial < 1 else { return nil }
+        let seconds = min(Int((serial * 86_400).rounded()), 86_399)
+        return String(format: "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+    }
+
     /// A number as a table holds it: integers without a decimal point.
     static func numberText(_ raw: String) -> (String, Double?) {
-        guard let value = Double(raw), value.isFinite else { return (raw, nil) }
+        // Decimal only: Double() would also read 0x10 (16), inf and nan.
+        guard raw.allSatisfy({ "0123456789+-.eE".contains($0) }), let value = Double(raw), value.isFinite else { return (raw, nil) }
         if value == value.rounded(), abs(value) < 1e15 { return (String(Int(value)), value) }
         return (raw, value)
     }
@@ -306,7 +319,7 @@ struct XLSXReader {
     static let builtInDateFormats: Set<Int> = Set(14...22).union(45...47).union(27...36).union(50...58)
 
     /// A custom format shows a date when, outside quotes, brackets and escapes, it has a
-    /// y, m, d, h or s (or 年/月/日).
+    /// y, m, d, h or s (年, 月, 日 are literal text: `0日` is a number of days).
     static func isDateFormat(_ code: String) -> Bool {
         var inQuote = false, inBracket = false, escaped = false
         for c in code {
@@ -316,7 +329,7 @@ struct XLSXReader {
             case "\"": inQuote.toggle()
             case "[": if !inQuote { inBracket = true }
             case "]": if !inQuote { inBracket = false }
-            case "y", "Y", "m", "M", "d", "D", "h", "H", "s", "S", "年", "月", "日":
+            case "y", "Y", "m", "M", "d", "D", "h", "H", "s", "S":  // 年月日 alone are literal text (0日)
                 if !inQuote && !inBracket { return true }
             default: continue
             }
@@ -426,8 +439,8 @@ struct XLSXReader {
             let style = c["s"].flatMap(Int.init)
             if let number, let style, formats.dates.contains(style) {
                 guard let date = XLSXWorkbook.date(serial: number, date1904: date1904) else {
-                    throw ImportError(code: .badCell, file: at.file, line: at.row, column: at.column,
-                                      zh: "日期单元格的值 \(v) 不是 1900 至 9999 年之间的日期", en: "the date cell's value \(v) is not a date between 1900 and 9999")
+                    // Refused only where a date element imports it (XLSXImport.table).
+                    return XLSXWorkbook.Cell(text: XLSXWorkbook.timeOfDay(number) ?? text, number: number, notADate: true)
                 }
                 return XLSXWorkbook.Cell(text: date, number: nil)
             }

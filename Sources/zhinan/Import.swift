@@ -15,7 +15,7 @@ struct ImportCommand: ParsableCommand {
             Excel 工作簿中以交换表命名的工作表，或一行一个事项的表。它们写出同样的 CATALOG/catalog.yaml 和每个事项一个文件。\
             源数据没有的要素写成注释“# 待补充：要素”，zhinan check 会把它们报为缺少要素。\
             zhinan import docx GUIDE.docx 按标题拆分一份 Word 办事指南（尽力而为）。\
-            导入出错时给出代码 ZN950–ZN959 和位置，不写入任何文件；未导入的值（ZN960）和丢弃的时刻（ZN961）是摘要中的警告。\
+            导入出错时给出代码 ZN950–ZN959（CATALOG 已存在或不能写入为 ZN962）和位置，不写入任何文件；未导入的值（ZN960）和丢弃的时刻（ZN961）是摘要中的警告。\
             --diagnostics-format json|sarif|github 把它们按 check 的格式写到标准输出。
 
             Reads a source and writes a new catalog an officer then completes: never a value \
@@ -23,7 +23,7 @@ struct ImportCommand: ParsableCommand {
             JSON), import xlsx the same tables as the sheets of an Excel workbook (or a sheet of \
             one row per item). A problem in \
             the source is reported with its code (ZN950–ZN959) and place, and nothing is \
-            written. import docx splits one Word guide at its headings (best effort). Values \
+            written (ZN962: CATALOG exists or cannot be written). import docx splits one Word guide at its headings (best effort). Values \
             left out (ZN960) and times dropped from dates (ZN961) are the summary's warnings; \
             --diagnostics-format json|sarif|github prints them, or the error, as check does.
             """,
@@ -66,7 +66,7 @@ struct ImportCommand: ParsableCommand {
         @OptionGroup var target: ImportTarget
 
         func run() throws {
-            try target.run(sources: [.catalog(folder)]) { try NationalImport.read(folder: folder, profile: $0) }
+            try target.run(sources: [.catalog(folder)], located: ImportTarget.located(inFolder: folder)) { try NationalImport.read(folder: folder, profile: $0) }
         }
     }
 
@@ -126,8 +126,8 @@ struct ImportCommand: ParsableCommand {
 
         func run() throws {
             let name = URL(fileURLWithPath: file).lastPathComponent
-            try target.run(sources: [.workbook(file)]) { profile in
-                let headings = try map.map(HeadingMap.init(path:)) ?? HeadingMap()
+            try target.run(sources: [.workbook(file)], located: ImportTarget.located(file: file, name: name)) { profile in
+                let headings = try map.map { try HeadingMap(path: $0, profile: profile) } ?? HeadingMap()
                 return try XLSXImport.read(path: file, file: name, sheet: sheet, map: headings, profile: profile)
             }
         }
@@ -138,13 +138,14 @@ struct ImportCommand: ParsableCommand {
             commandName: "docx",
             abstract: "导入一份 Word 办事指南（尽力而为）。 Import one Word guide (best effort).",
             discussion: """
-                按标题拆分 GUIDE.docx：去掉编号（一、（二）3.）和冒号后是已知要素名称的短段落是标题（与 import xlsx \
-                的列名相同，见 docs/import.md），“事项名称：……”写在一行也可以；每节的文字放进该要素，申请材料一节中的\
+                按标题拆分 GUIDE.docx：有 Word 标题样式或顶层编号（一、（二）第一条 3.），去掉编号和冒号后是已知要素名称的段落是标题（与 import xlsx \
+                的列名相同，见 docs/import.md；办理流程中编号的步骤不是），“二、事项名称：……”写在一行也可以，同一要素的第二节接在第一节之后；每节的文字放进该要素，申请材料一节中的\
                 表格每行一项材料。第一个标题之前或无法归入要素的文字写成注释“未识别：……”，从不丢弃。需要“实施编码”一节。
 
-                Splits GUIDE.docx at its headings: a short paragraph that, without its numbering \
-                (一、, （二）, 3.) and colon, is an element name import xlsx knows (docs/import.md), \
-                or "事项名称：…" on one line. Each section's text goes to that element; a table \
+                Splits GUIDE.docx at its headings: a paragraph in a Word heading style or numbered \
+                at the top level (一、, （二）, 第一条, 3.) that, without its numbering and colon, is an \
+                element name import xlsx knows (docs/import.md), never a numbered step of 办理流程; \
+                "二、事项名称：…" on one line too. A second section for an element is appended. Each section's text goes to that element; a table \
                 in the 申请材料 section gives one material a row. Text before the first heading \
                 or not placed is kept as a comment "未识别：…", never dropped. The guide needs a \
                 实施编码 section. Refusals and exit status as for import xlsx.
@@ -158,7 +159,7 @@ struct ImportCommand: ParsableCommand {
 
         func run() throws {
             let name = URL(fileURLWithPath: file).lastPathComponent
-            try target.run(sources: [.workbook(file)]) { try DOCXImport.read(path: file, file: name, profile: $0) }
+            try target.run(sources: [.workbook(file)], located: ImportTarget.located(file: file, name: name)) { try DOCXImport.read(path: file, file: name, profile: $0) }
         }
     }
 }
@@ -177,41 +178,73 @@ struct ImportTarget: ParsableArguments {
     @Flag(help: "Replace CATALOG when it exists.")
     var force = false
 
-    @Option(name: .customLong("diagnostics-format"), help: "Diagnostics format: text, json, sarif or github, as check's --format. Other than text, the error (ZN950–ZN959) or the summary's warnings (ZN960–ZN961) go to standard output in that format; the summary's counts stay on standard error.")
+    @Option(name: .customLong("diagnostics-format"), help: "Diagnostics format: text, json, sarif or github, as check's --format. Other than text, the error (ZN950–ZN959, or ZN962 for a CATALOG that exists or cannot be written) or the summary's warnings (ZN960–ZN961) go to standard output in that format; the summary's counts stay on standard error.")
     var diagnosticsFormat: DiagnosticFormat = .text
 
     @OptionGroup var profiles: ProfileOptions
 
-    /// Prints `diagnostics` to standard output in `--diagnostics-format` (not text).
-    private func report(_ diagnostics: [Diagnostic]) {
+    /// A source file's name in the messages (`book.xlsx[清单]`, `task_general_basic.csv`) →
+    /// its path as given (`data/book.xlsx[清单]`), as `check` locates files: what json, sarif
+    /// and github output name, so a CI tool finds the file from the working folder.
+    static func located(file: String, name: String) -> @Sendable (String) -> String {
+        let folder = (file as NSString).deletingLastPathComponent
+        return { label in
+            guard !folder.isEmpty, label == name || label.hasPrefix(name + "[") else { return label }
+            return (folder.hasSuffix("/") ? folder : folder + "/") + label
+        }
+    }
+
+    /// The tables' names inside `folder` (`task_general_basic.csv`, `items/1.json`) → their
+    /// paths as given; the folder itself and paths already under it stay.
+    static func located(inFolder folder: String) -> @Sendable (String) -> String {
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        return { label in label == folder || label.hasPrefix(prefix) ? label : prefix + label }
+    }
+
+    /// Prints `diagnostics` to standard output in `--diagnostics-format` (not text), each
+    /// file named by `located`.
+    private func report(_ diagnostics: [Diagnostic], located: (String) -> String = { $0 }) {
         let output = OutputOptions.given(format: diagnosticsFormat, lang: profiles.lang)
+        let diagnostics = diagnostics.map { d in
+            var d = d
+            if let file = d.span?.file { d.span?.file = located(file) }
+            return d
+        }
         writeDiagnostics(diagnostics.sortedForOutput(), sources: SourceTexts(), fileCount: 1, omitted: DiagnosticTally(), output: output, toStandardError: false)
     }
 
+    /// A refusal that concerns CATALOG, not the source (ZN962): `zhinan: error: …` on standard
+    /// error as text; in another --diagnostics-format, a diagnostic on standard output (and
+    /// `nothing was written` on standard error), as every import error is.
+    private func refusal(zh: String, en: String) -> ExitCode {
+        if diagnosticsFormat == .text {
+            emitError("zhinan: error: \(profiles.language == .zh ? zh : en)\n")
+        } else {
+            report([ImportError(code: .output, file: output, zh: zh, en: en).diagnostic])
+            emitError(profiles.language == .zh ? "未写入任何文件\n" : "nothing was written\n")
+        }
+        return Status.unusable
+    }
+
     /// Runs `read` and writes its catalog; `sources` are what CATALOG may not hold or be in.
-    func run(sources: [OutputGuard.Source], _ read: (ImportProfile) throws -> ImportedCatalog) throws {
+    func run(sources: [OutputGuard.Source], located: (String) -> String = { $0 }, _ read: (ImportProfile) throws -> ImportedCatalog) throws {
         let language = profiles.language
         let zh = language == .zh
         let destination = URL(fileURLWithPath: output).standardizedFileURL
         var st = stat()
         let exists = lstat(destination.path, &st) == 0
         if exists && !force {
-            emitError(zh ? "zhinan: error: “\(output)”已经存在，未改动；要替换它请加 --force\n"
-                : "zhinan: error: \"\(output)\" already exists and was left alone; add --force to replace it\n")
-            throw Status.unusable
+            throw refusal(zh: "“\(output)”已经存在，未改动；要替换它请加 --force", en: "\"\(output)\" already exists and was left alone; add --force to replace it")
         }
         if exists && (st.st_mode & S_IFMT) != S_IFDIR {
-            emitError(zh ? "zhinan: error: “\(output)”不是文件夹，未改动\n" : "zhinan: error: \"\(output)\" is not a folder; it was left alone\n")
-            throw Status.unusable
+            throw refusal(zh: "“\(output)”不是文件夹，未改动", en: "\"\(output)\" is not a folder; it was left alone")
         }
         if let problem = OutputGuard.problem(output: output, sources: sources, language: language) {
-            emitError("zhinan: error: \(problem)\n")
-            throw Status.unusable
+            throw refusal(zh: problem, en: problem)
         }
         guard standardIDs.contains(NationalImportDefaults.profile) else {
-            emitError(zh ? "zhinan: error: 国家交换表的导入需要标准 \(NationalImportDefaults.profile)；请在 --standard 中加上它\n"
-                : "zhinan: error: importing the national tables needs the standard \(NationalImportDefaults.profile); add it to --standard\n")
-            throw Status.unusable
+            throw refusal(zh: "国家交换表的导入需要标准 \(NationalImportDefaults.profile)；请在 --standard 中加上它",
+                          en: "importing the national tables needs the standard \(NationalImportDefaults.profile); add it to --standard")
         }
         let parent = destination.deletingLastPathComponent().path
         let (effective, _) = try profiles.load(catalog: nil, ids: standardIDs, from: parent)
@@ -220,7 +253,7 @@ struct ImportTarget: ParsableArguments {
         do {
             imported = try read(profile)
         } catch let error as ImportError {
-            if diagnosticsFormat == .text { emitError(error.message(chinese: zh) + "\n") } else { report([error.diagnostic]) }
+            if diagnosticsFormat == .text { emitError(error.message(chinese: zh) + "\n") } else { report([error.diagnostic], located: located) }
             emitError(zh ? "未写入任何文件\n" : "nothing was written\n")
             throw error.unusable ? Status.unusable : Status.problems
         }
@@ -229,14 +262,12 @@ struct ImportTarget: ParsableArguments {
         do {
             try CatalogFolderWriter(destination: destination).write(files, replacing: exists)
         } catch {
-            emitError(zh ? "zhinan: error: 无法写入“\(output)”：\(error.localizedDescription)；未写入任何文件\n"
-                : "zhinan: error: cannot write \"\(output)\": \(error.localizedDescription); nothing was written\n")
-            throw Status.unusable
+            throw refusal(zh: "无法写入“\(output)”：\(error.localizedDescription)；未写入任何文件", en: "cannot write \"\(output)\": \(error.localizedDescription); nothing was written")
         }
         let summary = writer.summary(of: files)
         let text = diagnosticsFormat == .text
         emitError(summary.lines(chinese: zh, listingSkipped: text).map { $0 + "\n" }.joined())
-        if text { emit(output + "\n") } else { report(summary.skipped.map(\.diagnostic)) }
+        if text { emit(output + "\n") } else { report(summary.skipped.map(\.diagnostic), located: located) }
     }
 }
 

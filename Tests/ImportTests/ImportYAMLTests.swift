@@ -45,4 +45,40 @@ import YAMLSyntax
 
             """)
     }
+
+    /// Text quoted into a comment — the 来源 line (a sheet or file name), a placeholder's note,
+    /// the notes under the item — cannot end the comment: every line break (LF, CR, CRLF, NEL,
+    /// U+2028, U+2029, VT, FF) and control character is a space, or starts another `#` line.
+    @Test func nothingQuotedIntoACommentBecomesYAML() throws {
+        let breaks = ["\n", "\r", "\r\n", "\u{85}", "\u{2028}", "\u{2029}", "\u{0B}", "\u{0C}"]
+        let hostile = breaks.map { "甲\($0)审批收费: 不收费\($0)#" }
+        let item = ImportedItem(
+            fileName: "1.yaml", source: "book.xlsx[\(hostile[0])]:2",
+            elements: ["监督投诉": .placeholder("监督投诉", note: "源数据（supervise_way）：" + hostile[1] + "\u{1B}[2J\u{7F}\u{9B}完"), "事项名称": .text("甲")],
+            notes: hostile + ["未识别：请携带\u{0}原件\u{FFFE}。"])
+        let profile = ImportProfile(nationalCodes: [:], codeSets: [:], elements: [("事项名称", true), ("监督投诉", true)], standards: [])
+        let text = ImportWriter(catalog: ImportedCatalog(header: [], items: [item]), profile: profile).text(of: item)
+        #expect(text == """
+            # 来源：book.xlsx[甲 审批收费: 不收费 #]:2
+            事项名称: 甲
+            # 待补充：监督投诉
+            #   源数据（supervise_way）：甲
+            #   审批收费: 不收费
+            #   # [2J  完
+            # 未导入的源数据（请核对后处理）：
+            #   甲 审批收费: 不收费 #
+            #   甲 审批收费: 不收费 #
+            #   甲 审批收费: 不收费 #
+            #   甲 审批收费: 不收费 #
+            #   甲 审批收费: 不收费 #
+            #   甲 审批收费: 不收费 #
+            #   甲 审批收费: 不收费 #
+            #   甲 审批收费: 不收费 #
+            #   未识别：请携带 原件 。
+
+            """)
+        let parsed = YAMLParser().parse(Array(text.utf8), file: "1.yaml")
+        #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics)")
+        #expect(parsed.root?.mapping?.map(\.key.text) == ["事项名称"])
+    }
 }

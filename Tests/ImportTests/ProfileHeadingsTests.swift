@@ -65,6 +65,8 @@ import YAMLSyntax
         ("000000", 1234.0, "001234"), ("0000000000", 1.0, "0000000001"), ("00", 1.0, "01"), ("000000", 1_234_567.0, "1234567"),
         ("000-00000000", 2_012_345_678.0, "020-12345678"), (#""No."0000"#, 12.0, "No.0012"), (#"0000\-00"#, 12345.0, "0123-45"),
         ("000", 0.0, "000"), ("#0000", 5.0, "0005"), ("000000;-000000", 42.0, "000042"),
+        // Excel shows 0 through the third section: a literal, or nothing.
+        (#"00;-00;"零""#, 0.0, "零"), ("00;;", 0.0, ""), (#"00;-00;"零""#, 3.0, "03"), (#""a;b"00;-00;00"#, 0.0, "00"),
     ])
     func aPaddedFormatShowsTheNumberAsExcelDoes(code: String, value: Double, shown: String) throws {
         #expect(try #require(DigitFormat(code)).display(value) == shown)
@@ -79,5 +81,7 @@ import YAMLSyntax
         let format = try #require(DigitFormat("000000"))
         #expect(format.display(12.5) == nil)
         #expect(format.display(-3) == nil)
+        // A zero section zhinan does not read leaves 0 as stored.
+        #expect(try #require(DigitFormat("00;-00;0.0")).display(0) == nil)
     }
 }

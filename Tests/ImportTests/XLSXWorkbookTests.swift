@@ -65,7 +65,9 @@ import TestSupport
     }
 
     @Test(arguments: [(1.0, false, "1900-01-01"), (59.0, false, "1900-02-28"), (61.0, false, "1900-03-01"),
-                      (45000.0, false, "2023-03-15"), (0.0, true, "1904-01-01"), (43538.0, true, "2023-03-15")])
+                      (45000.0, false, "2023-03-15"), (1.0, true, "1904-01-02"), (43538.0, true, "2023-03-15"),
+                      // 23:59:59.5 and later stay on their day: rounding never carries into the next.
+                      (45000.0 + 86_399.5 / 86_400, false, "2023-03-15 23:59:59"), (45000.9999999, false, "2023-03-15 23:59:59")])
     func serialsBecomeDates(serial: Double, date1904: Bool, date: String) {
         #expect(XLSXWorkbook.date(serial: serial, date1904: date1904) == date)
     }
@@ -73,6 +75,24 @@ import TestSupport
     @Test func excelsPhantomLeapDayAndNegativeSerialsAreNoDates() {
         #expect(XLSXWorkbook.date(serial: 60, date1904: false) == nil)
         #expect(XLSXWorkbook.date(serial: -1, date1904: false) == nil)
+        // A time of day alone (under 1) is no date, in either date system.
+        #expect(XLSXWorkbook.date(serial: 0, date1904: false) == nil)
+        #expect(XLSXWorkbook.date(serial: 0, date1904: true) == nil)
+        #expect(XLSXWorkbook.date(serial: 0.5, date1904: true) == nil)
+        // The last serial of 9999 in the 1900 system is past 9999 in the 1904 one.
+        #expect(XLSXWorkbook.date(serial: 2_958_465, date1904: false) == "9999-12-31")
+        #expect(XLSXWorkbook.date(serial: 2_958_465, date1904: true) == nil)
+    }
+
+    /// Only decimal numbers are numbers (Double() would read 0x10 as 16); 年月日 alone in a
+    /// format are literal text, not a date.
+    @Test func hexIsNoNumberAndDaysAreNoDate() {
+        #expect(XLSXWorkbook.numberText("0x10") == ("0x10", nil))
+        #expect(XLSXWorkbook.numberText("nan").1 == nil)
+        #expect(XLSXWorkbook.numberText("1.5E+2") == ("150", 150))
+        #expect(!XLSXReader.isDateFormat("0日"))
+        #expect(!XLSXReader.isDateFormat("0\"个工作日\""))
+        #expect(XLSXReader.isDateFormat("yyyy年m月d日"))
     }
 
     @Test(arguments: [("yyyy-mm-dd", true), ("yyyy\"年\"m\"月\"d\"日\"", true), ("[$-804]aaaa", false), ("0.00\"天\"", false),
@@ -200,11 +220,21 @@ import TestSupport
         (XLSXFixture.Cell.formula("1+1", cached: ""), "book.xlsx[s]:2:2: error: a formula without a saved result: zhinan reads the value Excel saved and never evaluates formulas; open the workbook in Excel, recalculate and save it [ZN959]"),
         (XLSXFixture.Cell.formula("NOW()", cached: nil), "book.xlsx[s]:2:2: error: a formula without a saved result: zhinan reads the value Excel saved and never evaluates formulas; open the workbook in Excel, recalculate and save it [ZN959]"),
         (XLSXFixture.Cell.error("#N/A"), "book.xlsx[s]:2:2: error: the cell holds the error value #N/A: correct its formula in Excel or type the value [ZN959]"),
-        (XLSXFixture.Cell.date("-3"), "book.xlsx[s]:2:2: error: the date cell's value -3 is not a date between 1900 and 9999 [ZN959]"),
     ])
     func unreadableCellsAreLocated(cell: XLSXFixture.Cell, message: String) {
         let sheet = XLSXFixture.Sheet("s", [[.text("a"), .text("b")], [.text("x"), cell]])
         #expect(Self.refusal(XLSXFixture.workbook([sheet]))?.message(chinese: false) == message)
+    }
+
+    /// A number in a date format that is no date is read, not refused: a time of day as its
+    /// time, another as its number; only a date element that imports it refuses it.
+    @Test func aDateCellThatIsNoDateIsReadAsItsTimeOrNumber() throws {
+        let sheet = XLSXFixture.Sheet("s", [[.text("a"), .date("0.5"), .date("-3"), .date("0")]])
+        let book = try XLSXWorkbook.read(XLSXFixture.workbook([sheet]), file: "book.xlsx")
+        let cells = try #require(book.sheets.first?.rows.first?.cells)
+        #expect(cells[2] == XLSXWorkbook.Cell(text: "12:00:00", number: 0.5, notADate: true))
+        #expect(cells[3] == XLSXWorkbook.Cell(text: "-3", number: -3, notADate: true))
+        #expect(cells[4] == XLSXWorkbook.Cell(text: "00:00:00", number: 0, notADate: true))
     }
 
     @Test func aSharedStringIndexOutsideTheTableIsLocated() {

@@ -99,7 +99,7 @@ import TestSupport
     }
 
     @Test(arguments: [
-        ("task_general_basic.csv", header + row1 + row1, "task_general_basic.csv:3:1: error: the 实施编码 11440000MB2C9821792440100401001 is repeated: task_general_basic.csv line 2 has it already [ZN954]"),
+        ("task_general_basic.csv", header + row1 + row1, "task_general_basic.csv:3:4: error: the 实施编码 11440000MB2C9821792440100401001 is repeated: task_general_basic.csv line 2 has it already [ZN954]"),
         ("task_general_basic.csv", header + "甲,\"01,x\r\n", "task_general_basic.csv:2:1: error: an unclosed quote: the cell starting on this line has no closing quote before the end of the file [ZN952]"),
         ("task_general_basic.csv", header + "甲,0\"1\r\n", "task_general_basic.csv:2:4: error: a quote in the middle of a cell: a quote inside a cell is written twice (\"\") and the whole cell quoted (RFC 4180) [ZN952]"),
         ("task_general_basic.csv", header + "\"甲\"x,01\r\n", "task_general_basic.csv:2:4: error: text after a closing quote: a quoted cell ends with a comma or a line break after its closing quote [ZN952]"),

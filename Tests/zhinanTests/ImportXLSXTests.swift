@@ -162,7 +162,7 @@ import TestSupport
         let basic = XLSXFixture.Sheet("task_general_basic", [[.text("task_name"), .text("task_code")], row, row])
         let (result, _, _) = try Self.run(XLSXFixture.workbook([basic]))
         #expect(result.status == 1)
-        #expect(result.stderr == "book.xlsx[task_general_basic]:3:1: error: the 实施编码 11440000MB2C9821792440100401001 is repeated: book.xlsx[task_general_basic] line 2 has it already [ZN954]\nnothing was written\n")
+        #expect(result.stderr == "book.xlsx[task_general_basic]:3:2: error: the 实施编码 11440000MB2C9821792440100401001 is repeated: book.xlsx[task_general_basic] line 2 has it already [ZN954]\nnothing was written\n")
     }
 
     @Test func anEncryptedWorkbookIsRefused() throws {
