@@ -21,8 +21,27 @@ enum ItemSheet {
     static let extendFields: Set<String> = ["result_name", "online_handle_url"]
     /// A fee cell saying there is none (as the national is_fee 0), or that there is one
     /// without saying which (a placeholder fee, with a warning).
-    static let noFee: Set<String> = ["不收费", "无", "免费", "0", "否"]
-    static let yesFee: Set<String> = ["是", "收费"]
+    /// Read after ``feeWords(_:)``.
+    static let noFee: Set<String> = [
+        "不收费", "无", "免费", "0", "否", "免收", "免收费", "不收取", "无需收费", "无收费", "零", "0元", "N", "NO", "FALSE",
+        "否（免费）", "否(免费)", "无（免费）", "无(免费)",
+    ]
+    static let yesFee: Set<String> = ["是", "收费", "1", "Y", "YES", "TRUE"]
+
+    /// A fee cell as the yes/no sets read it: compatibility forms folded (０ → 0, Ｎ → N),
+    /// spaces and closing punctuation dropped, the traditional 無 and 費 simplified, Latin
+    /// letters upper-cased.
+    static func feeWords(_ value: String) -> String {
+        var text = value.precomposedStringWithCompatibilityMapping.filter { !$0.isWhitespace }
+        while let last = text.last, "。.！!；;，,".contains(last) { text.removeLast() }
+        return String(text.map { $0 == "無" ? "无" : $0 == "費" ? "费" : $0 }).uppercased()
+    }
+
+    /// Whether a fee cell names an amount or a way to reckon one (a digit, 元, 按…), so it can
+    /// stand as a 标准; a short word that does not ("否。", "—", "免收") never becomes a fee.
+    static func looksLikeStandard(_ words: String) -> Bool {
+        words.contains { $0.isNumber } || words.contains("元") || words.hasPrefix("按") || words.count > 12
+    }
     /// Fields whose element is a list: two columns of one (受理条件 and 申请条件) are kept
     /// together, in column order; any other field given by two columns must agree.
     static let listFields: Set<String> = ["accept_condition", "by_law", "materials"]
@@ -73,6 +92,9 @@ enum ItemSheet {
         for row in table.rows {
             var basic: [String: String] = [:], extend: [String: String] = [:]
             var materials: [String] = []
+            /// 审批条件 of every column naming it, each column's own entries (numbered or a
+            /// line each) one after another.
+            var conditions: [String] = []
             var fee: (value: String, column: Int, heading: String)?
             var given: [String: (column: Int, heading: String, value: String)] = [:]
             for (i, heading) in table.header.enumerated() {
@@ -86,7 +108,11 @@ enum ItemSheet {
                 guard !value.isEmpty else { continue }
                 if listFields.contains(field) {
                     // Two columns of a list's elements: kept together, in column order.
-                    if field == "materials" { materials += lines(value) } else { basic[field] = basic[field].map { $0 + "\n" + value } ?? value }
+                    switch field {
+                    case "materials": materials += lines(value)
+                    case "accept_condition": conditions += NationalMapper.numbered(value).filter { !conditions.contains($0) }
+                    default: basic[field] = basic[field].map { $0 + "\n" + value } ?? value
+                    }
                     continue
                 }
                 if let first = given[field] {
@@ -116,21 +142,31 @@ enum ItemSheet {
                     if extendFields.contains(field) { extend[field] = value } else { basic[field] = value }
                 }
             }
+            if !conditions.isEmpty {
+                // Numbered afresh, so the columns' own numbers (each from 1) do not run into each other.
+                basic["accept_condition"] = conditions.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "\n")
+            }
             var feeStandard: String?
             if let fee {
                 let warn = { (zh: String, en: String) in
                     skipped.append(SkippedRow(file: table.file, line: row.line, column: fee.heading, columnNumber: fee.column, zh: zh, en: en))
                 }
-                if noFee.contains(fee.value) {
+                let words = feeWords(fee.value)
+                let asksYesOrNo = fee.heading.hasPrefix("是否") || map.builtIn(fee.heading).hasPrefix("是否")
+                if noFee.contains(words) {
                     basic["is_fee"] = "0"
-                } else if yesFee.contains(fee.value) {
+                } else if yesFee.contains(words) {
                     basic["is_fee"] = "1"
                     warn("“\(fee.value)”说明收费，但没有收费项目和标准：审批收费留作待补充，请写出项目、标准和依据",
                          "\"\(fee.value)\" says there is a fee but not which: 审批收费 is left as a placeholder; write its 项目, 标准 and 依据")
-                } else if fee.heading.hasPrefix("是否") {
+                } else if asksYesOrNo {
                     basic["fee_unread"] = "\(fee.heading)：\(fee.value)"
                     warn("“\(fee.value)”既不是“是”也不是“否”（“\(fee.heading)”列）：审批收费留作待补充，原文写在注释里",
                          "\"\(fee.value)\" is neither yes (是) nor no (否) under \(fee.heading): 审批收费 is left as a placeholder, the text kept in a comment")
+                } else if !looksLikeStandard(words) {
+                    basic["fee_unread"] = "\(fee.heading)：\(fee.value)"
+                    warn("“\(fee.value)”不像收费标准（没有金额或计算方法），也不是“不收费”：审批收费留作待补充，原文写在注释里",
+                         "\"\(fee.value)\" names no amount or way to reckon one, nor says there is no fee: 审批收费 is left as a placeholder, the text kept in a comment")
                 } else {
                     basic["is_fee"] = "1"
                     feeStandard = fee.value

@@ -185,14 +185,16 @@ struct NationalMapper {
     private mutating func date(_ row: SourceRow, _ column: String, element: String) -> ImportedValue? {
         guard let raw = row[column] else { return nil }
         let text = raw.trimmed
-        guard let m = text.wholeMatch(of: /(\d{4})[-\/](\d{1,2})[-\/](\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?Z?)?/),
+        // ASCII digits only: `\d` would also take ２ or ٢, which `Int` does not read.
+        guard let m = text.wholeMatch(of: /([0-9]{4})[-\/]([0-9]{1,2})[-\/]([0-9]{1,2})(?:[ T]+([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.([0-9]+))?)?Z?)?/),
               let time = m.output.4 else { return .text(raw) }
         func two(_ s: Substring) -> String { s.count == 1 ? "0" + s : String(s) }
         // A date or a time that is none (2023-13-45, 24:00, 10:99) is left as written, for `check` to judge.
-        let (year, month, day) = (Int(m.output.1)!, Int(m.output.2)!, Int(m.output.3)!)
+        func number(_ s: Substring?) -> Int { s.flatMap { Int($0) } ?? 0 }
+        let (year, month, day) = (number(m.output.1), number(m.output.2), number(m.output.3))
         let days = [31, year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        guard (1...12).contains(month), (1...days[month - 1]).contains(day), Int(time)! < 24, Int(m.output.5 ?? "0")! < 60,
-              (m.output.6.map { Int($0)! } ?? 0) < 60 else { return .text(raw) }
+        guard (1...12).contains(month), (1...days[month - 1]).contains(day), number(time) < 24, number(m.output.5) < 60,
+              number(m.output.6) < 60 else { return .text(raw) }
         let date = "\(m.output.1)-\(two(m.output.2))-\(two(m.output.3))"
         let clock = String(text[time.startIndex...])
         let midnight = [time, m.output.5 ?? "", m.output.6 ?? "", m.output.7 ?? ""].allSatisfy { $0.allSatisfy { $0 == "0" } }

@@ -230,6 +230,7 @@ struct ImportTarget: ParsableArguments {
     func run(sources: [OutputGuard.Source], located: (String) -> String = { $0 }, _ read: (ImportProfile) throws -> ImportedCatalog) throws {
         let language = profiles.language
         let zh = language == .zh
+        if let empty = OutputGuard.emptyPath(output, language) { throw refusal(zh: empty, en: empty) }
         let destination = URL(fileURLWithPath: output).standardizedFileURL
         var st = stat()
         let exists = lstat(destination.path, &st) == 0

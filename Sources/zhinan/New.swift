@@ -38,6 +38,11 @@ struct New: ParsableCommand {
 
         func run() throws {
             let language = profiles.language
+            // An empty FOLDER (an unset variable) would have its files written at the root, `/items`.
+            if let empty = OutputGuard.emptyPath(folder, language) {
+                emitError("zhinan: error: \(empty)\n")
+                throw Status.unusable
+            }
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
             var isFolder: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder)
@@ -105,6 +110,10 @@ struct New: ParsableCommand {
 
         func run() throws {
             let language = profiles.language
+            if let empty = OutputGuard.emptyPath(catalog, language) {
+                emitError("zhinan: error: \(empty)\n")
+                throw Status.unusable
+            }
             let (profile, header) = try profiles.load(catalog: catalog, ids: [])
             if let problem = ItemSkeleton.problem(withCode: code, in: profile) {
                 emitError("zhinan: error: \(problem[language])\n")

@@ -30,6 +30,7 @@ enum OutputGuard {
 
     /// Why the output folder of a build cannot be `output`, if it cannot.
     static func problem(output: String, sources: [Source], language: Language) -> String? {
+        if let empty = emptyPath(output, language) { return empty }
         for source in sources {
             switch PathOverlap.of(output: output, folder: source.path) {
             case .holds:
@@ -51,11 +52,21 @@ enum OutputGuard {
     /// export reads would replace a source there, or be read as one next time. (A `file`
     /// that is a folder is refused when it is written.)
     static func problem(exportFile file: String, sources: [Source], language: Language) -> String? {
+        if let empty = emptyPath(file, language) { return empty }
         for source in sources where PathOverlap.of(output: file, folder: source.path) == .inside {
             return language == .zh
                 ? "导出文件“\(file)”位于\(source.role.zh)“\(source.path)”之内；zhinan 不向它读取的文件夹写入，请另选路径"
                 : "the export file \"\(file)\" is inside the \(source.role.en) \"\(source.path)\"; zhinan does not write into the folders it reads, so choose another path"
         }
         return nil
+    }
+
+    /// An output path that is empty or only spaces (an unset variable in a script, `-o "$OUT"`)
+    /// would mean the working folder: refused.
+    static func emptyPath(_ path: String, _ language: Language) -> String? {
+        guard path.allSatisfy(\.isWhitespace) else { return nil }
+        return language == .zh
+            ? "输出路径为空（脚本中的变量未设置？）；空路径会指向当前文件夹，请写出输出路径"
+            : "the output path is empty (a variable left unset in a script?); it would mean the working folder, so name the output"
     }
 }

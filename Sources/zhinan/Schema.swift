@@ -49,6 +49,10 @@ struct Schema: ParsableCommand {
             emit(json)
             return
         }
+        if let empty = OutputGuard.emptyPath(output, language) {
+            emitError("zhinan: error: \(empty)\n")
+            throw Status.unusable
+        }
         do {
             try Data(json.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
         } catch {

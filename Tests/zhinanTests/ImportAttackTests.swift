@@ -328,3 +328,76 @@ extension ImportAttackTests {
             """), "\(result.stderr)")
     }
 }
+
+/// What the second attack round found (2026-12-03), each case as found.
+extension ImportAttackTests {
+    /// A date with a time written in full-width or other non-ASCII digits used to stop the
+    /// import with a crash (`\d` takes them, `Int` does not read them): left as written.
+    @Test func aDateInOtherDigitsIsLeftAsWritten() throws {
+        let code2 = "11440000MB2C9821792440100401002"
+        let (result, out) = try Self.csv("事项名称,实施编码,生效日期\r\n甲,\(Self.code),２０２３-０３-１５ 10:00\r\n乙,\(code2),٢٠٢٣-03-15 10:00\r\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try Self.item(out).contains("生效日期: ２０２３-０３-１５ 10:00\n"))
+        #expect(try String(contentsOfFile: out + "/items/\(code2).yaml", encoding: .utf8).contains("生效日期: ٢٠٢٣-03-15 10:00\n"))
+    }
+
+    /// Under 收费标准 (or 审批收费), the words that say there is no fee are read as such in
+    /// any common form; a short word naming no amount never becomes a fee's 标准.
+    @Test func feeWordsAreNeverAStandard() throws {
+        let words = ["否。", "否 （免费）", "０", "N", "免收", "不收取", "無", "不收費", "无需收费", "—", "1", "每件10元"]
+        let codes = words.indices.map { String(format: "11440000MB2C9821792440100401%03d", $0 + 1) }
+        let rows = zip(words, codes).map { "甲,\($1),\($0)\r\n" }.joined()
+        let (result, out) = try Self.csv("事项名称,实施编码,收费标准\r\n" + rows)
+        #expect(result.status == 0, "\(result.stderr)")
+        func fee(_ k: Int) throws -> String {
+            let text = try String(contentsOfFile: out + "/items/\(codes[k]).yaml", encoding: .utf8)
+            return text.split(separator: "\n").drop { !$0.contains("审批收费") }.prefix(2).joined(separator: "\n")
+        }
+        for k in 0..<9 {
+            let found = try fee(k)
+            #expect(found.hasPrefix("审批收费: 不收费"), "\(words[k]): \(found)")
+        }
+        #expect(try fee(9) == "# 待补充：审批收费\n#   源数据（收费标准：—）")
+        #expect(try fee(10).hasPrefix("# 待补充：审批收费\n"))
+        #expect(try fee(11) == "审批收费:\n  - 标准: 每件10元")
+    }
+
+    /// An empty CATALOG (`-o "$OUT"` with OUT unset) would be the working folder: refused,
+    /// even with --force, and nothing in the working folder touched.
+    @Test func anEmptyCatalogPathIsRefused() throws {
+        let work = try makeFolder(["清单.csv": Array("事项名称,实施编码\r\n甲,\(Self.code)\r\n".utf8), "notes.txt": Array("keep".utf8)])
+        let result = try runZhinan(["import", "xlsx", "清单.csv", "-o", "", "--force", "--lang", "en", "--standards", repositoryRoot() + "/standards"], in: work)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("the output path is empty (a variable left unset in a script?)"), "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: work).sorted() == ["notes.txt", "清单.csv"])
+    }
+
+    /// Two condition columns each numbered from 1 are four conditions, not three with the
+    /// second column's text run into the first's last; the same condition twice is one.
+    @Test func conditionColumnsNumberedEachFromOneAreKeptApart() throws {
+        let (result, out) = try Self.csv("事项名称,实施编码,受理条件,申请条件\r\n甲,\(Self.code),\"1. 甲条件\n2. 乙条件\",\"1. 丙条件\n2. 甲条件\n3. 丁条件\"\r\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        let item = try Self.item(out)
+        #expect(item.contains("审批条件:\n  - 甲条件\n  - 乙条件\n  - 丙条件\n  - 丁条件\n"), "\(item)")
+    }
+}
+
+/// An empty output path (`-o "$OUT"` with OUT unset) is refused by every command that
+/// writes, with exit 2, and nothing is written: `new catalog ""` used to write catalog.yaml
+/// and items/ at the root of the file system.
+@Suite struct EmptyOutputPathTests {
+    @Test(arguments: [
+        // A space, not "": were the check gone, "" would write at the root of the file system.
+        ["new", "catalog", " "], ["new", "item", " ", "--code", "440100-XK-00001-002"], ["schema", "-o", ""],
+        ["build", "CATALOG", "-o", "", "--force"], ["export", "CATALOG", "--format", "json", "-o", " "],
+    ])
+    func isRefused(arguments: [String]) throws {
+        let work = try makeFolder(["notes.txt": Array("keep".utf8)])
+        let sample = repositoryRoot() + "/catalogs/guangdong-zhijian"
+        let args = arguments.map { $0 == "CATALOG" ? sample : $0 } + ["--lang", "en", "--standards", repositoryRoot() + "/standards"]
+        let result = try runZhinan(args, in: work)
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("the output path is empty (a variable left unset in a script?)"), "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: work) == ["notes.txt"])
+    }
+}
