@@ -37,6 +37,43 @@ enum ItemSheet {
         return String(text.map { $0 == "無" ? "无" : $0 == "費" ? "费" : $0 }).uppercased()
     }
 
+    /// Whether a fee column asks yes or no (是否收费, or a heading `--map` maps to it).
+    static func asksYesOrNo(_ heading: String, _ map: HeadingMap) -> Bool {
+        heading.hasPrefix("是否") || map.builtIn(heading).hasPrefix("是否")
+    }
+
+    /// The one fee cell a row's fee columns come to. A yes/no column (是否收费) and a
+    /// 收费标准 column say different things of one fee: 是 with a standard is the standard, 否
+    /// with a standard that says no fee too is no fee. Anything else (否 with an amount, 是
+    /// with 不收费, an answer that is neither beside a standard), and columns of one kind that
+    /// differ (the same text is one value), is ZN953 at the later column, naming the earlier.
+    static func fee(
+        of cells: [(value: String, column: Int, heading: String)], file: String, line: Int, map: HeadingMap
+    ) throws -> (value: String, column: Int, heading: String)? {
+        func refuse(_ a: (value: String, column: Int, heading: String), _ b: (value: String, column: Int, heading: String)) -> ImportError {
+            let (first, later) = a.column < b.column ? (a, b) : (b, a)
+            return ImportError(code: .badHeader, file: file, line: line, column: later.column,
+                zh: "第 \(later.column) 列“\(later.heading)”和第 \(first.column) 列“\(first.heading)”都说审批收费，而说法不一致（“\(later.value)”和“\(first.value)”）：请改正其中一列",
+                en: "column \(later.column) \"\(later.heading)\" and column \(first.column) \"\(first.heading)\" both speak of 审批收费 and do not agree (\"\(later.value)\" and \"\(first.value)\"): correct one of them")
+        }
+        var answer: (value: String, column: Int, heading: String)?, standard: (value: String, column: Int, heading: String)?
+        for cell in cells {
+            let isAnswer = asksYesOrNo(cell.heading, map)
+            if let seen = isAnswer ? answer : standard {
+                guard feeWords(seen.value) == feeWords(cell.value) else { throw refuse(seen, cell) }
+                continue
+            }
+            if isAnswer { answer = cell } else { standard = cell }
+        }
+        guard let standard else { return answer }
+        guard let answer else { return standard }
+        let (said, stated) = (feeWords(answer.value), feeWords(standard.value))
+        // 否 with an amount, 是 with 不收费, or an answer that is neither beside a standard.
+        let agree = (yesFee.contains(said) && !noFee.contains(stated)) || (noFee.contains(said) && noFee.contains(stated))
+        guard agree else { throw refuse(answer, standard) }
+        return standard
+    }
+
     /// Whether a fee cell names an amount or a way to reckon one (a digit, 元, 按…), so it can
     /// stand as a 标准; a short word that does not ("否。", "—", "免收") never becomes a fee.
     static func looksLikeStandard(_ words: String) -> Bool {
@@ -95,7 +132,7 @@ enum ItemSheet {
             /// 审批条件 of every column naming it, each column's own entries (numbered or a
             /// line each) one after another.
             var conditions: [String] = []
-            var fee: (value: String, column: Int, heading: String)?
+            var fees: [(value: String, column: Int, heading: String)] = []
             var given: [String: (column: Int, heading: String, value: String)] = [:]
             for (i, heading) in table.header.enumerated() {
                 if heading.isEmpty, i < row.cells.count, !row.cells[i].trimmed.isEmpty {
@@ -104,8 +141,11 @@ enum ItemSheet {
                                       en: "column \(i + 1) holds a value but has no name in the header (line \(table.headerLine))")
                 }
                 guard let field = map.field(heading), i < row.cells.count else { continue }
-                let value = row.cells[i].trimmed
-                guard !value.isEmpty else { continue }
+                let cell = row.cells[i].trimmed
+                guard !cell.isEmpty else { continue }
+                // A phone number under a phone heading is the 电话 of 咨询方式 (监督投诉方式).
+                let value = ["link_way", "supervise_way"].contains(field) && phoneHeadings.contains(map.builtIn(heading)) && !cell.contains("：")
+                    ? "电话：" + cell : cell
                 if listFields.contains(field) {
                     // Two columns of a list's elements: kept together, in column order.
                     switch field {
@@ -113,6 +153,11 @@ enum ItemSheet {
                     case "accept_condition": conditions += NationalMapper.numbered(value).filter { !conditions.contains($0) }
                     default: basic[field] = basic[field].map { $0 + "\n" + value } ?? value
                     }
+                    continue
+                }
+                if field == "fee" {
+                    // 是否收费 and 收费标准 say different things of one fee: read together below.
+                    fees.append((value, i + 1, heading))
                     continue
                 }
                 if let first = given[field] {
@@ -135,9 +180,6 @@ enum ItemSheet {
                                                   zh: "“\(value)”不是可识别的时限（如 20个工作日、二十个工作日、20天、即办），留作待补充",
                                                   en: "\"\(value)\" is not a time limit zhinan reads (such as 20个工作日, 二十个工作日, 20天, 即办); left as a placeholder"))
                     }
-                case "fee": fee = (value, i + 1, heading)
-                case "link_way", "supervise_way":
-                    basic[field] = phoneHeadings.contains(map.builtIn(heading)) && !value.contains("：") ? "电话：" + value : value
                 default:
                     if extendFields.contains(field) { extend[field] = value } else { basic[field] = value }
                 }
@@ -146,13 +188,14 @@ enum ItemSheet {
                 // Numbered afresh, so the columns' own numbers (each from 1) do not run into each other.
                 basic["accept_condition"] = conditions.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "\n")
             }
+            let fee = try Self.fee(of: fees, file: table.file, line: row.line, map: map)
             var feeStandard: String?
             if let fee {
                 let warn = { (zh: String, en: String) in
                     skipped.append(SkippedRow(file: table.file, line: row.line, column: fee.heading, columnNumber: fee.column, zh: zh, en: en))
                 }
                 let words = feeWords(fee.value)
-                let asksYesOrNo = fee.heading.hasPrefix("是否") || map.builtIn(fee.heading).hasPrefix("是否")
+                let asksYesOrNo = Self.asksYesOrNo(fee.heading, map)
                 if noFee.contains(words) {
                     basic["is_fee"] = "0"
                 } else if yesFee.contains(words) {

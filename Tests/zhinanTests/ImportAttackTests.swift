@@ -382,6 +382,27 @@ extension ImportAttackTests {
     }
 }
 
+extension ImportAttackTests {
+    /// 是否收费 and 收费标准 side by side, as centres keep them, say one fee: 是 with 每件10元
+    /// is that standard, 否 with 不收费 no fee; 否 with an amount does not agree (ZN953 at
+    /// the later column). A phone under 咨询电话 and the same as 电话：… under 咨询方式 are one.
+    @Test func aYesOrNoColumnAndAStandardColumnSayOneFee() throws {
+        let code2 = "11440000MB2C9821792440100401002"
+        let (result, out) = try Self.csv(
+            "事项名称,实施编码,是否收费,收费标准,咨询电话,咨询方式\r\n甲,\(Self.code),是,每件10元,020-1,电话：020-1\r\n乙,\(code2),否,不收费,,\r\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        let item = try Self.item(out)
+        #expect(item.contains("审批收费:\n  - 标准: 每件10元\n"), "\(item)")
+        #expect(item.contains("咨询:\n  电话: 020-1\n"), "\(item)")
+        #expect(try String(contentsOfFile: out + "/items/\(code2).yaml", encoding: .utf8).contains("\n审批收费: 不收费\n"))
+        let (refused, _) = try Self.csv("事项名称,实施编码,是否收费,收费标准\r\n甲,\(Self.code),否,每件10元\r\n")
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains(
+            "清单.csv:2:4: error: column 4 \"收费标准\" and column 3 \"是否收费\" both speak of 审批收费 and do not agree (\"每件10元\" and \"否\"): correct one of them [ZN953]"),
+            "\(refused.stderr)")
+    }
+}
+
 /// An empty output path (`-o "$OUT"` with OUT unset) is refused by every command that
 /// writes, with exit 2, and nothing is written: `new catalog ""` used to write catalog.yaml
 /// and items/ at the root of the file system.
