@@ -26,7 +26,16 @@ public enum DOCXImport {
         var mapper = NationalMapper(source: source, profile: profile)
         var catalog = try mapper.catalog()
         catalog.skipped = notes + catalog.skipped
-        if !catalog.items.isEmpty { catalog.items[0].notes += unplaced.map { "未识别：" + $0 } }
+        // The item's file is named by its 实施编码: a guide where none was found would be
+        // written nowhere, so it is refused whole rather than dropped.
+        guard !catalog.items.isEmpty else {
+            let found = table.header.isEmpty ? (zh: "没有认出任何标题", en: "no heading was recognised")
+                : (zh: "认出的标题：" + table.header.joined(separator: "、"), en: "headings recognised: " + table.header.joined(separator: ", "))
+            throw ImportError(code: .badCode, file: file,
+                zh: "指南中没有找到实施编码的值（要写在“实施编码”标题下或“实施编码：…”一行），无法为它写出事项文件；\(found.zh)",
+                en: "no value of 实施编码 was found in the guide (under a heading 实施编码, or a line 实施编码：…), so no item file can be written for it; \(found.en)")
+        }
+        catalog.items[0].notes += unplaced.map { "未识别：" + $0 }
         return catalog
     }
 
@@ -172,6 +181,12 @@ public enum DOCXImport {
             if let i = header.firstIndex(where: { $0 == name || (field != nil && map.field($0) == field) }) { current = i }
             else { header.append(name); values.append(""); current = header.count - 1 }
         }
+        /// Whether `name`'s section (or one for the same element) was opened and holds nothing yet.
+        func isEmptySection(_ name: String) -> Bool {
+            let field = map.field(name)
+            guard let i = header.firstIndex(where: { $0 == name || (field != nil && map.field($0) == field) }) else { return false }
+            return values[i].isEmpty
+        }
         // The top level's numbering (一、 or 1. …) and its last number; whether the section is 办理流程's steps;
         // whether the current section was opened by a `名称：值` line (a guide written as a form).
         var top: (kind: NumberKind, number: Int)? = nil
@@ -184,7 +199,12 @@ public enum DOCXImport {
                 let isHeading: Bool
                 if styled { isHeading = true }
                 else if let number {
-                    if let t = top, number.kind == t.kind { isHeading = number.number > t.number }
+                    // Counting upward; or starting again at 1 with a known heading whose section
+                    // is still empty, as the body does after a typed table of contents (whose
+                    // sections it then fills).
+                    if let t = top, number.kind == t.kind {
+                        isHeading = number.number > t.number || (number.number == 1 && !inSteps && known.map { isEmptySection($0.name) } == true)
+                    }
                     else if top == nil { isHeading = known != nil || looksLikeHeading(text) }
                     else { isHeading = !inSteps && known != nil }  // a sub-level heading, not a step
                 } else { isHeading = false }

@@ -403,6 +403,39 @@ extension ImportAttackTests {
     }
 }
 
+extension ImportAttackTests {
+    /// A guide that opens with a typed table of contents (一、 … 四、) and then numbers its
+    /// body from 一、 again: the body fills the sections the contents named; the guide used to
+    /// be written nowhere, with exit 0.
+    @Test func aBodyAfterATypedTableOfContentsFillsItsSections() throws {
+        func p(_ t: String) -> String { ImportDOCXTests.p(t) }
+        let (result, out) = try Self.guide([
+            p("一、事项名称"), p("二、实施编码"), p("三、受理条件"), p("四、咨询方式"),
+            p("一、事项名称"), p("个体工商户设立登记"), p("二、实施编码"), p(Self.code), p("三、受理条件"), p("年满18周岁"),
+            p("四、咨询方式"), p("咨询电话：020-12345678"),
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let item = try Self.item(out)
+        #expect(item.contains("事项名称: 个体工商户设立登记\n"), "\(item)")
+        #expect(item.contains("审批条件:\n  - 年满18周岁\n"), "\(item)")
+        #expect(item.contains("咨询:\n  电话: 020-12345678\n"), "\(item)")
+    }
+
+    /// A guide whose 实施编码 is empty would be written nowhere (its file is named by the
+    /// code): it is refused whole, saying which headings were found, and nothing is written.
+    @Test func aGuideWithoutACodeIsRefusedNotDropped() throws {
+        func p(_ t: String) -> String { ImportDOCXTests.p(t) }
+        let (result, out) = try Self.guide([p("一、事项名称"), p("个体工商户设立登记"), p("二、实施编码"), p("三、受理条件"), p("年满18周岁")])
+        #expect(result.status == 1)
+        #expect(result.stderr == """
+            指南.docx: error: no value of 实施编码 was found in the guide (under a heading 实施编码, or a line 实施编码：…), so no item file can be written for it; headings recognised: 事项名称, 实施编码, 受理条件 [ZN954]
+            nothing was written
+
+            """, "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+}
+
 /// An empty output path (`-o "$OUT"` with OUT unset) is refused by every command that
 /// writes, with exit 2, and nothing is written: `new catalog ""` used to write catalog.yaml
 /// and items/ at the root of the file system.
