@@ -167,12 +167,11 @@ final class PreviewSite: @unchecked Sendable {
     /// A change ``preview(_:)`` cannot cover (catalog.yaml, a profile, a theme, a bundle, a
     /// new or removed item) was taken and no compilation has seen it yet.
     private var contextChanged = false
-    /// The pages ``preview(_:)`` wrote since the last whole rebuild, with their bytes before
-    /// (nil: there was no such file).
+    /// The pages ``preview(_:)`` wrote that no clean compilation has checked since, with
+    /// their bytes before (nil: there was no such file).
     private var unverified: [String: [UInt8]?] = [:]
-    /// The items whose pages those are, and their files.
+    /// The items whose pages those are.
     private var unverifiedItems: Set<String> = []
-    private var unverifiedFiles: Set<String> = []
     private let building = NSLock()
 
     init(catalog: String, theme: String?, options: CompileOptionGroup, folder: String, language: Language) {
@@ -229,13 +228,16 @@ final class PreviewSite: @unchecked Sendable {
             if stop() { return stopped(started) }
             let result = options.compiler.compile(folder: catalog, memo: memo)
             contextChanged = false
+            let tally = DiagnosticTally(result.diagnostics) + result.omitted
+            let fails = tally.errors > 0 || (options.failOn == .warning && tally.warnings > 0)
+            // A clean compilation checked the saved files across items: the quick pages of
+            // what it read stand, whether or not this rebuild is stopped.
+            if result.catalog != nil, !fails, result.unusable == nil { forgetUnverified() }
             if stop() { return stopped(started) }
             next.diagnostics = result.diagnostics
             next.sources = result.sources
             next.fileCount = result.fileCount
             next.problem = result.unusable
-            let tally = DiagnosticTally(result.diagnostics) + result.omitted
-            let fails = tally.errors > 0 || (options.failOn == .warning && tally.warnings > 0)
             if let compiled = result.catalog, !fails, result.unusable == nil {
                 do {
                     let written = try publish(compiled, result: result, theme: theme, stop: stop, into: &next)
@@ -252,17 +254,9 @@ final class PreviewSite: @unchecked Sendable {
         }
         if built == nil {
             shown = nil
-            // Where every problem is in a file saved since (broken on its own now), its
-            // pages stay those of its last version that compiled clean; a problem elsewhere
-            // (a bundle, another item) may come of those versions: their pages go.
-            let failing = next.diagnostics.filter { $0.severity == .error || (options.failOn == .warning && $0.severity == .warning) }
-            if next.problem != nil || failing.contains(where: { !unverifiedFiles.contains($0.span?.file ?? "") }) {
-                restoreUnverified()
-            }
-        } else {
-            unverified = [:]
-            unverifiedItems = []
-            unverifiedFiles = []
+            // Quick pages no clean compilation has checked go: what is shown is the last
+            // good build's.
+            restoreUnverified()
         }
         lock.lock()
         state = next
@@ -391,10 +385,12 @@ final class PreviewSite: @unchecked Sendable {
                 saved.append((path, code))
                 continue
             }
-            // What an editor writes beside an item file while saving it, or has removed since.
+            // What an editor writes beside an item file while saving it, or has removed since;
+            // a folder whose listing changed (its files are reported themselves).
             let name = (path as NSString).lastPathComponent
             let besideItems = path.hasPrefix(prefix + "items/") && shown?.files[path] == nil
             if besideItems && (!exists || name.hasPrefix(".") || name.hasSuffix("~")) { continue }
+            if exists && (info.st_mode & S_IFMT) == S_IFDIR && (path + "/").hasPrefix(prefix) { continue }
             // Anything else waits for the whole rebuild, and so does every later save until
             // one has compiled it.
             contextChanged = true
@@ -411,10 +407,9 @@ final class PreviewSite: @unchecked Sendable {
             pages += made
         }
         let written = WrittenFiles()
-        for (path, code) in saved {
+        for code in saved.map(\.code) {
             keys[code] = nil
             unverifiedItems.insert(code)
-            unverifiedFiles.insert(path)
         }
         for page in pages {
             // What the page was, put back if the whole rebuild finds the catalog broken.
@@ -441,9 +436,9 @@ final class PreviewSite: @unchecked Sendable {
         return true
     }
 
-    /// After a rebuild that published nothing: the pages ``preview(_:)`` wrote since the
-    /// last whole rebuild are put back as they were, so what is shown is the last good
-    /// build's (a version that compiled clean alone may break the checks across items).
+    /// After a rebuild that published nothing: the pages ``preview(_:)`` wrote that no clean
+    /// compilation has checked since are put back as they were, so what is shown is the last
+    /// good build's (a version that compiled clean alone may break the checks across items).
     private func restoreUnverified() {
         for (path, bytes) in unverified {
             if let bytes {
@@ -455,9 +450,12 @@ final class PreviewSite: @unchecked Sendable {
         }
         // A stopped rebuild may have written them since, and keyed them so.
         for code in unverifiedItems { keys[code] = nil }
+        forgetUnverified()
+    }
+
+    private func forgetUnverified() {
         unverified = [:]
         unverifiedItems = []
-        unverifiedFiles = []
     }
 }
 

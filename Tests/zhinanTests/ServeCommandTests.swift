@@ -71,6 +71,8 @@ import Testing
         #expect(edited != original)
         try edited.write(toFile: path, atomically: true, encoding: .utf8)
         #expect(try Self.eventually { try server.get(Self.itemPage).body.contains("预览测试改过的名称") })
+        // The whole rebuild after it (the item's pages came first): the edit is now a good build.
+        #expect(Self.eventually { server.stderr.components(separatedBy: "errors 0, warnings 0").count == 3 }, "\(server.stderr)")
 
         // A broken file: the banner on every page, the item's own problems on its page, and
         // the last good build still shown.

@@ -123,4 +123,24 @@ import Testing
         try setup.edit(setup.catalog + "/" + ServeCommandTests.item, "首次申请取得生产许可证的企业。", "首次申请取得生产许可证的企业（经链接）。")
         #expect(try ServeCommandTests.eventually { try server.get(ServeCommandTests.itemPage).body.contains("（经链接）") }, "\(server.stderr)")
     }
+
+    /// A save clean on its own but breaking a bundle (ZN903), then at once a save that
+    /// breaks the file itself: the first version was never checked across items, so its
+    /// quick pages go back to the last good build's.
+    @Test func quickPagesNoCleanCompilationCheckedGoBack() throws {
+        let setup = try Setup(sample: Self.liwan)
+        let (server, preview) = try ServeMatchesBuildTests.startServer(setup)
+        defer { server.stop() }
+        let page = "public/items/440103-QR-00501-001/index.html"
+        let before = try #require(ServeCommandTests.contents(of: preview)[page])
+        let item = setup.catalog + "/" + Self.retirement
+        let text = try String(contentsOfFile: item, encoding: .utf8)
+        let alone = text.replacingOccurrences(of: "受理地点: [gm-1, zh-1]", with: "受理地点: [gm-1]")
+        try alone.write(toFile: item, atomically: true, encoding: .utf8)
+        #expect(ServeCommandTests.eventually { server.stderr.contains("build 2: the saved item's pages") }, "\(server.stderr)")
+        try (alone + "\n审批收费: [\n").write(toFile: item, atomically: true, encoding: .utf8)
+        #expect(ServeCommandTests.eventually { server.stderr.contains("build 3: errors ") }, "\(server.stderr)")
+        #expect(!server.stderr.contains("build 3: errors 0,"), "\(server.stderr)")
+        #expect(ServeCommandTests.contents(of: preview)[page] == before)
+    }
 }
