@@ -16,9 +16,15 @@ struct AttachmentCheck: Sendable {
         realFolder = FolderWalk.realPath(folder)
     }
 
-    func check(_ references: [AttachmentReference], _ reporter: inout Reporter) {
+    /// Reports each reference that does not lead to a file of the catalog folder within the
+    /// size limit, and returns where each path led (what a kept outcome is checked against).
+    @discardableResult
+    func check(_ references: [AttachmentReference], _ reporter: inout Reporter) -> [String: Place] {
+        var places: [String: Place] = [:]
         for r in references {
-            switch place(r.path) {
+            let found = places[r.path] ?? place(r.path)
+            places[r.path] = found
+            switch found {
             case .file: continue
             case .tooLarge(let bytes):
                 let mb = String(format: "%.1f", Double(bytes) / 1_048_576), limit = Attachments.maxBytes >> 20
@@ -35,6 +41,7 @@ struct AttachmentCheck: Sendable {
                     en: "\(r.field) \"\(r.path)\" leads through a symbolic link outside the catalog folder; zhinan publishes only files of the catalog folder: copy the file itself in")
             }
         }
+        return places
     }
 
     /// Where `path` (relative to the catalog folder) leads now.

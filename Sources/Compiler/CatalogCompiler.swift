@@ -404,8 +404,7 @@ public struct CatalogCompiler: Sendable {
                 ScenarioRules(timeRules: context.timeRules).check(item, &reporter)
                 if context.followsManual { StaffRules().check(item, &reporter) }
                 context.nationalRules.check(item, header: context.header, &reporter)
-                context.attachments.check(item.spans.attachments, &reporter)
-                for r in item.spans.attachments { outcome.attachments[r.path] = context.attachments.place(r.path) }
+                outcome.attachments = context.attachments.check(item.spans.attachments, &reporter)
                 // Only the duplicate-code check reads spans from here on.
                 var kept = item
                 kept.spans = ItemSpans(file: item.spans.file, start: item.spans.start, code: item.spans.code)

@@ -230,15 +230,16 @@ final class PreviewSite: @unchecked Sendable {
             contextChanged = false
             let tally = DiagnosticTally(result.diagnostics) + result.omitted
             let fails = tally.errors > 0 || (options.failOn == .warning && tally.warnings > 0)
+            let clean = fails || result.unusable != nil ? nil : result.catalog
             // A clean compilation checked the saved files across items: the quick pages of
             // what it read stand, whether or not this rebuild is stopped.
-            if result.catalog != nil, !fails, result.unusable == nil { forgetUnverified() }
+            if clean != nil { forgetUnverified() }
             if stop() { return stopped(started) }
             next.diagnostics = result.diagnostics
             next.sources = result.sources
             next.fileCount = result.fileCount
             next.problem = result.unusable
-            if let compiled = result.catalog, !fails, result.unusable == nil {
+            if let compiled = clean {
                 do {
                     let written = try publish(compiled, result: result, theme: theme, stop: stop, into: &next)
                     built = compiled
@@ -263,14 +264,19 @@ final class PreviewSite: @unchecked Sendable {
         if let built { good = built }
         lock.unlock()
         hub.broadcast(String(next.generation))
-        let ms = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
+        let ms = Self.milliseconds(since: started)
         let tally = next.tally
         let status = next.problem.map { "cannot build: \($0.en)" } ?? "errors \(tally.errors), warnings \(tally.warnings)"
         emitError("zhinan serve: build \(next.generation): \(status)\(summary), \(String(format: "%.0f", ms)) ms\n")
     }
 
+    /// Milliseconds since `started`, for the log.
+    private static func milliseconds(since started: DispatchTime) -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
+    }
+
     private func stopped(_ started: DispatchTime) {
-        let ms = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
+        let ms = Self.milliseconds(since: started)
         emitError("zhinan serve: rebuild stopped for a newer save, \(String(format: "%.0f", ms)) ms\n")
     }
 
@@ -321,22 +327,16 @@ final class PreviewSite: @unchecked Sendable {
                 },
                 stop: stop,
                 write: { path, bytes in try written.write(path, bytes, into: folder) })
-        } catch is CancellationError {
-            // An item's pages are made whole or not begun: those reached are as their new
-            // keys say, the others as before; every file written is in the folder.
-            keys = old
-            for code in reached.codes { keys[code] = newKeys[code] }
-            paths.formUnion(written.paths)
-            throw CancellationError()
+            try publishAttachments(of: compiled, publicView: builder.view, into: written)
         } catch {
             // Every file written is in the folder, to be removed when no longer in the site.
             paths.formUnion(written.paths)
-            throw error
-        }
-        do {
-            try publishAttachments(of: compiled, publicView: builder.view, into: written)
-        } catch {
-            paths.formUnion(written.paths)
+            if error is CancellationError {
+                // An item's pages are made whole or not begun: those reached are as their new
+                // keys say, the others as before.
+                keys = old
+                for code in reached.codes { keys[code] = newKeys[code] }
+            }
             throw error
         }
         for stale in paths.subtracting(written.paths) { unlink(folder + "/" + stale) }
@@ -431,7 +431,7 @@ final class PreviewSite: @unchecked Sendable {
         let generation = state.generation
         lock.unlock()
         hub.broadcast(String(generation))
-        let ms = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
+        let ms = Self.milliseconds(since: started)
         emitError("zhinan serve: build \(generation): the saved item's pages, files written \(written.count), \(String(format: "%.0f", ms)) ms\n")
         return true
     }

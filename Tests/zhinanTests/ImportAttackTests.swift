@@ -11,6 +11,19 @@ import TestSupport
         try String(contentsOfFile: out + "/items/\(code).yaml", encoding: .utf8)
     }
 
+    /// Expects the import `run` to have succeeded and its item file to hold each of `parts`;
+    /// returns the file's text.
+    @discardableResult
+    static func expectItem(
+        _ run: (RunResult, String), holding parts: [String], sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> String {
+        let (result, out) = run
+        #expect(result.status == 0, "\(result.stderr)", sourceLocation: sourceLocation)
+        let item = try Self.item(out)
+        for part in parts { #expect(item.contains(part), "\(item)", sourceLocation: sourceLocation) }
+        return item
+    }
+
     static func csv(_ text: String, extra: [String] = []) throws -> (RunResult, String) {
         try ImportItemSheetTests.run("清单.csv", Array(text.utf8), extra: extra)
     }
@@ -27,12 +40,11 @@ import TestSupport
     /// twice) are kept together in column order; a single value given twice alike is one value.
     @Test func twoColumnsOfAListAreKeptTogether() throws {
         let csv = "事项名称,实施编码,受理条件,申请条件,设定依据,办理依据,申请材料,申请材料,事项名称\r\n甲,\(Self.code),条件A,条件B,《甲条例》第一条,《乙条例》第二条,申请书,\"身份证\n营业执照\",甲\r\n"
-        let (result, out) = try Self.csv(csv)
-        #expect(result.status == 0, "\(result.stderr)")
-        let item = try Self.item(out)
-        #expect(item.contains("审批条件:\n  - 条件A\n  - 条件B\n"), "\(item)")
-        #expect(item.contains("办理依据:\n  - 法规: fg1\n    条款: 第一条\n  - 法规: fg2\n    条款: 第二条\n"), "\(item)")
-        #expect(item.contains("申请材料:\n  - 材料: 申请书\n  - 材料: 身份证\n  - 材料: 营业执照\n"), "\(item)")
+        try Self.expectItem(try Self.csv(csv), holding: [
+            "审批条件:\n  - 条件A\n  - 条件B\n",
+            "办理依据:\n  - 法规: fg1\n    条款: 第一条\n  - 法规: fg2\n    条款: 第二条\n",
+            "申请材料:\n  - 材料: 申请书\n  - 材料: 身份证\n  - 材料: 营业执照\n",
+        ])
     }
 
     /// A single-valued element given twice with different values (事项名称 and 事項名稱, 咨询电话
@@ -375,10 +387,7 @@ extension ImportAttackTests {
     /// Two condition columns each numbered from 1 are four conditions, not three with the
     /// second column's text run into the first's last; the same condition twice is one.
     @Test func conditionColumnsNumberedEachFromOneAreKeptApart() throws {
-        let (result, out) = try Self.csv("事项名称,实施编码,受理条件,申请条件\r\n甲,\(Self.code),\"1. 甲条件\n2. 乙条件\",\"1. 丙条件\n2. 甲条件\n3. 丁条件\"\r\n")
-        #expect(result.status == 0, "\(result.stderr)")
-        let item = try Self.item(out)
-        #expect(item.contains("审批条件:\n  - 甲条件\n  - 乙条件\n  - 丙条件\n  - 丁条件\n"), "\(item)")
+        try Self.expectItem(try Self.csv("事项名称,实施编码,受理条件,申请条件\r\n甲,\(Self.code),\"1. 甲条件\n2. 乙条件\",\"1. 丙条件\n2. 甲条件\n3. 丁条件\"\r\n"), holding: ["审批条件:\n  - 甲条件\n  - 乙条件\n  - 丙条件\n  - 丁条件\n"])
     }
 }
 
@@ -409,16 +418,12 @@ extension ImportAttackTests {
     /// be written nowhere, with exit 0.
     @Test func aBodyAfterATypedTableOfContentsFillsItsSections() throws {
         func p(_ t: String) -> String { ImportDOCXTests.p(t) }
-        let (result, out) = try Self.guide([
+        let run = try Self.guide([
             p("一、事项名称"), p("二、实施编码"), p("三、受理条件"), p("四、咨询方式"),
             p("一、事项名称"), p("个体工商户设立登记"), p("二、实施编码"), p(Self.code), p("三、受理条件"), p("年满18周岁"),
             p("四、咨询方式"), p("咨询电话：020-12345678"),
         ])
-        #expect(result.status == 0, "\(result.stderr)")
-        let item = try Self.item(out)
-        #expect(item.contains("事项名称: 个体工商户设立登记\n"), "\(item)")
-        #expect(item.contains("审批条件:\n  - 年满18周岁\n"), "\(item)")
-        #expect(item.contains("咨询:\n  电话: 020-12345678\n"), "\(item)")
+        try Self.expectItem(run, holding: ["事项名称: 个体工商户设立登记\n", "审批条件:\n  - 年满18周岁\n", "咨询:\n  电话: 020-12345678\n"])
     }
 
     /// A guide whose 实施编码 is empty would be written nowhere (its file is named by the
