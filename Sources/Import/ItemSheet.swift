@@ -44,7 +44,7 @@ enum ItemSheet {
 
     /// The one fee cell a row's fee columns come to. A yes/no column (是否收费) and a
     /// 收费标准 column say different things of one fee: 是 with a standard is the standard, 否
-    /// with a standard that says no fee too is no fee. Anything else (否 with an amount, 是
+    /// with a standard that names no amount (不收费, —, /) is no fee. Anything else (否 with an amount, 是
     /// with 不收费, an answer that is neither beside a standard), and columns of one kind that
     /// differ (the same text is one value), is ZN953 at the later column, naming the earlier.
     static func fee(
@@ -68,9 +68,11 @@ enum ItemSheet {
         guard let standard else { return answer }
         guard let answer else { return standard }
         let (said, stated) = (feeWords(answer.value), feeWords(standard.value))
-        // 否 with an amount, 是 with 不收费, or an answer that is neither beside a standard.
-        let agree = (yesFee.contains(said) && !noFee.contains(stated)) || (noFee.contains(said) && noFee.contains(stated))
-        guard agree else { throw refuse(answer, standard) }
+        // 否 beside a standard naming no amount (不收费, —, /) is no fee; 是 beside one naming an
+        // amount is that standard. 否 with an amount, 是 with 不收费, or an answer that is
+        // neither, does not agree.
+        if noFee.contains(said) && (noFee.contains(stated) || !looksLikeStandard(stated)) { return answer }
+        guard yesFee.contains(said) && !noFee.contains(stated) else { throw refuse(answer, standard) }
         return standard
     }
 

@@ -404,6 +404,8 @@ extension ImportAttackTests {
         #expect(item.contains("审批收费:\n  - 标准: 每件10元\n"), "\(item)")
         #expect(item.contains("咨询:\n  电话: 020-1\n"), "\(item)")
         #expect(try String(contentsOfFile: out + "/items/\(code2).yaml", encoding: .utf8).contains("\n审批收费: 不收费\n"))
+        // 否 beside a dash in 收费标准 is no fee too, as an officer means it.
+        try Self.expectItem(try Self.csv("事项名称,实施编码,是否收费,收费标准\r\n甲,\(Self.code),否,—\r\n"), holding: ["\n审批收费: 不收费\n"])
         let (refused, _) = try Self.csv("事项名称,实施编码,是否收费,收费标准\r\n甲,\(Self.code),否,每件10元\r\n")
         #expect(refused.status == 1)
         #expect(refused.stderr.contains(
